@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+
+import PackageDescription
+
+let package = Package(
+    name: "Chiso",
+    products: [
+        .library(name: "Chiso", targets: ["Chiso"]),
+        .executable(name: "chiso", targets: ["ChisoCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // MARK: - Public API
+
+        /// Umbrella module: re-exports the library layers.
+        .target(
+            name: "Chiso",
+            dependencies: ["LinearAlgebra", "Statistics", "Indicators"]
+        ),
+        /// Column-major matrices and LAPACK-backed factorisations.
+        .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
+        /// Distributions, special functions and linear models.
+        .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
+        /// Data model and tabular input (CSV with positions).
+        .target(
+            name: "Indicators",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+        ),
+        /// The `chiso` command-line tool.
+        .executableTarget(
+            name: "ChisoCLI",
+            dependencies: [
+                "Chiso",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Implementation details
+
+        /// Fortran LAPACK/BLAS prototypes (system library; no stable Swift API).
+        .systemLibrary(
+            name: "CLapack",
+            pkgConfig: "lapack",
+            providers: [.apt(["liblapack-dev", "libblas-dev"])]
+        ),
+        /// Helpers shared by the test bundles (LRE, fixture loading, running the binary).
+        .target(
+            name: "ChisoTestSupport",
+            path: "Tests/ChisoTestSupport"
+        ),
+
+        // MARK: - Unit test bundles
+
+        .testTarget(
+            name: "LinearAlgebraTests",
+            dependencies: ["LinearAlgebra", "ChisoTestSupport"]
+        ),
+        .testTarget(
+            name: "StatisticsTests",
+            dependencies: ["Statistics", "ChisoTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "IndicatorsTests",
+            dependencies: ["Indicators", "ChisoTestSupport"]
+        ),
+        .testTarget(
+            name: "ChisoCLITests",
+            dependencies: ["ChisoCLI", "ChisoTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,5 @@
+// Chiso: trends, projections and gap-to-target tables for planning indicators.
+// This module only re-exports the library layers.
+@_exported import Indicators
+@_exported import LinearAlgebra
+@_exported import Statistics

@@ -1,0 +1,20 @@
+/// Errors raised by the command-line layer itself: one line each, exit status 1.
+enum CLIError: Error, CustomStringConvertible {
+    /// A column named twice where each must be distinct.
+    case repeatedColumn(option: String, name: String)
+    /// The response is also listed as a predictor (or as the weights).
+    case responseReused(name: String, option: String)
+    /// An error from the library about a whole file.
+    case inFile(String, String)
+
+    var description: String {
+        switch self {
+        case let .repeatedColumn(option, name):
+            "\(option) lists column \"\(name)\" more than once"
+        case let .responseReused(name, option):
+            "the response \"\(name)\" is also given in \(option)"
+        case let .inFile(file, error):
+            "\(file): \(error)"
+        }
+    }
+}

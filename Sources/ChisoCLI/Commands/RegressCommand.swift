@@ -1,0 +1,132 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+/// `chiso regress`: a linear model fitted to columns of a CSV file.
+struct RegressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regress",
+        abstract: "Fit a linear model (OLS or WLS) to columns of a CSV file.",
+        discussion: """
+            The CSV has a header row; numbers use a dot for decimals (12.5, 3e-4). The fit uses
+            pivoted QR on centred, scaled columns with refinement (no normal equations). A design
+            of lower rank is fitted: aliased coefficients are reported as null (NA) with a warning,
+            and "rank" says how many were estimable.
+
+            Examples:
+              chiso regress Datasets/examples/dvctt-share.csv --response share --predictors year
+              chiso regress data.csv --response y --predictors x1,x2 --weights w --format json
+            """
+    )
+
+    /// Output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Argument(help: "The CSV file (UTF-8, header row).")
+    var file: String
+
+    @Option(help: "The response column.")
+    var response: String
+
+    @Option(help: "Predictor columns, comma-separated.")
+    var predictors: String
+
+    @Flag(help: "Fit without an intercept.")
+    var noIntercept = false
+
+    @Option(help: "A column of positive weights (weighted least squares).")
+    var weights: String?
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    func run() throws {
+        let names = predictors.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        if let empty = names.firstIndex(of: "") {
+            throw ValidationError("--predictors has an empty name at position \(empty + 1)")
+        }
+        if let repeated = names.enumerated().first(where: { names[..<$0.offset].contains($0.element) }) {
+            throw CLIError.repeatedColumn(option: "--predictors", name: repeated.element)
+        }
+        if names.contains(response) { throw CLIError.responseReused(name: response, option: "--predictors") }
+        if weights == response { throw CLIError.responseReused(name: response, option: "--weights") }
+
+        let table = try CSVTable.read(path: file)
+        let y = try table.numericColumn(response)
+        let columns = try names.map { try table.numericColumn($0) }
+        let w = try weights.map { try table.numericColumn($0, positive: true) }
+        let design = try Matrix(rows: y.count, columns: names.count, columnMajor: columns.flatMap { $0 })
+        let fit: LinearModel
+        do {
+            fit = try LinearModel.fit(design: design, response: y, names: names, intercept: !noIntercept, weights: w)
+        } catch {
+            throw CLIError.inFile(file, error.description)
+        }
+        for (j, name) in fit.coefficientNames.enumerated() where fit.aliased[j] {
+            FileHandle.standardError.write(Data(
+                "warning: \(file): \"\(name)\" is a linear combination of the columns before it (constant or duplicated); its coefficient is not estimable (rank \(fit.rank) of \(fit.coefficientNames.count))\n".utf8))
+        }
+        print(format == .json ? RegressionOutput.json(fit) : RegressionOutput.table(fit))
+    }
+}
+
+/// Renderings of a fitted linear model.
+enum RegressionOutput {
+    /// The JSON object of `chiso regress --format json`.
+    static func json(_ fit: LinearModel) -> String {
+        let se = fit.standardErrors, t = fit.tValues, p = fit.pValues
+        let coefficients = fit.coefficientNames.indices.map { j in
+            JSONText.object([
+                ("name", .string(fit.coefficientNames[j])),
+                ("estimate", .double(fit.coefficients[j])),
+                ("std_error", .double(se[j])),
+                ("t_value", .double(t[j])),
+                ("p_value", .double(p[j])),
+            ])
+        }
+        return JSONText.object([
+            ("n", .integer(fit.observations)),
+            ("df_residual", .integer(fit.dfResidual)),
+            ("rank", .integer(fit.rank)),
+            ("coefficients", .array(coefficients)),
+            ("residual_std_error", .double(fit.sigma)),
+            ("r_squared", .double(fit.rSquared)),
+            ("adj_r_squared", .double(fit.adjustedRSquared)),
+            ("aic", .double(fit.aic)),
+            ("aicc", .double(fit.aicc)),
+            ("bic", .double(fit.bic)),
+        ]).rendered()
+    }
+
+    /// A table in the layout of R's `summary.lm`.
+    static func table(_ fit: LinearModel) -> String {
+        func g(_ v: Double) -> String { v.isFinite ? String(format: "%.7g", v) : "NA" }
+        func pv(_ v: Double) -> String {
+            guard v.isFinite else { return "NA" }
+            return v < 2.2e-16 ? "<2e-16" : String(format: "%.4g", v)
+        }
+        let se = fit.standardErrors, t = fit.tValues, p = fit.pValues
+        var rows = [["", "Estimate", "Std. Error", "t value", "Pr(>|t|)"]]
+        for j in fit.coefficientNames.indices {
+            rows.append([fit.coefficientNames[j], g(fit.coefficients[j]), g(se[j]), g(t[j]), pv(p[j])])
+        }
+        let widths = (0..<5).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        var lines = ["Coefficients:"]
+        for row in rows {
+            var line = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
+            for c in 1..<5 { line += "  " + String(repeating: " ", count: widths[c] - row[c].count) + row[c] }
+            lines.append(line)
+        }
+        lines.append("")
+        if fit.aliased.contains(true) {
+            lines.append("(\(fit.aliased.filter { $0 }.count) not defined because of singularities; rank \(fit.rank))")
+        }
+        lines.append("Residual standard error: \(g(fit.sigma)) on \(fit.dfResidual) degrees of freedom (n = \(fit.observations))")
+        lines.append("Multiple R-squared: \(g(fit.rSquared)),  Adjusted R-squared: \(g(fit.adjustedRSquared))")
+        lines.append("AIC: \(g(fit.aic)),  AICc: \(g(fit.aicc)),  BIC: \(g(fit.bic))")
+        return lines.joined(separator: "\n")
+    }
+}

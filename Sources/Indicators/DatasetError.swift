@@ -1,0 +1,61 @@
+/// Problems with input files, each with a one-line description that starts with the position.
+public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist.
+    case fileNotFound(path: String)
+    /// The file exists but could not be read.
+    case unreadable(path: String, reason: String)
+    /// The file is not UTF-8 text.
+    case notUTF8(path: String)
+    /// The file has no header row.
+    case empty(file: String)
+    /// The header names the same column twice.
+    case duplicateColumn(SourcePosition, name: String)
+    /// A record with a different number of fields from the header.
+    case raggedRow(SourcePosition, found: Int, expected: Int)
+    /// A quoted field that is not closed, or text after a closing quote.
+    case malformedQuote(SourcePosition)
+    /// A column name that is not in the header.
+    case unknownColumn(file: String, name: String, available: [String])
+    /// An empty cell where a value is required.
+    case emptyCell(SourcePosition, column: String)
+    /// A cell that is not a number.
+    case notANumber(SourcePosition, text: String, column: String)
+    /// A cell holding NaN or an infinity, or a number too large for a double.
+    case nonFinite(SourcePosition, text: String, column: String)
+    /// A cell that must be a positive number (a weight) and is not.
+    case notPositive(SourcePosition, text: String, column: String)
+    /// The file has a header but no data rows.
+    case noRows(file: String)
+
+    /// A one-line description, starting with the position.
+    public var description: String {
+        switch self {
+        case let .fileNotFound(path):
+            "\(path): no such file"
+        case let .unreadable(path, reason):
+            "\(path): cannot be read (\(reason))"
+        case let .notUTF8(path):
+            "\(path): not UTF-8 text (save it as CSV UTF-8)"
+        case let .empty(file):
+            "\(file): empty file (a header row is required)"
+        case let .duplicateColumn(position, name):
+            "\(position): column \"\(name)\" appears twice in the header"
+        case let .raggedRow(position, found, expected):
+            "\(position): \(found) field\(found == 1 ? "" : "s") but the header has \(expected)"
+        case let .malformedQuote(position):
+            "\(position): malformed quoted field (a quote is not closed, or text follows a closing quote)"
+        case let .unknownColumn(file, name, available):
+            "\(file): no column \"\(name)\" (columns: \(available.joined(separator: ", ")))"
+        case let .emptyCell(position, column):
+            "\(position): empty cell in column \"\(column)\""
+        case let .notANumber(position, text, column):
+            "\(position): \"\(text)\" in column \"\(column)\" is not a number"
+        case let .nonFinite(position, text, column):
+            "\(position): \"\(text)\" in column \"\(column)\" is not a finite number"
+        case let .notPositive(position, text, column):
+            "\(position): \"\(text)\" in column \"\(column)\" must be a positive number"
+        case let .noRows(file):
+            "\(file): no data rows after the header"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Student's t distribution with `degreesOfFreedom` ν (any real ν > 0).
+///
+/// Domain: ν > 0, else every function returns NaN; x may be ±∞; p in [0, 1], with
+/// `quantile(0) = −∞` and `quantile(1) = +∞`. Method: the tails are `½ I_{ν/(ν+t²)}(ν/2, ½)`
+/// and the centre `½ ± ½ I_{t²/(ν+t²)}(½, ν/2)`, with both arguments of the incomplete beta
+/// formed directly (neither as `1 − other`). `quantile` inverts the incomplete beta on the
+/// smaller tail by safeguarded Newton iteration on the log probability. `sf` exists because
+/// `1 − cdf` loses the upper tail. Measured: relative error ≤ 1e-12 against mpmath (scipy
+/// agrees to the same digits) on the fixture grid ν ∈ [0.5, 1e5], |x| ≤ 1e4, p ≥ 1e-300.
+public struct StudentT: ContinuousDistribution {
+    /// The degrees of freedom ν.
+    public let degreesOfFreedom: Double
+
+    /// A t distribution with ν degrees of freedom.
+    public init(degreesOfFreedom: Double) {
+        self.degreesOfFreedom = degreesOfFreedom
+    }
+
+    private var valid: Bool { degreesOfFreedom > 0 && !degreesOfFreedom.isNaN }
+
+    /// The density.
+    public func pdf(_ x: Double) -> Double {
+        guard valid, !x.isNaN else { return .nan }
+        let nu = degreesOfFreedom
+        if nu == .infinity { return Normal().pdf(x) }
+        let logNorm = -Special.logBeta(0.5 * nu, 0.5) - 0.5 * log(nu)
+        return exp(logNorm - 0.5 * (nu + 1) * log1p(x * x / nu))
+    }
+
+    /// `P(T ≤ x)`.
+    public func cdf(_ x: Double) -> Double {
+        guard valid, !x.isNaN else { return .nan }
+        return x <= 0 ? tail(-x).lower : tail(x).upper
+    }
+
+    /// `P(T > x)`.
+    public func sf(_ x: Double) -> Double {
+        guard valid, !x.isNaN else { return .nan }
+        return x >= 0 ? tail(x).lower : tail(-x).upper
+    }
+
+    /// For t ≥ 0: `P(T > t)` (the small one) and `P(T ≤ t)`.
+    private func tail(_ t: Double) -> (lower: Double, upper: Double) {
+        let nu = degreesOfFreedom
+        if nu == .infinity { return (Normal.upperTail(t), Normal.upperTail(-t)) }
+        if t == .infinity { return (0, 1) }
+        let t2 = t * t
+        let x: Double, y: Double
+        if t2 < nu {
+            y = t2 / (nu + t2); x = nu / (nu + t2)
+        } else {
+            let r = nu / t2
+            x = r / (1 + r); y = 1 / (1 + r)
+        }
+        let (w, w1) = IncompleteBeta.regularized(0.5 * nu, 0.5, x: x, y: y)
+        return (0.5 * w, 0.5 + 0.5 * w1)
+    }
+
+    /// The p-quantile.
+    public func quantile(_ p: Double) -> Double {
+        guard valid, !p.isNaN, p >= 0, p <= 1 else { return .nan }
+        if p == 0.5 { return 0 }
+        return p < 0.5 ? -upperQuantile(p) : upperQuantile(1 - p)
+    }
+
+    /// The x with `sf(x) = p`.
+    public func inverseSurvival(_ p: Double) -> Double {
+        guard valid, !p.isNaN, p >= 0, p <= 1 else { return .nan }
+        if p == 0.5 { return 0 }
+        return p < 0.5 ? upperQuantile(p) : -upperQuantile(1 - p)
+    }
+
+    /// The t ≥ 0 with `P(T > t) = alpha`, alpha in (0, ½).
+    private func upperQuantile(_ alpha: Double) -> Double {
+        if alpha == 0 { return .infinity }
+        let nu = degreesOfFreedom
+        if nu == .infinity { return -Normal.standardQuantile(p: alpha, q: 1 - alpha, lowerIsTarget: true) }
+        // I_x(ν/2, ½) = 2α with x = ν/(ν + t²).
+        let (x, y) = IncompleteBeta.inverse(0.5 * nu, 0.5, p: 2 * alpha, q: 1 - 2 * alpha)
+        if x == 0 { return .infinity }
+        return (nu * (y / x)).squareRoot()
+    }
+}

@@ -1,0 +1,39 @@
+import LinearAlgebra
+
+/// Failures of model fitting and inference, each with a one-line description.
+public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Fewer usable observations than parameters to estimate.
+    case tooFewObservations(observations: Int, parameters: Int)
+    /// A NaN or infinite value in the named input at a 0-based row.
+    case nonFinite(what: String, row: Int)
+    /// A weight that is not a positive finite number, at a 0-based row.
+    case invalidWeight(row: Int, value: Double)
+    /// Inputs whose lengths or shapes do not fit together.
+    case dimensionMismatch(String)
+    /// Some coefficients are aliased (not estimable), so the request cannot be answered.
+    case rankDeficient(rank: Int, columns: Int, tolerance: Double)
+    /// A level outside (0, 1).
+    case invalidLevel(Double)
+    /// A failure reported by the linear-algebra layer.
+    case linearAlgebra(LinearAlgebraError)
+
+    /// A one-line description.
+    public var description: String {
+        switch self {
+        case let .tooFewObservations(n, p):
+            "\(n) usable observation\(n == 1 ? "" : "s") for \(p) parameter\(p == 1 ? "" : "s"): at least \(p) needed"
+        case let .nonFinite(what, row):
+            "\(what) at row \(row + 1) is not a finite number"
+        case let .invalidWeight(row, value):
+            "weight \(value) at row \(row + 1) is not a positive finite number"
+        case let .dimensionMismatch(what):
+            "dimension mismatch: \(what)"
+        case let .rankDeficient(rank, columns, tolerance):
+            "the design has rank \(rank) < \(columns) columns (relative tolerance \(tolerance)): some coefficients are not estimable"
+        case let .invalidLevel(level):
+            "confidence level \(level) is not between 0 and 1"
+        case let .linearAlgebra(error):
+            error.description
+        }
+    }
+}
