@@ -68,7 +68,7 @@ public struct FDistribution: ContinuousDistribution {
         return fromBeta(IncompleteBeta.inverse(0.5 * numeratorDegreesOfFreedom, 0.5 * denominatorDegreesOfFreedom, p: 1 - p, q: p))
     }
 
-    private func fromBeta(_ xy: (x: Double, y: Double)) -> Double {
+    private func fromBeta(_ xy: (x: Double, y: Double, logX: Double)) -> Double {
         if xy.y == 0 { return .infinity }
         return denominatorDegreesOfFreedom * xy.x / (numeratorDegreesOfFreedom * xy.y)
     }

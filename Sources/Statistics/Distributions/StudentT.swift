@@ -78,8 +78,11 @@ public struct StudentT: ContinuousDistribution {
         let nu = degreesOfFreedom
         if nu == .infinity { return -Normal.standardQuantile(p: alpha, q: 1 - alpha, lowerIsTarget: true) }
         // I_x(ν/2, ½) = 2α with x = ν/(ν + t²).
-        let (x, y) = IncompleteBeta.inverse(0.5 * nu, 0.5, p: 2 * alpha, q: 1 - 2 * alpha)
-        if x == 0 { return .infinity }
+        let (x, y, logX) = IncompleteBeta.inverse(0.5 * nu, 0.5, p: 2 * alpha, q: 1 - 2 * alpha)
+        if x < 1e-300 {
+            // t = √(ν y / x) with x near or below underflow: use ln x.
+            return (nu * y).squareRoot() * exp(-0.5 * logX)
+        }
         return (nu * (y / x)).squareRoot()
     }
 }

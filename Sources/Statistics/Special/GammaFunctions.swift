@@ -69,8 +69,10 @@ enum Special {
         if x == 0 { return 0 }
         if a < 10 { return exp(a * log(x) - x - lgamma(a)) }
         // Γ(a) = √(2π) a^(a−½) e^(−a) e^(δ(a)):  xᵃe⁻ˣ/Γ(a) = √(a/2π) · exp(a·[log1p(e) − e] − δ(a)), e = (x − a)/a.
+        // For |e| ≥ ½ there is no cancellation to avoid, and x/a keeps digits that 1 + e would lose.
         let e = (x - a) / a
-        return (a / (2 * Double.pi)).squareRoot() * exp(a * log1pmx(e) - stirlingRemainder(a))
+        let exponent = abs(e) < 0.5 ? a * log1pmx(e) : a * log(x / a) + (a - x)
+        return (a / (2 * Double.pi)).squareRoot() * exp(exponent - stirlingRemainder(a))
     }
 
     /// `xᵃ yᵇ / B(a, b)` for a, b > 0, with `y = 1 − x` given separately (both accurate).

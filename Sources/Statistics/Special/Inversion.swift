@@ -69,27 +69,32 @@ enum Inversion {
 }
 
 extension IncompleteBeta {
-    /// The x (and y = 1 − x) with `I_x(a, b) = p`, `1 − I_x(a, b) = q`, where `p + q = 1` and
-    /// the smaller of the two is used as the target so that tiny tails keep their digits.
-    static func inverse(_ a: Double, _ b: Double, p: Double, q: Double) -> (x: Double, y: Double) {
-        if p <= 0 { return (0, 1) }
-        if q <= 0 { return (1, 0) }
+    /// The x (and y = 1 − x, and ln x) with `I_x(a, b) = p`, `1 − I_x(a, b) = q`, where `p + q = 1`
+    /// and the smaller of the two is used as the target so that tiny tails keep their digits.
+    /// `logX` stays finite where x itself underflows (x < 1e-308).
+    static func inverse(_ a: Double, _ b: Double, p: Double, q: Double) -> (x: Double, y: Double, logX: Double) {
+        if p <= 0 { return (0, 1, -.infinity) }
+        if q <= 0 { return (1, 0, 0) }
         if p <= q {
             let u = solveSmallArgument(a, b, target: p)
-            let x = exp(u)
-            return (x, -expm1(u))
+            return (exp(u), -expm1(u), u)
         }
         let u = solveSmallArgument(b, a, target: q)
-        let y = exp(u)
-        return (-expm1(u), y)
+        return (-expm1(u), exp(u), log1p(-exp(u)))
     }
 
     /// Solves `I_{e^u}(a, b) = target` for u ≤ 0.
     private static func solveSmallArgument(_ a: Double, _ b: Double, target: Double) -> Double {
         // For small x, I_x(a,b) ≈ xᵃ / (a B(a,b)).
-        let approx = (log(target) + log(a) + Special.logBeta(a, b)) / a
+        let logLeading = -log(a) - Special.logBeta(a, b)
+        let approx = (log(target) - logLeading) / a
         let guess = min(approx, log(a / (a + b)))
         return Inversion.solveLog(target: target, guess: guess, increasing: true, upperLimit: 0) { u in
+            if u < -700 {
+                // x = eᵘ < 1e-304: I_x = xᵃ/(a B)·(1 + O(x)), exactly to double precision.
+                let w = exp(a * u + logLeading)
+                return (w, a * w)
+            }
             let x = exp(u), y = -expm1(u)
             let w = regularized(a, b, x: x, y: y).w
             // dI/du = x · x^(a−1) y^(b−1) / B(a, b) = prefactor / y.
