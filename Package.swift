@@ -69,8 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChisoCLITests",
-            dependencies: ["ChisoCLI", "ChisoTestSupport"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ChisoCLI", "ChisoTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a run of the `chiso` executable produced.
+public struct ChisoRun: Sendable {
+    /// Standard output.
+    public var stdout: String
+    /// Standard error.
+    public var stderr: String
+    /// Exit status.
+    public var status: Int32
+}
+
+/// The built `chiso` executable: next to the test bundle (SwiftPM puts products and test
+/// bundles in the same folder), else under `.build/debug` of the package.
+public func chisoExecutable() throws -> URL {
+    var candidates: [URL] = []
+    let bundle = Bundle.main.bundleURL
+    candidates.append(bundle.appendingPathComponent("chiso"))
+    candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("chiso"))
+    let argv0 = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+    candidates.append(argv0.deletingLastPathComponent().appendingPathComponent("chiso"))
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    candidates.append(packageRoot.appendingPathComponent(".build/debug/chiso"))
+    for url in candidates where FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    throw FixtureError("chiso executable not found (looked in \(candidates.map(\.path)))")
+}
+
+/// Runs `chiso` with `arguments` in `directory` and returns its output and exit status.
+public func runChiso(_ arguments: [String], in directory: URL? = nil) throws -> ChisoRun {
+    let process = Process()
+    process.executableURL = try chisoExecutable()
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ChisoRun(
+        stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        status: process.terminationStatus)
+}
+
+/// A fresh temporary folder for a test's files.
+public func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
