@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - Public API
@@ -65,7 +66,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IndicatorsTests",
-            dependencies: ["Indicators", "ChisoTestSupport"]
+            dependencies: [
+                "Indicators", "ChisoTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "ChisoCLITests",

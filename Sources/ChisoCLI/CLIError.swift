@@ -4,6 +4,8 @@ enum CLIError: Error, CustomStringConvertible {
     case repeatedColumn(option: String, name: String)
     /// The response is also listed as a predictor (or as the weights).
     case responseReused(name: String, option: String)
+    /// An id that the dataset does not define.
+    case unknownId(kind: String, id: String, file: String)
     /// An error from the library about a whole file.
     case inFile(String, String)
 
@@ -13,6 +15,8 @@ enum CLIError: Error, CustomStringConvertible {
             "\(option) lists column \"\(name)\" more than once"
         case let .responseReused(name, option):
             "the response \"\(name)\" is also given in \(option)"
+        case let .unknownId(kind, id, file):
+            "\(file): no \(kind) \"\(id)\" (chiso data list \(kind == "entity" ? "entities" : kind + "s") shows them)"
         case let .inFile(file, error):
             "\(file): \(error)"
         }

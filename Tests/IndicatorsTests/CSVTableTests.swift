@@ -52,3 +52,13 @@ struct CSVTableTests {
         }
     }
 }
+
+struct CSVWriterTests {
+    /// Found by the round-trip property: "\r\n" is a single Character, so a Character test missed it.
+    @Test func quotesCRLFInsideAField() throws {
+        #expect(CSVWriter.quote("\r\n") == "\"\r\n\"")
+        let text = CSVWriter.table(header: ["a", "b"], rows: [["x\r\ny", "\"q\""], [" lead", "=cmd"]])
+        let t = try CSVTable.parse(text, file: "w.csv")
+        #expect(t.rows == [["x\r\ny", "\"q\""], [" lead", "=cmd"]])
+    }
+}

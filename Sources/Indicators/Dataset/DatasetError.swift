@@ -24,6 +24,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonFinite(SourcePosition, text: String, column: String)
     /// A cell that must be a positive number (a weight) and is not.
     case notPositive(SourcePosition, text: String, column: String)
+    /// A required column is missing from the header.
+    case missingColumn(file: String, name: String)
+    /// The dataset has error findings (the first is given, and how many there are).
+    case invalid(first: String, errors: Int)
     /// The file has a header but no data rows.
     case noRows(file: String)
 
@@ -54,6 +58,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(position): \"\(text)\" in column \"\(column)\" is not a finite number"
         case let .notPositive(position, text, column):
             "\(position): \"\(text)\" in column \"\(column)\" must be a positive number"
+        case let .missingColumn(file, name):
+            "\(file):1: missing required column \"\(name)\""
+        case let .invalid(first, errors):
+            errors == 1 ? first : "\(first) (and \(errors - 1) more error\(errors == 2 ? "" : "s"); run chiso data validate)"
         case let .noRows(file):
             "\(file): no data rows after the header"
         }

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+/// `chiso data`: validate, list and show the indicator dataset.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Validate, list and show the indicator dataset.",
+        subcommands: [Validate.self, List.self, Show.self]
+    )
+
+    /// `chiso data validate`.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a dataset folder and print its findings.",
+            discussion: """
+                Prints every finding (errors first), then a one-line summary. Exit status 0 when there
+                are no errors (warnings record defects of the sources kept as published), 1 otherwise.
+
+                Example:
+                  chiso data validate --data Datasets
+                """
+        )
+
+        @OptionGroup var options: DataOptions
+
+        func run() throws {
+            let (dataset, findings) = try DatasetLoader.load(directory: options.directory())
+            for f in findings { print(f) }
+            let errors = findings.filter { $0.severity == .error }.count
+            let warnings = findings.count - errors
+            func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+            print("\(n(dataset.observations.count, "observation")), \(n(dataset.indicators.count, "indicator")), "
+                + "\(n(dataset.entities.count, "entity").replacingOccurrences(of: "entitys", with: "entities")), "
+                + "\(n(dataset.sources.count, "source")), \(n(dataset.targets.count, "target")); "
+                + "\(n(errors, "error")), \(n(warnings, "warning"))")
+            if errors > 0 { throw ExitCode.failure }
+        }
+    }
+
+    /// `chiso data list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the indicators, entities, sources or targets of a dataset.",
+            discussion: """
+                Examples:
+                  chiso data list indicators
+                  chiso data list entities --format csv
+                """
+        )
+
+        /// What to list.
+        enum What: String, ExpressibleByArgument, CaseIterable {
+            case indicators, entities, sources, targets
+        }
+
+        @Argument(help: "indicators, entities, sources or targets")
+        var what: What
+
+        @OptionGroup var options: DataOptions
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: ListFormat = .table
+
+        func run() throws {
+            let data = try DatasetLoader.loadValid(directory: options.directory())
+            let n = CSVWriter.number
+            let header: [String], rows: [[String]], numeric: Set<String>
+            switch what {
+            case .indicators:
+                header = ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks"]
+                rows = data.indicators.map { [$0.id, $0.nameVi, $0.nameEn, $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
+                                              $0.direction.rawValue, $0.measure.rawValue, $0.parent ?? "", $0.ranks ?? ""] }
+                numeric = ["lower", "upper"]
+            case .entities:
+                header = ["id", "name_vi", "name_en", "level", "parent", "aliases"]
+                rows = data.entities.map { [$0.id, $0.nameVi, $0.nameEn, $0.level.rawValue, $0.parent ?? "", $0.aliases.joined(separator: "|")] }
+                numeric = []
+            case .sources:
+                header = ["id", "title", "issuer", "document_number", "date", "file"]
+                rows = data.sources.values.sorted { $0.id < $1.id }.map { [$0.id, $0.title, $0.issuer, $0.documentNumber, $0.date, $0.file] }
+                numeric = []
+            case .targets:
+                header = ["indicator", "entity", "year", "value", "comparator", "source", "note"]
+                rows = data.targets.map { [$0.indicator, $0.entity, String($0.year), n($0.value), $0.comparator.rawValue, $0.source, $0.note] }
+                numeric = ["year", "value"]
+            }
+            print(TextTable.render(header: header, rows: rows, format: format, numeric: numeric))
+        }
+    }
+
+    /// `chiso data show`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the observations of an indicator, oldest first.",
+            discussion: """
+                t is the decimal time of each period (a flow at its midpoint, a stock at its end).
+
+                Examples:
+                  chiso data show --indicator dti_score --entity dak_song
+                  chiso data show --indicator dvctt_with_applications_share --format json
+                """
+        )
+
+        @Option(help: "Indicator id.")
+        var indicator: String
+
+        @Option(help: "Entity id (default: all entities).")
+        var entity: String?
+
+        @OptionGroup var options: DataOptions
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: ListFormat = .table
+
+        func run() throws {
+            let dir = options.directory()
+            let data = try DatasetLoader.loadValid(directory: dir)
+            guard let definition = data.indicator(indicator) else {
+                throw CLIError.unknownId(kind: "indicator", id: indicator, file: (dir as NSString).appendingPathComponent("indicators.csv"))
+            }
+            if let entity, data.entity(entity) == nil {
+                throw CLIError.unknownId(kind: "entity", id: entity, file: (dir as NSString).appendingPathComponent("entities.csv"))
+            }
+            let n = CSVWriter.number
+            let header = ["indicator", "entity", "period", "t", "value", "numerator", "denominator", "source", "locator"]
+            let rows = data.observations(indicator: indicator, entity: entity).map { o in
+                [o.indicator, o.entity, o.period.description, String(format: "%.4f", o.period.time(measure: definition.measure)),
+                 n(o.value), n(o.numerator), n(o.denominator), o.source, o.locator]
+            }
+            print(TextTable.render(header: header, rows: rows, format: format, numeric: ["t", "value", "numerator", "denominator"]))
+        }
+    }
+}

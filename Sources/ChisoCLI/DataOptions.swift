@@ -1,0 +1,65 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+/// `--data DIR`, shared by the commands that read the dataset.
+struct DataOptions: ParsableArguments {
+    @Option(help: "Dataset folder (default: $CHISO_DATA, else the Datasets/ shipped with chiso).")
+    var data: String?
+
+    /// The folder to read: `--data`, else `$CHISO_DATA`, else the `Datasets/` folder of the package
+    /// the executable was built in (found by walking up from the executable), else `./Datasets`.
+    func directory() -> String {
+        if let data { return data }
+        if let env = ProcessInfo.processInfo.environment["CHISO_DATA"], !env.isEmpty { return env }
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = url.appendingPathComponent("Datasets")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("indicators.csv").path) {
+                return candidate.path
+            }
+            url.deleteLastPathComponent()
+        }
+        return "Datasets"
+    }
+}
+
+/// Output formats of the listing commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// Aligned plain-text tables.
+enum TextTable {
+    /// Columns padded to their widest cell, two spaces apart; numeric-looking cells right-aligned.
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { c, cell in
+                let pad = String(repeating: " ", count: widths[c] - cell.count)
+                return Double(cell) != nil ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        }.joined(separator: "\n")
+    }
+
+    /// Renders rows in the chosen format; JSON objects use the header as keys (numbers stay numbers).
+    static func render(header: [String], rows: [[String]], format: ListFormat, numeric: Set<String> = []) -> String {
+        switch format {
+        case .table:
+            return render(header: header, rows: rows)
+        case .csv:
+            return CSVWriter.table(header: header, rows: rows).trimmingCharacters(in: .newlines)
+        case .json:
+            let objects = rows.map { row in
+                JSONText.object(zip(header, row).map { key, cell in
+                    if numeric.contains(key) {
+                        return (key, cell.isEmpty ? .null : (Double(cell).map(JSONText.double) ?? .string(cell)))
+                    }
+                    return (key, .string(cell))
+                })
+            }
+            return JSONText.array(objects).rendered()
+        }
+    }
+}

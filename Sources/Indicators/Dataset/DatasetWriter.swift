@@ -1,0 +1,45 @@
+import Foundation
+
+/// Writes a ``Dataset`` as the five CSV files that ``DatasetLoader`` reads.
+public enum DatasetWriter {
+    /// The text of each file, by file name.
+    public static func render(_ data: Dataset) -> [String: String] {
+        let n = CSVWriter.number
+        return [
+            "sources.csv": CSVWriter.table(
+                header: ["id", "title", "issuer", "document_number", "date", "file"],
+                rows: data.sources.values.sorted { $0.id < $1.id }.map {
+                    [$0.id, $0.title, $0.issuer, $0.documentNumber, $0.date, $0.file]
+                }),
+            "indicators.csv": CSVWriter.table(
+                header: ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks", "definition"],
+                rows: data.indicators.map {
+                    [$0.id, $0.nameVi, $0.nameEn, $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
+                     $0.direction.rawValue, $0.measure.rawValue, $0.parent ?? "", $0.ranks ?? "", $0.definition]
+                }),
+            "entities.csv": CSVWriter.table(
+                header: ["id", "name_vi", "name_en", "level", "parent", "aliases"],
+                rows: data.entities.map { [$0.id, $0.nameVi, $0.nameEn, $0.level.rawValue, $0.parent ?? "", $0.aliases.joined(separator: "|")] }),
+            "observations.csv": CSVWriter.table(
+                header: ["indicator", "entity", "period", "value", "numerator", "denominator", "source", "locator", "note"],
+                rows: data.observations.map {
+                    [$0.indicator, $0.entity, $0.period.description, n($0.value), n($0.numerator), n($0.denominator),
+                     $0.source, $0.locator, $0.note]
+                }),
+            "targets.csv": CSVWriter.table(
+                header: ["indicator", "entity", "year", "value", "comparator", "source", "note"],
+                rows: data.targets.map { [$0.indicator, $0.entity, String($0.year), n($0.value), $0.comparator.rawValue, $0.source, $0.note] }),
+        ]
+    }
+
+    /// Writes the files into `directory` (created if missing). Each file is written to a temporary
+    /// name and moved into place, so a failure leaves no half-written file.
+    public static func write(_ data: Dataset, to directory: String) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, text) in render(data) {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        }
+    }
+}

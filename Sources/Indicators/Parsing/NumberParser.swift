@@ -1,0 +1,104 @@
+/// Numbers as the source reports write them.
+///
+/// Vietnamese reports use a decimal comma and dot thousands (`50,65`, `50,65%`, `13.425` =
+/// thirteen thousand four hundred twenty-five, `1.045` = one thousand forty-five); some tables
+/// use the English convention (`6,102`, `0.00%`). A trailing `%` is allowed and dropped (values
+/// stay in percent units). With ``NumberFormat/auto`` the convention is inferred from the text, and
+/// a number that reads differently under the two (`1.045`, `6,102`) is an error, not a guess.
+public enum NumberFormat: String, Sendable, CaseIterable {
+    /// Decimal comma, dot thousands.
+    case vi
+    /// Decimal point, comma thousands.
+    case en
+    /// Inferred per number; ambiguous numbers are refused.
+    case auto
+}
+
+/// A number that does not parse, or parses two ways.
+public struct NumberParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The text as given.
+    public var text: String
+    /// What is wrong.
+    public var reason: String
+
+    /// An error about `text`.
+    public init(text: String, reason: String) {
+        self.text = text
+        self.reason = reason
+    }
+
+    /// `"1.045" is ambiguous: ...`.
+    public var description: String { "\"\(text)\" \(reason)" }
+}
+
+extension NumberFormat {
+    /// Parses `text` under this convention.
+    ///
+    /// - Throws: ``NumberParseError`` for text that is not a number in this convention, for an
+    ///   ambiguous number under `auto`, and for NaN, infinities or overflow.
+    public func parse(_ text: String) throws(NumberParseError) -> Double {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        if s.hasSuffix("%") { s = s.dropLast().drop(while: { $0 == " " }); s = Substring(s.trimmingCharacters(in: .whitespaces)) }
+        var sign = ""
+        if let c = s.first, c == "-" || c == "+" || c == "−" {
+            sign = c == "+" ? "" : "-"
+            s = s.dropFirst()
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+              s.first?.isNumber == true, s.last?.isNumber == true
+        else {
+            throw NumberParseError(text: text, reason: "is not a number (vi \"50,65\" or en \"50.65\")")
+        }
+        let decimal: Character?
+        switch self {
+        case .vi: decimal = ","
+        case .en: decimal = "."
+        case .auto: decimal = try Self.inferDecimal(s, original: text)
+        }
+        guard let normalised = Self.normalise(s, decimal: decimal), let value = Double(sign + normalised) else {
+            let example = self == .en ? "en \"1,234.5\"" : "vi \"1.234,5\""
+            throw NumberParseError(text: text, reason: "is not a number in the \(rawValue) format (\(example))")
+        }
+        guard value.isFinite else { throw NumberParseError(text: text, reason: "is too large") }
+        return value
+    }
+
+    /// Removes thousands separators (which must group digits by three) and makes the decimal a dot.
+    static func normalise(_ s: Substring, decimal: Character?) -> String? {
+        let thousands: Character? = decimal == "," ? "." : (decimal == "." ? "," : nil)
+        var integerPart = s, fraction: Substring? = nil
+        if let decimal, let i = s.firstIndex(of: decimal) {
+            integerPart = s[..<i]
+            fraction = s[s.index(after: i)...]
+            guard let f = fraction, !f.isEmpty, f.allSatisfy(\.isNumber) else { return nil }
+        }
+        let groups = thousands.map { integerPart.split(separator: $0, omittingEmptySubsequences: false) } ?? [integerPart]
+        guard let first = groups.first, !first.isEmpty, first.count <= (groups.count > 1 ? 3 : Int.max),
+              groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        return groups.joined() + (fraction.map { "." + $0 } ?? "")
+    }
+
+    /// The decimal separator implied by the text, or nil when there is none.
+    static func inferDecimal(_ s: Substring, original: String) throws(NumberParseError) -> Character? {
+        let lastDot = s.lastIndex(of: "."), lastComma = s.lastIndex(of: ",")
+        let dots = s.filter { $0 == "." }.count, commas = s.filter { $0 == "," }.count
+        if let lastDot, let lastComma {
+            // Both: the last one is the decimal separator.
+            return lastDot > lastComma ? "." : ","
+        }
+        guard let position = lastDot ?? lastComma else { return nil }
+        let separator = s[position]
+        if dots + commas > 1 { return separator == "." ? "," : "." }  // repeated: thousands
+        let after = s[s.index(after: position)...]
+        let before = s[..<position]
+        if after.count == 3 && before.count <= 3 && before != "0" {
+            let vi = separator == "." ? "\(before)\(after) (vi)" : "\(before).\(after) (vi)"
+            let en = separator == "." ? "\(before).\(after) (en)" : "\(before)\(after) (en)"
+            throw NumberParseError(
+                text: original, reason: "is ambiguous: \(vi) or \(en); pass --number-format vi or en")
+        }
+        return separator
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Indicators
+import Testing
+
+struct NumberParsingTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var text: String
+        var format: NumberFormat
+        var expected: Double?
+        var testDescription: String { "\(format.rawValue) \"\(text)\"" }
+    }
+
+    /// Forms seen in the seeds (50,65%; 13.425; 1.045; 6,102; 0.00%) and their edges.
+    static let cases: [Case] = [
+        Case(text: "50,65", format: .vi, expected: 50.65),
+        Case(text: "50,65%", format: .vi, expected: 50.65),
+        Case(text: "88,9 %", format: .vi, expected: 88.9),
+        Case(text: "13.425", format: .vi, expected: 13425),
+        Case(text: "1.045", format: .vi, expected: 1045),
+        Case(text: "56.681.504.119", format: .vi, expected: 56_681_504_119),
+        Case(text: "1.234,5", format: .vi, expected: 1234.5),
+        Case(text: "-2,5", format: .vi, expected: -2.5),
+        Case(text: "655,26", format: .vi, expected: 655.26),
+        Case(text: "0.5", format: .vi, expected: nil),
+        Case(text: "1.04", format: .vi, expected: nil),
+        Case(text: "6,102", format: .en, expected: 6102),
+        Case(text: "0.00%", format: .en, expected: 0),
+        Case(text: "1,234.5", format: .en, expected: 1234.5),
+        Case(text: "50.65", format: .en, expected: 50.65),
+        Case(text: "50,65", format: .en, expected: nil),
+        Case(text: "50,65", format: .auto, expected: 50.65),
+        Case(text: "50.65", format: .auto, expected: 50.65),
+        Case(text: "0,123", format: .auto, expected: 0.123),
+        Case(text: "1.234.567", format: .auto, expected: 1_234_567),
+        Case(text: "1,234,567", format: .auto, expected: 1_234_567),
+        Case(text: "1.234,5", format: .auto, expected: 1234.5),
+        Case(text: "1,234.5", format: .auto, expected: 1234.5),
+        Case(text: "1.045", format: .auto, expected: nil),
+        Case(text: "6,102", format: .auto, expected: nil),
+        Case(text: "13.425", format: .auto, expected: nil),
+        Case(text: "42", format: .auto, expected: 42),
+        Case(text: "", format: .auto, expected: nil),
+        Case(text: "abc", format: .vi, expected: nil),
+        Case(text: "1,,5", format: .vi, expected: nil),
+        Case(text: "1.2.3,4.5", format: .vi, expected: nil),
+    ]
+
+    @Test(arguments: cases)
+    func parses(_ c: Case) {
+        do {
+            let v = try c.format.parse(c.text)
+            #expect(v == c.expected, "got \(v)")
+        } catch {
+            #expect(c.expected == nil, "unexpected error: \(error)")
+        }
+    }
+
+    @Test func ambiguityIsExplained() {
+        #expect(throws: NumberParseError(text: "1.045", reason: "is ambiguous: 1045 (vi) or 1.045 (en); pass --number-format vi or en")) {
+            try NumberFormat.auto.parse("1.045")
+        }
+        #expect(throws: NumberParseError(text: "6,102", reason: "is ambiguous: 6.102 (vi) or 6102 (en); pass --number-format vi or en")) {
+            try NumberFormat.auto.parse("6,102")
+        }
+    }
+}
+
+struct PeriodTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var text: String
+        var flow: Double?
+        var stock: Double?
+        var testDescription: String { text }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "2019", flow: 2019.5, stock: 2020),
+        Case(text: "2020H1", flow: 2020.25, stock: 2020.5),
+        Case(text: "2020H2", flow: 2020.75, stock: 2021),
+        Case(text: "2024Q1", flow: 2024.125, stock: 2024.25),
+        Case(text: "2024M08", flow: 2024 + 7.5 / 12, stock: 2024 + 8.0 / 12),
+        Case(text: "2022-06-30", flow: 2022 + 181.0 / 365, stock: 2022 + 181.0 / 365),
+        Case(text: "2024-12-31", flow: 2025, stock: 2025),
+        Case(text: "2024-02-29", flow: 2024 + 60.0 / 366, stock: 2024 + 60.0 / 366),
+        Case(text: "2024-09-01/2024-09-20", flow: 2024 + (244.0 + 264.0) / 2 / 366, stock: 2024 + 264.0 / 366),
+        Case(text: "../2024-08-31", flow: 2024 + 244.0 / 366, stock: 2024 + 244.0 / 366),
+        Case(text: "2020H3", flow: nil, stock: nil),
+        Case(text: "2024Q5", flow: nil, stock: nil),
+        Case(text: "2024M13", flow: nil, stock: nil),
+        Case(text: "2024M8", flow: nil, stock: nil),
+        Case(text: "2023-02-29", flow: nil, stock: nil),
+        Case(text: "2024-09-20/2024-09-01", flow: nil, stock: nil),
+        Case(text: "19", flow: nil, stock: nil),
+        Case(text: "1800", flow: nil, stock: nil),
+        Case(text: "2019/2020", flow: nil, stock: nil),
+        Case(text: "", flow: nil, stock: nil),
+    ]
+
+    @Test(arguments: cases)
+    func parsesAndMapsToTime(_ c: Case) throws {
+        guard let flow = c.flow, let stock = c.stock else {
+            #expect(throws: PeriodError.self) { try Period(parsing: c.text) }
+            return
+        }
+        let p = try Period(parsing: c.text)
+        #expect(abs(p.time(measure: .flow) - flow) < 1e-12)
+        #expect(abs(p.time(measure: .stock) - stock) < 1e-12)
+        #expect(p.description == c.text)
+        #expect(try Period(parsing: p.description) == p)
+    }
+
+    @Test func designExample() throws {
+        // DESIGN.md: 2022-06-30 → 2022.496.
+        #expect(String(format: "%.3f", try Period(parsing: "2022-06-30").time(measure: .stock)) == "2022.496")
+        #expect(try Period(parsing: "../2024-08-31").hasUnknownStart)
+    }
+}
