@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config
 
-.PHONY: deps build test report clean
+.PHONY: deps build test report clean fuzz
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -28,3 +28,19 @@ report: deps
 
 clean:
 	rm -rf .build report
+
+# libFuzzer over the CSV reader, number and period parsers (Tests/Fuzz), seeded from Datasets/.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := .build/fuzz
+fuzz: deps
+	$(SWIFT) package resolve
+	mkdir -p $(FUZZ_DIR)/corpus
+	cp Datasets/*.csv Datasets/examples/*.csv $(FUZZ_DIR)/corpus/ 2>/dev/null || true
+	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
+		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ChisoFuzz \
+		-I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCSV \
+		$$(find Sources/Indicators -name '*.swift') Tests/Fuzz/IndicatorsFuzz.swift -o $(FUZZ_DIR)/chiso-fuzz
+	mkdir -p $(FUZZ_DIR)/findings
+	$(FUZZ_DIR)/chiso-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+		-artifact_prefix=$(FUZZ_DIR)/findings/ $(FUZZ_DIR)/corpus

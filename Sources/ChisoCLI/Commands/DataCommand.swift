@@ -126,7 +126,8 @@ struct DataCommand: ParsableCommand {
             let n = CSVWriter.number
             let header = ["indicator", "entity", "period", "t", "value", "numerator", "denominator", "source", "locator"]
             let rows = data.observations(indicator: indicator, entity: entity).map { o in
-                [o.indicator, o.entity, o.period.description, String(format: "%.4f", o.period.time(measure: definition.measure)),
+                let t = o.period.time(measure: definition.measure)
+                return [o.indicator, o.entity, o.period.description, format == .table ? String(format: "%.3f", t) : t.description,
                  n(o.value), n(o.numerator), n(o.denominator), o.source, o.locator]
             }
             print(TextTable.render(header: header, rows: rows, format: format, numeric: ["t", "value", "numerator", "denominator"]))

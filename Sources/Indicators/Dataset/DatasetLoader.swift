@@ -32,6 +32,7 @@ public enum DatasetLoader {
             sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             indicators: indicators, entities: entities, observations: observations, targets: targets)
         findings += Validator.crossChecks(dataset)
+        findings += try SourceTableCheck.check(directory: directory)
         let order = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
         return (dataset, order.map(\.element))
     }

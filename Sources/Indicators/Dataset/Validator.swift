@@ -4,16 +4,21 @@ import Foundation
 /// across rows (duplicates, conflicting sources, ranks against scores, totals against parts,
 /// references between definitions).
 enum Validator {
-    /// The tolerance for a published number: half a unit in its last shown decimal (values are
-    /// written with at most the decimals the source shows), plus a little for binary rounding.
-    static func publishedTolerance(_ value: Double) -> Double {
+    /// Decimals shown by a published number (at most 6): 50.65 → 2, 70 → 0.
+    static func decimals(_ value: Double) -> Int {
         var decimals = 0
         var scaled = abs(value)
         while decimals < 6 && abs(scaled - scaled.rounded()) > 1e-9 * max(1, scaled) {
             scaled *= 10
             decimals += 1
         }
-        return 0.5 * pow(10, -Double(decimals)) + 1e-9 * max(1, abs(value))
+        return decimals
+    }
+
+    /// The tolerance for a published number: half a unit in its last shown decimal (values are
+    /// written with at most the decimals the source shows), plus a little for binary rounding.
+    static func publishedTolerance(_ value: Double) -> Double {
+        0.5 * pow(10, -Double(decimals(value))) + 1e-9 * max(1, abs(value))
     }
 
     static func boundsCheck(
@@ -77,16 +82,19 @@ enum Validator {
             }
         }
         let entityIds = Set(data.entities.map(\.id))
+        // Aliases must be unique among entities of the same parent: "Sở Tài chính" names one
+        // department in each province, which is fine.
         var aliasOwner: [String: String] = [:]
         for e in data.entities {
             if let p = e.parent, !entityIds.contains(p) {
                 out.append(Finding(.error, .badReference, entity: e.id, "parent \"\(p)\" is not an entity"))
             }
-            for alias in Set(e.aliases.map(DatasetLoader.Context.normalise)) {
-                if let other = aliasOwner[alias], other != e.id {
+            for alias in Set(e.aliases.map(DatasetLoader.Context.normalise)).sorted() {
+                let key = "\(e.parent ?? "")|\(alias)"
+                if let other = aliasOwner[key], other != e.id {
                     out.append(Finding(.warning, .aliasClash, entity: e.id, "alias \"\(alias)\" also names \(other)"))
                 }
-                aliasOwner[alias] = e.id
+                aliasOwner[key] = e.id
             }
         }
         return out
@@ -164,11 +172,14 @@ enum Validator {
                 }
                 guard values.count == parts.count else { continue }
                 let sum = values.reduce(0, +)
-                let tolerance = values.map(publishedTolerance).reduce(publishedTolerance(o.value), +)
+                // A table is printed to one precision: a whole number among two-decimal values
+                // is exact to those decimals too. Each of the n + 1 roundings is at most ½ unit.
+                let shown = (values + [o.value]).map(decimals).max() ?? 0
+                let tolerance = Double(values.count + 1) * 0.5 * pow(10, -Double(shown)) + 1e-9 * abs(o.value)
                 if abs(sum - o.value) > tolerance {
                     out.append(Finding(.warning, .totalMismatch, at: o.position, indicator: total.id, entity: o.entity,
                                        period: o.period.description,
-                                       "total \(o.value.clean) ≠ sum of its \(parts.count) parts \(sum.clean) (kept as published)"))
+                                       "total \(o.value.clean) ≠ sum of its \(parts.count) parts \(String(format: "%.\(shown)f", sum)) (kept as published)"))
                 }
             }
         }

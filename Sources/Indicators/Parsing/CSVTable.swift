@@ -21,7 +21,9 @@ public struct CSVTable: Sendable {
     ///
     /// - Parameter displayName: the name to use in messages (defaults to `path`).
     /// - Throws: ``DatasetError`` for a missing, unreadable or non-UTF-8 file and for malformed CSV.
-    public static func read(path: String, displayName: String? = nil) throws(DatasetError) -> CSVTable {
+    /// - Parameter uniqueHeader: refuse a header that names a column twice (off only for tables kept
+    ///   verbatim from a source, whose labels may repeat).
+    public static func read(path: String, displayName: String? = nil, uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -35,14 +37,14 @@ public struct CSVTable: Sendable {
             throw .unreadable(path: name, reason: error.localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: name) }
-        return try parse(text, file: name)
+        return try parse(text, file: name, uniqueHeader: uniqueHeader)
     }
 
     /// Parses CSV text.
     ///
     /// - Throws: ``DatasetError`` for an empty text, a duplicate header name, a ragged row or a
     ///   malformed quoted field.
-    public static func parse(_ text: String, file: String) throws(DatasetError) -> CSVTable {
+    public static func parse(_ text: String, file: String, uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
         var body = Substring(text)
         if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
         try checkQuotes(body, file: file)
@@ -62,7 +64,7 @@ public struct CSVTable: Sendable {
             if record.count == 1 && record[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             guard let names = header else {
                 let names = record.map { $0.trimmingCharacters(in: .whitespaces) }
-                for (i, name) in names.enumerated() where names[..<i].contains(name) {
+                for (i, name) in names.enumerated() where uniqueHeader && names[..<i].contains(name) {
                     throw .duplicateColumn(SourcePosition(file: file, line: start, column: i + 1), name: name)
                 }
                 header = names

@@ -1,0 +1,32 @@
+// libFuzzer entry over the input parsers of the Indicators layer: the CSV reader, the number
+// parser (all three formats) and the period parser. Built by `make fuzz` with
+// `swiftc -sanitize=fuzzer,address` (not a SwiftPM target: libFuzzer supplies `main`).
+// Any input may be rejected with an error; none may crash, trap or hang.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    if let table = try? CSVTable.parse(text, file: "fuzz.csv") {
+        for name in table.header {
+            _ = try? table.numericColumn(name)
+        }
+        for row in table.rows.prefix(50) {
+            for cell in row {
+                for format in NumberFormat.allCases { _ = try? format.parse(cell) }
+                if let p = try? Period(parsing: cell) {
+                    _ = p.time(measure: .flow)
+                    _ = p.time(measure: .stock)
+                    precondition((try? Period(parsing: p.description)) == p, "period does not round-trip: \(cell)")
+                }
+            }
+        }
+        let written = CSVWriter.table(header: table.header, rows: table.rows)
+        if let again = try? CSVTable.parse(written, file: "fuzz.csv") {
+            precondition(again.rows == table.rows, "CSV does not round-trip")
+        }
+    }
+    for format in NumberFormat.allCases { _ = try? format.parse(text) }
+    _ = try? Period(parsing: text)
+    return 0
+}
