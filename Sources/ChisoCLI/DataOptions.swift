@@ -63,3 +63,5 @@ enum TextTable {
         }
     }
 }
+
+extension NumberFormat: ExpressibleByArgument {}

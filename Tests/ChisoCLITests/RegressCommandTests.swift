@@ -146,3 +146,15 @@ struct RegressCommandTests {
         #expect(table.stdout.contains("on 3 degrees of freedom (n = 5)"))
     }
 }
+
+extension RegressCommandTests {
+    @Test func vietnameseNumberFormat() throws {
+        let csv = "nam,ty_le\n2017,\"0,6%\"\n2018,\"2,9%\"\n2019,\"9,6%\"\n2020,\"7,1%\"\n"
+        let vi = try run(csv, ["--response", "ty_le", "--predictors", "nam", "--number-format", "vi", "--format", "json"])
+        let plain = try run("nam,ty_le\n2017,0.6\n2018,2.9\n2019,9.6\n2020,7.1\n", ["--response", "ty_le", "--predictors", "nam", "--format", "json"])
+        #expect(vi.status == 0 && vi.stdout == plain.stdout)
+        let ambiguous = try run("y,x\n1.045,1\n2,2\n3,3\n", ["--response", "y", "--predictors", "x", "--number-format", "auto"])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr == "Error: data.csv:2:1: \"1.045\" is ambiguous: 1045 (vi) or 1.045 (en); pass --number-format vi or en (column \"y\")\n")
+    }
+}

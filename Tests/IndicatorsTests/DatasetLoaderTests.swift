@@ -140,6 +140,25 @@ struct DatasetLoaderTests {
         #expect(throws: DatasetError.self) { try DatasetLoader.loadValid(directory: dir.path) }
     }
 
+    @Test func duplicateIdsAliasClashesAndSourceTables() throws {
+        let entities = MiniDataset.entities + "d1,Huyện Một bis,District One again,district,p,\nd4,Huyện Bốn,District Four,district,p,Krông Một\n"
+        let dir = try MiniDataset.folder(entities: entities)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("tables"), withIntermediateDirectories: true)
+        try Data("STT,Tổng HS,Tỷ lệ\n1,341,129\n2,446,38%\n".utf8).write(to: dir.appendingPathComponent("tables/t.csv"))
+        try Data("STT,Tổng HS,Tỷ lệ\n1,341,38%\n".utf8).write(to: dir.appendingPathComponent("tables/ok.csv"))
+        let (_, findings) = try DatasetLoader.load(directory: dir.path)
+        let rendered = findings.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
+        #expect(rendered.contains("entities.csv:6:1: error[duplicate_id] id \"d1\" is defined twice"))
+        #expect(rendered.contains("warning[alias_clash] d4: alias \"krongmot\" also names d1"))
+        // "Tỷ lệ" over 129 and 38% holds neither only rates nor only counts: no finding; ok.csv is consistent.
+        #expect(!rendered.contains { $0.contains("header_mismatch") })
+        try Data("STT,Tổng HS,Tỷ lệ\n1,341,129\n2,446,179\n".utf8).write(to: dir.appendingPathComponent("tables/t.csv"))
+        let (_, again) = try DatasetLoader.load(directory: dir.path)
+        #expect(again.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }.contains(
+            "tables/t.csv:1:3: warning[header_mismatch] column \"Tỷ lệ\" is labelled as rates but holds counts (129, 179, …)"))
+    }
+
     @Test func fileLevelErrorsAreThrown() throws {
         let dir = try MiniDataset.folder(observations: "indicator,entity,period,value\nshare,d1,2023,50\n")
         defer { try? FileManager.default.removeItem(at: dir) }

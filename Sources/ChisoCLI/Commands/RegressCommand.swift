@@ -16,6 +16,7 @@ struct RegressCommand: ParsableCommand {
             Examples:
               chiso regress Datasets/examples/dvctt-share.csv --response share --predictors year
               chiso regress data.csv --response y --predictors x1,x2 --weights w --format json
+              chiso regress bao-cao.csv --response ty_le --predictors nam --number-format vi
             """
     )
 
@@ -42,6 +43,10 @@ struct RegressCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @Option(name: .customLong("number-format"),
+            help: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (refuses ambiguous 1.045); default: plain dot decimals.")
+    var numberFormat: NumberFormat?
+
     func run() throws {
         let names = predictors.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -55,9 +60,9 @@ struct RegressCommand: ParsableCommand {
         if weights == response { throw CLIError.responseReused(name: response, option: "--weights") }
 
         let table = try CSVTable.read(path: file)
-        let y = try table.numericColumn(response)
-        let columns = try names.map { try table.numericColumn($0) }
-        let w = try weights.map { try table.numericColumn($0, positive: true) }
+        let y = try table.numericColumn(response, format: numberFormat)
+        let columns = try names.map { try table.numericColumn($0, format: numberFormat) }
+        let w = try weights.map { try table.numericColumn($0, positive: true, format: numberFormat) }
         let design = try Matrix(rows: y.count, columns: names.count, columnMajor: columns.flatMap { $0 })
         let fit: LinearModel
         do {

@@ -20,6 +20,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyCell(SourcePosition, column: String)
     /// A cell that is not a number.
     case notANumber(SourcePosition, text: String, column: String)
+    /// A cell that does not parse in the chosen number format (the problem says why).
+    case badNumber(SourcePosition, column: String, problem: String)
     /// A cell holding NaN or an infinity, or a number too large for a double.
     case nonFinite(SourcePosition, text: String, column: String)
     /// A cell that must be a positive number (a weight) and is not.
@@ -54,6 +56,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(position): empty cell in column \"\(column)\""
         case let .notANumber(position, text, column):
             "\(position): \"\(text)\" in column \"\(column)\" is not a number"
+        case let .badNumber(position, column, problem):
+            "\(position): \(problem) (column \"\(column)\")"
         case let .nonFinite(position, text, column):
             "\(position): \"\(text)\" in column \"\(column)\" is not a finite number"
         case let .notPositive(position, text, column):

@@ -156,10 +156,13 @@ public struct CSVTable: Sendable {
     /// The named column as plain decimal numbers (`-12.5`, `3e-4`; dot decimal, no thousands
     /// separators).
     ///
-    /// - Parameter positive: require every value to be > 0 (for weights).
+    /// - Parameters:
+    ///   - positive: require every value to be > 0 (for weights).
     /// - Throws: ``DatasetError`` naming `file:line:column` for an empty cell, text that is not a
     ///   number, NaN/infinity/overflow, or (with `positive`) a value ≤ 0.
-    public func numericColumn(_ name: String, positive: Bool = false) throws(DatasetError) -> [Double] {
+    ///   - format: read Vietnamese or English number formats (`50,65%`, `13.425`, `6,102`) instead
+    ///     of plain dot decimals; `auto` refuses numbers that read differently in the two.
+    public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil) throws(DatasetError) -> [Double] {
         let j = try columnIndex(name)
         var values: [Double] = []
         values.reserveCapacity(rows.count)
@@ -171,8 +174,18 @@ public struct CSVTable: Sendable {
             if ["nan", "-nan", "+nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity"].contains(lowered) {
                 throw .nonFinite(position, text: text, column: name)
             }
-            guard Self.isPlainDecimal(text), let value = Double(text) else {
-                throw .notANumber(position, text: text, column: name)
+            let value: Double
+            if let format {
+                do {
+                    value = try format.parse(text)
+                } catch {
+                    throw .badNumber(position, column: name, problem: error.description)
+                }
+            } else {
+                guard Self.isPlainDecimal(text), let plain = Double(text) else {
+                    throw .notANumber(position, text: text, column: name)
+                }
+                value = plain
             }
             guard value.isFinite else { throw .nonFinite(position, text: text, column: name) }
             if positive && !(value > 0) { throw .notPositive(position, text: text, column: name) }
