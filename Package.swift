@@ -19,12 +19,14 @@ let package = Package(
         /// Umbrella module: re-exports the library layers.
         .target(
             name: "Chiso",
-            dependencies: ["LinearAlgebra", "Statistics", "Indicators"]
+            dependencies: ["LinearAlgebra", "Statistics", "Indicators", "Forecasting"]
         ),
         /// Column-major matrices and LAPACK-backed factorisations.
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
         /// Distributions, special functions and linear models.
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
+        /// Trend models for short series, selection, projections and target assessment.
+        .target(name: "Forecasting", dependencies: ["Statistics", "Indicators"]),
         /// Data model and tabular input (CSV with positions).
         .target(
             name: "Indicators",
@@ -70,6 +72,11 @@ let package = Package(
                 "Indicators", "ChisoTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting", "ChisoTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ChisoCLITests",

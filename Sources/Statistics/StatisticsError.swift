@@ -14,6 +14,8 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
     case rankDeficient(rank: Int, columns: Int, tolerance: Double)
     /// A level outside (0, 1).
     case invalidLevel(Double)
+    /// An iterative fit (IRLS) did not converge, or the data separate completely.
+    case notConverged(iterations: Int)
     /// A failure reported by the linear-algebra layer.
     case linearAlgebra(LinearAlgebraError)
 
@@ -32,6 +34,8 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
             "the design has rank \(rank) < \(columns) columns (relative tolerance \(tolerance)): some coefficients are not estimable"
         case let .invalidLevel(level):
             "confidence level \(level) is not between 0 and 1"
+        case let .notConverged(iterations):
+            "the fit did not converge after \(iterations) iteration\(iterations == 1 ? "" : "s") (the proportions may separate completely)"
         case let .linearAlgebra(error):
             error.description
         }

@@ -1,0 +1,145 @@
+import Foundation
+import Indicators
+
+/// A projection at one time.
+public struct Projection: Sendable, Equatable {
+    /// The plan year asked for, if asked by year.
+    public var year: Int?
+    /// Decimal time.
+    public var t: Double
+    /// Point forecast: the back-transformed median.
+    public var estimate: Double
+    /// Central intervals by level (percent, e.g. 80 and 95); nil bounds when there is no spread.
+    public var intervals: [Interval]
+    /// Remarks such as a linear interval that crosses a bound.
+    public var flags: [String]
+
+    /// One central interval.
+    public struct Interval: Sendable, Equatable {
+        /// Coverage in percent.
+        public var level: Double
+        /// Lower end (nil: insufficient data).
+        public var lower: Double?
+        /// Upper end.
+        public var upper: Double?
+    }
+}
+
+/// A forecast: the chosen fit, the candidates, projections and (optionally) a target assessment.
+///
+/// Fields: `fit` (model, coefficients, σ, df, scores, notes), `candidates` (every model tried by
+/// `auto` with AICc, LOO RMSE and why it won or was excluded), `reason` (the selection rule that
+/// decided), `projections` (median and intervals per requested time), `target`.
+public struct Forecast: Sendable {
+    /// The fitted model used.
+    public var fit: TrendFit
+    /// The candidates considered (one entry when a model was forced).
+    public var candidates: [Candidate]
+    /// Why this model.
+    public var reason: String
+    /// Projections at the requested times.
+    public var projections: [Projection]
+    /// Progress towards a target, when one was given.
+    public var target: TargetAssessment?
+    /// Whether intervals could not be given (0 residual df and no pooling).
+    public var insufficientData: Bool { fit.dfResidual <= 0 || !fit.sigma2.isFinite }
+}
+
+/// What to forecast.
+public struct ForecastRequest: Sendable {
+    /// The model, or nil for `auto`.
+    public var model: TrendModel?
+    /// Plan years to project (read at Y + 0.5 for flows, Y + 1 for stocks).
+    public var years: [Int]
+    /// Exact decimal times to project.
+    public var times: [Double]
+    /// Interval levels in percent (default 80 and 95).
+    public var levels: [Double]
+    /// A target value and year, and whether it is "at least" (default: by direction).
+    public var target: (value: Double, year: Int, atLeast: Bool?)?
+
+    /// A request.
+    public init(model: TrendModel? = nil, years: [Int] = [], times: [Double] = [], levels: [Double] = [80, 95],
+                target: (value: Double, year: Int, atLeast: Bool?)? = nil) {
+        self.model = model
+        self.years = years
+        self.times = times
+        self.levels = levels
+        self.target = target
+    }
+}
+
+/// Fits, selects and projects.
+public enum Forecaster {
+    /// Forecasts one series.
+    ///
+    /// - Parameters:
+    ///   - series: the data.
+    ///   - request: model, times, levels, target.
+    ///   - pool: other series of the same indicator whose residual variance may be pooled with this
+    ///     one when its own fit has fewer than 2 residual degrees of freedom.
+    /// - Throws: ``ForecastError`` for bad series, inapplicable models, invalid levels, a target
+    ///   year not after the data.
+    public static func forecast(_ series: Series, _ request: ForecastRequest, pool: [Series] = []) throws(ForecastError) -> Forecast {
+        for level in request.levels where !(level > 0 && level < 100) { throw .invalidLevel(level) }
+        if let target = request.target, series.time(ofYear: target.year) <= (series.times.last ?? 0) {
+            throw .targetBeforeData(series.name, year: target.year, lastTime: series.times.last ?? 0)
+        }
+        let yearTimes = request.years.map { series.time(ofYear: $0) }
+        let checkTimes = yearTimes + request.times + (request.target.map { [series.time(ofYear: $0.year)] } ?? [])
+        var fit: TrendFit, candidates: [Candidate], reason: String
+        if let model = request.model {
+            fit = try TrendFit.fit(series, model: model)
+            candidates = [Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: true, excluded: nil)]
+            reason = "model \(model.rawValue) requested"
+        } else {
+            (fit, candidates, reason) = try Selection.select(series, at: checkTimes)
+        }
+        if fit.dfResidual < 2, !pool.isEmpty {
+            fit = pooled(fit, with: pool)
+        }
+        var projections: [Projection] = []
+        for (i, t) in (yearTimes + request.times).enumerated() {
+            projections.append(project(fit, series: series, at: t, year: i < yearTimes.count ? request.years[i] : nil, levels: request.levels))
+        }
+        let target = try request.target.map { (value, year, atLeast) throws(ForecastError) in
+            try TargetAssessment.assess(series, fit: fit, value: value, year: year, atLeast: atLeast)
+        }
+        return Forecast(fit: fit, candidates: candidates, reason: reason, projections: projections, target: target)
+    }
+
+    /// Median and intervals at t, with flags where an untransformed model crosses a bound.
+    static func project(_ fit: TrendFit, series: Series, at t: Double, year: Int?, levels: [Double]) -> Projection {
+        let d = fit.distribution(at: t)
+        var flags: [String] = []
+        let intervals = levels.map { level -> Projection.Interval in
+            guard d.hasSpread else { return Projection.Interval(level: level, lower: nil, upper: nil) }
+            let (lo, hi) = d.interval(level: level / 100)
+            return Projection.Interval(level: level, lower: lo, upper: hi)
+        }
+        let median = d.median
+        let lows = intervals.compactMap(\.lower) + [median], highs = intervals.compactMap(\.upper) + [median]
+        if let l = series.lower, let low = lows.min(), low < l {
+            flags.append(median < l ? "point forecast below the lower bound \(l.clean)" : "interval crosses the lower bound \(l.clean)")
+        }
+        if let u = series.upper, let high = highs.max(), high > u {
+            flags.append(median > u ? "point forecast above the upper bound \(u.clean)" : "interval crosses the upper bound \(u.clean)")
+        }
+        if !d.hasSpread { flags.append("insufficient data: no residual degrees of freedom for an interval (pool with --pool)") }
+        return Projection(year: year, t: t, estimate: median, intervals: intervals, flags: flags)
+    }
+
+    /// Pools the model-scale residual variance of `fit` with the same model fitted to `others`.
+    static func pooled(_ fit: TrendFit, with others: [Series]) -> TrendFit {
+        var rss = fit.dfResidual > 0 ? fit.residualSumOfSquares : 0
+        var df = max(fit.dfResidual, 0), count = fit.dfResidual > 0 ? 1 : 0
+        for other in others {
+            guard let f = try? TrendFit.fit(other, model: fit.model), f.dfResidual > 0, f.sigma2.isFinite else { continue }
+            rss += f.residualSumOfSquares
+            df += f.dfResidual
+            count += 1
+        }
+        guard df > 0 else { return fit }
+        return fit.pooled(sigma2: rss / Double(df), df: df, from: count)
+    }
+}
