@@ -6,6 +6,8 @@ enum CLIError: Error, CustomStringConvertible {
     case responseReused(name: String, option: String)
     /// An id that the dataset does not define.
     case unknownId(kind: String, id: String, file: String)
+    /// An option value that cannot be used.
+    case badOption(option: String, text: String)
     /// An error from the library about a whole file.
     case inFile(String, String)
 
@@ -17,6 +19,8 @@ enum CLIError: Error, CustomStringConvertible {
             "the response \"\(name)\" is also given in \(option)"
         case let .unknownId(kind, id, file):
             "\(file): no \(kind) \"\(id)\" (chiso data list \(kind == "entity" ? "entities" : kind + "s") shows them)"
+        case let .badOption(option, text):
+            text.hasPrefix("is ") || text.hasPrefix("needs ") ? "\(option) \(text)" : "\(option): \"\(text)\" is not a valid value"
         case let .inFile(file, error):
             "\(file): \(error)"
         }

@@ -139,7 +139,11 @@ public enum Forecaster {
             df += f.dfResidual
             count += 1
         }
-        guard df > 0 else { return fit }
+        guard df > 0 else {
+            var unchanged = fit
+            unchanged.notes.append("pooling found no other series of this indicator with residual degrees of freedom under the \(fit.model.rawValue) model")
+            return unchanged
+        }
         return fit.pooled(sigma2: rss / Double(df), df: df, from: count)
     }
 }

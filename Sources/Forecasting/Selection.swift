@@ -1,7 +1,9 @@
 import Indicators
 
 // Goals of model selection, in order:
-// 1. never choose a model whose point forecast leaves the indicator's bounds at a requested time;
+// 1. never choose a model whose point forecast leaves the indicator's bounds at a requested time,
+//    and prefer models whose 95 % intervals stay inside them too (a share's interval reaching below
+//    0 % is not an honest interval); such a model is chosen only when no candidate stays inside;
 // 2. with enough data (n ≥ 5, so that 3-parameter AICc is finite), prefer the lowest AICc on the
 //    original scale, letting leave-one-out RMSE break near-ties (|ΔAICc| < 2);
 // 3. with n = 4, where AICc is undefined for 3-parameter models, use leave-one-out RMSE;
@@ -67,6 +69,16 @@ public enum Selection {
         guard !fits.isEmpty else {
             throw firstError ?? .notApplicable(series.name, model: "auto", reason: "no candidate model stays inside the bounds")
         }
+        // Prefer models whose 95 % intervals stay inside the bounds, when there are any.
+        let inside = fits.filter { intervalLeavesBounds($0, series: series, at: times) == nil }
+        if !inside.isEmpty && inside.count < fits.count {
+            for fit in fits where !inside.contains(where: { $0.model == fit.model }) {
+                if let t = intervalLeavesBounds(fit, series: series, at: times), let i = table.firstIndex(where: { $0.model == fit.model }) {
+                    table[i].excluded = "its 95 % interval leaves the bounds at t = \(String(format: "%.2f", t)) (a model that stays inside exists)"
+                }
+            }
+            fits = inside
+        }
         let (winner, reason) = choose(fits, n: series.count, kind: series.kind)
         for i in table.indices where table[i].model == winner.model && table[i].excluded == nil { table[i].chosen = true }
         return (winner, table, reason)
@@ -90,6 +102,18 @@ public enum Selection {
             return (best, "n = \(n): AICc is not defined for most candidates; lowest leave-one-out RMSE (\(format(best.looRMSE ?? 0)))")
         }
         return (fits[0], "no score available: chosen by the indicator's kind (\(kind.rawValue) → \(fits[0].model.rawValue))")
+    }
+
+    /// The first requested time at which the fit's 95 % interval leaves [lower, upper], if any.
+    static func intervalLeavesBounds(_ fit: TrendFit, series: Series, at times: [Double]) -> Double? {
+        for t in times {
+            let d = fit.distribution(at: t)
+            guard d.hasSpread else { continue }
+            let (lo, hi) = d.interval(level: 0.95)
+            if let l = series.lower, lo < l { return t }
+            if let u = series.upper, hi > u { return t }
+        }
+        return nil
     }
 
     /// The first requested time at which the fit's median leaves [lower, upper], if any.

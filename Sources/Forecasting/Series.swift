@@ -66,6 +66,9 @@ public struct Series: Sendable, Equatable {
             throw .invalidSeries(name, "times, values and counts differ in length")
         }
         guard count >= 2 else { throw .tooFewPoints(name, count: count) }
+        if let first = values.first, values.allSatisfy({ $0 == first }), !hasCounts {
+            throw .invalidSeries(name, "all \(count) values equal \(first.clean): no trend and no spread can be estimated")
+        }
         for i in 0..<count {
             guard times[i].isFinite, values[i].isFinite else { throw .invalidSeries(name, "a time or value is not a finite number") }
             if i > 0 && !(times[i] > times[i - 1]) {
@@ -73,8 +76,8 @@ public struct Series: Sendable, Equatable {
                     ? "two points at the same time \(times[i])"
                     : "times are not increasing (\(times[i - 1]) then \(times[i]))")
             }
-            if let l = lower, values[i] < l { throw .outsideBounds(name, value: values[i], lower: lower, upper: upper) }
-            if let u = upper, values[i] > u { throw .outsideBounds(name, value: values[i], lower: lower, upper: upper) }
+            if let l = lower, values[i] < l { throw .outsideBounds(name, value: values[i], time: times[i], lower: lower, upper: upper) }
+            if let u = upper, values[i] > u { throw .outsideBounds(name, value: values[i], time: times[i], lower: lower, upper: upper) }
             if let n = numerators[i], let d = denominators[i], !(d > 0 && n >= 0 && n <= d) {
                 throw .invalidSeries(name, "counts \(n)/\(d) at time \(times[i]) are not 0 ≤ numerator ≤ denominator, denominator > 0")
             }
@@ -89,7 +92,7 @@ public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Something else wrong with the series.
     case invalidSeries(String, String)
     /// A value outside the indicator's bounds.
-    case outsideBounds(String, value: Double, lower: Double?, upper: Double?)
+    case outsideBounds(String, value: Double, time: Double, lower: Double?, upper: Double?)
     /// The model cannot be fitted to this series (says why).
     case notApplicable(String, model: String, reason: String)
     /// A target year before the data ends.
@@ -106,8 +109,8 @@ public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(name): \(count) point\(count == 1 ? "" : "s"); a trend needs at least 2"
         case let .invalidSeries(name, what):
             "\(name): \(what)"
-        case let .outsideBounds(name, value, lower, upper):
-            "\(name): value \(value) is outside the bounds [\(lower.map { "\($0)" } ?? "−∞"), \(upper.map { "\($0)" } ?? "∞")]"
+        case let .outsideBounds(name, value, time, lower, upper):
+            "\(name): value \(value.clean) at t = \(time) is outside the bounds [\(lower.map(\.clean) ?? "−∞"), \(upper.map(\.clean) ?? "∞")]"
         case let .notApplicable(name, model, reason):
             "\(name): model \(model) does not apply: \(reason)"
         case let .targetBeforeData(name, year, last):

@@ -38,21 +38,29 @@ extension TrendFit {
         }
     }
 
-    /// Values moved inside (lower, upper) by ``logitBoundaryShift`` of the range where they sit on a bound.
+    /// Values on a bound moved inside it for the logit: by ``logitBoundaryShift`` of the range, or by
+    /// half the distance of the nearest other value to that bound if that is smaller (so a 0 % before
+    /// 0.6 % stays below it).
     static func logitValues(_ series: Series, lower: Double, upper: Double) -> (z: [Double], notes: [String]) {
         let scale = Scale.logit(lower: lower, upper: upper)
-        let shift = logitBoundaryShift * (upper - lower)
-        var moved: [Double] = []
+        let inside = series.values.filter { $0 > lower && $0 < upper }
+        let lowShift = min(logitBoundaryShift * (upper - lower), (inside.map { $0 - lower }.min() ?? upper - lower) / 2)
+        let highShift = min(logitBoundaryShift * (upper - lower), (inside.map { upper - $0 }.min() ?? upper - lower) / 2)
+        var moved: [String] = []
         let z = zip(series.times, series.values).map { t, y -> Double in
-            if y <= lower || y >= upper {
-                moved.append(t)
-                return scale.forward(y <= lower ? lower + shift : upper - shift)
+            if y <= lower {
+                moved.append("t = \(String(format: "%.2f", t)): \(y.clean) → \((lower + lowShift).clean)")
+                return scale.forward(lower + lowShift)
+            }
+            if y >= upper {
+                moved.append("t = \(String(format: "%.2f", t)): \(y.clean) → \((upper - highShift).clean)")
+                return scale.forward(upper - highShift)
             }
             return scale.forward(y)
         }
         var notes: [String] = []
         if !moved.isEmpty {
-            notes.append("\(moved.count) value\(moved.count == 1 ? "" : "s") on a bound (at t = \(moved.map { String(format: "%.2f", $0) }.joined(separator: ", "))) moved \(logitBoundaryShift * 100) % of the range inside it for the logit")
+            notes.append("values on a bound moved inside it for the logit (\(moved.joined(separator: "; ")))")
         }
         return (z, notes)
     }
@@ -196,8 +204,8 @@ extension TrendFit {
             model: .drift, name: series.name, n: n,
             coefficients: [Coefficient(name: "drift", estimate: b, standardError: (sigma2 / span).squareRoot())],
             sigma2: sigma2, dfResidual: m - 1, logLikelihood: ll.isFinite ? ll : nil,
-            aicc: aicc(logLikelihood: ll, k: 2, n: m), looRMSE: nil,
-            notes: ["likelihood of the \(m) changes, given the first value"],
+            aicc: nil, looRMSE: nil,
+            notes: ["no AICc: its likelihood is of the \(m) changes given the first value, not comparable with the other models' \(n) values"],
             kernel: .drift(lastT: t[n - 1], lastY: y[n - 1], drift: b, span: span))
         if n >= 4 {
             // One-step-ahead error for each point after the first, drift re-estimated without that change.

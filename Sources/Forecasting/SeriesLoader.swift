@@ -1,0 +1,58 @@
+import Foundation
+import Indicators
+
+/// Builds ``Series`` from the dataset or from a user's CSV file.
+public enum SeriesLoader {
+    /// The observations of one indicator for one entity, oldest first, at their decimal times.
+    ///
+    /// - Throws: ``ForecastError/tooFewPoints(_:count:)`` when there are none.
+    public static func dataset(_ data: Dataset, indicator: String, entity: String) throws(ForecastError) -> Series {
+        let name = "\(indicator)/\(entity)"
+        guard let definition = data.indicator(indicator) else { throw .invalidSeries(name, "unknown indicator") }
+        let observations = data.observations(indicator: indicator, entity: entity)
+        guard !observations.isEmpty else { throw .tooFewPoints(name, count: 0) }
+        return Series(
+            name: name, kind: definition.kind, lower: definition.lower, upper: definition.upper,
+            direction: definition.direction, measure: definition.measure,
+            times: observations.map { $0.period.time(measure: definition.measure) }, values: observations.map(\.value),
+            numerators: observations.map(\.numerator), denominators: observations.map(\.denominator))
+    }
+
+    /// A series from columns of a CSV file.
+    ///
+    /// - Parameters:
+    ///   - time: column of periods (`2019`, `2020H1`, `2022-06-30`, ranges) or, with `decimalTime`, decimal times.
+    ///   - kind: default share when counts are given, else score; shares default to bounds 0–100,
+    ///     counts and amounts to a lower bound of 0.
+    /// - Throws: ``DatasetError`` (with file:line:column) for unreadable files, unknown columns and
+    ///   cells that do not parse.
+    public static func csv(
+        path: String, time: String, value: String, numerator: String?, denominator: String?, kind: Indicator.Kind?,
+        lower: Double?, upper: Double?, measure: Indicator.Measure, decimalTime: Bool, numberFormat: NumberFormat?
+    ) throws(DatasetError) -> Series {
+        let table = try CSVTable.read(path: path)
+        let values = try table.numericColumn(value, format: numberFormat)
+        let nums = try numerator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat) }
+        let dens = try denominator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat) }
+        var times: [Double] = []
+        if decimalTime {
+            times = try table.numericColumn(time)
+        } else {
+            let j = try table.columnIndex(time)
+            for (r, row) in table.rows.enumerated() {
+                do {
+                    times.append(try Period(parsing: row[j]).time(measure: measure))
+                } catch {
+                    throw .badNumber(SourcePosition(file: table.file, line: table.lines[r], column: j + 1),
+                                     column: time, problem: error.description + " (or pass --decimal-time)")
+                }
+            }
+        }
+        let kind = kind ?? (nums != nil && dens != nil ? .share : .score)
+        let defaultLower: Double? = [.share, .count, .amount].contains(kind) ? 0 : nil
+        return Series(
+            name: (path as NSString).lastPathComponent, kind: kind, lower: lower ?? defaultLower,
+            upper: upper ?? (kind == .share ? 100 : nil), direction: kind == .rank ? .down : .up, measure: measure,
+            times: times, values: values, numerators: nums?.map(Optional.some), denominators: dens?.map(Optional.some))
+    }
+}

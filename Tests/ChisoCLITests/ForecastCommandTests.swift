@@ -1,0 +1,94 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// `chiso forecast` as users run it.
+struct ForecastCommandTests {
+    func run(_ csv: String, _ arguments: [String]) throws -> ChisoRun {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(csv.utf8).write(to: dir.appendingPathComponent("s.csv"))
+        return try runChiso(["forecast", "s.csv"] + arguments, in: dir)
+    }
+
+    struct Bad: Sendable, CustomTestStringConvertible {
+        var label: String
+        var csv: String
+        var extra: [String]
+        var message: String
+        var testDescription: String { label }
+    }
+
+    static let share = ["--time", "period", "--value", "share", "--kind", "share"]
+    static let bad: [Bad] = [
+        Bad(label: "unknown column", csv: "period,share\n2019,10\n2020,12\n", extra: ["--time", "period", "--value", "nope"],
+            message: "Error: s.csv: no column \"nope\" (columns: period, share)"),
+        Bad(label: "one point", csv: "period,share\n2019,10\n", extra: share, message: "Error: s.csv: 1 point; a trend needs at least 2"),
+        Bad(label: "all equal", csv: "period,share\n2019,10\n2020,10\n2021,10\n", extra: share,
+            message: "Error: s.csv: all 3 values equal 10: no trend and no spread can be estimated"),
+        Bad(label: "non-monotone times", csv: "period,share\n2019,10\n2021,12\n2020,11\n", extra: share,
+            message: "Error: s.csv: times are not increasing (2021.5 then 2020.5)"),
+        Bad(label: "duplicate times", csv: "period,share\n2019,10\n2019,12\n2020,11\n", extra: share,
+            message: "Error: s.csv: two points at the same time 2019.5"),
+        Bad(label: "outside bounds for logit", csv: "period,share\n2019,10\n2020,112\n2021,30\n", extra: share + ["--model", "logit"],
+            message: "Error: s.csv: value 112 at t = 2020.5 is outside the bounds [0, 100]"),
+        Bad(label: "target year before data", csv: "period,share\n2019,10\n2020,12\n2021,15\n", extra: share + ["--target", "50", "--target-year", "2020"],
+            message: "Error: s.csv: target year 2020 is not after the last observation (t = 2021.5)"),
+        Bad(label: "bad period", csv: "period,share\n2019,10\n2020H3,12\n", extra: share,
+            message: "Error: s.csv:3:1: \"2020H3\" is not a period: half must be H1 or H2 (or pass --decimal-time) (column \"period\")"),
+        Bad(label: "loglinear on zero", csv: "year,n\n2019,0\n2020,3\n2021,5\n", extra: ["--time", "year", "--value", "n", "--kind", "count", "--model", "loglinear"],
+            message: "Error: s.csv: model loglinear does not apply: it needs positive values (ln y)"),
+        Bad(label: "bad level", csv: "period,share\n2019,10\n2020,12\n2021,15\n", extra: share + ["--level", "80,100"],
+            message: "Error: --level: \"100\" is not a valid value"),
+    ]
+
+    @Test("Bad input: one line, exit 1", arguments: bad)
+    func badInput(_ c: Bad) throws {
+        let r = try run(c.csv, c.extra)
+        #expect(r.status == 1)
+        #expect(r.stderr == c.message + "\n")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func seedSeriesStaysInsideTheBounds() throws {
+        let r = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "dak_nong",
+                              "--to", "2025,2030", "--target", "80", "--target-year", "2025", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["model"] as? String == "logit")
+        for key in ["model", "n", "candidates", "coefficients", "sigma", "df_residual", "projections", "target"] {
+            #expect(o[key] != nil, "missing \(key)")
+        }
+        let projections = try #require(o["projections"] as? [[String: Any]])
+        #expect(projections.map { $0["year"] as? Int } == [2025, 2030])
+        for p in projections {
+            for key in ["lower_80", "upper_80", "lower_95", "upper_95", "estimate"] {
+                let v = try #require(p[key] as? Double)
+                #expect(v >= 0 && v <= 100, "\(key) = \(v)")
+            }
+        }
+        let target = try #require(o["target"] as? [String: Any])
+        for key in ["value", "year", "p_meet", "crossing_year", "status", "progress_ratio", "required_annual_change", "achieved_annual_change"] {
+            #expect(target.keys.contains(key), "target.\(key)")
+        }
+        let candidates = try #require(o["candidates"] as? [[String: Any]])
+        #expect(candidates.filter { $0["chosen"] as? Bool == true }.count == 1)
+        let coefficients = try #require(o["coefficients"] as? [[String: Any]])
+        #expect(coefficients.map { $0["name"] as? String } == ["(Intercept)", "t"])
+    }
+
+    @Test func tableFollowsRForecastLayout() throws {
+        let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Point Forecast  Lo 80  Hi 80  Lo 95  Hi 95"))
+    }
+
+    @Test func twoPointsSayInsufficientDataNotZeroWidth() throws {
+        let r = try runChiso(["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "2025", "--format", "json"])
+        #expect(r.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let p = try #require((o["projections"] as? [[String: Any]])?.first)
+        #expect(p["lower_95"] is NSNull && p["upper_95"] is NSNull)
+        #expect((p["flags"] as? [String])?.first?.hasPrefix("insufficient data") == true)
+    }
+}
