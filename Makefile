@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config
 
-.PHONY: deps build test report clean fuzz
+.PHONY: deps build test report clean fuzz bench
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -44,3 +44,13 @@ fuzz: deps
 	mkdir -p $(FUZZ_DIR)/findings
 	$(FUZZ_DIR)/chiso-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
 		-artifact_prefix=$(FUZZ_DIR)/findings/ $(FUZZ_DIR)/corpus
+
+# Throughput of the forecasting paths against statsmodels and vectorised numpy (Tests/Benchmarks).
+BENCH_SERIES ?= 1000000
+BENCH_DIR := .build/bench
+bench: deps
+	@python3 -c "import statsmodels" 2>/dev/null || pip install -q statsmodels
+	$(SWIFT) build -c release --product chiso-bench
+	.build/release/chiso-bench $(BENCH_SERIES) --write $(BENCH_DIR) | tee $(BENCH_DIR).chiso.txt
+	python3 Tests/Benchmarks/bench_peers.py $(BENCH_DIR) | tee $(BENCH_DIR).peers.txt
+	@python3 Tests/Benchmarks/ratios.py $(BENCH_DIR).chiso.txt $(BENCH_DIR).peers.txt

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Chiso", targets: ["Chiso"]),
         .executable(name: "chiso", targets: ["ChisoCLI"]),
+        .executable(name: "chiso-bench", targets: ["ChisoBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,9 @@ let package = Package(
         ),
 
         // MARK: - Implementation details
+
+        /// Throughput benchmark of the forecasting paths (`make bench`).
+        .executableTarget(name: "ChisoBench", dependencies: ["Chiso"]),
 
         /// Fortran LAPACK/BLAS prototypes (system library; no stable Swift API).
         .systemLibrary(

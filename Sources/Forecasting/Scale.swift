@@ -68,9 +68,11 @@ public struct PredictiveDistribution: Sendable, Equatable {
         return transform.inverse(location + scale * StudentT(degreesOfFreedom: degreesOfFreedom).quantile(p))
     }
 
-    /// The central interval with coverage `level` (0–1).
+    /// The central interval with coverage `level` (0–1) (one t quantile, used with both signs).
     public func interval(level: Double) -> (lower: Double, upper: Double) {
-        (quantile(0.5 - level / 2), quantile(0.5 + level / 2))
+        guard hasSpread else { return (.nan, .nan) }
+        let q = scale * StudentT(degreesOfFreedom: degreesOfFreedom).quantile(0.5 + level / 2)
+        return (transform.inverse(location - q), transform.inverse(location + q))
     }
 
     /// P(value ≥ y) (`atLeast`) or P(value ≤ y); NaN without spread. A y outside the transform's
