@@ -23,6 +23,8 @@ enum ForecastOutput {
             })),
             ("sigma", .double(f.fit.sigma)),
             ("df_residual", .integer(f.fit.dfResidual)),
+            ("log_likelihood", f.fit.logLikelihood.map(JSONText.double) ?? .null),
+            ("aicc", f.fit.aicc.map(JSONText.double) ?? .null),
             ("pooled", .bool(f.fit.isPooled)),
             ("notes", .array(f.fit.notes.map(JSONText.string))),
             ("projections", .array(f.projections.map { p in
