@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-APT_PACKAGES := liblapack-dev libblas-dev pkg-config
+APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
 .PHONY: deps build test report clean fuzz bench
 

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Public API
@@ -20,7 +21,7 @@ let package = Package(
         /// Umbrella module: re-exports the library layers.
         .target(
             name: "Chiso",
-            dependencies: ["LinearAlgebra", "Statistics", "Indicators", "Forecasting"]
+            dependencies: ["LinearAlgebra", "Statistics", "Indicators", "Forecasting", "Reporting"]
         ),
         /// Column-major matrices and LAPACK-backed factorisations.
         .target(name: "LinearAlgebra", dependencies: ["CLapack"]),
@@ -28,6 +29,11 @@ let package = Package(
         .target(name: "Statistics", dependencies: ["LinearAlgebra"]),
         /// Trend models for short series, selection, projections and target assessment.
         .target(name: "Forecasting", dependencies: ["Statistics", "Indicators"]),
+        /// Gap-to-target tables, district comparisons and their renderers.
+        .target(
+            name: "Reporting",
+            dependencies: ["Forecasting", "Indicators", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         /// Data model and tabular input (CSV with positions).
         .target(
             name: "Indicators",
@@ -81,6 +87,11 @@ let package = Package(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "ChisoTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "Statistics", "ChisoTestSupport"],
+            resources: [.copy("Golden")]
         ),
         .testTarget(
             name: "ChisoCLITests",

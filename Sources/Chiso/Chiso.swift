@@ -3,4 +3,5 @@
 @_exported import Forecasting
 @_exported import Indicators
 @_exported import LinearAlgebra
+@_exported import Reporting
 @_exported import Statistics

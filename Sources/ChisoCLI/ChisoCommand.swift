@@ -12,6 +12,6 @@ struct ChisoCommand: ParsableCommand {
             Data problems are reported on one line (file:line:column) with exit status 1.
             """,
         version: "0.1.0",
-        subcommands: [RegressCommand.self, DataCommand.self, ForecastCommand.self]
+        subcommands: [ReportCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self]
     )
 }

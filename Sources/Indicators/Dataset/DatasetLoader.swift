@@ -45,6 +45,19 @@ public enum DatasetLoader {
         return dataset
     }
 
+    /// Reads a targets file (the columns of `targets.csv`) against a loaded dataset.
+    ///
+    /// - Throws: ``DatasetError`` for file problems, and ``DatasetError/invalid(first:errors:)`` with
+    ///   the first row error (unknown ids, a bad comparator, a value out of bounds) naming file:line:column.
+    public static func targets(path: String, for dataset: Dataset) throws(DatasetError) -> [Target] {
+        let context = Context(sources: Array(dataset.sources.values), indicators: dataset.indicators, entities: dataset.entities)
+        var findings: [Finding] = []
+        let targets = try readTargets(CSVTable.read(path: path), context, &findings)
+        let errors = findings.filter { $0.severity == .error }
+        if let first = errors.first { throw .invalid(first: first.description, errors: errors.count) }
+        return targets
+    }
+
     // MARK: - Rows
 
     /// Lookup tables shared by the row readers.

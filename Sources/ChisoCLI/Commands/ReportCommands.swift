@@ -1,0 +1,157 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+extension Language: ExpressibleByArgument {}
+extension TargetAssessment.Status: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: " ")) }
+}
+
+/// Output formats of the report tables.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, csv, json, xlsx, html
+}
+
+/// Renders tables in a format to a file (atomically) or standard output.
+enum TableOutput {
+    static func emit(_ tables: [ReportTable], title: String, format: TableFormat, language: Language, output: String?) throws {
+        let data: Data
+        switch format {
+        case .md: data = Data(tables.map { TextRenderers.markdown($0, language: language) }.joined(separator: "\n").utf8)
+        case .csv: data = Data(tables.map { TextRenderers.csv($0, language: language) }.joined().utf8)
+        case .json: data = Data(TextRenderers.json(tables, language: language).utf8)
+        case .xlsx: data = try XLSXRenderer.workbook(tables, language: language)
+        case .html: data = Data(HTMLRenderer.page(title: title, summary: [], tables: tables, language: language).utf8)
+        }
+        if let output {
+            try AtomicWriter.write(data, to: output)
+        } else {
+            guard format != .xlsx else { throw CLIError.badOption(option: "--format xlsx", text: "needs --output FILE") }
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+/// `chiso gaps`: the gap-to-target table.
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Gap-to-target table: latest value, projection, P(meet) and status per target.",
+        discussion: """
+            Rows are sorted most at risk first (moving away, off track, needs acceleration,
+            insufficient data, on track, achieved; then by P(meet)).
+
+            Examples:
+              chiso gaps --year 2025
+              chiso gaps --entity dak_lak --year 2024 --format xlsx --output gaps.xlsx
+              chiso gaps --targets my-targets.csv --lang en --format md
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @Option(help: "A targets file to use instead of the dataset's targets.csv.")
+    var targets: String?
+    @Option(help: "Only targets for this year.")
+    var year: Int?
+    @Option(help: "Only these entities (repeatable).")
+    var entity: [String] = []
+    @Option(help: "Only these indicators (repeatable).")
+    var indicator: [String] = []
+    @Option(help: "Only these statuses (repeatable): achieved, on-track, needs-acceleration, off-track, moving-away, insufficient-data.")
+    var status: [TargetAssessment.Status] = []
+    @Option(help: "md, csv, json, xlsx or html.")
+    var format: TableFormat = .md
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+    @Option(help: "vi (default) or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        var dataset = try DatasetLoader.loadValid(directory: data.directory())
+        if let targets { dataset.targets = try DatasetLoader.targets(path: targets, for: dataset) }
+        for id in entity where dataset.entity(id) == nil { throw CLIError.unknownId(kind: "entity", id: id, file: "entities.csv") }
+        for id in indicator where dataset.indicator(id) == nil { throw CLIError.unknownId(kind: "indicator", id: id, file: "indicators.csv") }
+        let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
+                                   indicators: indicator.isEmpty ? nil : Set(indicator), statuses: status.isEmpty ? nil : Set(status))
+        try TableOutput.emit([table.table()], title: "Gap to target", format: format, language: lang, output: output)
+    }
+}
+
+/// `chiso compare`: entities side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare entities on an indicator: totals and parts (DTI), or two windows of a share with counts.",
+        discussion: """
+            An indicator with parts (dti_score) gives recomputed ranks and totals, points available per
+            part and the best gains; a share with counts gives Wilson intervals and a two-window change.
+
+            Examples:
+              chiso compare --indicator dti_score --period 2023
+              chiso compare --indicator online_application_share --format csv --output campaign.csv
+            """
+    )
+
+    @Option(help: "Indicator id.")
+    var indicator: String
+    @Option(help: "Period (default: the latest with at least two entities).")
+    var period: String?
+    @OptionGroup var data: DataOptions
+    @Option(help: "md, csv, json, xlsx or html.")
+    var format: TableFormat = .md
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+    @Option(help: "vi (default) or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        let dataset = try DatasetLoader.loadValid(directory: data.directory())
+        let chosen = try period.map { text -> Period in
+            do { return try Period(parsing: text) } catch { throw CLIError.badOption(option: "--period", text: text) }
+        }
+        let table: ReportTable
+        if dataset.indicators.contains(where: { $0.parent == indicator }) {
+            table = try DistrictComparison.build(dataset, indicator: indicator, period: chosen).table()
+        } else {
+            table = try ProportionComparison.build(dataset, indicator: indicator).table()
+        }
+        try TableOutput.emit([table], title: table.title(lang), format: format, language: lang, output: output)
+    }
+}
+
+/// `chiso report`: the main job.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the full report (HTML, gap tables, comparisons) for the dataset.",
+        discussion: """
+            Writes index.html, gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder
+            (default report/) and prints a summary. Every file is rendered before any is written, and
+            each is written under a temporary name and renamed.
+
+            Example:
+              chiso report --out report --lang en
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @Option(help: "Output folder.")
+    var out: String = "report"
+    @Option(help: "vi (default) or en.")
+    var lang: Language = .vi
+
+    func run() throws {
+        let dataset = try DatasetLoader.loadValid(directory: data.directory())
+        let report = Report.build(dataset, language: lang) { done, total in
+            if done == total || done % 10 == 0 {
+                FileHandle.standardError.write(Data("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)".utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            }
+        }
+        let files = try report.files()
+        try AtomicWriter.write(files, into: out)
+        for line in report.summary { print(line) }
+        for (status, count) in report.statusCounts where count > 0 { print("  \(status.rawValue): \(count)") }
+        print("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
+    }
+}

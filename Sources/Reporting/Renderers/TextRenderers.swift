@@ -1,0 +1,92 @@
+import Foundation
+
+/// Markdown, CSV and JSON renderings of ``ReportTable``s; all show the same cell values.
+public enum TextRenderers {
+    /// A Markdown section: heading and pipe table, numbers formatted for the language.
+    public static func markdown(_ table: ReportTable, language: Language) -> String {
+        func escape(_ s: String) -> String {
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
+        }
+        var lines = ["## \(escape(table.title(language)))", ""]
+        lines.append("| " + table.columns.map { escape($0.label(language)) }.joined(separator: " | ") + " |")
+        lines.append("|" + table.columns.map { c in
+            if case .text = c.format { return "---" }
+            return "---:"
+        }.joined(separator: "|") + "|")
+        for row in table.rows {
+            let cells = zip(table.columns, row).map { escape(table.display($1, column: $0, language: language)) }
+            lines.append("| " + cells.joined(separator: " | ") + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// CSV for Excel: UTF-8 with a byte-order mark, header labels in the language, numbers as plain
+    /// dot decimals (machine-readable, full precision), and text cells that begin with `=`, `+`, `-`,
+    /// `@`, tab or carriage return prefixed with `'` so a spreadsheet does not run them as formulas.
+    public static func csv(_ table: ReportTable, language: Language) -> String {
+        var out = "\u{FEFF}"
+        out += csvLine(table.columns.map { neutralise($0.label(language)) })
+        for row in table.rows {
+            out += csvLine(row.map { cell in
+                switch cell {
+                case let .text(s): neutralise(s)
+                case let .number(v): v.map { $0.isFinite ? shortest($0) : "" } ?? ""
+                }
+            })
+        }
+        return out
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { f in
+            f.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Prefixes formula-looking text with an apostrophe (OWASP CSV injection guidance).
+    public static func neutralise(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        return "'" + s
+    }
+
+    static func shortest(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : v.description }
+
+    /// JSON: an object with `id`, `title`, and `rows` as objects keyed by column key; numbers stay
+    /// numbers (round-trip exact), missing numbers are null.
+    public static func json(_ tables: [ReportTable], language: Language) -> String {
+        let objects = tables.map { table -> String in
+            let rows = table.rows.map { row in
+                "    {" + zip(table.columns, row).map { column, cell in
+                    let value: String
+                    switch cell {
+                    case let .text(s): value = quote(s)
+                    case let .number(v): value = v.map { $0.isFinite ? shortest($0) : "null" } ?? "null"
+                    }
+                    return quote(column.key) + ": " + value
+                }.joined(separator: ", ") + "}"
+            }
+            return "  {\"id\": \(quote(table.id)), \"title\": \(quote(table.title(language))), \"rows\": [\n"
+                + rows.joined(separator: ",\n") + "\n  ]}"
+        }
+        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"  // safe to embed in HTML
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

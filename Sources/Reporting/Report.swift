@@ -1,0 +1,100 @@
+import Foundation
+import Forecasting
+import Indicators
+
+/// The main job: the gap table and every comparison the dataset supports, rendered to files.
+public struct Report: Sendable {
+    /// The gap-to-target table.
+    public var gaps: GapTable
+    /// Comparison tables (DTI-style totals with parts, and two-window shares with counts).
+    public var comparisons: [ReportTable]
+    /// The language of labels and numbers.
+    public var language: Language
+
+    /// Builds the report; `progress(done, total)` is called per target.
+    public static func build(_ data: Dataset, language: Language, progress: ((Int, Int) -> Void)? = nil) -> Report {
+        let gaps = GapTable.build(data, progress: progress)
+        var comparisons: [ReportTable] = []
+        // Totals of scored parts (the DTI and its pillars, with maximum points).
+        for total in data.indicators where total.kind == .score && total.upper != nil && data.indicators.contains(where: { $0.parent == total.id }) {
+            if let c = try? DistrictComparison.build(data, indicator: total.id), c.rows.count >= 2 { comparisons.append(c.table()) }
+        }
+        for indicator in data.indicators where indicator.kind == .share && !data.indicators.contains(where: { $0.parent == indicator.id }) {
+            if let c = try? ProportionComparison.build(data, indicator: indicator.id), c.rows.count >= 2 { comparisons.append(c.table()) }
+        }
+        return Report(gaps: gaps, comparisons: comparisons, language: language)
+    }
+
+    /// Counts of gap rows by status.
+    public var statusCounts: [(TargetAssessment.Status, Int)] {
+        GapTable.riskOrder.reversed().map { s in (s, gaps.rows.filter { $0.status == s }.count) }
+    }
+
+    /// One-line summary lines for the page and the terminal.
+    public var summary: [String] {
+        let onTrack = gaps.rows.filter { [.achieved, .onTrack].contains($0.status) }.count
+        let off = gaps.rows.filter { [.needsAcceleration, .offTrack, .movingAway].contains($0.status) }.count
+        let insufficient = gaps.rows.filter { $0.status == .insufficientData }.count
+        if language == .vi {
+            return ["\(gaps.rows.count) mục tiêu: \(onTrack) đạt hoặc đúng tiến độ, \(off) chậm hoặc lệch hướng, \(insufficient) thiếu dữ liệu",
+                    "\(comparisons.count) bảng so sánh"]
+        }
+        return ["\(gaps.rows.count) targets: \(onTrack) achieved or on track, \(off) behind or moving away, \(insufficient) insufficient data",
+                "\(comparisons.count) comparison tables"]
+    }
+
+    /// Every file of the report, by name, rendered in memory.
+    public func files() throws -> [(name: String, data: Data)] {
+        let gapTable = gaps.table()
+        var out: [(String, Data)] = [
+            ("index.html", Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
+                                                  summary: summary, tables: [gapTable] + comparisons, language: language).utf8)),
+            ("gaps.md", Data(TextRenderers.markdown(gapTable, language: language).utf8)),
+            ("gaps.csv", Data(TextRenderers.csv(gapTable, language: language).utf8)),
+            ("gaps.json", Data(TextRenderers.json([gapTable], language: language).utf8)),
+            ("gaps.xlsx", try XLSXRenderer.workbook([gapTable] + comparisons, language: language)),
+        ]
+        for table in comparisons {
+            out.append(("\(table.id).md", Data(TextRenderers.markdown(table, language: language).utf8)))
+            out.append(("\(table.id).csv", Data(TextRenderers.csv(table, language: language).utf8)))
+            out.append(("\(table.id).json", Data(TextRenderers.json([table], language: language).utf8)))
+        }
+        return out
+    }
+}
+
+/// Writes files so that none is ever half-written: each goes to a temporary name in the same
+/// folder and is renamed into place.
+public enum AtomicWriter {
+    /// Writes `data` to `path`.
+    ///
+    /// - Throws: ``ReportError/write(path:reason:)``.
+    public static func write(_ data: Data, to path: String) throws(ReportError) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try data.write(to: temp)
+            // rename(2) replaces the destination atomically (FileManager.replaceItemAt on Linux
+            // was seen to lose the destination).
+            guard rename(temp.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedFailureReasonErrorKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw .write(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+    }
+
+    /// Writes several files into `directory` (created if missing). All files are rendered before
+    /// the first is written.
+    public static func write(_ files: [(name: String, data: Data)], into directory: String) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .write(path: directory, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else { throw .write(path: directory, reason: "the folder is not writable") }
+        for file in files { try write(file.data, to: (directory as NSString).appendingPathComponent(file.name)) }
+    }
+}

@@ -1,0 +1,175 @@
+import Forecasting
+import Foundation
+import Indicators
+
+/// One row of the gap-to-target table: where an indicator is, where the plan wants it, and whether
+/// the current pace gets it there.
+public struct GapRow: Sendable {
+    /// The target.
+    public var target: Target
+    /// The indicator.
+    public var indicator: Indicator
+    /// The entity.
+    public var entity: Entity
+    /// The latest observation, if any.
+    public var latest: Observation?
+    /// Target minus latest value, signed so that positive means still to go (nil without data).
+    public var gap: Double?
+    /// `gap` relative to the target value.
+    public var relativeGap: Double?
+    /// The forecast at the target year (nil when none could be made).
+    public var forecast: Forecast?
+    /// The status (from the forecast's target assessment, or insufficient data / achieved).
+    public var status: TargetAssessment.Status
+    /// Why there is no forecast, if there is none.
+    public var remark: String?
+    /// The fan chart of the series and its projection to the target year.
+    public var chart: FanChart?
+
+    /// The projection at the target year.
+    public var projection: Projection? { forecast?.projections.first }
+}
+
+/// The gap-to-target table (DESIGN.md "Reporting").
+public struct GapTable: Sendable {
+    /// Rows, most at risk first.
+    public var rows: [GapRow]
+
+    /// Filters for ``build(_:years:entities:indicators:statuses:)``.
+    public static let riskOrder: [TargetAssessment.Status] = [.movingAway, .offTrack, .needsAcceleration, .insufficientData, .onTrack, .achieved]
+
+    /// Builds the table for every target of the dataset that passes the filters.
+    ///
+    /// Each row forecasts its series with `auto` (residual variance pooled across the indicator's
+    /// entities where a series has < 2 df) at the target year. A series with one point, or a target
+    /// year the data already reach, gets a status without a projection and says why.
+    public static func build(
+        _ data: Dataset, years: Set<Int>? = nil, entities: Set<String>? = nil, indicators: Set<String>? = nil,
+        statuses: Set<TargetAssessment.Status>? = nil, progress: ((Int, Int) -> Void)? = nil
+    ) -> GapTable {
+        let targets = data.targets.filter { t in
+            (years?.contains(t.year) ?? true) && (entities?.contains(t.entity) ?? true) && (indicators?.contains(t.indicator) ?? true)
+        }
+        var rows: [GapRow] = []
+        for (k, target) in targets.enumerated() {
+            progress?(k + 1, targets.count)
+            guard let indicator = data.indicator(target.indicator), let entity = data.entity(target.entity) else { continue }
+            rows.append(row(target, indicator: indicator, entity: entity, data: data))
+        }
+        if let statuses { rows = rows.filter { statuses.contains($0.status) } }
+        rows = rows.enumerated().sorted { a, b in
+            let ra = riskOrder.firstIndex(of: a.element.status) ?? 0, rb = riskOrder.firstIndex(of: b.element.status) ?? 0
+            if ra != rb { return ra < rb }
+            let pa = a.element.forecast?.target?.pMeet ?? 2, pb = b.element.forecast?.target?.pMeet ?? 2
+            if pa != pb { return pa < pb }
+            return a.offset < b.offset
+        }.map(\.element)
+        return GapTable(rows: rows)
+    }
+
+    static func row(_ target: Target, indicator: Indicator, entity: Entity, data: Dataset) -> GapRow {
+        let observations = data.observations(indicator: indicator.id, entity: entity.id)
+        let latest = observations.last
+        let atLeast = target.comparator == .atLeast
+        var gap: Double?, relative: Double?
+        if let latest {
+            gap = atLeast ? target.value - latest.value : latest.value - target.value
+            relative = target.value != 0 ? (gap ?? 0) / abs(target.value) : nil
+        }
+        var result = GapRow(target: target, indicator: indicator, entity: entity, latest: latest, gap: gap, relativeGap: relative,
+                            forecast: nil, status: .insufficientData, remark: nil, chart: nil)
+        guard let latest else {
+            result.remark = "no observation"
+            return result
+        }
+        let meets = atLeast ? latest.value >= target.value : latest.value <= target.value
+        let tTarget = indicator.measure == .flow ? Double(target.year) + 0.5 : Double(target.year) + 1
+        if latest.period.time(measure: indicator.measure) >= tTarget {
+            result.status = meets ? .achieved : .offTrack
+            result.remark = "the data already reach the target year: judged on the latest value"
+            return result
+        }
+        do {
+            let series = try SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id)
+            let others = data.entities.filter { $0.id != entity.id }.compactMap {
+                try? SeriesLoader.dataset(data, indicator: indicator.id, entity: $0.id)
+            }
+            let forecast = try Forecaster.forecast(
+                series, ForecastRequest(years: [target.year], target: (target.value, target.year, atLeast)), pool: others)
+            result.forecast = forecast
+            result.status = forecast.target?.status ?? .insufficientData
+            result.chart = fan(series: series, fit: forecast.fit, target: (tTarget, target.value),
+                               title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
+        } catch {
+            result.status = meets ? .achieved : .insufficientData
+            result.remark = error.description
+        }
+        return result
+    }
+
+    /// History, and the median with 80/95 % bands from the last observation to the target year.
+    static func fan(series: Series, fit: TrendFit, target: (Double, Double), title: String, indicator: Indicator) -> FanChart {
+        let start = series.times.last ?? target.0
+        let steps = 12
+        let path = (0...steps).map { k -> (t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?) in
+            let t = start + (target.0 - start) * Double(k) / Double(steps)
+            let d = fit.distribution(at: t)
+            guard d.hasSpread, k > 0 else { return (t, k == 0 ? (series.values.last ?? d.median) : d.median, nil, nil, nil, nil) }
+            let (l80, h80) = d.interval(level: 0.8), (l95, h95) = d.interval(level: 0.95)
+            return (t, d.median, l80, h80, l95, h95)
+        }
+        return FanChart(title: title, history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path,
+                        target: (t: target.0, value: target.1), lower: indicator.lower, upper: indicator.upper)
+    }
+
+    /// The table for the renderers.
+    public func table(id: String = "gaps") -> ReportTable {
+        let columns: [ReportTable.Column] = [
+            .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
+            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text),
+            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
+            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text),
+            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2)),
+            .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),
+            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2)),
+            .init(key: "target_year", vi: "Năm", en: "Year", format: .integer),
+            .init(key: "comparator", vi: "So sánh", en: "Comparator", format: .text),
+            .init(key: "target_source", vi: "Nguồn mục tiêu", en: "Target source", format: .text),
+            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2)),
+            .init(key: "relative_gap", vi: "Khoảng cách tương đối", en: "Relative gap", format: .probability),
+            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2)),
+            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2)),
+            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2)),
+            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2)),
+            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2)),
+            .init(key: "p_meet", vi: "Xác suất đạt", en: "P(meet)", format: .probability),
+            .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
+            .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
+            .init(key: "status", vi: "Tình trạng", en: "Status", format: .text),
+            .init(key: "achieved_annual_change", vi: "Tốc độ đạt được/năm", en: "Achieved change/yr", format: .number(decimals: 3)),
+            .init(key: "required_annual_change", vi: "Tốc độ cần/năm", en: "Required change/yr", format: .number(decimals: 3)),
+            .init(key: "progress_ratio", vi: "Tỷ số tiến độ", en: "Progress ratio", format: .number(decimals: 2)),
+            .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .integer),
+            .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
+        ]
+        let rows: [[ReportTable.Cell]] = rows.map { r in
+            let p = r.projection, t = r.forecast?.target
+            func interval(_ level: Double) -> Projection.Interval? { p?.intervals.first { $0.level == level } }
+            var remark = r.remark ?? ""
+            if let t, t.disagreement { remark = (remark.isEmpty ? "" : remark + "; ") + "status and P(meet) disagree" }
+            if let flags = p?.flags, !flags.isEmpty { remark = (remark.isEmpty ? "" : remark + "; ") + flags.joined(separator: "; ") }
+            return [
+                .text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id), .text(r.entity.nameVi),
+                .number(r.latest?.value), .text(r.latest?.period.description ?? ""),
+                .number(r.target.value), .number(Double(r.target.year)), .text(r.target.comparator.rawValue), .text(r.target.source),
+                .number(r.gap), .number(r.relativeGap), .number(p?.estimate),
+                .number(interval(80)?.lower), .number(interval(80)?.upper), .number(interval(95)?.lower), .number(interval(95)?.upper),
+                .number(t?.pMeet), .text(r.forecast?.fit.model.rawValue ?? ""), .number(r.forecast.map { Double($0.fit.n) }),
+                .text(r.status.rawValue), .number(t?.achievedAnnualChange), .number(t?.requiredAnnualChange),
+                .number(t?.progressRatio), .number(t?.crossingYear.map(Double.init)), .text(remark),
+            ]
+        }
+        let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }
+        return ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts)
+    }
+}
