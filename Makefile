@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench
+.PHONY: deps build test report clean fuzz bench e2e
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -24,7 +24,7 @@ test: deps
 
 report: deps
 	$(SWIFT) build -c release --product chiso
-	.build/release/chiso regress Datasets/examples/dvctt-share.csv --response share --predictors t
+	.build/release/chiso report --data Datasets --out report
 
 clean:
 	rm -rf .build report
@@ -54,3 +54,11 @@ bench: deps
 	.build/release/chiso-bench $(BENCH_SERIES) --write $(BENCH_DIR) | tee $(BENCH_DIR).chiso.txt
 	python3 Tests/Benchmarks/bench_peers.py $(BENCH_DIR) | tee $(BENCH_DIR).peers.txt
 	@python3 Tests/Benchmarks/ratios.py $(BENCH_DIR).chiso.txt $(BENCH_DIR).peers.txt
+
+# End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML.
+e2e: deps
+	@command -v chromium >/dev/null 2>&1 || (\
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+	$(SWIFT) build -c release --product chiso
+	Tests/E2E/run.sh

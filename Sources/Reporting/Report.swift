@@ -6,6 +6,8 @@ import Indicators
 public struct Report: Sendable {
     /// The gap-to-target table.
     public var gaps: GapTable
+    /// Projections of every series with a trend (n ≥ 3).
+    public var projections: ProjectionTable
     /// Comparison tables (DTI-style totals with parts, and two-window shares with counts).
     public var comparisons: [ReportTable]
     /// The language of labels and numbers.
@@ -22,7 +24,7 @@ public struct Report: Sendable {
         for indicator in data.indicators where indicator.kind == .share && !data.indicators.contains(where: { $0.parent == indicator.id }) {
             if let c = try? ProportionComparison.build(data, indicator: indicator.id), c.rows.count >= 2 { comparisons.append(c.table()) }
         }
-        return Report(gaps: gaps, comparisons: comparisons, language: language)
+        return Report(gaps: gaps, projections: ProjectionTable.build(data), comparisons: comparisons, language: language)
     }
 
     /// Counts of gap rows by status.
@@ -37,10 +39,10 @@ public struct Report: Sendable {
         let insufficient = gaps.rows.filter { $0.status == .insufficientData }.count
         if language == .vi {
             return ["\(gaps.rows.count) mục tiêu: \(onTrack) đạt hoặc đúng tiến độ, \(off) chậm hoặc lệch hướng, \(insufficient) thiếu dữ liệu",
-                    "\(comparisons.count) bảng so sánh"]
+                    "\(projections.rows.count) chuỗi số liệu được dự báo đến 2030", "\(comparisons.count) bảng so sánh"]
         }
         return ["\(gaps.rows.count) targets: \(onTrack) achieved or on track, \(off) behind or moving away, \(insufficient) insufficient data",
-                "\(comparisons.count) comparison tables"]
+                "\(projections.rows.count) series projected to 2030", "\(comparisons.count) comparison tables"]
     }
 
     /// Every file of the report, by name, rendered in memory.
@@ -48,11 +50,14 @@ public struct Report: Sendable {
         let gapTable = gaps.table()
         var out: [(String, Data)] = [
             ("index.html", Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
-                                                  summary: summary, tables: [gapTable] + comparisons, language: language).utf8)),
+                                                  summary: summary, tables: [gapTable, projections.table()] + comparisons, language: language).utf8)),
             ("gaps.md", Data(TextRenderers.markdown(gapTable, language: language).utf8)),
             ("gaps.csv", Data(TextRenderers.csv(gapTable, language: language).utf8)),
             ("gaps.json", Data(TextRenderers.json([gapTable], language: language).utf8)),
-            ("gaps.xlsx", try XLSXRenderer.workbook([gapTable] + comparisons, language: language)),
+            ("gaps.xlsx", try XLSXRenderer.workbook([gapTable, projections.table()] + comparisons, language: language)),
+            ("projections.md", Data(TextRenderers.markdown(projections.table(), language: language).utf8)),
+            ("projections.csv", Data(TextRenderers.csv(projections.table(), language: language).utf8)),
+            ("projections.json", Data(TextRenderers.json([projections.table()], language: language).utf8)),
         ]
         for table in comparisons {
             out.append(("\(table.id).md", Data(TextRenderers.markdown(table, language: language).utf8)))

@@ -18,6 +18,8 @@ public struct ReportTable: Sendable {
         case number(decimals: Int)
         /// A whole number.
         case integer
+        /// A calendar year (no digit grouping).
+        case year
         /// A percentage value (already in percent units) with decimals.
         case percent(decimals: Int)
         /// A probability 0–1 shown as a percentage.
@@ -100,6 +102,7 @@ public enum NumberText {
         case .text: return plain(value, decimals: 2, language)
         case let .number(d): return plain(value, decimals: d, language)
         case .integer: return plain(value.rounded(), decimals: 0, language)
+        case .year: return String(Int(value.rounded()))
         case let .percent(d): return plain(value, decimals: d, language) + (language == .vi ? " %" : "%")
         case .probability: return plain(value * 100, decimals: 0, language) + (language == .vi ? " %" : "%")
         }

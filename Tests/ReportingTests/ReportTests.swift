@@ -9,6 +9,13 @@ import Testing
 struct ReportTests {
     static func shipped() throws -> Dataset { try DatasetLoader.loadValid(directory: shippedDatasets.path) }
 
+    /// The report of the shipped data, rendered once for all golden comparisons.
+    static let rendered: Result<[(name: String, data: Data)], Error> = Result {
+        try Report.build(try shipped(), language: .vi).files()
+    }
+
+    static func renderedFiles() throws -> [(name: String, data: Data)] { try rendered.get() }
+
     /// DTI 2023 against seed 002, lines 60–67 (table "Bảng xếp hạng chuyển đổi số"): rows checked are
     /// Đắk Song (685,21, rank 1), Krông Nô (655,26, rank 3), Đắk Glong (575,92, published 4 → 5),
     /// Đắk R'lấp (594,79, published 5 → 4), Tuy Đức (387,96 ≠ pillar sum 387,87) and Cư Jút.
@@ -118,8 +125,7 @@ struct ReportTests {
     @Test(arguments: ["gaps.md", "gaps.csv", "gaps.json", "comparison-dti_score-2023.md", "comparison-dti_score-2023.csv",
                       "comparison-dti_score-2023.json", "comparison-online_application_share.csv"])
     func golden(_ name: String) throws {
-        let report = Report.build(try Self.shipped(), language: .vi)
-        let files = try report.files()
+        let files = try Self.renderedFiles()
         let rendered = try #require(files.first { $0.name == name }).data
         let url = try #require(Bundle.module.url(forResource: "Golden", withExtension: nil)).appendingPathComponent(name)
         let expected = try Data(contentsOf: url)

@@ -38,7 +38,7 @@ public enum HTMLRenderer {
             body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem;color:#1b1b1b}
             h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
             table{border-collapse:collapse;font-size:.8rem}th,td{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}
-            th{background:#eef2f7;position:sticky;top:0}td.n{text-align:right;white-space:nowrap}
+            th{background:#eef2f7;position:sticky;top:0}td.n{text-align:right;white-space:nowrap}td{min-width:5rem}
             .scroll{overflow-x:auto;max-height:36rem}.charts{display:flex;flex-wrap:wrap;gap:1rem}
             svg{background:#fff;border:1px solid #ddd}svg text{font-size:11px;fill:#333}
             </style>
@@ -72,15 +72,21 @@ public enum HTMLRenderer {
     static func fan(_ chart: FanChart, language: Language) -> String {
         let w = 420.0, h = 240.0, left = 48.0, right = 12.0, top = 28.0, bottom = 28.0
         let ts = chart.history.map(\.t) + chart.path.map(\.t) + (chart.target.map { [$0.t] } ?? [])
-        var ys = chart.history.map(\.value) + chart.path.map(\.median) + (chart.target.map { [$0.value] } ?? [])
-        ys += chart.path.compactMap(\.lo95) + chart.path.compactMap(\.hi95)
-        let t0 = ts.min() ?? 0, t1 = max(ts.max() ?? 1, t0 + 1)
-        var y0 = ys.min() ?? 0, y1 = ys.max() ?? 1
-        if let l = chart.lower { y0 = max(min(y0, l), l) }
-        if let u = chart.upper { y1 = min(max(y1, y0 + 1), u) }
-        if y1 <= y0 { y1 = y0 + 1 }
+        // The axis shows the data, the median path and the target with room around them; wide bands
+        // are clipped at its edges rather than squashing the rest (a loglinear 95 % band can be huge).
+        let ys = (chart.history.map(\.value) + chart.path.map(\.median) + (chart.target.map { [$0.value] } ?? [])).filter(\.isFinite)
+        let t0 = ts.filter(\.isFinite).min() ?? 0, t1 = max(ts.filter(\.isFinite).max() ?? 1, t0 + 1)
+        let lowData = ys.min() ?? 0, highData = ys.max() ?? 1
+        let pad = max(highData - lowData, abs(highData) * 0.1, 1e-9) * 0.5
+        var y0 = lowData - pad, y1 = highData + pad
+        if let l = chart.lower { y0 = max(y0, l) }
+        if let u = chart.upper { y1 = min(y1, u) }
+        if !(y1 > y0) { y1 = y0 + 1 }
         func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * (w - left - right) }
-        func y(_ v: Double) -> Double { top + (1 - (min(max(v, y0), y1) - y0) / (y1 - y0)) * (h - top - bottom) }
+        func y(_ v: Double) -> Double {
+            let clipped = v.isFinite ? min(max(v, y0), y1) : (v > 0 ? y1 : y0)
+            return top + (1 - (clipped - y0) / (y1 - y0)) * (h - top - bottom)
+        }
         func band(_ lo: KeyPath<(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?), Double?>,
                   _ hi: KeyPath<(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?), Double?>, _ fill: String) -> String {
             let pts = chart.path.filter { $0[keyPath: lo] != nil && $0[keyPath: hi] != nil }

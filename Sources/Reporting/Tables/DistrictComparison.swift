@@ -62,7 +62,8 @@ public struct DistrictComparison: Sendable {
         }
         var latestByEntity: [String: Observation] = [:]
         for o in byPeriod[chosen] ?? [] where latestByEntity[o.entity] == nil { latestByEntity[o.entity] = o }
-        let totals = latestByEntity.values.map(\.value)
+        // In entity order, so that the mean is the same to the last bit on every run.
+        let totals = latestByEntity.keys.sorted().compactMap { latestByEntity[$0]?.value }
         let leader = totals.max() ?? 0
         let mean = totals.isEmpty ? 0 : totals.reduce(0, +) / Double(totals.count)
         var rows: [Row] = []

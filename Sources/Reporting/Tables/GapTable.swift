@@ -132,7 +132,7 @@ public struct GapTable: Sendable {
             .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2)),
             .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),
             .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2)),
-            .init(key: "target_year", vi: "Năm", en: "Year", format: .integer),
+            .init(key: "target_year", vi: "Năm", en: "Year", format: .year),
             .init(key: "comparator", vi: "So sánh", en: "Comparator", format: .text),
             .init(key: "target_source", vi: "Nguồn mục tiêu", en: "Target source", format: .text),
             .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2)),
@@ -149,7 +149,7 @@ public struct GapTable: Sendable {
             .init(key: "achieved_annual_change", vi: "Tốc độ đạt được/năm", en: "Achieved change/yr", format: .number(decimals: 3)),
             .init(key: "required_annual_change", vi: "Tốc độ cần/năm", en: "Required change/yr", format: .number(decimals: 3)),
             .init(key: "progress_ratio", vi: "Tỷ số tiến độ", en: "Progress ratio", format: .number(decimals: 2)),
-            .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .integer),
+            .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .year),
             .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
         ]
         let rows: [[ReportTable.Cell]] = rows.map { r in

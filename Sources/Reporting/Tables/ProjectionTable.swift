@@ -1,0 +1,79 @@
+import Forecasting
+import Foundation
+import Indicators
+
+/// Every series with enough points for a trend (n ≥ 3), projected with `auto` to plan years, with
+/// a fan chart each: where the indicators are heading whether or not a target is set.
+public struct ProjectionTable: Sendable {
+    /// One projected series.
+    public struct Row: Sendable {
+        /// The indicator.
+        public var indicator: Indicator
+        /// The entity.
+        public var entity: Entity
+        /// The forecast (projections at the plan years, in order).
+        public var forecast: Forecast
+        /// The fan chart to the last plan year.
+        public var chart: FanChart
+    }
+
+    /// The plan years projected.
+    public var years: [Int]
+    /// Rows in dataset order of indicators, then entities.
+    public var rows: [Row]
+
+    /// Projects every (indicator, entity) series with at least `minimumPoints` observations spanning
+    /// at least a year.
+    public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 3) -> ProjectionTable {
+        var rows: [Row] = []
+        for indicator in data.indicators {
+            for entity in data.entities {
+                guard data.observations(indicator: indicator.id, entity: entity.id).count >= minimumPoints,
+                      let series = try? SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id),
+                      // A trend seen over less than a year (campaign windows) is not extrapolated for years.
+                      let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1,
+                      let forecast = try? Forecaster.forecast(series, ForecastRequest(years: years)) else { continue }
+                let last = series.time(ofYear: years.last ?? 2030)
+                var chart = GapTable.fan(series: series, fit: forecast.fit, target: (last, .nan),
+                                         title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
+                chart.target = nil
+                rows.append(Row(indicator: indicator, entity: entity, forecast: forecast, chart: chart))
+            }
+        }
+        return ProjectionTable(years: years, rows: rows)
+    }
+
+    /// The table for the renderers.
+    public func table() -> ReportTable {
+        var columns: [ReportTable.Column] = [
+            .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
+            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text),
+            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
+            .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
+            .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
+        ]
+        for y in years {
+            columns += [
+                .init(key: "projection_\(y)", vi: "Dự báo \(y)", en: "Projection \(y)", format: .number(decimals: 2)),
+                .init(key: "lower_80_\(y)", vi: "Thấp 80 \(y)", en: "Lo 80 \(y)", format: .number(decimals: 2)),
+                .init(key: "upper_80_\(y)", vi: "Cao 80 \(y)", en: "Hi 80 \(y)", format: .number(decimals: 2)),
+                .init(key: "lower_95_\(y)", vi: "Thấp 95 \(y)", en: "Lo 95 \(y)", format: .number(decimals: 2)),
+                .init(key: "upper_95_\(y)", vi: "Cao 95 \(y)", en: "Hi 95 \(y)", format: .number(decimals: 2)),
+            ]
+        }
+        columns.append(.init(key: "flags", vi: "Ghi chú", en: "Flags", format: .text))
+        let rows: [[ReportTable.Cell]] = rows.map { r in
+            var cells: [ReportTable.Cell] = [.text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id),
+                                             .number(Double(r.forecast.fit.n)), .text(r.forecast.fit.model.rawValue)]
+            for p in r.forecast.projections {
+                let i80 = p.intervals.first { $0.level == 80 }, i95 = p.intervals.first { $0.level == 95 }
+                cells += [.number(p.estimate), .number(i80?.lower), .number(i80?.upper), .number(i95?.lower), .number(i95?.upper)]
+            }
+            cells.append(.text(r.forecast.projections.flatMap(\.flags).joined(separator: "; ")))
+            return cells
+        }
+        return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 3 điểm dữ liệu",
+                           titleEn: "Projections of indicators with at least 3 data points", columns: columns, rows: rows,
+                           charts: self.rows.map { .fan($0.chart) })
+    }
+}

@@ -1,0 +1,64 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+
+/// `chiso gaps`, `compare` and `report` as users run them, including their bad input.
+struct ReportCommandTests {
+    @Test func reportWritesEveryFileAndASummary() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try runChiso(["report", "--out", dir.appendingPathComponent("r").path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("74 targets: "))
+        #expect(r.stderr.contains("Forecasting 74/74"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("r").path)
+        for name in ["index.html", "gaps.md", "gaps.csv", "gaps.json", "gaps.xlsx", "comparison-dti_score-2023.md",
+                     "comparison-dti_score-2023.csv", "comparison-dti_score-2023.json", "projections.csv"] {
+            #expect(files.contains(name), "missing \(name)")
+        }
+        #expect(!files.contains { $0.contains(".tmp-") })
+    }
+
+    @Test func unwritableOutputFolderLeavesNothingBehind() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A file where the folder should be: the folder cannot be created.
+        let blocker = dir.appendingPathComponent("report")
+        try Data("x".utf8).write(to: blocker)
+        let r = try runChiso(["report", "--out", blocker.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").last?.hasPrefix("Error: \(blocker.path): cannot be written") == true)
+        #expect(try String(contentsOf: blocker, encoding: .utf8) == "x")
+        let out = try runChiso(["gaps", "--output", dir.appendingPathComponent("missing/gaps.md").path])
+        #expect(out.status == 1 && out.stderr.hasPrefix("Error: \(dir.path)/missing/gaps.md: cannot be written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report"])
+    }
+
+    @Test func unknownIndicatorAndBadTargetsFile() throws {
+        let unknown = try runChiso(["compare", "--indicator", "nope"])
+        #expect(unknown.status == 1 && unknown.stderr == "Error: no indicator \"nope\" (chiso data list indicators shows them)\n")
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let targets = dir.appendingPathComponent("t.csv")
+        try Data("indicator,entity,year,value,comparator,source,note\nfixed_broadband_household_share,dak_nong,2025,80,=>,qd_749_2020,\n".utf8).write(to: targets)
+        let r = try runChiso(["gaps", "--targets", targets.path])
+        #expect(r.status == 1)
+        #expect(r.stderr == "Error: \(targets.path):2:5: error[invalid_choice] \"=>\" in column \"comparator\" is not one of: >=, <=\n")
+    }
+
+    @Test func gapsFiltersAndFormats() throws {
+        let md = try runChiso(["gaps", "--entity", "dak_lak", "--year", "2024", "--lang", "en"])
+        #expect(md.status == 0 && md.stdout.hasPrefix("## Gap to target"))
+        #expect(!md.stdout.contains("dak_nong"))
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let xlsx = try runChiso(["gaps", "--format", "xlsx", "--output", dir.appendingPathComponent("g.xlsx").path])
+        #expect(xlsx.status == 0)
+        let bytes = try Data(contentsOf: dir.appendingPathComponent("g.xlsx"))
+        #expect(bytes.prefix(2) == Data("PK".utf8))
+        let noOutput = try runChiso(["gaps", "--format", "xlsx"])
+        #expect(noOutput.status == 1 && noOutput.stderr == "Error: --format xlsx needs --output FILE\n")
+        let csv = try runChiso(["compare", "--indicator", "dti_score", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("\u{FEFF}Đơn vị,"))
+    }
+}

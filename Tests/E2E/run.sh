@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# End-to-end checks (make e2e): the report of the shipped data opened by real readers, and a report
+# of a copy with hostile names (HTML escaping, CSV formula injection).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+chiso=.build/release/chiso
+out=$(mktemp -d)
+trap 'rm -rf "${out}"' EXIT
+
+"${chiso}" report --out "${out}/vi" > "${out}/summary.txt"
+python3 Tests/E2E/check_xlsx.py "${out}/vi"
+Tests/E2E/check_html.sh "${out}/vi" 4
+mkdir -p .build/e2e && cp "${out}/vi/screenshot.png" .build/e2e/report-vi.png
+
+"${chiso}" report --out "${out}/en" --lang en > /dev/null
+grep -q '<html lang="en">' "${out}/en/index.html"
+Tests/E2E/check_html.sh "${out}/en" 4
+
+# Hostile names: a copy of the dataset whose entity names try to inject HTML and spreadsheet formulas.
+cp -r Datasets "${out}/hostile"
+python3 - "${out}/hostile/entities.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+rows = list(csv.DictReader(open(path, encoding="utf-8")))
+names = {"dak_song": "<script>alert('x')</script>", "dak_mil": "\"quoted\" & <b>bold</b>", "krong_no": "=cmd|' /C calc'!A0"}
+for r in rows:
+    if r["id"] in names: r["name_vi"] = names[r["id"]]
+w = csv.DictWriter(open(path, "w", encoding="utf-8", newline=""), fieldnames=rows[0].keys(), lineterminator="\n")
+w.writeheader(); w.writerows(rows)
+PY
+"${chiso}" report --data "${out}/hostile" --out "${out}/h" > /dev/null
+Tests/E2E/check_html.sh "${out}/h" 4
+grep -q "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" "${out}/h/index.html"
+grep -q "'=cmd|' /C calc'!A0" "${out}/h/comparison-dti_score-2023.csv"
+python3 Tests/E2E/check_xlsx.py "${out}/h"
+echo "e2e: 3 passed, 0 failed"
