@@ -10,8 +10,13 @@ struct ChisoCommand: ParsableCommand {
             Chiso fits trends that respect what an indicator is (a share bounded by 100 %, a count,
             a score, a rank), projects them with honest intervals, and writes gap-to-target tables.
             Data problems are reported on one line (file:line:column) with exit status 1.
+
+            Examples:
+              chiso report --out report
+              chiso forecast --indicator dvctt_with_applications_share --entity dak_nong --to 2025,2030
+              chiso help gaps
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self]
+        subcommands: [ReportCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
     )
 }

@@ -7,6 +7,12 @@ struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Validate, list and show the indicator dataset.",
+        discussion: """
+            Examples:
+              chiso data validate
+              chiso data list indicators --format csv
+              chiso data show --indicator dti_score --entity dak_song --format json
+            """,
         subcommands: [Validate.self, List.self, Show.self]
     )
 

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+/// `chiso notebook`: run the executable notebooks of Notebooks-text/, or accept their new output.
+struct NotebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notebook",
+        abstract: "Run executable text notebooks, or rewrite their expected output.",
+        discussion: """
+            A notebook is Markdown with fenced ```chiso blocks (one command each, run from the
+            notebook's folder against the shipped data), each followed by an ```output block.
+
+            Examples:
+              chiso notebook run Notebooks-text/*.md
+              chiso notebook update Notebooks-text/02-dich-vu-cong-truc-tuyen.md
+            """,
+        subcommands: [Run.self, Update.self]
+    )
+
+    /// Runs one command of a notebook with this executable; stdout, then stderr, then the exit status if not 0.
+    static func execute(_ command: String, in directory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        process.arguments = Notebook.arguments(command)
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        var text = String(decoding: o, as: UTF8.self)
+        let errors = String(decoding: e, as: UTF8.self)
+        if !errors.isEmpty { text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + errors }
+        if process.terminationStatus != 0 { text += (text.hasSuffix("\n") || text.isEmpty ? "" : "\n") + "[exit \(process.terminationStatus)]" }
+        return Notebook.normalise(text)
+    }
+
+    static func load(_ path: String) throws -> (Notebook, URL) {
+        let url = URL(fileURLWithPath: path)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw DatasetError.fileNotFound(path: path) }
+        return (try Notebook(text: text, file: path), url.deletingLastPathComponent())
+    }
+
+    /// `chiso notebook run`.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run notebooks and compare every output block (trailing whitespace ignored).",
+            discussion: """
+                Prints a unified diff for each command whose output changed; exit 1 if any did.
+
+                Example:
+                  chiso notebook run Notebooks-text/01-bat-dau.md
+                """
+        )
+
+        @Argument(help: "Notebook files.")
+        var files: [String]
+
+        func run() throws {
+            var failed: [NotebookError] = []
+            for file in files {
+                let (notebook, dir) = try NotebookCommand.load(file)
+                var mismatches = 0
+                for cell in notebook.cells {
+                    let actual = try NotebookCommand.execute(cell.command, in: dir)
+                    let expected = Notebook.normalise(cell.expected ?? "")
+                    if actual != expected || cell.expected == nil {
+                        mismatches += 1
+                        print(LineDiff.unified(expected: expected, actual: actual, label: "\(file):\(cell.line) chiso \(cell.command)"))
+                    }
+                }
+                print("\(file): \(notebook.cells.count - mismatches) of \(notebook.cells.count) commands as expected")
+                if mismatches > 0 { failed.append(.mismatch(file: file, cells: mismatches)) }
+            }
+            if let first = failed.first { throw first }
+        }
+    }
+
+    /// `chiso notebook update`.
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run notebooks and write each command's output into its output block.",
+            discussion: """
+                For intentional changes: review the result with git diff.
+
+                Example:
+                  chiso notebook update Notebooks-text/04-muc-tieu-2025-2030.md
+                """
+        )
+
+        @Argument(help: "Notebook files.")
+        var files: [String]
+
+        func run() throws {
+            for file in files {
+                let (notebook, dir) = try NotebookCommand.load(file)
+                let outputs = try notebook.cells.map { try NotebookCommand.execute($0.command, in: dir) }
+                try AtomicWriter.write(Data(notebook.rewritten(with: outputs).utf8), to: file)
+                print("\(file): \(outputs.count) output blocks written")
+            }
+        }
+    }
+}
