@@ -21,10 +21,19 @@ public enum SeriesLoader {
     /// A series from columns of a CSV file.
     ///
     /// - Parameters:
+    ///   - path: the CSV file.
+    ///   - value: column of values.
+    ///   - numerator: column of successes behind a share, if any.
+    ///   - denominator: column of trials behind a share, if any.
+    ///   - lower: lower bound (default 0 for shares, counts and amounts).
+    ///   - upper: upper bound (default 100 for shares).
+    ///   - measure: flow or stock (decides the time of a period).
+    ///   - decimalTime: the time column holds decimal times to use as they are.
+    ///   - numberFormat: `vi`, `en` or `auto` number format, or nil for plain dot decimals.
     ///   - time: column of periods (`2019`, `2020H1`, `2022-06-30`, ranges) or, with `decimalTime`, decimal times.
     ///   - kind: default share when counts are given, else score; shares default to bounds 0–100,
     ///     counts and amounts to a lower bound of 0.
-    /// - Throws: ``DatasetError`` (with file:line:column) for unreadable files, unknown columns and
+    /// - Throws: `DatasetError` (with file:line:column) for unreadable files, unknown columns and
     ///   cells that do not parse.
     public static func csv(
         path: String, time: String, value: String, numerator: String?, denominator: String?, kind: Indicator.Kind?,

@@ -11,6 +11,9 @@ public enum BatchForecaster {
     /// Forecasts every series of `batch` at `times` with intervals at `levels` (percent).
     ///
     /// - Parameters:
+    ///   - batch: the series.
+    ///   - times: decimal times to project.
+    ///   - levels: interval levels in percent.
     ///   - models: the candidates (default: by the batch's kind); one model forces it.
     ///   - threads: worker count (default: active processors).
     public static func forecast(

@@ -19,10 +19,12 @@ public struct CSVTable: Sendable {
 
     /// Reads and parses the file at `path`.
     ///
-    /// - Parameter displayName: the name to use in messages (defaults to `path`).
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - displayName: the name to use in messages (defaults to `path`).
+    ///   - uniqueHeader: refuse a header that names a column twice (off only for tables kept
+    ///     verbatim from a source, whose labels may repeat).
     /// - Throws: ``DatasetError`` for a missing, unreadable or non-UTF-8 file and for malformed CSV.
-    /// - Parameter uniqueHeader: refuse a header that names a column twice (off only for tables kept
-    ///   verbatim from a source, whose labels may repeat).
     public static func read(path: String, displayName: String? = nil, uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
@@ -153,15 +155,16 @@ public struct CSVTable: Sendable {
         return index
     }
 
-    /// The named column as plain decimal numbers (`-12.5`, `3e-4`; dot decimal, no thousands
-    /// separators).
+    /// The named column as numbers: plain dot decimals (`-12.5`, `3e-4`) by default, or in a
+    /// Vietnamese or English report format.
     ///
     /// - Parameters:
+    ///   - name: the column.
     ///   - positive: require every value to be > 0 (for weights).
+    ///   - format: read `vi` or `en` report formats (`50,65%`, `13.425`, `6,102`); `auto` refuses
+    ///     numbers that read differently in the two; nil for plain dot decimals.
     /// - Throws: ``DatasetError`` naming `file:line:column` for an empty cell, text that is not a
     ///   number, NaN/infinity/overflow, or (with `positive`) a value ≤ 0.
-    ///   - format: read Vietnamese or English number formats (`50,65%`, `13.425`, `6,102`) instead
-    ///     of plain dot decimals; `auto` refuses numbers that read differently in the two.
     public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil) throws(DatasetError) -> [Double] {
         let j = try columnIndex(name)
         var values: [Double] = []

@@ -35,7 +35,7 @@ public struct GapTable: Sendable {
     /// Rows, most at risk first.
     public var rows: [GapRow]
 
-    /// Filters for ``build(_:years:entities:indicators:statuses:)``.
+    /// The order of statuses from most to least at risk (the table's sort order).
     public static let riskOrder: [TargetAssessment.Status] = [.movingAway, .offTrack, .needsAcceleration, .insufficientData, .onTrack, .achieved]
 
     /// Builds the table for every target of the dataset that passes the filters.

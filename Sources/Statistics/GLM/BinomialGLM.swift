@@ -50,6 +50,8 @@ public struct BinomialGLM: Sendable {
     ///   - trials: positive counts.
     ///   - names: predictor names.
     ///   - quasi: estimate the dispersion (quasi-binomial) instead of fixing it at 1.
+    ///   - tolerance: convergence tolerance on the relative change of the deviance (R's `epsilon`).
+    ///   - maxIterations: the most IRLS iterations (R's `maxit`).
     /// - Throws: ``StatisticsError`` for invalid counts, too few observations, or a failed fit
     ///   (including non-convergence or complete separation, reported as `.notConverged`).
     public static func fit(

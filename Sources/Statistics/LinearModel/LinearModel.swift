@@ -6,7 +6,7 @@ import LinearAlgebra
 /// `LinearModel.fit` never forms XᵀX. It centres the predictors on their (weighted) means when
 /// there is an intercept, scales every column of the weighted design to unit norm, factors it by
 /// Householder QR with column pivoting (LAPACK `dgeqp3`) and refines the solution on the augmented
-/// system with double-double residuals (``PivotedQR/solve(_:refinementSteps:)``). The estimates,
+/// system with double-double residuals (`PivotedQR.solve`, on the original design). The estimates,
 /// their covariance `σ²(XᵀWX)⁻¹` (through R⁻¹, never by inverting XᵀX) and the intercept are then
 /// mapped back to the original parameters.
 ///
@@ -26,7 +26,7 @@ import LinearAlgebra
 /// fit.standardErrors
 /// ```
 public struct LinearModel: Sendable {
-    /// The default relative rank tolerance, `1e-10` (see ``PivotedQR/defaultRankTolerance``).
+    /// The default relative rank tolerance, `1e-10` (`PivotedQR.defaultRankTolerance`).
     public static let defaultRankTolerance = PivotedQR.defaultRankTolerance
 
     /// Coefficient names: `(Intercept)` first when there is one, then the predictors.
