@@ -16,11 +16,24 @@ struct DataOptions: ParsableArguments {
         for _ in 0..<6 {
             let candidate = url.appendingPathComponent("Datasets")
             if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("indicators.csv").path) {
-                return candidate.path
+                return Self.relative(candidate.standardizedFileURL.path)
             }
             url.deleteLastPathComponent()
         }
         return "Datasets"
+    }
+
+    /// `path` relative to the working directory when that is short (messages then read the same
+    /// on every machine: `Datasets/observations.csv:12:4`), else as it is.
+    static func relative(_ path: String) -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.pathComponents
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(cwd.count, target.count) && cwd[common] == target[common] { common += 1 }
+        let ups = cwd.count - common
+        guard common > 1, ups <= 2 else { return path }
+        let parts = Array(repeating: "..", count: ups) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 }
 
