@@ -1,3 +1,5 @@
+import Chiso
+
 /// Minimal JSON writing with keys in the order given and doubles printed to round-trip exactly.
 ///
 /// Swift's `Double.description` is the shortest text that reads back to the same double, which
@@ -33,24 +35,5 @@ indirect enum JSONText {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { TextRenderers.quote(s) }
 }

@@ -73,7 +73,9 @@ public enum TextRenderers {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    static func quote(_ s: String) -> String {
+    /// A JSON string literal: quotes, backslashes and control characters escaped, and `<` written
+    /// as `\u003c` so the text is also safe inside HTML.
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
