@@ -65,6 +65,7 @@ public struct Series: Sendable, Equatable {
         guard times.count == values.count, numerators.count == times.count, denominators.count == times.count else {
             throw .invalidSeries(name, "times, values and counts differ in length")
         }
+        if let l = lower, let u = upper, !(l < u) { throw .invalidSeries(name, "the lower bound \(l.clean) is not below the upper bound \(u.clean)") }
         guard count >= 2 else { throw .tooFewPoints(name, count: count) }
         if let first = values.first, values.allSatisfy({ $0 == first }), !hasCounts {
             throw .invalidSeries(name, "all \(count) values equal \(first.clean): no trend and no spread can be estimated")
