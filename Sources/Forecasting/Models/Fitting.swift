@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 import LinearAlgebra
 import Statistics
 
@@ -244,9 +245,4 @@ extension TrendFit {
         }
         return result
     }
-}
-
-extension Double {
-    /// Whole numbers without ".0".
-    var clean: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : description }
 }

@@ -188,8 +188,9 @@ enum Validator {
 }
 
 extension Double {
-    /// Shortest text, without a trailing `.0` for whole numbers ("13425", "50.65").
-    var clean: String {
+    /// Shortest round-trip text, without a trailing `.0` for whole numbers ("13425", "50.65"), as
+    /// Datasets/ store numbers and messages quote them.
+    public var clean: String {
         if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
         return description
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 
 /// Markdown, CSV and JSON renderings of ``ReportTable``s; all show the same cell values.
 public enum TextRenderers {
@@ -38,12 +39,8 @@ public enum TextRenderers {
         return out
     }
 
-    static func csvLine(_ fields: [String]) -> String {
-        fields.map { f in
-            f.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\r\n"
-    }
+    /// One CSV record with the CRLF line end Excel expects (quoting by ``CSVWriter``).
+    static func csvLine(_ fields: [String]) -> String { CSVWriter.line(fields) + "\r\n" }
 
     /// Prefixes formula-looking text with an apostrophe (OWASP CSV injection guidance).
     public static func neutralise(_ s: String) -> String {
@@ -51,7 +48,7 @@ public enum TextRenderers {
         return "'" + s
     }
 
-    static func shortest(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : v.description }
+    static func shortest(_ v: Double) -> String { v.clean }
 
     /// JSON: an object with `id`, `title`, and `rows` as objects keyed by column key; numbers stay
     /// numbers (round-trip exact), missing numbers are null.
