@@ -2,8 +2,10 @@ import Forecasting
 import Foundation
 import Indicators
 
-/// Every series with enough points for a trend (n ≥ 3), projected with `auto` to plan years, with
-/// a fan chart each: where the indicators are heading whether or not a target is set.
+/// Every series with enough points for a trend and its spread (n ≥ 4, so a line keeps 2 residual
+/// degrees of freedom; with 3 points the 95 % interval is σ × 12.7 wide and says little), projected
+/// with `auto` to plan years, with a fan chart each: where the indicators are heading whether or not
+/// a target is set.
 public struct ProjectionTable: Sendable {
     /// One projected series.
     public struct Row: Sendable {
@@ -24,7 +26,7 @@ public struct ProjectionTable: Sendable {
 
     /// Projects every (indicator, entity) series with at least `minimumPoints` observations spanning
     /// at least a year.
-    public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 3) -> ProjectionTable {
+    public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 4) -> ProjectionTable {
         var rows: [Row] = []
         for indicator in data.indicators {
             for entity in data.entities {
@@ -72,8 +74,8 @@ public struct ProjectionTable: Sendable {
             cells.append(.text(r.forecast.projections.flatMap(\.flags).joined(separator: "; ")))
             return cells
         }
-        return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 3 điểm dữ liệu",
-                           titleEn: "Projections of indicators with at least 3 data points", columns: columns, rows: rows,
+        return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 4 điểm dữ liệu",
+                           titleEn: "Projections of indicators with at least 4 data points", columns: columns, rows: rows,
                            charts: self.rows.map { .fan($0.chart) })
     }
 }
