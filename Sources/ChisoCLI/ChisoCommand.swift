@@ -17,6 +17,6 @@ struct ChisoCommand: ParsableCommand {
               chiso help gaps
             """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
+        subcommands: [ReportCommand.self, BacktestCommand.self, CalibrateCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
     )
 }

@@ -42,13 +42,30 @@ public struct Forecast: Sendable {
     /// Progress towards a target, when one was given.
     public var target: TargetAssessment?
     /// Whether intervals could not be given (0 residual df and no pooling).
-    public var insufficientData: Bool { fit.dfResidual <= 0 || !fit.sigma2.isFinite }
+    public var insufficientData: Bool { fit.calibratedTrend == nil && (fit.dfResidual <= 0 || !fit.sigma2.isFinite) }
+}
+
+/// Where a forecast's ranges and P(meet) come from.
+public enum IntervalMethod: String, Sendable, CaseIterable {
+    /// From how real series of the same kind moved (``CalibrationTable``): the default, checked by
+    /// back-test.
+    case calibrated
+    /// The model's textbook predictive distribution (Student t on its scale), equal to R's.
+    case model
 }
 
 /// What to forecast.
 public struct ForecastRequest: Sendable {
-    /// The model, or nil for `auto`.
+    /// The model, or nil for the default: the calibrated trend with ``IntervalMethod/calibrated``,
+    /// the AICc selection among the textbook models with ``IntervalMethod/model``.
     public var model: TrendModel?
+    /// Calibrated (default) or textbook intervals; a textbook model named in `model` always has its own.
+    public var intervals: IntervalMethod = .calibrated
+    /// The calibration for the default (nil: ``CalibrationTable/shipped``).
+    public var calibration: CalibrationTable?
+    /// For a series of one point: the peers' slope to borrow (nil: computed from the `pool` given to
+    /// ``Forecaster/forecast(_:_:pool:)``, see ``PeerSlope``).
+    public var peerSlope: Double?
     /// Plan years to project (read at Y + 0.5 for flows, Y + 1 for stocks).
     public var years: [Int]
     /// Exact decimal times to project.
@@ -59,9 +76,12 @@ public struct ForecastRequest: Sendable {
     public var target: (value: Double, year: Int, atLeast: Bool?)?
 
     /// A request.
-    public init(model: TrendModel? = nil, years: [Int] = [], times: [Double] = [], levels: [Double] = [80, 95],
+    public init(model: TrendModel? = nil, intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil,
+                years: [Int] = [], times: [Double] = [], levels: [Double] = [80, 95],
                 target: (value: Double, year: Int, atLeast: Bool?)? = nil) {
         self.model = model
+        self.intervals = intervals
+        self.calibration = calibration
         self.years = years
         self.times = times
         self.levels = levels
@@ -88,14 +108,20 @@ public enum Forecaster {
         let yearTimes = request.years.map { series.time(ofYear: $0) }
         let checkTimes = yearTimes + request.times + (request.target.map { [series.time(ofYear: $0.year)] } ?? [])
         var fit: TrendFit, candidates: [Candidate], reason: String
-        if let model = request.model {
+        if request.model == .calibrated || (request.model == nil && request.intervals == .calibrated) {
+            let table = request.calibration ?? .shipped
+            let peer = series.count == 1 ? (request.peerSlope ?? PeerSlope.of(pool, upTo: series.times.last ?? 0)) : nil
+            fit = try TrendFit.calibrated(series, peerSlope: peer, table: table)
+            candidates = [Candidate(model: .calibrated, aicc: nil, looRMSE: nil, chosen: true, excluded: nil)]
+            reason = "default: trend on the indicator's natural scale, ranges calibrated on real series (\(table.source))"
+        } else if let model = request.model {
             fit = try TrendFit.fit(series, model: model)
             candidates = [Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: true, excluded: nil)]
             reason = "model \(model.rawValue) requested"
         } else {
             (fit, candidates, reason) = try Selection.select(series, at: checkTimes)
         }
-        if fit.dfResidual < 2, !pool.isEmpty {
+        if fit.calibratedTrend == nil, fit.dfResidual < 2, !pool.isEmpty {
             fit = pooled(fit, with: pool)
         }
         var projections: [Projection] = []
@@ -125,7 +151,7 @@ public enum Forecaster {
         if let u = series.upper, let high = highs.max(), high > u {
             flags.append(median > u ? "point forecast above the upper bound \(u.clean)" : "interval crosses the upper bound \(u.clean)")
         }
-        if !d.hasSpread { flags.append("insufficient data: no residual degrees of freedom for an interval (pool with --pool)") }
+        if !d.hasSpread { flags.append("insufficient data: no residual degrees of freedom for an interval (pool across entities, or use the calibrated default)") }
         return Projection(year: year, t: t, estimate: median, intervals: intervals, flags: flags)
     }
 

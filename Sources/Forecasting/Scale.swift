@@ -9,6 +9,12 @@ public enum Scale: Sendable, Equatable {
     case log
     /// `logit((y − lower)/(upper − lower))`; back-transforms stay inside (lower, upper).
     case logit(lower: Double, upper: Double)
+    /// The logit of `(y − lower)/(upper − lower)` clamped to `[shift, 1 − shift]`: a value on a bound
+    /// maps to the clamp, and the clamp maps back to the bound itself (a censored logit), so a
+    /// share that reaches 100 % can be forecast, and held by an interval, at 100 %.
+    case censoredLogit(lower: Double, upper: Double, shift: Double)
+    /// `ln(max(y, 0) + offset)` for counts that may be 0; back-transforms never go below 0.
+    case logOffset(Double)
 
     /// The model-scale value of `y` (the caller keeps `y` inside the domain).
     public func forward(_ y: Double) -> Double {
@@ -16,6 +22,9 @@ public enum Scale: Sendable, Equatable {
         case .identity: y
         case .log: Foundation.log(y)
         case let .logit(l, u): Foundation.log((y - l) / (u - y))
+        case let .censoredLogit(l, u, shift):
+            Scale.logitOf(min(max((y - l) / (u - l), shift), 1 - shift))
+        case let .logOffset(c): Foundation.log(max(y, 0) + c)
         }
     }
 
@@ -27,20 +36,28 @@ public enum Scale: Sendable, Equatable {
         case let .logit(l, u):
             // l + (u − l)/(1 + e^(−z)), written to keep digits near both ends.
             z >= 0 ? l + (u - l) / (1 + exp(-z)) : u - (u - l) / (1 + exp(z))
+        case let .censoredLogit(l, u, shift):
+            if z >= Scale.logitOf(1 - shift) { u } else if z <= Scale.logitOf(shift) { l } else { Scale.logit(lower: l, upper: u).inverse(z) }
+        case let .logOffset(c): max(exp(z) - c, 0)
         }
     }
+
+    static func logitOf(_ p: Double) -> Double { Foundation.log(p / (1 - p)) }
 
     /// `ln |dz/dy|` at `y`: the Jacobian that puts a model-scale likelihood on the original scale.
     public func logJacobian(_ y: Double) -> Double {
         switch self {
         case .identity: 0
         case .log: -Foundation.log(y)
-        case let .logit(l, u): Foundation.log(u - l) - Foundation.log(y - l) - Foundation.log(u - y)
+        case let .logit(l, u), let .censoredLogit(l, u, _): Foundation.log(u - l) - Foundation.log(y - l) - Foundation.log(u - y)
+        case let .logOffset(c): -Foundation.log(max(y, 0) + c)
         }
     }
 }
 
-/// The predictive distribution of a future value: Student t on the model's scale, mapped back.
+/// The predictive distribution of a future value on the model's scale, mapped back: Student t
+/// (the textbook models, equal to R), or empirical (the calibrated default: quantiles of how real
+/// series moved, see ``CalibrationTable``).
 ///
 /// Quantiles are back-transformed quantiles (so intervals of log and logit models never leave
 /// their bounds), the point forecast is the back-transformed *median* (as R's forecast does for
@@ -55,9 +72,35 @@ public struct PredictiveDistribution: Sendable, Equatable {
     public var degreesOfFreedom: Double
     /// The model scale.
     public var transform: Scale
+    /// For an empirical distribution: the quantiles on the model scale minus `location`, at
+    /// ``CalibrationTable/probabilities`` (so the offset at 0.5 is 0); nil for Student t.
+    public var offsets: [Double]? = nil
 
-    /// Whether an interval can be given (positive finite scale and df > 0).
-    public var hasSpread: Bool { scale.isFinite && scale > 0 && degreesOfFreedom > 0 }
+    /// A Student t distribution on the model scale.
+    public init(location: Double, scale: Double, degreesOfFreedom: Double, transform: Scale) {
+        self.location = location
+        self.scale = scale
+        self.degreesOfFreedom = degreesOfFreedom
+        self.transform = transform
+    }
+
+    /// An empirical distribution: `offsets` are quantiles minus the median at ``CalibrationTable/probabilities``.
+    public init(median location: Double, offsets: [Double], transform: Scale) {
+        self.location = location
+        self.scale = 1
+        self.degreesOfFreedom = .infinity
+        self.transform = transform
+        self.offsets = offsets
+    }
+
+    /// Whether an interval can be given (empirical, or positive finite scale and df > 0).
+    public var hasSpread: Bool { offsets != nil || (scale.isFinite && scale > 0 && degreesOfFreedom > 0) }
+
+    /// The p-quantile on the model scale.
+    func modelQuantile(_ p: Double) -> Double {
+        if let offsets { return location + ErrorQuantiles.quantile(offsets, p) }
+        return location + scale * StudentT(degreesOfFreedom: degreesOfFreedom).quantile(p)
+    }
 
     /// The back-transformed median: the point forecast.
     public var median: Double { transform.inverse(location) }
@@ -65,12 +108,13 @@ public struct PredictiveDistribution: Sendable, Equatable {
     /// The p-quantile on the indicator's scale; NaN without spread.
     public func quantile(_ p: Double) -> Double {
         guard hasSpread else { return p == 0.5 ? median : .nan }
-        return transform.inverse(location + scale * StudentT(degreesOfFreedom: degreesOfFreedom).quantile(p))
+        return transform.inverse(modelQuantile(p))
     }
 
     /// The central interval with coverage `level` (0–1) (one t quantile, used with both signs).
     public func interval(level: Double) -> (lower: Double, upper: Double) {
         guard hasSpread else { return (.nan, .nan) }
+        if offsets != nil { return (quantile(0.5 - level / 2), quantile(0.5 + level / 2)) }
         let q = scale * StudentT(degreesOfFreedom: degreesOfFreedom).quantile(0.5 + level / 2)
         return (transform.inverse(location - q), transform.inverse(location + q))
     }
@@ -89,6 +133,17 @@ public struct PredictiveDistribution: Sendable, Equatable {
             if y <= l { return atLeast ? 1 : 0 }
             if y >= u { return atLeast ? 0 : 1 }
             z = transform.forward(y)
+        case let .censoredLogit(l, u, _):
+            if y <= l { return atLeast ? 1 : 0 }
+            if y > u { return atLeast ? 0 : 1 }
+            z = transform.forward(y)
+        case .logOffset:
+            if y <= 0 { return atLeast ? 1 : 0 }
+            z = transform.forward(y)
+        }
+        if let offsets {
+            let below = ErrorQuantiles.cdf(offsets, z - location)
+            return atLeast ? 1 - below : below
         }
         let t = StudentT(degreesOfFreedom: degreesOfFreedom)
         let s = (z - location) / scale

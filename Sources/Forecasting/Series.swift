@@ -59,15 +59,20 @@ public struct Series: Sendable, Equatable {
 
     /// Checks the series can be fitted at all.
     ///
-    /// - Throws: ``ForecastError`` for fewer than two points, unequal lengths, non-finite numbers,
+    /// - Parameters:
+    ///   - minimumPoints: the fewest points the model needs (2 for the textbook models, 1 for the
+    ///     calibrated default).
+    ///   - allowConstant: whether a series whose values are all equal is accepted (the calibrated
+    ///     default forecasts it; the textbook models cannot estimate a spread from it).
+    /// - Throws: ``ForecastError`` for too few points, unequal lengths, non-finite numbers,
     ///   times that are not strictly increasing, or values outside the bounds.
-    public func validate() throws(ForecastError) {
+    public func validate(minimumPoints: Int = 2, allowConstant: Bool = false) throws(ForecastError) {
         guard times.count == values.count, numerators.count == times.count, denominators.count == times.count else {
             throw .invalidSeries(name, "times, values and counts differ in length")
         }
         if let l = lower, let u = upper, !(l < u) { throw .invalidSeries(name, "the lower bound \(l.clean) is not below the upper bound \(u.clean)") }
-        guard count >= 2 else { throw .tooFewPoints(name, count: count) }
-        if let first = values.first, values.allSatisfy({ $0 == first }), !hasCounts {
+        guard count >= max(minimumPoints, 1) else { throw .tooFewPoints(name, count: count) }
+        if !allowConstant, let first = values.first, values.allSatisfy({ $0 == first }), !hasCounts {
             throw .invalidSeries(name, "all \(count) values equal \(first.clean): no trend and no spread can be estimated")
         }
         for i in 0..<count {
@@ -88,7 +93,7 @@ public struct Series: Sendable, Equatable {
 
 /// Problems with a series or a forecast request, one line each.
 public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Fewer than two points.
+    /// Too few points for the model (none at all for the default).
     case tooFewPoints(String, count: Int)
     /// Something else wrong with the series.
     case invalidSeries(String, String)
@@ -107,7 +112,7 @@ public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .tooFewPoints(name, count):
-            "\(name): \(count) point\(count == 1 ? "" : "s"); a trend needs at least 2"
+            count == 0 ? "\(name): no observation" : "\(name): \(count) point\(count == 1 ? "" : "s"); this model needs at least 2"
         case let .invalidSeries(name, what):
             "\(name): \(what)"
         case let .outsideBounds(name, value, time, lower, upper):

@@ -12,6 +12,11 @@ import Indicators
 /// an indicator where lower is better needs no special case: both changes change sign together.
 /// P(meet) comes from the forecast's predictive distribution; a status that contradicts it
 /// (on track with P(meet) < 0.5, or off track / moving away with P(meet) ≥ 0.5) is flagged.
+///
+/// With the calibrated default the ratio's numerator is the *projected* annual change (latest value
+/// → median of the predictive distribution at the target year), so that the status, P(meet) and
+/// the crossing year all come from the same distribution, and a series of one point has a status.
+/// The change achieved so far is still reported beside it.
 public struct TargetAssessment: Sendable, Equatable {
     /// The statuses.
     public enum Status: String, Sendable, CaseIterable {
@@ -49,6 +54,9 @@ public struct TargetAssessment: Sendable, Equatable {
     public var requiredAnnualChange: Double?
     /// Annual change from the first to the latest value, on the indicator's scale.
     public var achievedAnnualChange: Double?
+    /// Annual change from the latest value to the projected median at the target year (the
+    /// numerator of the ratio for the calibrated default).
+    public var projectedAnnualChange: Double?
     /// The same ratio with compound annual growth rates (positive values only), shown beside it.
     public var cagrRatio: Double?
     /// Whether the status and P(meet) disagree.
@@ -98,8 +106,9 @@ extension TargetAssessment {
         let span = tLast - tFirst
         let achieved = span > 0 ? (g(latest) - g(first)) / span : nil
         let required = (g(effective) - g(latest)) / (t - tLast)
-        let ratio = achieved.map { $0 / required }
         let distribution = fit.distribution(at: t)
+        let projected = (g(distribution.median) - g(latest)) / (t - tLast)
+        let ratio = fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }
         let p = distribution.hasSpread ? distribution.probability(atLeast: atLeast, effective) : nil
         var cagr: Double?
         if first > 0, latest > 0, effective > 0, span > 0 {
@@ -124,7 +133,7 @@ extension TargetAssessment {
             value: value, year: year, atLeast: atLeast, time: t, pMeet: p,
             crossingYear: meets ? nil : crossingYear(fit, series: series, target: effective, atLeast: atLeast),
             status: status, progressRatio: ratio.flatMap { $0.isFinite ? $0 : nil }, requiredAnnualChange: required,
-            achievedAnnualChange: achieved, cagrRatio: cagr, disagreement: disagreement, notes: notes)
+            achievedAnnualChange: achieved, projectedAnnualChange: projected.isFinite ? projected : nil, cagrRatio: cagr, disagreement: disagreement, notes: notes)
     }
 
     /// The scale progress is measured on: logit for shares (values on a bound moved inside as for

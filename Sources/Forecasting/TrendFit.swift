@@ -43,6 +43,14 @@ public struct TrendFit: Sendable {
         case drift(lastT: Double, lastY: Double, drift: Double, span: Double)
         /// The mean.
         case mean(mean: Double, n: Int)
+        /// The calibrated default.
+        case calibrated(CalibratedTrend)
+    }
+
+    /// The calibrated trend behind a ``TrendModel/calibrated`` fit.
+    public var calibratedTrend: CalibratedTrend? {
+        if case let .calibrated(trend) = kernel { return trend }
+        return nil
     }
 
     /// The predictive distribution of the value at decimal time `t`.
@@ -66,6 +74,8 @@ public struct TrendFit: Sendable {
             return PredictiveDistribution(location: lastY + drift * (t - lastT), scale: variance.squareRoot(), degreesOfFreedom: df, transform: .identity)
         case let .mean(mean, n):
             return PredictiveDistribution(location: mean, scale: (sigma2 * (1 + 1 / Double(n))).squareRoot(), degreesOfFreedom: df, transform: .identity)
+        case let .calibrated(trend):
+            return trend.distribution(at: t)
         }
     }
 

@@ -11,12 +11,15 @@ public enum TrendModel: String, Sendable, CaseIterable, Comparable {
     case drift
     /// The mean of the values: no trend.
     case mean
+    /// The default: a shrunk local trend on the indicator's natural scale with ranges calibrated on
+    /// how real series of the same kind moved (``CalibratedTrend``); applies from one point on.
+    case calibrated
 
     /// Parameters counted by AICc: coefficients + σ².
     var informationParameters: Int {
         switch self {
         case .linear, .loglinear, .logit: 3
-        case .drift, .mean: 2
+        case .drift, .mean, .calibrated: 2
         }
     }
 

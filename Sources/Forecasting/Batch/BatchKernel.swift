@@ -17,7 +17,7 @@ extension BatchForecaster {
             switch model {
             case .linear, .loglinear, .logit: a + b * (t - c)
             case .drift: a + b * (t - c)
-            case .mean: a
+            case .mean, .calibrated: a
             }
         }
 
@@ -29,7 +29,7 @@ extension BatchForecaster {
             case .drift:
                 let h = abs(t - c)
                 return (sigma2 * (h + h * h / d)).squareRoot()
-            case .mean:
+            case .mean, .calibrated:
                 return (sigma2 * (1 + 1 / d)).squareRoot()
             }
         }
@@ -156,6 +156,9 @@ extension BatchForecaster {
                 }
                 return Fitted(model: .drift, aicc: .nan, loo: loo, df: n - 2, sigma2: rss / Double(n - 2), scale: .identity,
                               a: y[n - 1], b: b, c: t[n - 1], d: span, e: 0)
+            case .calibrated:
+                // Not a textbook candidate: the calibrated default has its own batch path.
+                return nil
             case .mean:
                 var s = 0.0
                 for k in 0..<n { s += y[k] }

@@ -14,6 +14,7 @@ extension TrendFit {
     ///   (non-positive values for loglinear, no bounds for logit, too few points), and the errors
     ///   of ``Series/validate()``.
     public static func fit(_ series: Series, model: TrendModel) throws(ForecastError) -> TrendFit {
+        if model == .calibrated { return try calibrated(series, table: .shipped) }
         try series.validate()
         let n = series.count
         func refuse(_ reason: String) -> ForecastError { .notApplicable(series.name, model: model.rawValue, reason: reason) }
@@ -36,6 +37,8 @@ extension TrendFit {
             return drift(series)
         case .mean:
             return mean(series)
+        case .calibrated:
+            return try calibrated(series, table: .shipped)   // (returned above; kept for exhaustiveness)
         }
     }
 
@@ -77,8 +80,8 @@ extension TrendFit {
         let ll = gaussianLogLikelihood(rss: fit.rss, n: n) + jacobian
         let model: TrendModel = switch scale {
         case .identity: .linear
-        case .log: .loglinear
-        case .logit: .logit
+        case .log, .logOffset: .loglinear
+        case .logit, .censoredLogit: .logit
         }
         var result = TrendFit(
             model: model, name: series.name, n: n, coefficients: fit.coefficients(sigma2: fit.sigma2), sigma2: fit.sigma2,

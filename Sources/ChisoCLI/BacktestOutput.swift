@@ -1,0 +1,188 @@
+import Chiso
+import Foundation
+
+/// Renderings of a ``BacktestRun``: an aligned table, JSON, and the windows file the R peers read.
+enum BacktestReport {
+    static let kinds = ["share", "count", "score", "rank", "amount"]
+
+    /// `window,indicator,geo,kind,n,origin,times,values,horizons` (whole-year horizons with an outcome).
+    static func windowsCSV(_ windows: [BacktestWindow]) -> String {
+        var lines = ["window,indicator,geo,kind,n,origin,times,values,horizons"]
+        for (i, w) in windows.enumerated() {
+            let hs = Array(Set(w.outcomes.map { Int($0.horizon.rounded()) }.filter { $0 >= 1 })).sorted()
+            lines.append([String(i), CSVWriter.quote(w.indicator), CSVWriter.quote(w.entity), w.series.kind.rawValue, String(w.n),
+                          num(w.origin), w.series.times.map(num).joined(separator: ";"), w.series.values.map(num).joined(separator: ";"),
+                          hs.map(String.init).joined(separator: ";")].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func num(_ v: Double) -> String { String(format: "%.10g", v) }
+
+    static func pct(_ v: Double) -> String { v.isFinite ? String(format: "%.1f", v * 100) : "—" }
+    static func g(_ v: Double) -> String { v.isFinite ? String(format: "%.4g", v) : "—" }
+    static func f3(_ v: Double) -> String { v.isFinite ? String(format: "%.3f", v) : "—" }
+
+    static func row(_ label: [String], _ m: Backtest.Metrics) -> [String] {
+        label + [String(m.forecasts), pct(Double(m.withIntervals) / Double(max(m.forecasts, 1))), pct(m.coverage80), pct(m.coverage95),
+                 g(m.mae), g(m.mase), g(m.intervalScore80), g(m.intervalScore95), String(m.targets), f3(m.brier), f3(m.brierSkill),
+                 worstBin(m)]
+    }
+
+    /// The largest |mean P − observed rate| over bins with ≥ 30 targets.
+    static func worstBin(_ m: Backtest.Metrics) -> String {
+        let gaps = m.reliability.filter { $0.count >= 30 }.map { abs($0.meanProbability - $0.observedRate) }
+        return gaps.max().map { String(format: "%.3f", $0) } ?? "—"
+    }
+
+    static let header = ["forecasts", "% with range", "cover 80", "cover 95", "MAE", "MASE", "IS 80 %", "IS 95 %", "targets",
+                         "Brier", "skill", "worst bin"]
+
+    static func table(_ r: BacktestRun, byHorizon: Bool) -> String {
+        var out: [String] = []
+        out.append("Back-test: \(r.windows.count) windows; calibration: \(r.calibrations.joined(separator: " | "))")
+        out.append("IS = interval score (Gneiting & Raftery) in % of the indicator's range; skill = Brier skill against the base rate;")
+        out.append("worst bin = largest gap between mean P(meet) and the observed rate over reliability bins with ≥ 30 targets.")
+        for method in r.methods.keys.sorted(by: methodOrder) {
+            out.append("")
+            out.append("Method: \(method)")
+            var rows: [[String]] = []
+            let byKind = r.metrics(method, byN: false)
+            let byN = r.metrics(method)
+            for key in byKind.keys.sorted() {
+                if let m = byKind[key] { rows.append(row([key.kind, "all"], m)) }
+                for k in byN.keys.sorted() where k.kind == key.kind {
+                    if let m = byN[k] { rows.append(row([k.kind, "n = \(k.n ?? 0)"], m)) }
+                }
+            }
+            if byHorizon {
+                let byH = r.metrics(method, byN: false, byH: true)
+                for k in byH.keys.sorted() { if let m = byH[k] { rows.append(row([k.kind, "h = \(k.h ?? 0)"], m)) } }
+            }
+            out.append(TextTable.render(header: ["kind", "group"] + header, rows: rows))
+        }
+        let peers = r.methods.keys.filter { $0 != BacktestRun.defaultMethod && $0 != BacktestRun.textbookMethod }.sorted()
+        if !peers.isEmpty {
+            out.append("")
+            out.append("Chiso against each peer, on the forecasts the peer gives (MAE, 95 % interval score, coverage 80/95, Brier):")
+            var rows: [[String]] = []
+            for peer in peers {
+                let common = r.pairs(peer).intersection(r.pairs(BacktestRun.defaultMethod))
+                let ours = r.metrics(BacktestRun.defaultMethod, only: common), theirs = r.metrics(peer, only: common)
+                for key in theirs.keys.sorted() {
+                    guard let a = ours[key], let b = theirs[key] else { continue }
+                    rows.append([peer, key.kind, "n = \(key.n ?? 0)", String(b.forecasts), g(a.mae), g(b.mae), g(a.intervalScore95), g(b.intervalScore95),
+                                 pct(a.coverage80), pct(b.coverage80), pct(a.coverage95), pct(b.coverage95), f3(a.brier), f3(b.brier)])
+                }
+            }
+            out.append(TextTable.render(header: ["peer", "kind", "group", "forecasts", "MAE chiso", "MAE peer", "IS95 chiso", "IS95 peer",
+                                                 "c80 chiso", "c80 peer", "c95 chiso", "c95 peer", "Brier chiso", "Brier peer"], rows: rows))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func methodOrder(_ a: String, _ b: String) -> Bool {
+        let rank = [BacktestRun.defaultMethod: 0, BacktestRun.textbookMethod: 1]
+        return (rank[a] ?? 2, a) < (rank[b] ?? 2, b)
+    }
+
+    static func json(_ r: BacktestRun) -> String {
+        func metrics(_ m: Backtest.Metrics) -> JSONText {
+            .object([
+                ("forecasts", .integer(m.forecasts)), ("with_intervals", .integer(m.withIntervals)),
+                ("coverage_80", .double(m.coverage80)), ("coverage_95", .double(m.coverage95)), ("mae", .double(m.mae)),
+                ("mase", .double(m.mase)), ("interval_score_80_pct", .double(m.intervalScore80)),
+                ("interval_score_95_pct", .double(m.intervalScore95)), ("targets", .integer(m.targets)),
+                ("base_rate", .double(m.baseRate)), ("brier", .double(m.brier)), ("brier_skill", .double(m.brierSkill)),
+                ("reliability", .array(m.reliability.map { b in
+                    .object([("from", .double(b.from)), ("count", .integer(b.count)), ("mean_p", .double(b.meanProbability)),
+                             ("observed", .double(b.observedRate))])
+                })),
+            ])
+        }
+        func groups(_ g: [BacktestRun.GroupKey: Backtest.Metrics]) -> JSONText {
+            .array(g.keys.sorted().compactMap { k in
+                guard let m = g[k] else { return nil }
+                var o: [(String, JSONText)] = [("kind", .string(k.kind))]
+                if let n = k.n { o.append(("n", .integer(n))) }
+                if let h = k.h { o.append(("h", .integer(h))) }
+                o.append(("metrics", metrics(m)))
+                return .object(o)
+            })
+        }
+        var methods: [(String, JSONText)] = []
+        for method in r.methods.keys.sorted(by: methodOrder) {
+            var o: [(String, JSONText)] = [
+                ("by_kind", groups(r.metrics(method, byN: false))), ("by_kind_n", groups(r.metrics(method))),
+                ("by_kind_h", groups(r.metrics(method, byN: false, byH: true))),
+            ]
+            if method != BacktestRun.defaultMethod {
+                let common = r.pairs(method).intersection(r.pairs(BacktestRun.defaultMethod))
+                o.append(("common_forecasts", .object([
+                    ("chiso_by_kind_n", groups(r.metrics(BacktestRun.defaultMethod, only: common))),
+                    ("\(method)_by_kind_n", groups(r.metrics(method, only: common))),
+                ])))
+            }
+            methods.append((method, .object(o)))
+        }
+        return JSONText.object([
+            ("windows", .integer(r.windows.count)), ("calibrations", .array(r.calibrations.map(JSONText.string))),
+            ("methods", .object(methods)),
+        ]).rendered()
+    }
+}
+
+/// The R peers' forecasts (Tests/Backtest/peers.R), matched to a run's windows by indicator, entity,
+/// origin and n.
+enum PeerForecasts {
+    static func attach(_ peersPath: String, windows windowsPath: String, to run: inout BacktestRun) throws {
+        let windows = try CSVTable.read(path: windowsPath)
+        let wi = try windows.columnIndex("window"), ii = try windows.columnIndex("indicator"), gi = try windows.columnIndex("geo")
+        let ni = try windows.columnIndex("n"), oi = try windows.columnIndex("origin")
+        var keyOf: [String: String] = [:]
+        for row in windows.rows { keyOf[row[wi]] = key(row[ii], row[gi], Double(row[oi]) ?? .nan, Int(row[ni]) ?? 0) }
+        var index: [String: Int] = [:]
+        for (i, w) in run.windows.enumerated() { index[key(w.indicator, w.entity, w.origin, w.n)] = i }
+        let peers = try CSVTable.read(path: peersPath)
+        let pw = try peers.columnIndex("window"), pm = try peers.columnIndex("method"), ph = try peers.columnIndex("h")
+        let cols = try ["mean", "lo80", "hi80", "lo95", "hi95"].map { try peers.columnIndex($0) }
+        var scored: [String: [Backtest.Scored]] = [:]
+        for (r, row) in peers.rows.enumerated() {
+            guard let k = keyOf[row[pw]], let i = index[k] else { continue }
+            guard let h = Int(row[ph]) else {
+                throw CLIError.inFile("\(peers.file):\(peers.lines[r])", "h \"\(row[ph])\" is not a whole number")
+            }
+            let w = run.windows[i]
+            guard let j = w.outcomes.firstIndex(where: { Int($0.horizon.rounded()) == h }) else { continue }
+            let v = cols.map { Double(row[$0]) ?? .nan }
+            guard v[0].isFinite else { continue }
+            let sigma = (v[4] - v[3]) / (2 * 1.959963984540054)
+            let pMeet: [Double?] = Backtest.targets(w).map { t in
+                guard sigma.isFinite, sigma > 0 else { return nil }
+                let z = (t.value - v[0]) / sigma
+                let below = 0.5 * erfc(-z / 2.0.squareRoot())
+                return t.atLeast ? 1 - below : below
+            }
+            scored[row[pm], default: []].append(Backtest.Scored(window: i, outcome: j, forecast: OutcomeForecast(
+                estimate: v[0], lower80: v[1], upper80: v[2], lower95: v[3], upper95: v[4], pMeet: pMeet)))
+        }
+        for (method, s) in scored { run.methods[method] = s }
+    }
+
+    static func key(_ indicator: String, _ entity: String, _ origin: Double, _ n: Int) -> String {
+        "\(indicator)|\(entity)|\(String(format: "%.4f", origin))|\(n)"
+    }
+}
+
+/// Reading a calibration table file.
+enum CalibrationFile {
+    static func read(_ path: String) throws -> CalibrationTable {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DatasetError.fileNotFound(path: path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw DatasetError.notUTF8(path: path) }
+        do {
+            return try CalibrationTable(text: text)
+        } catch {
+            throw CLIError.inFile(path, error.description)
+        }
+    }
+}

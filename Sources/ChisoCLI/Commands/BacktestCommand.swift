@@ -1,0 +1,110 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+/// Where a panel comes from: a Chiso dataset folder or a long CSV file.
+struct PanelSource {
+    /// Reads `path`: a folder is a Chiso dataset; a file is a long panel (`indicator, entity, time,
+    /// value`) with its definitions in `indicators` (default: `indicators.csv` beside it).
+    static func load(_ path: String, indicators: String? = nil) throws -> Panel {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DatasetError.fileNotFound(path: path)
+        }
+        if isDirectory.boolValue {
+            return Panel.dataset(try DatasetLoader.loadValid(directory: path), source: path)
+        }
+        let definitions = indicators ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("indicators.csv")
+        return Panel.long(try LongPanel.read(observations: path, indicators: definitions), source: path)
+    }
+}
+
+/// `chiso backtest`: how far to trust a projection, measured on real outcomes.
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Rolling-origin back-test: coverage of the 80/95 % ranges, MAE, interval score and P(meet) skill.",
+        discussion: """
+            For every series and origin, the forecast is fitted on the n points up to the origin and
+            scored against every later point up to --max-horizon years on. The panel is a dataset
+            folder (--data, default) or a long CSV file (indicator, entity, time, value) with
+            indicators.csv beside it (--panel).
+
+            The calibrated default is scored with the shipped calibration, with one learned from
+            another panel (--calibrate-on), or cross-validated by entity (--cross-validate: learned on
+            one half of the entities, scored on the other, then swapped).
+
+            Examples:
+              chiso backtest
+              chiso backtest --panel Datasets/reference/indicator_corpus/observations.csv --cross-validate
+              chiso backtest --data my-dataset --calibrate-on my-dataset --cross-validate --format json
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+    @Option(help: "A long CSV panel (indicator, entity, time, value) instead of a dataset.")
+    var panel: String?
+    @Option(help: "The panel's indicator definitions (default: indicators.csv beside it).")
+    var indicators: String?
+    @Option(help: "Window sizes n, comma-separated.")
+    var sizes: String = "1,2,3,5"
+    @Option(help: "Longest horizon scored, in years.")
+    var maxHorizon: Double = 6
+    @Option(help: "Only origins in these years, comma-separated (default: every point).")
+    var origins: String?
+    @Option(help: "Learn the calibration from this panel (a dataset folder or a long CSV) instead of the shipped one.")
+    var calibrateOn: String?
+    @Option(help: "Use this calibration table (as written by chiso calibrate).")
+    var calibration: String?
+    @Flag(help: "Cross-validate by entity: learn on one half of the entities, score the other half, then swap.")
+    var crossValidate = false
+    @Flag(help: "Also score the textbook selection (AICc, Student t intervals).")
+    var textbook = false
+    @Option(help: "Peers' forecasts (window,method,h,mean,lo80,hi80,lo95,hi95) to compare, with --peer-windows.")
+    var peers: String?
+    @Option(help: "The windows file the peers were run on (as written by --export-windows).")
+    var peerWindows: String?
+    @Option(help: "Write the windows (for the R peers) to this file and stop.")
+    var exportWindows: String?
+    @Flag(help: "Also break the table down by horizon.")
+    var byHorizon = false
+    @Option(help: "table or json.")
+    var format: RegressCommand.Format = .table
+
+    func run() throws {
+        let scoredPanel = try PanelSource.load(panel ?? data.directory(), indicators: indicators)
+        let sizeList = try sizes.split(separator: ",").map { part -> Int in
+            guard let n = Int(part.trimmingCharacters(in: .whitespaces)), (1...50).contains(n) else {
+                throw CLIError.badOption(option: "--sizes", text: String(part))
+            }
+            return n
+        }
+        let originYears = try origins.map { text in
+            Set(try text.split(separator: ",").map { part -> Int in
+                guard let y = Int(part.trimmingCharacters(in: .whitespaces)) else { throw CLIError.badOption(option: "--origins", text: String(part)) }
+                return y
+            })
+        }
+        guard maxHorizon > 0, maxHorizon <= 100 else { throw CLIError.badOption(option: "--max-horizon", text: String(maxHorizon)) }
+        let design = WindowDesign(sizes: sizeList, maxHorizon: maxHorizon, originYears: originYears)
+        if let exportWindows {
+            try AtomicWriter.write(Data(BacktestReport.windowsCSV(BacktestWindow.windows(scoredPanel, design: design)).utf8), to: exportWindows)
+            return
+        }
+        let source: BacktestRun.Calibration
+        if let calibration {
+            source = .table(try CalibrationFile.read(calibration))
+        } else if let calibrateOn {
+            let training = try PanelSource.load(calibrateOn)
+            source = crossValidate ? .crossValidated(training) : .learnedFrom(training)
+        } else {
+            source = crossValidate ? .crossValidated(nil) : .shipped
+        }
+        var result = BacktestRun.run(scoredPanel, design: design, calibration: source, includeTextbook: textbook)
+        if let peers {
+            guard let peerWindows else { throw CLIError.badOption(option: "--peers", text: "needs --peer-windows FILE") }
+            try PeerForecasts.attach(peers, windows: peerWindows, to: &result)
+        }
+        print(format == .json ? BacktestReport.json(result) : BacktestReport.table(result, byHorizon: byHorizon))
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Chiso
+import Foundation
+
+/// `chiso calibrate`: learn the calibration of the default forecast from a panel of real series.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Learn the calibrated ranges from a panel of real series (a dataset or a long CSV).",
+        discussion: """
+            Learns how far series of each kind (share, count, score) moved after windows of 1–6
+            points, for horizons up to --max-horizon years, and writes the table that chiso forecast,
+            gaps and report use with --calibration FILE. The shipped table was made this way from
+            Datasets/reference/indicator_corpus (Datasets/calibration/make_calibration.sh).
+
+            Examples:
+              chiso calibrate Datasets/reference/indicator_corpus/observations.csv --output calibration.csv
+              chiso calibrate my-dataset --output my-calibration.csv
+            """
+    )
+
+    @Argument(help: "A dataset folder or a long CSV panel (indicator, entity, time, value).")
+    var panel: String
+    @Option(help: "The panel's indicator definitions (default: indicators.csv beside it).")
+    var indicators: String?
+    @Option(help: "Where to write the table (default: standard output).")
+    var output: String?
+    @Option(help: "Longest whole horizon learned, in years.")
+    var maxHorizon: Int = 10
+    @Option(help: "Fewest errors a cell needs to be used.")
+    var minimumCount: Int = 100
+    @Option(help: "The source line stored in the table (default: the panel's path).")
+    var source: String?
+
+    func validate() throws {
+        guard (1...50).contains(maxHorizon) else { throw ValidationError("--max-horizon must be 1…50") }
+        guard minimumCount >= 10 else { throw ValidationError("--minimum-count must be at least 10") }
+    }
+
+    func run() throws {
+        let data = try PanelSource.load(panel, indicators: indicators)
+        let design = WindowDesign(sizes: WindowDesign.calibration.sizes, maxHorizon: Double(maxHorizon))
+        let table = CalibrationLearner.learn(BacktestWindow.windows(data, design: design), maxHorizon: maxHorizon,
+                                             minimumCount: minimumCount, source: source ?? data.source)
+        let text = table.text()
+        if let output {
+            try AtomicWriter.write(Data(text.utf8), to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

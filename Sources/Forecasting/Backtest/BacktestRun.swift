@@ -1,0 +1,118 @@
+import Foundation
+import Indicators
+
+/// A whole back-test: windows of a panel, the calibration(s) used, and every method's scored forecasts.
+public struct BacktestRun: Sendable {
+    /// Where the default's calibration comes from.
+    public enum Calibration: Sendable {
+        /// The shipped table.
+        case shipped
+        /// A given table.
+        case table(CalibrationTable)
+        /// Learned from a panel (all of it).
+        case learnedFrom(Panel)
+        /// Cross-validated by entity: learned on one half of the entities of a panel (nil: the scored
+        /// panel), scored on the other half of the scored panel, then the halves swapped.
+        case crossValidated(Panel?)
+    }
+
+    /// Methods scored by ``run(_:design:calibration:includeTextbook:)``: the calibrated default and,
+    /// optionally, the textbook AICc selection with its Student t intervals (the method before).
+    public static let defaultMethod = "chiso"
+    /// The textbook selection's name in the results.
+    public static let textbookMethod = "chiso_textbook"
+
+    /// The windows scored.
+    public var windows: [BacktestWindow]
+    /// Scored forecasts by method name.
+    public var methods: [String: [Backtest.Scored]]
+    /// Range per indicator for interval scores.
+    public var ranges: [String: Double]
+    /// What the default's calibration was learned on, one line per table used.
+    public var calibrations: [String]
+
+    /// Runs the back-test of the default (and optionally the textbook selection) on `panel`.
+    public static func run(_ panel: Panel, design: WindowDesign, calibration: Calibration,
+                           includeTextbook: Bool = false) -> BacktestRun {
+        var parts: [(Panel, CalibrationTable)] = []
+        switch calibration {
+        case .shipped: parts = [(panel, .shipped)]
+        case let .table(t): parts = [(panel, t)]
+        case let .learnedFrom(source):
+            parts = [(panel, CalibrationLearner.learn(BacktestWindow.windows(source, design: .calibration), source: source.source))]
+        case let .crossValidated(source):
+            let training = source ?? panel
+            for fold in 0...1 {
+                let learnOn = training.fold(1 - fold)
+                let table = CalibrationLearner.learn(BacktestWindow.windows(learnOn, design: .calibration),
+                                                     source: "\(training.source), entities of fold \(1 - fold)")
+                parts.append((panel.fold(fold), table))
+            }
+        }
+        var windows: [BacktestWindow] = []
+        var scored: [String: [Backtest.Scored]] = [defaultMethod: []]
+        if includeTextbook { scored[textbookMethod] = [] }
+        for (testPanel, table) in parts {
+            let w = BacktestWindow.windows(testPanel, design: design)
+            let offset = windows.count
+            func shift(_ s: [Backtest.Scored]) -> [Backtest.Scored] {
+                s.map { var c = $0; c.window += offset; return c }
+            }
+            scored[defaultMethod, default: []] += shift(Backtest.run(w) { forecast($0, request: ForecastRequest(calibration: table)) })
+            if includeTextbook {
+                scored[textbookMethod, default: []] += shift(Backtest.run(w) { forecast($0, request: ForecastRequest(intervals: .model)) })
+            }
+            windows += w
+        }
+        return BacktestRun(windows: windows, methods: scored, ranges: Backtest.ranges(panel),
+                           calibrations: parts.map(\.1.source))
+    }
+
+    /// One method's forecasts of a window's outcomes through ``Forecaster`` (the one-series path).
+    static func forecast(_ w: BacktestWindow, request: ForecastRequest) -> [OutcomeForecast?] {
+        var r = request
+        r.times = w.outcomes.map(\.t)
+        r.peerSlope = w.peerSlope
+        guard let f = try? Forecaster.forecast(w.series, r) else { return w.outcomes.map { _ in nil } }
+        let targets = Backtest.targets(w)
+        return w.outcomes.map { o in
+            let d = f.fit.distribution(at: o.t)
+            guard d.median.isFinite else { return nil }
+            return OutcomeForecast(d, targets: targets)
+        }
+    }
+
+    /// A group of results: kind, and optionally window size and whole horizon.
+    public struct GroupKey: Sendable, Hashable, Comparable {
+        /// Indicator kind.
+        public var kind: String
+        /// Window size, or nil for all.
+        public var n: Int?
+        /// Horizon rounded to whole years, or nil for all.
+        public var h: Int?
+
+        public static func < (a: GroupKey, b: GroupKey) -> Bool {
+            (a.kind, a.n ?? 0, a.h ?? 0) < (b.kind, b.n ?? 0, b.h ?? 0)
+        }
+    }
+
+    /// Metrics of a method by group. `only` restricts to the (window, outcome) pairs in it (to compare
+    /// two methods on the forecasts both give).
+    public func metrics(_ method: String, byN: Bool = true, byH: Bool = false,
+                        only: Set<Int64>? = nil) -> [GroupKey: Backtest.Metrics] {
+        var groups: [GroupKey: [Backtest.Scored]] = [:]
+        for s in methods[method] ?? [] {
+            if let only, !only.contains(Self.pairKey(s)) { continue }
+            let w = windows[s.window]
+            let h = Int(w.outcomes[s.outcome].horizon.rounded())
+            let key = GroupKey(kind: w.series.kind.rawValue, n: byN ? w.n : nil, h: byH ? h : nil)
+            groups[key, default: []].append(s)
+        }
+        return groups.mapValues { Backtest.metrics($0, windows: windows, ranges: ranges) }
+    }
+
+    /// The (window, outcome) pairs a method forecast.
+    public func pairs(_ method: String) -> Set<Int64> { Set((methods[method] ?? []).map(Self.pairKey)) }
+
+    static func pairKey(_ s: Backtest.Scored) -> Int64 { Int64(s.window) << 20 | Int64(s.outcome) }
+}

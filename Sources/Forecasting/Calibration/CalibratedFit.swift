@@ -1,0 +1,43 @@
+import Foundation
+
+extension TrendFit {
+    /// The calibrated default fitted to a series of one point or more (constant series and values
+    /// on a bound included).
+    ///
+    /// - Throws: ``ForecastError`` for an empty or malformed series (unequal lengths, non-finite
+    ///   numbers, times not increasing, values outside the bounds), or when `table` has nothing
+    ///   for the series' family.
+    public static func calibrated(_ series: Series, peerSlope: Double? = nil, table: CalibrationTable) throws(ForecastError) -> TrendFit {
+        try series.validate(minimumPoints: 1, allowConstant: true)
+        guard let trend = CalibratedTrend(series, peerSlope: peerSlope, table: table) else {
+            throw .notApplicable(series.name, model: TrendModel.calibrated.rawValue,
+                                 reason: "the calibration (\(table.source)) has no series of this kind")
+        }
+        let similar = table.seriesCounts[trend.family] ?? 0
+        let points = series.count == 1 ? "1 point" : "\(series.count) points"
+        var notes = ["calibrated ranges: from \(points) and the movement of \(similar.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) similar \(trend.family.rawValue) series (\(table.source))"]
+        if trend.usesPeerSlope {
+            notes.append("one point: the trend is the median of this indicator's other entities up to that point")
+        }
+        if trend.tableN != min(series.count, CalibrationTable.maxN) {
+            notes.append("the calibration has no windows of \(min(series.count, CalibrationTable.maxN)) points for this kind: its \(trend.tableN)-point rows are used")
+        }
+        if series.count > CalibrationTable.maxN {
+            notes.append("the trend is taken from the last \(CalibrationTable.maxN) points")
+        }
+        let scaleName: String = switch trend.scale {
+        case .censoredLogit, .logit: "logit of the share of the range"
+        case .log, .logOffset: "log"
+        case .identity: "values"
+        }
+        return TrendFit(
+            model: .calibrated, name: series.name, n: series.count,
+            coefficients: [
+                Coefficient(name: "level (\(scaleName))", estimate: trend.zLast, standardError: .nan),
+                Coefficient(name: "slope/yr (\(scaleName))", estimate: trend.slope, standardError: .nan),
+                Coefficient(name: "beta (h = 1)", estimate: trend.beta(1), standardError: .nan),
+            ],
+            sigma2: .nan, dfResidual: 0, logLikelihood: nil, aicc: nil, looRMSE: nil, notes: notes,
+            kernel: .calibrated(trend))
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Indicators
+
+/// The default forecast of one series: a shrunk local trend on the indicator's natural scale with
+/// ranges from how real series of the same family moved (``CalibrationTable``).
+///
+/// On the natural scale z (censored logit for bounded shares and scores, log for counts), the base
+/// forecast h years after the last point is `z(last) + β · slope · h`, where `slope` is the
+/// least-squares slope of the last ≤ 6 points (0 for one point) and β comes from the table. The
+/// predictive distribution at h is the base plus the table's error quantiles for the series'
+/// family, window size, level bin and slope bin, interpolated linearly between whole horizons
+/// (and from 0 at h = 0); beyond the table's longest horizon the errors grow in proportion to h.
+/// Point forecast, intervals, P(meet) and crossing year all come from this one distribution. The
+/// batch path (``BatchForecaster/calibrated(_:at:levels:table:threads:)``) uses this same type.
+///
+/// Accuracy is empirical: see the back-test figures in the README (coverage of the 80/95 % ranges
+/// and Brier score of P(meet), cross-validated by country on the corpus).
+public struct CalibratedTrend: Sendable {
+    /// The family whose table rows are used.
+    public var family: CalibrationTable.Family
+    /// The natural scale.
+    public var scale: Scale
+    /// Points in the series.
+    public var n: Int
+    /// The table row (window size) used: min(n, 6), or the nearest the table has.
+    public var tableN: Int
+    /// Time of the last point.
+    public var lastTime: Double
+    /// The last value.
+    public var lastValue: Double
+    /// The last value on the natural scale.
+    public var zLast: Double
+    /// Least-squares slope per year on the natural scale of the last ≤ 6 points (0 for n = 1).
+    public var slope: Double
+    /// Level bin of the last value (0 … 11, ``CalibrationTable/levelEdges``; 0 for counts).
+    public var levelBin: Int
+    /// Slope bin (0 … 4, quantiles of |slope|; 0 for n = 1).
+    public var slopeBin: Int
+    /// The table.
+    public let table: CalibrationTable
+    /// Whether the slope is the peers' (one point of its own).
+    public var usesPeerSlope = false
+
+    /// Prepares a series given as buffers (times strictly increasing, finite values inside the bounds).
+    /// Returns nil when the table has nothing for the series' family.
+    ///
+    /// `peerSlope` (used for a series of one point) is the median slope of the same indicator in other
+    /// entities up to this series' last point (``PeerSlope``); nil when there is none.
+    public init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
+                 lower: Double?, upper: Double?, peerSlope: Double? = nil, table: CalibrationTable) {
+        guard let f = Features(times: t, values: y, kind: kind, lower: lower, upper: upper, peerSlope: peerSlope) else { return nil }
+        var row = f.window
+        if !table.covers(f.family, n: row) {
+            guard let nearest = (1...CalibrationTable.maxN).filter({ table.covers(f.family, n: $0) })
+                .min(by: { abs($0 - f.window) < abs($1 - f.window) || (abs($0 - f.window) == abs($1 - f.window) && $0 < $1) })
+            else { return nil }
+            row = nearest
+        }
+        family = f.family
+        scale = f.scale
+        n = t.count
+        tableN = row
+        lastTime = t[n - 1]
+        lastValue = y[n - 1]
+        zLast = f.zLast
+        slope = row >= 2 || f.window == 1 ? f.slope : 0
+        usesPeerSlope = f.window == 1 && peerSlope != nil
+        levelBin = f.levelBin
+        slopeBin = row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope) : 0
+        self.table = table
+    }
+
+    /// What the table is looked up by, computed the same way when learning and when forecasting.
+    struct Features {
+        var family: CalibrationTable.Family
+        var scale: Scale
+        /// Points used: min(n, 6).
+        var window: Int
+        var zLast: Double
+        var slope: Double
+        var levelBin: Int
+
+        init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
+              lower: Double?, upper: Double?, peerSlope: Double? = nil) {
+            let n = t.count
+            guard n >= 1, y.count == n else { return nil }
+            family = CalibrationTable.Family.of(kind: kind, lower: lower, upper: upper)
+            window = min(n, CalibrationTable.maxN)
+            scale = CalibratedTrend.naturalScale(UnsafeBufferPointer(rebasing: y[(n - window)..<n]), family: family,
+                                                 lower: lower, upper: upper)
+            slope = window == 1 ? (peerSlope ?? 0) : 0
+            if window >= 2 {
+                var st = 0.0, sz = 0.0
+                for k in (n - window)..<n {
+                    st += t[k]
+                    sz += scale.forward(y[k])
+                }
+                let tBar = st / Double(window), zBar = sz / Double(window)
+                var sxx = 0.0, sxz = 0.0
+                for k in (n - window)..<n {
+                    let dt = t[k] - tBar
+                    sxx += dt * dt
+                    sxz += dt * (scale.forward(y[k]) - zBar)
+                }
+                slope = sxx > 0 ? sxz / sxx : 0
+            }
+            zLast = scale.forward(y[n - 1])
+            if let l = lower, let u = upper, family != .count {
+                levelBin = CalibrationTable.levelBin((y[n - 1] - l) / (u - l))
+            } else {
+                levelBin = 0
+            }
+        }
+    }
+
+    /// A one-series convenience over ``init(times:values:kind:lower:upper:table:)``.
+    public init?(_ series: Series, peerSlope: Double? = nil, table: CalibrationTable) {
+        guard let made = series.times.withUnsafeBufferPointer({ t in
+            series.values.withUnsafeBufferPointer { y in
+                CalibratedTrend(times: t, values: y, kind: series.kind, lower: series.lower, upper: series.upper,
+                                peerSlope: peerSlope, table: table)
+            }
+        }) else { return nil }
+        self = made
+    }
+
+    /// The natural scale of a family: censored logit (0.5 % of the range from each bound) for bounded
+    /// families; for counts, ln(y + c) with c = 0.1 % of the window's largest value (1 if all are 0),
+    /// shifted to stay positive if values are negative.
+    public static func naturalScale(_ y: UnsafeBufferPointer<Double>, family: CalibrationTable.Family, lower: Double?,
+                                    upper: Double?) -> Scale {
+        if family != .count, let l = lower, let u = upper {
+            return .censoredLogit(lower: l, upper: u, shift: TrendFit.logitBoundaryShift)
+        }
+        var minY = Double.infinity, maxAbs = 0.0
+        for v in y {
+            minY = min(minY, v)
+            maxAbs = max(maxAbs, abs(v))
+        }
+        let c = maxAbs > 0 ? 0.001 * maxAbs : 1
+        return .logOffset(minY < 0 ? c - minY : c)
+    }
+
+    /// β at a (possibly fractional) horizon: interpolated between whole horizons, β(1) below 1.
+    func beta(_ h: Double) -> Double {
+        let top = table.maxHorizon
+        if h <= 1 { return table.beta(family, n: tableN, h: 1) }
+        if h >= Double(top) { return table.beta(family, n: tableN, h: top) }
+        let h0 = Int(h.rounded(.down)), w = h - Double(h0)
+        return (1 - w) * table.beta(family, n: tableN, h: h0) + w * table.beta(family, n: tableN, h: h0 + 1)
+    }
+
+    /// The error quantile at probability p for a whole horizon (scaled up from the horizon learned).
+    func errorQuantile(wholeHorizon h: Int, _ p: Double) -> Double {
+        let (c, learned) = table.cell(family, n: tableN, h: h, levelBin: levelBin, slopeBin: slopeBin)
+        guard c >= 0 else { return .nan }
+        let size = CalibrationTable.probabilities.count
+        let q = table.quantiles.withUnsafeBufferPointer {
+            ErrorQuantiles.quantile(UnsafeBufferPointer(rebasing: $0[(c * size)..<((c + 1) * size)]), p)
+        }
+        return h > learned ? q * Double(h) / Double(learned) : q
+    }
+
+    /// The error quantile at probability p for a horizon h > 0 in years.
+    func errorQuantile(horizon h: Double, _ p: Double) -> Double {
+        if h <= 1 { return h * errorQuantile(wholeHorizon: 1, p) }
+        let h0 = Int(h.rounded(.down)), w = h - Double(h0)
+        let a = errorQuantile(wholeHorizon: h0, p)
+        return w == 0 ? a : (1 - w) * a + w * errorQuantile(wholeHorizon: h0 + 1, p)
+    }
+
+    /// The base forecast on the natural scale at horizon h.
+    func base(horizon h: Double) -> Double { zLast + beta(h) * slope * h }
+
+    /// The p-quantile of the value at time t, on the indicator's scale (t after the last point).
+    public func quantile(at t: Double, _ p: Double) -> Double {
+        let h = t - lastTime
+        guard h > 0 else { return lastValue }
+        return scale.inverse(base(horizon: h) + errorQuantile(horizon: h, p))
+    }
+
+    /// The predictive distribution of the value at time t (after the last point).
+    public func distribution(at t: Double) -> PredictiveDistribution {
+        let h = max(t - lastTime, 0)
+        let grid = CalibrationTable.probabilities
+        let median = h > 0 ? errorQuantile(horizon: h, 0.5) : 0
+        let offsets = grid.map { h > 0 ? errorQuantile(horizon: h, $0) - median : 0 }
+        return PredictiveDistribution(median: base(horizon: h) + median, offsets: offsets, transform: scale)
+    }
+
+    /// Errors behind the spread at a horizon (the cell used at the horizon rounded to a whole year).
+    public func errorCount(horizon h: Double) -> Int {
+        table.errorCount(family, n: tableN, h: max(Int(h.rounded()), 1), levelBin: levelBin, slopeBin: slopeBin)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Indicators
+
+/// What real series of one kind did after a window of n points: the numbers behind the default
+/// (calibrated) forecast.
+///
+/// For every family (share, count, score), window size n (1–6; longer series use their last 6
+/// points), whole horizon h (1 … ``maxHorizon`` years), level bin of the last value and bin of the
+/// window's own slope, the table holds the quantiles, on ``probabilities``, of the error
+/// `z(actual) − z(base)` on the family's natural scale (censored logit for bounded shares and
+/// scores, log for counts), where `z(base) = z(last) + β(family, n, h) · slope · h`. A cell with
+/// fewer than ``minimumCount`` errors falls back to the same cell without the slope bin, then
+/// without the level bin, then without both. Learned by ``CalibrationLearner`` from a panel of
+/// real series (the shipped one from the Gapminder corpus, `Datasets/calibration/`).
+public struct CalibrationTable: Sendable, Equatable {
+    /// The indicator families the table distinguishes.
+    public enum Family: String, Sendable, CaseIterable {
+        /// Shares with both bounds (percent of a population).
+        case share
+        /// Counts and amounts (≥ 0, no upper bound).
+        case count
+        /// Scores and ranks with both bounds (an index out of 1, a score out of 1000).
+        case score
+
+        /// The family of an indicator kind with the given bounds.
+        public static func of(kind: Indicator.Kind, lower: Double?, upper: Double?) -> Family {
+            guard let l = lower, let u = upper, l < u else { return .count }
+            return kind == .share ? .share : (kind == .count || kind == .amount ? .count : .score)
+        }
+    }
+
+    /// The probabilities at which quantiles are stored (0.5 % … 99.5 %).
+    public static let probabilities: [Double] = [
+        0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
+        0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99, 0.995,
+    ]
+    /// Index of the median in ``probabilities``.
+    static let medianIndex = 13
+    /// Level-bin edges, as a fraction of the range, for bounded families.
+    public static let levelEdges: [Double] = [0.05, 0.2, 0.5, 0.8, 0.95]
+    /// Number of slope bins (quantiles of |slope| by family and n).
+    public static let slopeBins = 5
+    /// The largest window size distinguished.
+    public static let maxN = 6
+    static let levelSlots = levelEdges.count + 2   // any, then the bins
+    static let slopeSlots = slopeBins + 1          // any, then the bins
+
+    /// The longest whole horizon learned (years); longer horizons scale the last one's spread.
+    public var maxHorizon: Int
+    /// The fewest errors a cell needs to be used.
+    public var minimumCount: Int
+    /// What the table was learned from (one line, e.g. the corpus and its attribution).
+    public var source: String
+    /// Series learned from, per family.
+    public var seriesCounts: [Family: Int]
+    /// β by (family, n, h): how much of the window's own slope the base forecast keeps.
+    var betas: [Double]
+    /// ``slopeBins`` − 1 quantile edges of |slope| by (family, n).
+    var slopeEdges: [Double]
+    /// Errors behind each cell (0: no cell).
+    var counts: [Int]
+    /// Error quantiles, ``probabilities``.count per cell.
+    var quantiles: [Double]
+    /// For each full key (family, n, h, level bin, slope bin), the cell to use after fallback (−1: none).
+    var resolved: [Int32]
+
+    /// An empty table (every cell missing) for `maxHorizon` years.
+    init(maxHorizon: Int, minimumCount: Int, source: String) {
+        self.maxHorizon = maxHorizon
+        self.minimumCount = minimumCount
+        self.source = source
+        seriesCounts = [:]
+        let families = Family.allCases.count
+        betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon)
+        slopeEdges = Array(repeating: 0, count: families * Self.maxN * (Self.slopeBins - 1))
+        let cells = families * Self.maxN * maxHorizon * Self.levelSlots * Self.slopeSlots
+        counts = Array(repeating: 0, count: cells)
+        quantiles = Array(repeating: 0, count: cells * Self.probabilities.count)
+        resolved = Array(repeating: -1, count: cells)
+    }
+
+    static func familyIndex(_ f: Family) -> Int { f == .share ? 0 : (f == .count ? 1 : 2) }
+
+    func betaIndex(_ f: Family, n: Int, h: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * maxHorizon + h - 1 }
+    func edgeIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * (Self.slopeBins - 1) }
+
+    /// Cell index; `levelSlot` 0 = any level, 1 … 6 = bin + 1; `slopeSlot` 0 = any slope, 1 … 3 = bin + 1.
+    func cellIndex(_ f: Family, n: Int, h: Int, levelSlot: Int, slopeSlot: Int) -> Int {
+        ((betaIndex(f, n: n, h: h)) * Self.levelSlots + levelSlot) * Self.slopeSlots + slopeSlot
+    }
+
+    /// β for (family, n, h).
+    public func beta(_ f: Family, n: Int, h: Int) -> Double { betas[betaIndex(f, n: n, h: min(max(h, 1), maxHorizon))] }
+
+    /// The level bin (0 … `levelEdges.count`) of a value at fraction `p` of the range.
+    static func levelBin(_ p: Double) -> Int {
+        var bin = 0
+        for edge in levelEdges where p >= edge { bin += 1 }
+        return bin
+    }
+
+    /// The slope bin (0 … `slopeBins` − 1) of a window's slope (for n = 1, of its peers' slope).
+    func slopeBin(_ f: Family, n: Int, slope: Double) -> Int {
+        let k = edgeIndex(f, n: n), a = abs(slope)
+        var bin = 0
+        for e in 0..<(Self.slopeBins - 1) where a >= slopeEdges[k + e] { bin += 1 }
+        return bin
+    }
+
+    /// Fills `resolved`: each full key's own cell if it has enough errors, else the fallbacks in order.
+    mutating func resolve() {
+        for f in Family.allCases {
+            for n in 1...Self.maxN {
+                for h in 1...maxHorizon {
+                    for l in 0..<Self.levelSlots {
+                        for s in 0..<Self.slopeSlots {
+                            let order = [(l, s), (0, s), (l, 0), (0, 0)]
+                            var chosen: Int32 = -1
+                            for (ll, ss) in order {
+                                let c = cellIndex(f, n: n, h: h, levelSlot: ll, slopeSlot: ss)
+                                if counts[c] >= minimumCount { chosen = Int32(c); break }
+                            }
+                            resolved[cellIndex(f, n: n, h: h, levelSlot: l, slopeSlot: s)] = chosen
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The cell for a full key and the horizon it was learned at: the key's own horizon, or the
+    /// longest shorter one that has a cell (`cell` −1: none at all).
+    func cell(_ f: Family, n: Int, h: Int, levelBin: Int, slopeBin: Int) -> (cell: Int, h: Int) {
+        var hh = min(max(h, 1), maxHorizon)
+        while hh >= 1 {
+            let c = Int(resolved[cellIndex(f, n: n, h: hh, levelSlot: levelBin + 1, slopeSlot: slopeBin + 1)])
+            if c >= 0 { return (c, hh) }
+            hh -= 1
+        }
+        return (-1, 0)
+    }
+
+    /// Whether the table has a cell for this family and window size (1 … ``maxN``).
+    public func covers(_ f: Family, n: Int) -> Bool {
+        (1...maxHorizon).contains { h in counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] >= minimumCount }
+    }
+
+    /// Errors behind the cell used for a key (0 when none).
+    public func errorCount(_ f: Family, n: Int, h: Int, levelBin: Int, slopeBin: Int) -> Int {
+        let c = cell(f, n: min(n, Self.maxN), h: h, levelBin: levelBin, slopeBin: slopeBin).cell
+        return c >= 0 ? counts[c] : 0
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The text form of a ``CalibrationTable``: what ships in `Datasets/calibration/calibration.csv`.
+///
+/// Lines starting with `#` are comments (the first, `# source: …`, is the table's source). Then a
+/// CSV with the header `record,family,n,h,level_bin,slope_bin,count,values`, where `record` is
+/// `settings` (values: `max_horizon;minimum_count`), `series` (count: series learned from),
+/// `beta` (values: β), `slope_edges` (values: two edges) or `cell` (level_bin and slope_bin are
+/// `any` or a bin number; values: the quantiles at ``CalibrationTable/probabilities``, `;`-separated).
+extension CalibrationTable {
+    /// Problems reading the text form.
+    public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// 1-based line.
+        public var line: Int
+        /// What is wrong.
+        public var problem: String
+        /// `line N: problem`.
+        public var description: String { "line \(line): \(problem)" }
+    }
+
+    /// The table as text (numbers with 17 significant digits, so it reads back exactly).
+    public func text() -> String {
+        var lines = ["# source: \(source.replacingOccurrences(of: "\n", with: " "))",
+                     "# probabilities: \(Self.probabilities.map { String($0) }.joined(separator: ";"))",
+                     "# level bins: value as a fraction of the range, edges \(Self.levelEdges.map { String($0) }.joined(separator: ";"))",
+                     "record,family,n,h,level_bin,slope_bin,count,values",
+                     "settings,,,,,,,\(maxHorizon);\(minimumCount)"]
+        func num(_ v: Double) -> String { String(format: "%.17g", v) }
+        for f in Family.allCases {
+            if let c = seriesCounts[f] { lines.append("series,\(f.rawValue),,,,,\(c),") }
+        }
+        for f in Family.allCases {
+            for n in 1...Self.maxN {
+                let e = edgeIndex(f, n: n)
+                if covers(f, n: n) {
+                    lines.append("slope_edges,\(f.rawValue),\(n),,,,,\(slopeEdges[e..<(e + Self.slopeBins - 1)].map(num).joined(separator: ";"))")
+                }
+                for h in 1...maxHorizon where counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] > 0 {
+                    lines.append("beta,\(f.rawValue),\(n),\(h),,,,\(num(betas[betaIndex(f, n: n, h: h)]))")
+                    for l in 0..<Self.levelSlots {
+                        for s in 0..<Self.slopeSlots {
+                            let c = cellIndex(f, n: n, h: h, levelSlot: l, slopeSlot: s)
+                            guard counts[c] > 0 else { continue }
+                            let size = Self.probabilities.count
+                            let q = quantiles[(c * size)..<((c + 1) * size)].map(num).joined(separator: ";")
+                            lines.append("cell,\(f.rawValue),\(n),\(h),\(l == 0 ? "any" : String(l - 1)),\(s == 0 ? "any" : String(s - 1)),\(counts[c]),\(q)")
+                        }
+                    }
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads the text form.
+    ///
+    /// - Throws: ``FormatError`` naming the line for anything that does not parse.
+    public init(text: String) throws(FormatError) {
+        var source = ""
+        var settings: (Int, Int)?
+        var rows: [(Int, [Substring])] = []
+        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.isEmpty { continue }
+            if line.hasPrefix("#") {
+                if line.hasPrefix("# source: ") { source = String(line.dropFirst("# source: ".count)) }
+                continue
+            }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == 8 else { throw FormatError(line: k + 1, problem: "\(fields.count) fields, expected 8") }
+            if fields[0] == "record" { continue }
+            if fields[0] == "settings" {
+                let v = fields[7].split(separator: ";").compactMap { Int($0) }
+                guard v.count == 2, v[0] >= 1, v[0] <= 100, v[1] >= 1 else { throw FormatError(line: k + 1, problem: "settings need max_horizon;minimum_count") }
+                settings = (v[0], v[1])
+                continue
+            }
+            rows.append((k + 1, fields))
+        }
+        guard let (maxHorizon, minimumCount) = settings else { throw FormatError(line: 1, problem: "no settings record") }
+        var table = CalibrationTable(maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
+        for (line, f) in rows {
+            func fail(_ why: String) -> FormatError { FormatError(line: line, problem: why) }
+            guard let family = Family(rawValue: String(f[1])) else { throw fail("unknown family \"\(f[1])\"") }
+            let values = f[7].isEmpty ? [] : f[7].split(separator: ";").map { Double($0) }
+            guard values.allSatisfy({ $0?.isFinite == true }) else { throw fail("a value is not a finite number") }
+            let v = values.compactMap { $0 }
+            func int(_ s: Substring, _ range: ClosedRange<Int>) throws(FormatError) -> Int {
+                guard let i = Int(s), range.contains(i) else { throw fail("\"\(s)\" is not in \(range.lowerBound)…\(range.upperBound)") }
+                return i
+            }
+            switch f[0] {
+            case "series":
+                table.seriesCounts[family] = try int(f[6], 0...Int.max)
+            case "slope_edges":
+                let n = try int(f[2], 1...Self.maxN)
+                guard v.count == Self.slopeBins - 1, zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                    throw fail("slope_edges need \(Self.slopeBins - 1) increasing values")
+                }
+                for (k, edge) in v.enumerated() { table.slopeEdges[table.edgeIndex(family, n: n) + k] = edge }
+            case "beta":
+                let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
+                guard v.count == 1 else { throw fail("beta needs one value") }
+                table.betas[table.betaIndex(family, n: n, h: h)] = v[0]
+            case "cell":
+                let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
+                let l = f[4] == "any" ? 0 : try int(f[4], 0...Self.levelEdges.count) + 1
+                let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
+                let count = try int(f[6], 1...Int.max)
+                guard v.count == Self.probabilities.count else { throw fail("a cell needs \(Self.probabilities.count) quantiles") }
+                guard zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw fail("quantiles are not increasing") }
+                let c = table.cellIndex(family, n: n, h: h, levelSlot: l, slopeSlot: s)
+                table.counts[c] = count
+                for (k, q) in v.enumerated() { table.quantiles[c * Self.probabilities.count + k] = q }
+            default:
+                throw fail("unknown record \"\(f[0])\"")
+            }
+        }
+        table.resolve()
+        self = table
+    }
+}
