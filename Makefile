@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench e2e docs
+.PHONY: deps build test report clean fuzz bench e2e docs backtest backtest-peers calibration
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -70,3 +70,32 @@ docs: deps
 	$(SWIFT) package --disable-sandbox generate-documentation $(DOC_TARGETS) > .build/docc.log 2>&1 || (cat .build/docc.log; exit 1)
 	@if grep "warning" .build/docc.log | grep -v "'zipfoundation'"; then echo "DocC warnings above"; exit 1; fi
 	@echo "docs: built without warnings (.build/plugins/Swift-DocC/outputs)"
+
+# The back-test of the calibrated default on the corpus, cross-validated by country (calibrated on one
+# half of the countries, scored on the other, then swapped), beside R forecast's peers on the same
+# windows (Tests/Backtest/peers.csv.gz, made by make backtest-peers). Prints the README's table.
+CORPUS := Datasets/reference/indicator_corpus/observations.csv
+BACKTEST_DIR := .build/backtest
+backtest: deps
+	$(SWIFT) build -c release --product chiso
+	mkdir -p $(BACKTEST_DIR)
+	gunzip -c Tests/Backtest/windows.csv.gz > $(BACKTEST_DIR)/windows.csv
+	gunzip -c Tests/Backtest/peers.csv.gz > $(BACKTEST_DIR)/peers.csv
+	.build/release/chiso backtest --panel $(CORPUS) --cross-validate --textbook \
+		--peers $(BACKTEST_DIR)/peers.csv --peer-windows $(BACKTEST_DIR)/windows.csv | tee $(BACKTEST_DIR)/backtest.txt
+
+# Re-runs R forecast 8.20's peers (tslm, rwf drift, naive, ets, thetaf, auto.arima) on the back-test's
+# windows from origins 2002, 2006, 2010 and 2014 (about 10 minutes on 2 cores); needs r-cran-forecast.
+backtest-peers: deps
+	@command -v Rscript >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq r-base-core r-cran-forecast)
+	$(SWIFT) build -c release --product chiso
+	mkdir -p $(BACKTEST_DIR)
+	.build/release/chiso backtest --panel $(CORPUS) --origins 2002,2006,2010,2014 --export-windows $(BACKTEST_DIR)/windows.csv
+	Rscript Tests/Backtest/check_peers.R
+	Rscript Tests/Backtest/peers.R $(BACKTEST_DIR)/windows.csv $(BACKTEST_DIR)/peers.csv 2
+	gzip -9nc $(BACKTEST_DIR)/windows.csv > Tests/Backtest/windows.csv.gz
+	gzip -9nc $(BACKTEST_DIR)/peers.csv > Tests/Backtest/peers.csv.gz
+
+# Re-derives the shipped calibration from the corpus (Datasets/calibration/make_calibration.sh).
+calibration: deps
+	Datasets/calibration/make_calibration.sh

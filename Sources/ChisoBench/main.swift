@@ -5,7 +5,8 @@
 // Generates N series (n = 3…10 points, irregular decimal times, shares in (0, 100)) with a seeded
 // SplitMix64, optionally writes them for the Python peers (Tests/Benchmarks/bench_peers.py), and
 // times: the one-series API (Forecaster, linear + 95 % PI, one thread), the batch linear + 95 % PI
-// path, and the batch `auto` path (linear, loglinear, logit, drift, mean) with 80/95 % intervals.
+// path, the calibrated default (one series at a time and batch) with 80/95 % intervals, and the
+// batch textbook `auto` path (linear, loglinear, logit, drift, mean) with 80/95 % intervals.
 // Prints one line per path: "name: S series/s (T s for N series)". Times are wall-clock, best of 3.
 import Chiso
 import Foundation
@@ -93,6 +94,16 @@ time("batch kernel, linear + 95% PI, 1 thread", count: count) {
 }
 time("batch linear + 95% PI, \(threads) threads", count: count) {
     _ = BatchForecaster.linear(batch, at: horizon, level: 95, threads: threads)
+}
+time("per-series API, calibrated default + 80/95% intervals, 1 thread", count: perSeriesCount) {
+    var sink = 0.0
+    for s in singles {
+        if let f = try? Forecaster.forecast(s, ForecastRequest(times: horizon)) { sink += f.projections[0].intervals[0].upper ?? 0 }
+    }
+    precondition(sink.isFinite || sink.isNaN)
+}
+time("batch calibrated default + 80/95% intervals, \(threads) threads", count: count) {
+    _ = BatchForecaster.calibrated(batch, at: horizon, levels: [80, 95], threads: threads)
 }
 time("batch auto (linear, loglinear, logit, drift, mean) + 80/95% intervals, \(threads) threads", count: count) {
     _ = BatchForecaster.forecast(batch, at: horizon, levels: [80, 95], models: [.logit, .linear, .loglinear, .drift, .mean], threads: threads)

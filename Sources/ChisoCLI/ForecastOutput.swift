@@ -26,6 +26,7 @@ enum ForecastOutput {
             ("log_likelihood", f.fit.logLikelihood.map(JSONText.double) ?? .null),
             ("aicc", f.fit.aicc.map(JSONText.double) ?? .null),
             ("pooled", .bool(f.fit.isPooled)),
+            ("intervals", .string(f.fit.calibratedTrend != nil ? "calibrated" : "model")),
             ("notes", .array(f.fit.notes.map(JSONText.string))),
             ("projections", .array(f.projections.map { p in
                 var o: [(String, JSONText)] = []
@@ -50,6 +51,7 @@ enum ForecastOutput {
                 ("progress_ratio", t.progressRatio.map(JSONText.double) ?? .null),
                 ("required_annual_change", t.requiredAnnualChange.map(JSONText.double) ?? .null),
                 ("achieved_annual_change", t.achievedAnnualChange.map(JSONText.double) ?? .null),
+                ("projected_annual_change", t.projectedAnnualChange.map(JSONText.double) ?? .null),
                 ("cagr_ratio", t.cagrRatio.map(JSONText.double) ?? .null),
                 ("status_disagrees_with_p_meet", .bool(t.disagreement)),
                 ("notes", .array(t.notes.map(JSONText.string))),
@@ -69,8 +71,14 @@ enum ForecastOutput {
             rows.append(row)
         }
         var lines = ["Forecast method: \(f.fit.model.rawValue) (n = \(f.fit.n)); \(f.reason)"]
-        let coefficients = f.fit.coefficients.map { "\($0.name) = \(g($0.estimate)) (se \(g($0.standardError)))" }
-        lines.append("Model: " + coefficients.joined(separator: ", ") + ", sigma = \(g(f.fit.sigma)), df = \(f.fit.dfResidual)")
+        if f.fit.calibratedTrend != nil {
+            lines.append("Model: " + f.fit.coefficients.map { "\($0.name) = \(g($0.estimate))" }.joined(separator: ", "))
+            lines.append("Intervals: calibrated (empirical quantiles of real outcomes; --intervals model gives the textbook Student t)")
+        } else {
+            let coefficients = f.fit.coefficients.map { "\($0.name) = \(g($0.estimate)) (se \(g($0.standardError)))" }
+            lines.append("Model: " + coefficients.joined(separator: ", ") + ", sigma = \(g(f.fit.sigma)), df = \(f.fit.dfResidual)")
+            lines.append("Intervals: textbook (Student t on the model's scale), not calibrated on real outcomes")
+        }
         for note in f.fit.notes { lines.append("Note: \(note)") }
         lines.append("")
         lines.append(TextTable.render(header: header, rows: rows))
@@ -86,7 +94,9 @@ enum ForecastOutput {
         if let t = f.target {
             lines.append("")
             lines.append("Target \(t.atLeast ? "≥" : "≤") \(g(t.value)) in \(t.year): \(t.status.rawValue); P(meet) = \(g(t.pMeet)); "
-                + "progress ratio \(g(t.progressRatio)) (achieved \(g(t.achievedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr); "
+                + (f.fit.calibratedTrend != nil
+                    ? "progress ratio \(g(t.progressRatio)) (projected \(g(t.projectedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr; achieved so far \(g(t.achievedAnnualChange))/yr); "
+                    : "progress ratio \(g(t.progressRatio)) (achieved \(g(t.achievedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr); ")
                 + "crossing year \(t.crossingYear.map(String.init) ?? "none by 2100")")
             if t.disagreement { lines.append("Flag: the status and P(meet) disagree") }
             for note in t.notes { lines.append("Note: \(note)") }

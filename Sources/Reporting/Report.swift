@@ -14,8 +14,9 @@ public struct Report: Sendable {
     public var language: Language
 
     /// Builds the report; `progress(done, total)` is called per target.
-    public static func build(_ data: Dataset, language: Language, progress: ((Int, Int) -> Void)? = nil) -> Report {
-        let gaps = GapTable.build(data, progress: progress)
+    public static func build(_ data: Dataset, language: Language, intervals: IntervalMethod = .calibrated,
+                             calibration: CalibrationTable? = nil, progress: ((Int, Int) -> Void)? = nil) -> Report {
+        let gaps = GapTable.build(data, intervals: intervals, calibration: calibration, progress: progress)
         var comparisons: [ReportTable] = []
         // Totals of scored parts (the DTI and its pillars, with maximum points).
         for total in data.indicators where total.kind == .score && total.upper != nil && data.indicators.contains(where: { $0.parent == total.id }) {
@@ -24,7 +25,7 @@ public struct Report: Sendable {
         for indicator in data.indicators where indicator.kind == .share && !data.indicators.contains(where: { $0.parent == indicator.id }) {
             if let c = try? ProportionComparison.build(data, indicator: indicator.id), c.rows.count >= 2 { comparisons.append(c.table()) }
         }
-        return Report(gaps: gaps, projections: ProjectionTable.build(data), comparisons: comparisons, language: language)
+        return Report(gaps: gaps, projections: ProjectionTable.build(data, intervals: intervals, calibration: calibration), comparisons: comparisons, language: language)
     }
 
     /// Counts of gap rows by status.

@@ -12,7 +12,7 @@
 #   horizons  ';'-separated positive integers h (years after the last point) with an outcome (1;2;3;5)
 #   n         number of points (>= 1); indicator, geo, kind, origin are carried as text and not used.
 #
-# For each window whose times are consecutive whole years (steps of exactly 1, tolerance 1e-9),
+# For each window whose times are consecutive years (steps of exactly 1, tolerance 1e-9),
 # y <- ts(values, start = first year, frequency = 1) and, with H = max(horizons), the peers are
 #   tslm        forecast(tslm(y ~ trend), h = H, level = c(80, 95))
 #   rwf_drift   rwf(y, drift = TRUE, h = H, level = c(80, 95))
@@ -72,10 +72,10 @@ parse_window <- function(row) {
   if (anyNA(horizons) || any(horizons < 1) || any(abs(horizons - round(horizons)) > 1e-9))
     stop("window ", row$window, ": bad horizons '", row$horizons, "'")
   horizons <- sort(unique(as.integer(round(horizons))))
-  whole <- all(abs(times - round(times)) <= 1e-9)
+  # Yearly values sit at mid-year (2003.5) in Chiso's decimal time: any regular yearly grid will do.
   consecutive <- all(abs(diff(times) - 1) <= 1e-9)
-  if (length(values) == 0 || length(horizons) == 0 || !whole || !consecutive) return(NULL)
-  list(y = ts(values, start = round(times[1]), frequency = 1), horizons = horizons)
+  if (length(values) == 0 || length(horizons) == 0 || !consecutive) return(NULL)
+  list(y = ts(values, start = times[1], frequency = 1), horizons = horizons)
 }
 
 # Rows (data frame) of all peers for one window; NULL when there are none.

@@ -23,8 +23,9 @@ struct ForecastCommandTests {
     static let bad: [Bad] = [
         Bad(label: "unknown column", csv: "period,share\n2019,10\n2020,12\n", extra: ["--time", "period", "--value", "nope"],
             message: "Error: s.csv: no column \"nope\" (columns: period, share)"),
-        Bad(label: "one point", csv: "period,share\n2019,10\n", extra: share, message: "Error: s.csv: 1 point; a trend needs at least 2"),
-        Bad(label: "all equal", csv: "period,share\n2019,10\n2020,10\n2021,10\n", extra: share,
+        Bad(label: "one point", csv: "period,share\n2019,10\n", extra: share + ["--intervals", "model"],
+            message: "Error: s.csv: 1 point; this model needs at least 2"),
+        Bad(label: "all equal", csv: "period,share\n2019,10\n2020,10\n2021,10\n", extra: share + ["--intervals", "model"],
             message: "Error: s.csv: all 3 values equal 10: no trend and no spread can be estimated"),
         Bad(label: "non-monotone times", csv: "period,share\n2019,10\n2021,12\n2020,11\n", extra: share,
             message: "Error: s.csv: times are not increasing (2021.5 then 2020.5)"),
@@ -55,7 +56,7 @@ struct ForecastCommandTests {
                               "--to", "2025,2030", "--target", "80", "--target-year", "2025", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(o["model"] as? String == "logit")
+        #expect(o["model"] as? String == "calibrated" && o["intervals"] as? String == "calibrated")
         for key in ["model", "n", "candidates", "coefficients", "sigma", "df_residual", "projections", "target"] {
             #expect(o[key] != nil, "missing \(key)")
         }
@@ -74,7 +75,13 @@ struct ForecastCommandTests {
         let candidates = try #require(o["candidates"] as? [[String: Any]])
         #expect(candidates.filter { $0["chosen"] as? Bool == true }.count == 1)
         let coefficients = try #require(o["coefficients"] as? [[String: Any]])
-        #expect(coefficients.map { $0["name"] as? String } == ["(Intercept)", "t"])
+        #expect(coefficients.count == 3)
+        // The textbook choice is still there, and still the logit with R's coefficient names.
+        let textbook = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "dak_nong",
+                                     "--to", "2025,2030", "--intervals", "model", "--format", "json"])
+        let t = try #require(try JSONSerialization.jsonObject(with: Data(textbook.stdout.utf8)) as? [String: Any])
+        #expect(t["model"] as? String == "logit" && t["intervals"] as? String == "model")
+        #expect((t["coefficients"] as? [[String: Any]])?.map { $0["name"] as? String } == ["(Intercept)", "t"])
     }
 
     @Test func tableFollowsRForecastLayout() throws {
@@ -83,8 +90,21 @@ struct ForecastCommandTests {
         #expect(r.stdout.contains("Point Forecast  Lo 80  Hi 80  Lo 95  Hi 95"))
     }
 
-    @Test func twoPointsSayInsufficientDataNotZeroWidth() throws {
+    @Test func twoPointsGetCalibratedRanges() throws {
         let r = try runChiso(["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "2025", "--format", "json"])
+        #expect(r.status == 0)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let p = try #require((o["projections"] as? [[String: Any]])?.first)
+        let lo = try #require(p["lower_95"] as? Double), hi = try #require(p["upper_95"] as? Double)
+        let lo80 = try #require(p["lower_80"] as? Double), hi80 = try #require(p["upper_80"] as? Double)
+        let e = try #require(p["estimate"] as? Double)
+        #expect(lo < lo80 && lo80 < e && e < hi80 && hi80 < hi && lo >= 0 && hi <= 1000)   // DTI: 0–1000
+        #expect((o["notes"] as? [String])?.first?.contains("from 2 points and the movement of") == true)
+    }
+
+    @Test func twoPointsSayInsufficientDataNotZeroWidth() throws {
+        let r = try runChiso(["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "2025", "--intervals", "model",
+                              "--format", "json"])
         #expect(r.status == 0)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let p = try #require((o["projections"] as? [[String: Any]])?.first)

@@ -40,7 +40,7 @@ struct BatchTests {
         let batch = BatchForecaster.forecast(SeriesBatch(series), at: years, levels: [80, 95], threads: 2)
         var compared = 0
         for (i, s) in series.enumerated() {
-            let one = try? Forecaster.forecast(s, ForecastRequest(times: years))
+            let one = try? Forecaster.forecast(s, ForecastRequest(intervals: .model, times: years))
             #expect(batch.models[i] == one?.fit.model, "series \(i): batch \(String(describing: batch.models[i])) vs \(String(describing: one?.fit.model))")
             guard let one, batch.models[i] == one.fit.model else { continue }
             for (j, p) in one.projections.enumerated() {
@@ -58,6 +58,30 @@ struct BatchTests {
             compared += 1
         }
         #expect(compared > 250)
+    }
+
+    /// The calibrated default: the batch path and the one-series path give the same numbers.
+    @Test(arguments: [UInt64(4), 5])
+    func calibratedBatchEqualsOneByOne(seed: UInt64) throws {
+        var series = Self.randomShares(seed: seed, count: 300)
+        // One-point and constant series are forecast too.
+        series[0] = Series(name: "one", kind: .share, lower: 0, upper: 100, times: [2020.5], values: [37])
+        series[1].values = Array(repeating: 95, count: series[1].count)
+        let years = [2025.5, 2031.25]
+        let batch = BatchForecaster.calibrated(SeriesBatch(series), at: years, levels: [80, 95], threads: 2)
+        for (i, s) in series.enumerated() {
+            let one = try Forecaster.forecast(s, ForecastRequest(times: years))
+            #expect(batch.models[i] == .calibrated && one.fit.model == .calibrated)
+            for (j, p) in one.projections.enumerated() {
+                #expect(abs(batch.estimates[i * 2 + j] - p.estimate) <= 1e-9 * max(1, abs(p.estimate)))
+                for (k, interval) in p.intervals.enumerated() {
+                    let l = try #require(interval.lower), u = try #require(interval.upper)
+                    #expect(l <= p.estimate && p.estimate <= u && l >= 0 && u <= 100)
+                    #expect(abs(batch.lower[(i * 2 + j) * 2 + k] - l) <= 1e-9 * max(1, abs(l)))
+                    #expect(abs(batch.upper[(i * 2 + j) * 2 + k] - u) <= 1e-9 * max(1, abs(u)))
+                }
+            }
+        }
     }
 
     @Test func linearPathMatchesTrendFit() throws {

@@ -87,13 +87,13 @@ struct TargetAndSelectionTests {
 
     @Test func selectionRules() throws {
         // n ≤ 3: by kind.
-        let short = try Forecaster.forecast(Self.share([5, 9, 14]), ForecastRequest(years: [2025]))
+        let short = try Forecaster.forecast(Self.share([5, 9, 14]), ForecastRequest(intervals: .model, years: [2025]))
         #expect(short.fit.model == .logit && short.reason.hasPrefix("n = 3 ≤ 3"))
         // n = 4: AICc undefined for 3-parameter models; LOO decides.
-        let four = try Forecaster.forecast(Self.share([5, 9, 14, 21]), ForecastRequest(years: [2025]))
+        let four = try Forecaster.forecast(Self.share([5, 9, 14, 21]), ForecastRequest(intervals: .model, years: [2025]))
         #expect(four.reason.contains("leave-one-out"))
         // A linear median that would leave [0, 100] is never chosen.
-        let steep = try Forecaster.forecast(Self.share([20, 40, 60, 75, 90, 96]), ForecastRequest(years: [2030]))
+        let steep = try Forecaster.forecast(Self.share([20, 40, 60, 75, 90, 96]), ForecastRequest(intervals: .model, years: [2030]))
         #expect(steep.fit.model != .linear)
         #expect(steep.candidates.first { $0.model == .linear }?.excluded?.contains("leaves the bounds") == true)
         // Every candidate listed, exactly one chosen.

@@ -56,7 +56,12 @@ struct ReportTests {
         let records = try row("digitized_records_share")
         #expect(records.latest?.value == 74.65 && records.target.value == 100)
         #expect(abs((records.gap ?? 0) - 25.35) < 1e-9)
-        #expect(records.status == .insufficientData)  // one observation: no trend to project
+        // One observation: the textbook method has no trend to project; the calibrated default
+        // projects it (borrowing the indicator's trend elsewhere, if any) and judges by the projection.
+        #expect(GapTable.build(try Self.shipped(), years: [2024], entities: ["dak_lak"], intervals: .model).rows
+            .first { $0.indicator.id == "digitized_records_share" }?.status == .insufficientData)
+        let projected = try #require(records.projection)
+        #expect(records.forecast?.fit.n == 1 && projected.estimate < 100 && records.status == .offTrack)
         let broadband = try row("fixed_broadband_household_share")
         #expect(broadband.latest?.value == 82 && broadband.target.value == 90 && broadband.gap == 8)
         #expect(try row("commune_fibre_share").status == .achieved)
@@ -77,8 +82,16 @@ struct ReportTests {
                            targets: [Target(indicator: "s", entity: "e", year: 2025, value: 50, comparator: .atLeast, source: "x"),
                                      Target(indicator: "s", entity: "e", year: 2025, value: 95, comparator: .atLeast, source: "x"),
                                      Target(indicator: "s", entity: "e", year: 2025, value: 25, comparator: .atLeast, source: "x")])
+        // The textbook method judges by the pace so far (10 → 30 in 3 years against 30 → 50 in 3.5).
+        let textbook = GapTable.build(data, intervals: .model)
+        #expect(textbook.rows.map(\.status) == [.offTrack, .onTrack, .achieved])
+        // The calibrated default judges by its projection, whose trend is shrunk as real trends are:
+        // its median for 2025 falls short of 50, so the target needs acceleration, and P(meet) agrees.
         let gaps = GapTable.build(data)
-        #expect(gaps.rows.map(\.status) == [.offTrack, .onTrack, .achieved])
+        #expect(gaps.rows.map(\.status) == [.offTrack, .needsAcceleration, .achieved])
+        let middle = try #require(gaps.rows[1].forecast?.target)
+        #expect(try #require(middle.pMeet) < 0.5 && !middle.disagreement)
+        #expect(try #require(gaps.rows[1].projection?.estimate) < 50)
         #expect(gaps.rows.map(\.gap) == [65, 20, -5])
         #expect(gaps.rows[0].relativeGap == 65.0 / 95)
         let p = try #require(gaps.rows[1].projection)

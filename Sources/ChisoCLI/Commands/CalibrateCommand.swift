@@ -50,3 +50,27 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 }
+
+/// `--intervals`, `--calibration` and `--calibrate-on`, shared by the commands that forecast.
+struct CalibrationOptions: ParsableArguments {
+    @Option(help: "calibrated (default: ranges checked against real outcomes) or model (textbook Student t).")
+    var intervals: IntervalMethod = .calibrated
+    @Option(help: "A calibration table written by chiso calibrate (default: the shipped one).")
+    var calibration: String?
+    @Option(help: "Learn the calibration from this panel (a dataset folder or a long CSV) before forecasting.")
+    var calibrateOn: String?
+
+    func validate() throws {
+        if calibration != nil && calibrateOn != nil { throw ValidationError("give --calibration or --calibrate-on, not both") }
+    }
+
+    /// The table to use (nil: the shipped one).
+    func table() throws -> CalibrationTable? {
+        if let calibration { return try CalibrationFile.read(calibration) }
+        if let calibrateOn {
+            let panel = try PanelSource.load(calibrateOn)
+            return CalibrationLearner.learn(BacktestWindow.windows(panel, design: .calibration), source: panel.source)
+        }
+        return nil
+    }
+}

@@ -3,6 +3,7 @@ import Chiso
 import Foundation
 
 extension TrendModel: ExpressibleByArgument {}
+extension IntervalMethod: ExpressibleByArgument {}
 extension Indicator.Kind: ExpressibleByArgument {}
 extension Indicator.Measure: ExpressibleByArgument {}
 
@@ -16,11 +17,14 @@ struct ForecastCommand: ParsableCommand {
             From a CSV file:   chiso forecast FILE.csv --time COL --value COL [--numerator COL --denominator COL]
                                [--kind share|count|score|rank --lower X --upper X] [--measure flow|stock] [--decimal-time]
 
-            Models: auto (default; AICc on the original scale, leave-one-out RMSE at n = 4 or for
-            near-ties, the indicator's kind at n ≤ 3), linear, loglinear, logit (quasi-binomial GLM
-            when counts are given), drift, mean. Intervals are Student t on the model's scale,
-            back-transformed, so logit intervals stay inside the bounds. A plan year Y is read at
-            Y + 0.5 for flows and Y + 1 for stocks.
+            Default (--model auto): the trend of the last ≤ 6 points on the indicator's natural
+            scale (logit for shares and scores, log for counts), shrunk as real series' trends
+            shrink, with 80/95 % ranges and P(meet) calibrated on how 2,372 real series moved (back-
+            tested: see chiso backtest). Works from one point (borrowing the indicator's trend in
+            other entities) and for constant series. --intervals model gives the textbook choice
+            instead (AICc; Student t intervals equal to R's); --model linear|loglinear|logit|drift|mean
+            fits one textbook model. --calibrate-on PANEL learns the ranges from your own history.
+            A plan year Y is read at Y + 0.5 for flows and Y + 1 for stocks.
 
             Examples:
               chiso forecast --indicator dvctt_with_applications_share --entity dak_nong --to 2025,2030
@@ -61,6 +65,7 @@ struct ForecastCommand: ParsableCommand {
 
     @Option(help: "auto, linear, loglinear, logit, drift or mean.")
     var model: String = "auto"
+    @OptionGroup var calibration: CalibrationOptions
     @Option(help: "Plan years to project, comma-separated (default: 2025,2030).")
     var to: String?
     @Option(help: "Exact decimal times to project, comma-separated.")
@@ -77,9 +82,13 @@ struct ForecastCommand: ParsableCommand {
     var format: RegressCommand.Format = .table
 
     func run() throws {
-        let request = try makeRequest()
+        var request = try makeRequest()
+        request.intervals = calibration.intervals
+        request.calibration = try calibration.table()
         let (series, others) = try loadSeries()
-        let forecast = try Forecaster.forecast(series, request, pool: pool ? others : [])
+        // The calibrated default borrows the indicator's trend in other entities for a series of one point.
+        let usePool = pool || (request.model == nil && request.intervals == .calibrated)
+        let forecast = try Forecaster.forecast(series, request, pool: usePool ? others : [])
         print(format == .json ? ForecastOutput.json(forecast, levels: request.levels)
                               : ForecastOutput.table(forecast, levels: request.levels))
     }

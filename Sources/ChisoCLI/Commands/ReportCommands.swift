@@ -49,6 +49,7 @@ struct GapsCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var calibration: CalibrationOptions
     @Option(help: "A targets file to use instead of the dataset's targets.csv.")
     var targets: String?
     @Option(help: "Only targets for this year.")
@@ -72,7 +73,8 @@ struct GapsCommand: ParsableCommand {
         for id in entity where dataset.entity(id) == nil { throw CLIError.unknownId(kind: "entity", id: id, file: "entities.csv") }
         for id in indicator where dataset.indicator(id) == nil { throw CLIError.unknownId(kind: "indicator", id: id, file: "indicators.csv") }
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
-                                   indicators: indicator.isEmpty ? nil : Set(indicator), statuses: status.isEmpty ? nil : Set(status))
+                                   indicators: indicator.isEmpty ? nil : Set(indicator), statuses: status.isEmpty ? nil : Set(status),
+                                   intervals: calibration.intervals, calibration: try calibration.table())
         try TableOutput.emit([table.table()], title: "Gap to target", format: format, language: lang, output: output)
     }
 }
@@ -135,6 +137,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var calibration: CalibrationOptions
     @Option(help: "Output folder.")
     var out: String = "report"
     @Option(help: "vi (default) or en.")
@@ -142,7 +145,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let dataset = try DatasetLoader.loadValid(directory: data.directory())
-        let report = Report.build(dataset, language: lang) { done, total in
+        let report = Report.build(dataset, language: lang, intervals: calibration.intervals,
+                                  calibration: try calibration.table()) { done, total in
             if done == total || done % 10 == 0 {
                 FileHandle.standardError.write(Data("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }

@@ -34,7 +34,7 @@ public struct CalibratedTrend: Sendable {
     public var slope: Double
     /// Level bin of the last value (0 … 11, ``CalibrationTable/levelEdges``; 0 for counts).
     public var levelBin: Int
-    /// Slope bin (0 … 4, quantiles of |slope|; 0 for n = 1).
+    /// Slope bin (0 … 4, quantiles of |slope|; −1, "any", for one point without peers).
     public var slopeBin: Int
     /// The table.
     public let table: CalibrationTable
@@ -66,7 +66,8 @@ public struct CalibratedTrend: Sendable {
         slope = row >= 2 || f.window == 1 ? f.slope : 0
         usesPeerSlope = f.window == 1 && peerSlope != nil
         levelBin = f.levelBin
-        slopeBin = row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope) : 0
+        // One point and no peers: no trend at all, and the errors of the naive forecast (slope bin "any").
+        slopeBin = f.window == 1 && peerSlope == nil ? -1 : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope) : 0)
         self.table = table
     }
 

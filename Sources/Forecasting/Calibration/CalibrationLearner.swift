@@ -22,6 +22,7 @@ public enum CalibrationLearner {
         var zActual: Double
         var actual: Double
         var scale: Scale
+        var hasPeer: Bool
     }
 
     /// The β values tried.
@@ -54,7 +55,7 @@ public enum CalibrationLearner {
                 guard h >= 1, h <= maxHorizon else { continue }
                 samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, levelBin: f.levelBin,
                                       slope: f.slope, zLast: f.zLast, zActual: f.scale.forward(o.value), actual: o.value,
-                                      scale: f.scale))
+                                      scale: f.scale, hasPeer: w.peerSlope != nil))
             }
         }
         table.seriesCounts = series.mapValues(\.count)
@@ -76,9 +77,15 @@ public enum CalibrationLearner {
             for i in members {
                 let s = samples[i]
                 let e = s.zActual - (s.zLast + beta * s.slope * s.horizon)
-                let sb = table.slopeBin(s.family, n: s.n, slope: s.slope) + 1
-                for (l, b) in [(0, 0), (s.levelBin + 1, 0), (0, sb), (s.levelBin + 1, sb)] {
-                    cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: b), default: []].append(e)
+                // For one point, the "any slope" cells hold the naive forecast's errors: what a series
+                // without peers (no trend to borrow) is forecast with.
+                let any = s.n == 1 ? s.zActual - s.zLast : e
+                for l in [0, s.levelBin + 1] {
+                    cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
+                    if s.n > 1 || s.hasPeer {
+                        let sb = table.slopeBin(s.family, n: s.n, slope: s.slope) + 1
+                        cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: sb), default: []].append(e)
+                    }
                 }
             }
             for (c, errors) in cells {

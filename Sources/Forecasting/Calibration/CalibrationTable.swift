@@ -114,7 +114,8 @@ public struct CalibrationTable: Sendable, Equatable {
                 for h in 1...maxHorizon {
                     for l in 0..<Self.levelSlots {
                         for s in 0..<Self.slopeSlots {
-                            let order = [(l, s), (0, s), (l, 0), (0, 0)]
+                            // One point with a peer slope never falls back to the naive ("any") cells.
+                            let order = n == 1 && s > 0 ? [(l, s), (0, s)] : [(l, s), (0, s), (l, 0), (0, 0)]
                             var chosen: Int32 = -1
                             for (ll, ss) in order {
                                 let c = cellIndex(f, n: n, h: h, levelSlot: ll, slopeSlot: ss)

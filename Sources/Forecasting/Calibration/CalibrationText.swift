@@ -18,14 +18,15 @@ extension CalibrationTable {
         public var description: String { "line \(line): \(problem)" }
     }
 
-    /// The table as text (numbers with 17 significant digits, so it reads back exactly).
+    /// The table as text: cells with at least ``minimumCount`` errors (the others are never used), numbers
+    /// with 9 significant digits (text → table → text is the identity).
     public func text() -> String {
         var lines = ["# source: \(source.replacingOccurrences(of: "\n", with: " "))",
                      "# probabilities: \(Self.probabilities.map { String($0) }.joined(separator: ";"))",
                      "# level bins: value as a fraction of the range, edges \(Self.levelEdges.map { String($0) }.joined(separator: ";"))",
                      "record,family,n,h,level_bin,slope_bin,count,values",
                      "settings,,,,,,,\(maxHorizon);\(minimumCount)"]
-        func num(_ v: Double) -> String { String(format: "%.17g", v) }
+        func num(_ v: Double) -> String { String(format: "%.9g", v) }
         for f in Family.allCases {
             if let c = seriesCounts[f] { lines.append("series,\(f.rawValue),,,,,\(c),") }
         }
@@ -35,12 +36,12 @@ extension CalibrationTable {
                 if covers(f, n: n) {
                     lines.append("slope_edges,\(f.rawValue),\(n),,,,,\(slopeEdges[e..<(e + Self.slopeBins - 1)].map(num).joined(separator: ";"))")
                 }
-                for h in 1...maxHorizon where counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] > 0 {
+                for h in 1...maxHorizon where counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] >= minimumCount {
                     lines.append("beta,\(f.rawValue),\(n),\(h),,,,\(num(betas[betaIndex(f, n: n, h: h)]))")
                     for l in 0..<Self.levelSlots {
                         for s in 0..<Self.slopeSlots {
                             let c = cellIndex(f, n: n, h: h, levelSlot: l, slopeSlot: s)
-                            guard counts[c] > 0 else { continue }
+                            guard counts[c] >= minimumCount else { continue }
                             let size = Self.probabilities.count
                             let q = quantiles[(c * size)..<((c + 1) * size)].map(num).joined(separator: ";")
                             lines.append("cell,\(f.rawValue),\(n),\(h),\(l == 0 ? "any" : String(l - 1)),\(s == 0 ? "any" : String(s - 1)),\(counts[c]),\(q)")

@@ -40,12 +40,15 @@ public struct GapTable: Sendable {
 
     /// Builds the table for every target of the dataset that passes the filters.
     ///
-    /// Each row forecasts its series with `auto` (residual variance pooled across the indicator's
-    /// entities where a series has < 2 df) at the target year. A series with one point, or a target
-    /// year the data already reach, gets a status without a projection and says why.
+    /// Each row forecasts its series with the calibrated default (a series of one point borrows the
+    /// trend of the indicator's other entities up to that point) at the target year; with
+    /// `intervals: .model`, the textbook selection, residual variance pooled across the indicator's
+    /// entities where a series has < 2 df. A target without observations, or whose year the data
+    /// already reach, gets a status without a projection and says why.
     public static func build(
         _ data: Dataset, years: Set<Int>? = nil, entities: Set<String>? = nil, indicators: Set<String>? = nil,
-        statuses: Set<TargetAssessment.Status>? = nil, progress: ((Int, Int) -> Void)? = nil
+        statuses: Set<TargetAssessment.Status>? = nil, intervals: IntervalMethod = .calibrated,
+        calibration: CalibrationTable? = nil, progress: ((Int, Int) -> Void)? = nil
     ) -> GapTable {
         let targets = data.targets.filter { t in
             (years?.contains(t.year) ?? true) && (entities?.contains(t.entity) ?? true) && (indicators?.contains(t.indicator) ?? true)
@@ -54,7 +57,7 @@ public struct GapTable: Sendable {
         for (k, target) in targets.enumerated() {
             progress?(k + 1, targets.count)
             guard let indicator = data.indicator(target.indicator), let entity = data.entity(target.entity) else { continue }
-            rows.append(row(target, indicator: indicator, entity: entity, data: data))
+            rows.append(row(target, indicator: indicator, entity: entity, data: data, intervals: intervals, calibration: calibration))
         }
         if let statuses { rows = rows.filter { statuses.contains($0.status) } }
         rows = rows.enumerated().sorted { a, b in
@@ -67,7 +70,8 @@ public struct GapTable: Sendable {
         return GapTable(rows: rows)
     }
 
-    static func row(_ target: Target, indicator: Indicator, entity: Entity, data: Dataset) -> GapRow {
+    static func row(_ target: Target, indicator: Indicator, entity: Entity, data: Dataset, intervals: IntervalMethod,
+                    calibration: CalibrationTable?) -> GapRow {
         let observations = data.observations(indicator: indicator.id, entity: entity.id)
         let latest = observations.last
         let atLeast = target.comparator == .atLeast
@@ -95,7 +99,8 @@ public struct GapTable: Sendable {
                 try? SeriesLoader.dataset(data, indicator: indicator.id, entity: $0.id)
             }
             let forecast = try Forecaster.forecast(
-                series, ForecastRequest(years: [target.year], target: (target.value, target.year, atLeast)), pool: others)
+                series, ForecastRequest(intervals: intervals, calibration: calibration, years: [target.year],
+                                        target: (target.value, target.year, atLeast)), pool: others)
             result.forecast = forecast
             result.status = forecast.target?.status ?? .insufficientData
             result.chart = fan(series: series, fit: forecast.fit, target: (tTarget, target.value),

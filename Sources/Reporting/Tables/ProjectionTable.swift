@@ -26,7 +26,8 @@ public struct ProjectionTable: Sendable {
 
     /// Projects every (indicator, entity) series with at least `minimumPoints` observations spanning
     /// at least a year.
-    public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 4) -> ProjectionTable {
+    public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 4,
+                             intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil) -> ProjectionTable {
         var rows: [Row] = []
         for indicator in data.indicators {
             for entity in data.entities {
@@ -34,7 +35,7 @@ public struct ProjectionTable: Sendable {
                       let series = try? SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id),
                       // A trend seen over less than a year (campaign windows) is not extrapolated for years.
                       let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1,
-                      let forecast = try? Forecaster.forecast(series, ForecastRequest(years: years)) else { continue }
+                      let forecast = try? Forecaster.forecast(series, ForecastRequest(intervals: intervals, calibration: calibration, years: years)) else { continue }
                 let last = series.time(ofYear: years.last ?? 2030)
                 var chart = GapTable.fan(series: series, fit: forecast.fit, target: (last, .nan),
                                          title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)

@@ -1,0 +1,117 @@
+import ChisoTestSupport
+import Foundation
+import Testing
+@testable import Forecasting
+@testable import Indicators
+
+/// The calibrated default: its table, its distribution, and its honesty on data whose truth is known.
+@Suite struct CalibrationTests {
+    /// The table compiled into the library is the committed CSV, and text → table → text is the identity.
+    @Test func shippedTableIsTheCommittedCSV() throws {
+        let csv = try String(contentsOf: shippedDatasets.appendingPathComponent("calibration/calibration.csv"), encoding: .utf8)
+        #expect(CalibrationTable.shippedText + "\n" == csv)
+        let table = try CalibrationTable(text: csv)
+        #expect(table == CalibrationTable.shipped)
+        #expect(table.text() == csv)
+        #expect(table.source.contains("Gapminder") && table.source.contains("CC BY 4.0"))
+        for family in CalibrationTable.Family.allCases {
+            for n in 1...CalibrationTable.maxN { #expect(table.covers(family, n: n), "\(family) n = \(n)") }
+        }
+    }
+
+    @Test func quantileAndCDFAreInverses() {
+        let q = CalibrationTable.probabilities.map { p in -1.5 + 3 * p * p }   // increasing, skewed
+        for p in stride(from: 0.001, through: 0.999, by: 0.0137) {
+            #expect(abs(ErrorQuantiles.cdf(q, ErrorQuantiles.quantile(q, p)) - p) < 1e-9, "p = \(p)")
+        }
+        // On the grid, quantiles are the stored values.
+        for (k, p) in CalibrationTable.probabilities.enumerated() { #expect(abs(ErrorQuantiles.quantile(q, p) - q[k]) < 1e-12) }
+    }
+
+    @Test func textErrorsNameTheLine() {
+        #expect(throws: CalibrationTable.FormatError(line: 2, problem: "unknown record \"cel\"")) {
+            try CalibrationTable(text: "settings,,,,,,,10;100\ncel,share,1,1,any,any,200,1\n")
+        }
+        #expect(throws: CalibrationTable.FormatError.self) { try CalibrationTable(text: "record,family\n") }
+    }
+
+    /// Every valid series gets a forecast with intervals inside its bounds: one point, two, constant,
+    /// on a bound, counts at zero.
+    @Test func everyValidSeriesIsForecast() throws {
+        let cases: [Series] = [
+            Series(name: "one", kind: .share, lower: 0, upper: 100, times: [2024.5], values: [37]),
+            Series(name: "two", kind: .share, lower: 0, upper: 100, times: [2023.5, 2024.5], values: [37, 41]),
+            Series(name: "constant", kind: .share, lower: 0, upper: 100, times: [2023.5, 2024.5], values: [95, 95]),
+            Series(name: "at 100", kind: .share, lower: 0, upper: 100, times: [2022.5, 2023.5, 2024.5], values: [98, 100, 100]),
+            Series(name: "at 0", kind: .share, lower: 0, upper: 100, times: [2023.5, 2024.5], values: [0, 0]),
+            Series(name: "counts", kind: .count, lower: 0, times: [2022.5, 2023.5, 2024.5], values: [0, 3, 7]),
+            Series(name: "score", kind: .score, lower: 0, upper: 1000, times: [2021.5, 2023.5], values: [420, 515]),
+            Series(name: "rank", kind: .rank, lower: 1, upper: 8, direction: .down, times: [2022.5, 2023.5], values: [5, 3]),
+        ]
+        for s in cases {
+            let f = try Forecaster.forecast(s, ForecastRequest(years: [2025, 2030], target: (s.values[0] + 1, 2030, nil)))
+            #expect(f.fit.model == .calibrated && !f.insufficientData, "\(s.name)")
+            for p in f.projections {
+                let i80 = try #require(p.intervals.first { $0.level == 80 }), i95 = try #require(p.intervals.first { $0.level == 95 })
+                let l95 = try #require(i95.lower), u95 = try #require(i95.upper), l80 = try #require(i80.lower), u80 = try #require(i80.upper)
+                #expect(l95 <= l80 && l80 <= p.estimate && p.estimate <= u80 && u80 <= u95, "\(s.name) \(p.t)")
+                #expect(l95 >= (s.lower ?? -.infinity) && u95 <= (s.upper ?? .infinity), "\(s.name) \(p.t)")
+            }
+            let target = try #require(f.target)
+            #expect(target.pMeet != nil && target.status != .insufficientData, "\(s.name)")
+        }
+        // An empty series is still refused, in one line.
+        #expect(throws: ForecastError.tooFewPoints("empty", count: 0)) {
+            try Forecaster.forecast(Series(name: "empty", kind: .share, lower: 0, upper: 100, times: [], values: []), ForecastRequest(years: [2025]))
+        }
+    }
+
+    /// On synthetic series whose movements are exchangeable across entities (random walks with
+    /// drift on the logit scale), ranges learned on half the entities cover the other half's
+    /// outcomes at their nominal rates: an independent check of the learner and the harness.
+    @Test func crossValidatedCoverageIsNominalOnExchangeableSeries() {
+        var rng = SplitMix64(state: 42)
+        func normal() -> Double {
+            let u = max(Double.random(in: 0..<1, using: &rng), 1e-12), v = Double.random(in: 0..<1, using: &rng)
+            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+        var members: [Panel.Member] = []
+        for e in 0..<800 {
+            var z = Double.random(in: -3...1, using: &rng)
+            let drift = Double.random(in: 0...0.3, using: &rng)
+            var times: [Double] = [], values: [Double] = []
+            for year in 2000..<2016 {
+                times.append(Double(year) + 0.5)
+                values.append((100 / (1 + exp(-z)) * 1000).rounded() / 1000)
+                z += drift + 0.15 * normal()
+            }
+            members.append(Panel.Member(indicator: "x", entity: "e\(e)", series: Series(
+                name: "x/e\(e)", kind: .share, lower: 0, upper: 100, times: times, values: values)))
+        }
+        let run = BacktestRun.run(Panel(members: members, source: "synthetic"), design: WindowDesign(sizes: [1, 3], maxHorizon: 4),
+                                  calibration: .crossValidated(nil))
+        for (key, m) in run.metrics(BacktestRun.defaultMethod) {
+            #expect(abs(m.coverage80 - 0.8) < 0.03 && abs(m.coverage95 - 0.95) < 0.02, "\(key): \(m.coverage80) \(m.coverage95)")
+            #expect(m.withIntervals == m.forecasts && m.brierSkill > 0.25, "\(key)")
+        }
+    }
+
+    @Test func intervalScoreAndWindows() throws {
+        #expect(Backtest.intervalScore(0, 10, 5, alpha: 0.05) == 10)
+        #expect(Backtest.intervalScore(0, 10, 12, alpha: 0.05) == 90)
+        #expect(Backtest.intervalScore(0, 10, -1, alpha: 0.2) == 20)
+        let a = Series(name: "a", kind: .share, lower: 0, upper: 100, times: [2001.5, 2002.5, 2003.5, 2005.5], values: [10, 20, 30, 50])
+        let b = Series(name: "b", kind: .share, lower: 0, upper: 100, times: [2001.5, 2002.5], values: [40, 44])
+        let panel = Panel(members: [.init(indicator: "s", entity: "a", series: a), .init(indicator: "s", entity: "b", series: b)], source: "t")
+        let windows = BacktestWindow.windows(panel, design: WindowDesign(sizes: [1, 2], maxHorizon: 2))
+        // a: origins 2001.5 (n = 1; outcomes 1, 2 years on), 2002.5 (n = 1, 2; outcome 1), 2003.5 (n = 1, 2; outcome 2);
+        // b: origin 2001.5 (n = 1; outcome 1).
+        #expect(windows.count == 6)
+        #expect(windows.map(\.outcomes.count) == [2, 1, 1, 1, 1, 1])
+        // The one-point window of a at 2002.5 borrows b's slope up to 2002.5 (and never its own).
+        let w = try #require(windows.first { $0.entity == "a" && $0.n == 1 && $0.origin == 2002.5 })
+        let bSlope = Scale.censoredLogit(lower: 0, upper: 100, shift: 0.005).forward(44) - Scale.censoredLogit(lower: 0, upper: 100, shift: 0.005).forward(40)
+        #expect(abs(try #require(w.peerSlope) - bSlope) < 1e-12)
+        #expect(windows.first { $0.entity == "b" }?.peerSlope == nil)   // a has one point by 2001.5
+    }
+}
