@@ -2,7 +2,7 @@ import Indicators
 
 /// A short indicator series to fit: decimal times, values, and optionally the counts behind a share.
 ///
-/// Times must be strictly increasing (``Series/validate()`` says so otherwise). Values are in the
+/// Times must be strictly increasing (``Series/validate(minimumPoints:allowConstant:)`` says so otherwise). Values are in the
 /// indicator's units (percent for shares, with `upper` = 100).
 public struct Series: Sendable, Equatable {
     /// A name for messages (e.g. `dvctt_with_applications_share/dak_nong`).

@@ -114,7 +114,7 @@ public struct CalibratedTrend: Sendable {
         }
     }
 
-    /// A one-series convenience over ``init(times:values:kind:lower:upper:table:)``.
+    /// A one-series convenience over ``init(times:values:kind:lower:upper:peerSlope:table:)``.
     public init?(_ series: Series, peerSlope: Double? = nil, table: CalibrationTable) {
         guard let made = series.times.withUnsafeBufferPointer({ t in
             series.values.withUnsafeBufferPointer { y in

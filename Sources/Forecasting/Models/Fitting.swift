@@ -12,7 +12,7 @@ extension TrendFit {
     ///
     /// - Throws: ``ForecastError/notApplicable(_:model:reason:)`` when the model does not apply
     ///   (non-positive values for loglinear, no bounds for logit, too few points), and the errors
-    ///   of ``Series/validate()``.
+    ///   of ``Series/validate(minimumPoints:allowConstant:)``.
     public static func fit(_ series: Series, model: TrendModel) throws(ForecastError) -> TrendFit {
         if model == .calibrated { return try calibrated(series, table: .shipped) }
         try series.validate()
