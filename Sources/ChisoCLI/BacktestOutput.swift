@@ -24,7 +24,7 @@ enum BacktestReport {
     static func f3(_ v: Double) -> String { v.isFinite ? String(format: "%.3f", v) : "—" }
 
     static func row(_ label: [String], _ m: Backtest.Metrics) -> [String] {
-        label + [String(m.forecasts), pct(Double(m.withIntervals) / Double(max(m.forecasts, 1))), pct(m.coverage80), pct(m.coverage95),
+        label + [String(m.outcomes), String(m.forecasts), pct(Double(m.withIntervals) / Double(max(m.outcomes, 1))), pct(m.coverage80), pct(m.coverage95),
                  g(m.mae), g(m.mase), g(m.intervalScore80), g(m.intervalScore95), String(m.targets), f3(m.brier), f3(m.brierSkill),
                  worstBin(m)]
     }
@@ -35,13 +35,13 @@ enum BacktestReport {
         return gaps.max().map { String(format: "%.3f", $0) } ?? "—"
     }
 
-    static let header = ["forecasts", "% with range", "cover 80", "cover 95", "MAE", "MASE", "IS 80 %", "IS 95 %", "targets",
+    static let header = ["outcomes", "forecasts", "% with range", "cover 80", "cover 95", "MAE", "MASE", "IS 80 %", "IS 95 %", "targets",
                          "Brier", "skill", "worst bin"]
 
-    static func table(_ r: BacktestRun, byHorizon: Bool) -> String {
+    static func table(_ r: BacktestRun, byHorizon: Bool, byIndicator: Bool = false) -> String {
         var out: [String] = []
         out.append("Back-test: \(r.windows.count) windows; calibration: \(r.calibrations.joined(separator: " | "))")
-        out.append("IS = interval score (Gneiting & Raftery) in % of the indicator's range; skill = Brier skill against the base rate;")
+        out.append("% with range: of all outcomes, forecast or not. IS = interval score (Gneiting & Raftery) in % of the indicator's range; skill = Brier skill against the base rate;")
         out.append("worst bin = largest gap between mean P(meet) and the observed rate over reliability bins with ≥ 30 targets.")
         for method in r.methods.keys.sorted(by: methodOrder) {
             out.append("")
@@ -59,6 +59,12 @@ enum BacktestReport {
                 let byH = r.metrics(method, byN: false, byH: true)
                 for k in byH.keys.sorted() { if let m = byH[k] { rows.append(row([k.kind, "h = \(k.h ?? 0)"], m)) } }
             }
+            if byIndicator {
+                let byI = r.metrics(method, byIndicator: true)
+                for k in byI.keys.sorted() {
+                    if let m = byI[k] { rows.append(row([k.kind, "\(k.indicator ?? "") n = \(k.n ?? 0)"], m)) }
+                }
+            }
             out.append(TextTable.render(header: ["kind", "group"] + header, rows: rows))
         }
         let peers = r.methods.keys.filter { $0 != BacktestRun.defaultMethod && $0 != BacktestRun.textbookMethod }.sorted()
@@ -68,10 +74,12 @@ enum BacktestReport {
             var rows: [[String]] = []
             for peer in peers {
                 let common = r.pairs(peer).intersection(r.pairs(BacktestRun.defaultMethod))
-                let ours = r.metrics(BacktestRun.defaultMethod, only: common), theirs = r.metrics(peer, only: common)
+                let ours = r.metrics(BacktestRun.defaultMethod, byIndicator: byIndicator, only: common)
+                let theirs = r.metrics(peer, byIndicator: byIndicator, only: common)
                 for key in theirs.keys.sorted() {
                     guard let a = ours[key], let b = theirs[key] else { continue }
-                    rows.append([peer, key.kind, "n = \(key.n ?? 0)", String(b.forecasts), g(a.mae), g(b.mae), g(a.intervalScore95), g(b.intervalScore95),
+                    let group = (key.indicator.map { $0 + " " } ?? "") + "n = \(key.n ?? 0)"
+                    rows.append([peer, key.kind, group, String(b.forecasts), g(a.mae), g(b.mae), g(a.intervalScore95), g(b.intervalScore95),
                                  pct(a.coverage80), pct(b.coverage80), pct(a.coverage95), pct(b.coverage95), f3(a.brier), f3(b.brier)])
                 }
             }
@@ -89,7 +97,7 @@ enum BacktestReport {
     static func json(_ r: BacktestRun) -> String {
         func metrics(_ m: Backtest.Metrics) -> JSONText {
             .object([
-                ("forecasts", .integer(m.forecasts)), ("with_intervals", .integer(m.withIntervals)),
+                ("outcomes", .integer(m.outcomes)), ("forecasts", .integer(m.forecasts)), ("with_intervals", .integer(m.withIntervals)),
                 ("coverage_80", .double(m.coverage80)), ("coverage_95", .double(m.coverage95)), ("mae", .double(m.mae)),
                 ("mase", .double(m.mase)), ("interval_score_80_pct", .double(m.intervalScore80)),
                 ("interval_score_95_pct", .double(m.intervalScore95)), ("targets", .integer(m.targets)),
@@ -104,6 +112,7 @@ enum BacktestReport {
             .array(g.keys.sorted().compactMap { k in
                 guard let m = g[k] else { return nil }
                 var o: [(String, JSONText)] = [("kind", .string(k.kind))]
+                if let i = k.indicator { o.append(("indicator", .string(i))) }
                 if let n = k.n { o.append(("n", .integer(n))) }
                 if let h = k.h { o.append(("h", .integer(h))) }
                 o.append(("metrics", metrics(m)))
@@ -115,6 +124,7 @@ enum BacktestReport {
             var o: [(String, JSONText)] = [
                 ("by_kind", groups(r.metrics(method, byN: false))), ("by_kind_n", groups(r.metrics(method))),
                 ("by_kind_h", groups(r.metrics(method, byN: false, byH: true))),
+                ("by_indicator_n", groups(r.metrics(method, byIndicator: true))),
             ]
             if method != BacktestRun.defaultMethod {
                 let common = r.pairs(method).intersection(r.pairs(BacktestRun.defaultMethod))

@@ -143,7 +143,7 @@ public enum Forecaster {
             let (lo, hi) = d.interval(level: level / 100)
             return Projection.Interval(level: level, lower: lo, upper: hi)
         }
-        let median = d.median
+        let median = d.point
         let lows = intervals.compactMap(\.lower) + [median], highs = intervals.compactMap(\.upper) + [median]
         if let l = series.lower, let low = lows.min(), low < l {
             flags.append(median < l ? "point forecast below the lower bound \(l.clean)" : "interval crosses the lower bound \(l.clean)")

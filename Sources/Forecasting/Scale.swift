@@ -61,8 +61,9 @@ public enum Scale: Sendable, Equatable {
 ///
 /// Quantiles are back-transformed quantiles (so intervals of log and logit models never leave
 /// their bounds), the point forecast is the back-transformed *median* (as R's forecast does for
-/// Box-Cox models without `biasadj`), and probabilities are computed on the model scale, so
-/// intervals and P(meet) always agree.
+/// Box-Cox models without `biasadj`) unless a calibration chose the trend itself as the more accurate
+/// point (``pointOffset``), and probabilities are computed on the model scale, so intervals and
+/// P(meet) always agree.
 public struct PredictiveDistribution: Sendable, Equatable {
     /// Centre on the model scale.
     public var location: Double
@@ -75,6 +76,8 @@ public struct PredictiveDistribution: Sendable, Equatable {
     /// For an empirical distribution: the quantiles on the model scale minus `location`, at
     /// ``CalibrationTable/probabilities`` (so the offset at 0.5 is 0); nil for Student t.
     public var offsets: [Double]? = nil
+    /// The point forecast minus the median, on the model scale (0 for the textbook models).
+    public var pointOffset: Double = 0
 
     /// A Student t distribution on the model scale.
     public init(location: Double, scale: Double, degreesOfFreedom: Double, transform: Scale) {
@@ -85,8 +88,9 @@ public struct PredictiveDistribution: Sendable, Equatable {
     }
 
     /// An empirical distribution: `offsets` are quantiles minus the median at ``CalibrationTable/probabilities``.
-    public init(median location: Double, offsets: [Double], transform: Scale) {
+    public init(median location: Double, offsets: [Double], transform: Scale, pointOffset: Double = 0) {
         self.location = location
+        self.pointOffset = pointOffset
         self.scale = 1
         self.degreesOfFreedom = .infinity
         self.transform = transform
@@ -102,8 +106,11 @@ public struct PredictiveDistribution: Sendable, Equatable {
         return location + scale * StudentT(degreesOfFreedom: degreesOfFreedom).quantile(p)
     }
 
-    /// The back-transformed median: the point forecast.
+    /// The back-transformed median.
     public var median: Double { transform.inverse(location) }
+
+    /// The point forecast: the median, or for a calibrated trend whose table says so, the trend itself.
+    public var point: Double { transform.inverse(location + pointOffset) }
 
     /// The p-quantile on the indicator's scale; NaN without spread.
     public func quantile(_ p: Double) -> Double {

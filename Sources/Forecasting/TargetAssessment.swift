@@ -107,7 +107,7 @@ extension TargetAssessment {
         let achieved = span > 0 ? (g(latest) - g(first)) / span : nil
         let required = (g(effective) - g(latest)) / (t - tLast)
         let distribution = fit.distribution(at: t)
-        let projected = (g(distribution.median) - g(latest)) / (t - tLast)
+        let projected = (g(distribution.point) - g(latest)) / (t - tLast)
         let ratio = fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }
         let p = distribution.hasSpread ? distribution.probability(atLeast: atLeast, effective) : nil
         var cagr: Double?
@@ -152,14 +152,14 @@ extension TargetAssessment {
         }
     }
 
-    /// The first plan year (up to 2100) whose projected median meets the target.
+    /// The first plan year (up to 2100) whose point forecast meets the target.
     static func crossingYear(_ fit: TrendFit, series: Series, target: Double, atLeast: Bool) -> Int? {
         let last = series.times[series.count - 1]
         var year = Int(last.rounded(.down))
         while year <= 2100 {
             let t = series.time(ofYear: year)
             if t > last {
-                let m = fit.distribution(at: t).median
+                let m = fit.distribution(at: t).point
                 if atLeast ? m >= target : m <= target { return year }
             }
             year += 1

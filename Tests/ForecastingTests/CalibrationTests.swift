@@ -110,8 +110,28 @@ import Testing
         #expect(windows.map(\.outcomes.count) == [2, 1, 1, 1, 1, 1])
         // The one-point window of a at 2002.5 borrows b's slope up to 2002.5 (and never its own).
         let w = try #require(windows.first { $0.entity == "a" && $0.n == 1 && $0.origin == 2002.5 })
-        let bSlope = Scale.censoredLogit(lower: 0, upper: 100, shift: 0.005).forward(44) - Scale.censoredLogit(lower: 0, upper: 100, shift: 0.005).forward(40)
+        let scale = Scale.censoredLogit(lower: 0, upper: 100, shift: CalibratedTrend.boundaryShift)
+        let bSlope = scale.forward(44) - scale.forward(40)
         #expect(abs(try #require(w.peerSlope) - bSlope) < 1e-12)
         #expect(windows.first { $0.entity == "b" }?.peerSlope == nil)   // a has one point by 2001.5
+
+        // Outcomes a method gives no forecast for still count against its "% with range": the textbook
+        // selection cannot fit one point, the default forecasts all five one-point outcomes.
+        let run = BacktestRun.run(panel, design: WindowDesign(sizes: [1, 2], maxHorizon: 2), calibration: .shipped, includeTextbook: true)
+        let key = BacktestRun.GroupKey(kind: "share", n: 1, h: nil)
+        let textbook = try #require(run.metrics(BacktestRun.textbookMethod)[key]), ours = try #require(run.metrics(BacktestRun.defaultMethod)[key])
+        #expect(textbook.outcomes == 5 && textbook.forecasts == 0 && textbook.withIntervals == 0)
+        #expect(ours.outcomes == 5 && ours.forecasts == 5 && ours.withIntervals == 5)
+    }
+
+    /// Values within 0.05 % of a bound stay apart on the natural scale, so a range near the top can
+    /// hold a real 99.9 % after a 99.6 % (the 0.5 % censoring of the textbook logit read both as 100 %).
+    @Test func valuesNearABoundStayApart() throws {
+        let s = Series(name: "near top", kind: .share, lower: 0, upper: 100, times: [2022.5, 2023.5, 2024.5], values: [99.2, 99.5, 99.6])
+        let trend = try #require(CalibratedTrend(s, table: .shipped))
+        #expect(trend.scale.forward(99.6) < trend.scale.forward(99.9) && trend.scale.forward(99.9) < trend.scale.forward(100))
+        let d = trend.distribution(at: 2026.5)
+        let (lo, hi) = d.interval(level: 0.8)
+        #expect(lo < 99.6 && hi > 99.6 && hi <= 100 && d.point >= lo && d.point <= hi, "\(lo) \(d.point) \(hi)")
     }
 }

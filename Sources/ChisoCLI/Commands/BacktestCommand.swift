@@ -68,6 +68,8 @@ struct BacktestCommand: ParsableCommand {
     var exportWindows: String?
     @Flag(help: "Also break the table down by horizon.")
     var byHorizon = false
+    @Flag(help: "Also break the tables down by indicator.")
+    var byIndicator = false
     @Option(help: "table or json.")
     var format: RegressCommand.Format = .table
 
@@ -105,6 +107,6 @@ struct BacktestCommand: ParsableCommand {
             guard let peerWindows else { throw CLIError.badOption(option: "--peers", text: "needs --peer-windows FILE") }
             try PeerForecasts.attach(peers, windows: peerWindows, to: &result)
         }
-        print(format == .json ? BacktestReport.json(result) : BacktestReport.table(result, byHorizon: byHorizon))
+        print(format == .json ? BacktestReport.json(result) : BacktestReport.table(result, byHorizon: byHorizon, byIndicator: byIndicator))
     }
 }

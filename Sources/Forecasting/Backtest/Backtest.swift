@@ -25,7 +25,7 @@ public struct OutcomeForecast: Sendable, Equatable {
     /// A forecast read off a predictive distribution, with P(meet) for `targets`.
     public init(_ d: PredictiveDistribution, targets: [Backtest.Target]) {
         let i80 = d.interval(level: 0.8), i95 = d.interval(level: 0.95)
-        self.init(estimate: d.median, lower80: i80.lower, upper80: i80.upper, lower95: i95.lower, upper95: i95.upper,
+        self.init(estimate: d.point, lower80: i80.lower, upper80: i80.upper, lower95: i95.lower, upper95: i95.upper,
                   pMeet: targets.map { target in
                       let p = d.probability(atLeast: target.atLeast, target.value)
                       return p.isFinite ? p : nil
@@ -72,7 +72,10 @@ public enum Backtest {
 
     /// What a group of forecasts scored.
     public struct Metrics: Sendable, Equatable {
-        /// Outcomes scored.
+        /// Outcomes to forecast in the group (with or without a forecast from the method; set by
+        /// ``BacktestRun/metrics(_:byN:byH:byIndicator:only:)``, else equal to ``forecasts``).
+        public var outcomes = 0
+        /// Outcomes the method gave a forecast for.
         public var forecasts = 0
         /// Outcomes with both ranges.
         public var withIntervals = 0
@@ -174,6 +177,7 @@ public enum Backtest {
             let w = windows[s.window], o = w.outcomes[s.outcome], f = s.forecast
             let y = o.value
             m.forecasts += 1
+            m.outcomes += 1
             let e = abs(f.estimate - y)
             absSum += e
             if w.n >= 2 {

@@ -77,7 +77,7 @@ public struct BacktestRun: Sendable {
         let targets = Backtest.targets(w)
         return w.outcomes.map { o in
             let d = f.fit.distribution(at: o.t)
-            guard d.median.isFinite else { return nil }
+            guard d.point.isFinite else { return nil }
             return OutcomeForecast(d, targets: targets)
         }
     }
@@ -90,25 +90,49 @@ public struct BacktestRun: Sendable {
         public var n: Int?
         /// Horizon rounded to whole years, or nil for all.
         public var h: Int?
+        /// Indicator id, or nil for all indicators of the kind.
+        public var indicator: String?
 
         public static func < (a: GroupKey, b: GroupKey) -> Bool {
-            (a.kind, a.n ?? 0, a.h ?? 0) < (b.kind, b.n ?? 0, b.h ?? 0)
+            (a.kind, a.indicator ?? "", a.n ?? 0, a.h ?? 0) < (b.kind, b.indicator ?? "", b.n ?? 0, b.h ?? 0)
         }
     }
 
-    /// Metrics of a method by group. `only` restricts to the (window, outcome) pairs in it (to compare
+    /// Metrics of a method by group (kind, and as asked window size, horizon, indicator). `only` restricts to the (window, outcome) pairs in it (to compare
     /// two methods on the forecasts both give).
-    public func metrics(_ method: String, byN: Bool = true, byH: Bool = false,
+    public func metrics(_ method: String, byN: Bool = true, byH: Bool = false, byIndicator: Bool = false,
                         only: Set<Int64>? = nil) -> [GroupKey: Backtest.Metrics] {
         var groups: [GroupKey: [Backtest.Scored]] = [:]
         for s in methods[method] ?? [] {
             if let only, !only.contains(Self.pairKey(s)) { continue }
             let w = windows[s.window]
             let h = Int(w.outcomes[s.outcome].horizon.rounded())
-            let key = GroupKey(kind: w.series.kind.rawValue, n: byN ? w.n : nil, h: byH ? h : nil)
+            let key = GroupKey(kind: w.series.kind.rawValue, n: byN ? w.n : nil, h: byH ? h : nil,
+                               indicator: byIndicator ? w.indicator : nil)
             groups[key, default: []].append(s)
         }
-        return groups.mapValues { Backtest.metrics($0, windows: windows, ranges: ranges) }
+        // Every outcome of the group counts, forecast or not (with `only`: the pairs in it).
+        var totals: [GroupKey: Int] = [:]
+        for (i, w) in windows.enumerated() {
+            for (j, o) in w.outcomes.enumerated() {
+                if let only, !only.contains(Int64(i) << 20 | Int64(j)) { continue }
+                let key = GroupKey(kind: w.series.kind.rawValue, n: byN ? w.n : nil, h: byH ? Int(o.horizon.rounded()) : nil,
+                                   indicator: byIndicator ? w.indicator : nil)
+                totals[key, default: 0] += 1
+            }
+        }
+        var result: [GroupKey: Backtest.Metrics] = [:]
+        for (key, scored) in groups {
+            var m = Backtest.metrics(scored, windows: windows, ranges: ranges)
+            m.outcomes = max(totals[key] ?? 0, m.forecasts)
+            result[key] = m
+        }
+        for (key, total) in totals where result[key] == nil {
+            var m = Backtest.Metrics()
+            m.outcomes = total
+            result[key] = m
+        }
+        return result
     }
 
     /// The (window, outcome) pairs a method forecast.

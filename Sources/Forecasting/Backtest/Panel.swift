@@ -61,13 +61,19 @@ public struct Panel: Sendable {
     }
 
     /// The fold (0 or 1) of an entity id.
-    public static func fold(of entity: String) -> Int {
+    public static func fold(of entity: String) -> Int { Int(hash(entity) % 2) }
+
+    /// A second split (0 or 1) of an entity id, independent of ``fold(of:)``: what a calibration
+    /// uses inside its own training entities (``CalibrationLearner``).
+    static func innerFold(of entity: String) -> Int { Int((hash(entity) >> 17) % 2) }
+
+    static func hash(_ entity: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in entity.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        return Int(hash % 2)
+        return hash
     }
 }
 

@@ -63,7 +63,7 @@ extension BatchForecaster {
         output.chosen[i] = 0
         let nt = times.count, nl = levels.count
         for (j, time) in times.enumerated() {
-            output.estimates[i * nt + j] = trend.quantile(at: time, 0.5)
+            output.estimates[i * nt + j] = trend.point(at: time)
             for (k, level) in levels.enumerated() {
                 output.lower[(i * nt + j) * nl + k] = trend.quantile(at: time, 0.5 - level / 200)
                 output.upper[(i * nt + j) * nl + k] = trend.quantile(at: time, 0.5 + level / 200)

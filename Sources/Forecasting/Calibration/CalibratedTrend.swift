@@ -6,7 +6,8 @@ import Indicators
 ///
 /// On the natural scale z (censored logit for bounded shares and scores, log for counts), the base
 /// forecast h years after the last point is `z(last) + β · slope · h`, where `slope` is the
-/// least-squares slope of the last ≤ 6 points (0 for one point) and β comes from the table. The
+/// least-squares slope of the last ≤ 6 points (for one point, its peers' slope or 0) and β comes
+/// from the table (by family, n, h and slope bin). The
 /// predictive distribution at h is the base plus the table's error quantiles for the series'
 /// family, window size, level bin and slope bin, interpolated linearly between whole horizons
 /// (and from 0 at h = 0); beyond the table's longest horizon the errors grow in proportion to h.
@@ -34,7 +35,7 @@ public struct CalibratedTrend: Sendable {
     public var slope: Double
     /// Level bin of the last value (0 … 11, ``CalibrationTable/levelEdges``; 0 for counts).
     public var levelBin: Int
-    /// Slope bin (0 … 4, quantiles of |slope|; −1, "any", for one point without peers).
+    /// Slope bin (0 … 9, deciles of |slope|; −1, "any", for one point without peers).
     public var slopeBin: Int
     /// The table.
     public let table: CalibrationTable
@@ -125,13 +126,18 @@ public struct CalibratedTrend: Sendable {
         self = made
     }
 
-    /// The natural scale of a family: censored logit (0.5 % of the range from each bound) for bounded
+    /// How close to a bound (as a fraction of the range) the natural scale of a bounded family still
+    /// tells values apart: 0.05 %. (A coarser censoring, 0.5 %, read 99.6 % and 100 % as the same value
+    /// and mapped both back to 100 %, so ranges near the top missed real outcomes.)
+    public static let boundaryShift = 0.0005
+
+    /// The natural scale of a family: censored logit (``boundaryShift`` of the range from each bound) for bounded
     /// families; for counts, ln(y + c) with c = 0.1 % of the window's largest value (1 if all are 0),
     /// shifted to stay positive if values are negative.
     public static func naturalScale(_ y: UnsafeBufferPointer<Double>, family: CalibrationTable.Family, lower: Double?,
                                     upper: Double?) -> Scale {
         if family != .count, let l = lower, let u = upper {
-            return .censoredLogit(lower: l, upper: u, shift: TrendFit.logitBoundaryShift)
+            return .censoredLogit(lower: l, upper: u, shift: boundaryShift)
         }
         var minY = Double.infinity, maxAbs = 0.0
         for v in y {
@@ -145,20 +151,29 @@ public struct CalibratedTrend: Sendable {
     /// β at a (possibly fractional) horizon: interpolated between whole horizons, β(1) below 1.
     func beta(_ h: Double) -> Double {
         let top = table.maxHorizon
-        if h <= 1 { return table.beta(family, n: tableN, h: 1) }
-        if h >= Double(top) { return table.beta(family, n: tableN, h: top) }
+        if h <= 1 { return table.beta(family, n: tableN, h: 1, slopeBin: slopeBin) }
+        if h >= Double(top) { return table.beta(family, n: tableN, h: top, slopeBin: slopeBin) }
         let h0 = Int(h.rounded(.down)), w = h - Double(h0)
-        return (1 - w) * table.beta(family, n: tableN, h: h0) + w * table.beta(family, n: tableN, h: h0 + 1)
+        return (1 - w) * table.beta(family, n: tableN, h: h0, slopeBin: slopeBin)
+            + w * table.beta(family, n: tableN, h: h0 + 1, slopeBin: slopeBin)
     }
 
-    /// The error quantile at probability p for a whole horizon (scaled up from the horizon learned).
+    /// The error quantile at probability p for a whole horizon (scaled up from the horizon learned),
+    /// its distance from the cell's median stretched by the table's spread factor for p.
     func errorQuantile(wholeHorizon h: Int, _ p: Double) -> Double {
         let (c, learned) = table.cell(family, n: tableN, h: h, levelBin: levelBin, slopeBin: slopeBin)
         guard c >= 0 else { return .nan }
         let size = CalibrationTable.probabilities.count
-        let q = table.quantiles.withUnsafeBufferPointer {
-            ErrorQuantiles.quantile(UnsafeBufferPointer(rebasing: $0[(c * size)..<((c + 1) * size)]), p)
+        func raw(_ p: Double) -> Double {
+            table.quantiles.withUnsafeBufferPointer {
+                ErrorQuantiles.quantile(UnsafeBufferPointer(rebasing: $0[(c * size)..<((c + 1) * size)]), p)
+            }
         }
+        let median = table.quantiles[c * size + CalibrationTable.medianIndex]
+        var q = median + table.spread(family, n: tableN, p: p) * (raw(p) - median)
+        // The tails never come inside the central range (the factors differ).
+        if p > 0.9 { q = max(q, median + table.spread(family, n: tableN, p: 0.9) * (raw(0.9) - median)) }
+        if p < 0.1 { q = min(q, median + table.spread(family, n: tableN, p: 0.1) * (raw(0.1) - median)) }
         return h > learned ? q * Double(h) / Double(learned) : q
     }
 
@@ -180,13 +195,31 @@ public struct CalibratedTrend: Sendable {
         return scale.inverse(base(horizon: h) + errorQuantile(horizon: h, p))
     }
 
+    /// The point forecast at time t: the base trend, or the distribution's median where the table
+    /// found that more accurate (``CalibrationTable/medianPoint(_:n:h:)``).
+    public func point(at t: Double) -> Double {
+        let h = t - lastTime
+        guard h > 0 else { return lastValue }
+        return scale.inverse(base(horizon: h) + pointShift(horizon: h))
+    }
+
+    /// The point forecast minus the base on the natural scale: the median error, or 0 (the trend
+    /// itself) kept inside the distribution's central half, so that a point never lies outside its
+    /// own ranges.
+    func pointShift(horizon h: Double) -> Double {
+        if table.medianPoint(family, n: tableN, h: max(Int(h.rounded()), 1)) { return errorQuantile(horizon: h, 0.5) }
+        return min(max(0, errorQuantile(horizon: h, 0.25)), errorQuantile(horizon: h, 0.75))
+    }
+
     /// The predictive distribution of the value at time t (after the last point).
     public func distribution(at t: Double) -> PredictiveDistribution {
         let h = max(t - lastTime, 0)
         let grid = CalibrationTable.probabilities
         let median = h > 0 ? errorQuantile(horizon: h, 0.5) : 0
-        let offsets = grid.map { h > 0 ? errorQuantile(horizon: h, $0) - median : 0 }
-        return PredictiveDistribution(median: base(horizon: h) + median, offsets: offsets, transform: scale)
+        var offsets = grid.map { h > 0 ? errorQuantile(horizon: h, $0) - median : 0 }
+        for k in offsets.indices.dropFirst() { offsets[k] = max(offsets[k], offsets[k - 1]) }
+        return PredictiveDistribution(median: base(horizon: h) + median, offsets: offsets, transform: scale,
+                                      pointOffset: h > 0 ? pointShift(horizon: h) - median : 0)
     }
 
     /// Errors behind the spread at a horizon (the cell used at the horizon rounded to a whole year).

@@ -8,7 +8,9 @@ import Indicators
 /// points), whole horizon h (1 … ``maxHorizon`` years), level bin of the last value and bin of the
 /// window's own slope, the table holds the quantiles, on ``probabilities``, of the error
 /// `z(actual) − z(base)` on the family's natural scale (censored logit for bounded shares and
-/// scores, log for counts), where `z(base) = z(last) + β(family, n, h) · slope · h`. A cell with
+/// scores, log for counts), where `z(base) = z(last) + β(family, n, h, slope bin) · slope · h`.
+/// The point forecast is the base itself, or where the learner found it more accurate for the
+/// (family, n, h), the median of the distribution (base plus the cell's median error). A cell with
 /// fewer than ``minimumCount`` errors falls back to the same cell without the slope bin, then
 /// without the level bin, then without both. Learned by ``CalibrationLearner`` from a panel of
 /// real series (the shipped one from the Gapminder corpus, `Datasets/calibration/`).
@@ -38,8 +40,8 @@ public struct CalibrationTable: Sendable, Equatable {
     static let medianIndex = 13
     /// Level-bin edges, as a fraction of the range, for bounded families.
     public static let levelEdges: [Double] = [0.05, 0.2, 0.5, 0.8, 0.95]
-    /// Number of slope bins (quantiles of |slope| by family and n).
-    public static let slopeBins = 5
+    /// Number of slope bins (deciles of |slope| by family and n).
+    public static let slopeBins = 10
     /// The largest window size distinguished.
     public static let maxN = 6
     static let levelSlots = levelEdges.count + 2   // any, then the bins
@@ -53,10 +55,16 @@ public struct CalibrationTable: Sendable, Equatable {
     public var source: String
     /// Series learned from, per family.
     public var seriesCounts: [Family: Int]
-    /// β by (family, n, h): how much of the window's own slope the base forecast keeps.
+    /// β by (family, n, h, slope slot): how much of the window's own slope the base forecast keeps.
     var betas: [Double]
     /// ``slopeBins`` − 1 quantile edges of |slope| by (family, n).
     var slopeEdges: [Double]
+    /// Spread factors by (family, n), two each (central, tails): the error quantiles' distances from
+    /// the cell's median are multiplied by them (learned by an inner cross-validation,
+    /// ``CalibrationLearner``; 1 = as learned). See ``spread(_:n:p:)``.
+    var spreads: [Double]
+    /// By (family, n, h): whether the point forecast is the distribution's median (else the base).
+    var medianPoints: [Bool]
     /// Errors behind each cell (0: no cell).
     var counts: [Int]
     /// Error quantiles, ``probabilities``.count per cell.
@@ -71,8 +79,10 @@ public struct CalibrationTable: Sendable, Equatable {
         self.source = source
         seriesCounts = [:]
         let families = Family.allCases.count
-        betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon)
+        betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon * Self.slopeSlots)
         slopeEdges = Array(repeating: 0, count: families * Self.maxN * (Self.slopeBins - 1))
+        spreads = Array(repeating: 1, count: families * Self.maxN * 2)
+        medianPoints = Array(repeating: false, count: families * Self.maxN * maxHorizon)
         let cells = families * Self.maxN * maxHorizon * Self.levelSlots * Self.slopeSlots
         counts = Array(repeating: 0, count: cells)
         quantiles = Array(repeating: 0, count: cells * Self.probabilities.count)
@@ -81,16 +91,35 @@ public struct CalibrationTable: Sendable, Equatable {
 
     static func familyIndex(_ f: Family) -> Int { f == .share ? 0 : (f == .count ? 1 : 2) }
 
-    func betaIndex(_ f: Family, n: Int, h: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * maxHorizon + h - 1 }
+    func groupIndex(_ f: Family, n: Int, h: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * maxHorizon + h - 1 }
+    func betaIndex(_ f: Family, n: Int, h: Int, slopeSlot: Int) -> Int { groupIndex(f, n: n, h: h) * Self.slopeSlots + slopeSlot }
     func edgeIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * (Self.slopeBins - 1) }
 
-    /// Cell index; `levelSlot` 0 = any level, 1 … 6 = bin + 1; `slopeSlot` 0 = any slope, 1 … 3 = bin + 1.
+    /// Cell index; `levelSlot` 0 = any level, 1 … 6 = bin + 1; `slopeSlot` 0 = any slope, 1 … 10 = bin + 1.
     func cellIndex(_ f: Family, n: Int, h: Int, levelSlot: Int, slopeSlot: Int) -> Int {
-        ((betaIndex(f, n: n, h: h)) * Self.levelSlots + levelSlot) * Self.slopeSlots + slopeSlot
+        (groupIndex(f, n: n, h: h) * Self.levelSlots + levelSlot) * Self.slopeSlots + slopeSlot
     }
 
-    /// β for (family, n, h).
-    public func beta(_ f: Family, n: Int, h: Int) -> Double { betas[betaIndex(f, n: n, h: min(max(h, 1), maxHorizon))] }
+    /// β for (family, n, h) and a slope bin (−1: any).
+    public func beta(_ f: Family, n: Int, h: Int, slopeBin: Int) -> Double {
+        betas[betaIndex(f, n: n, h: min(max(h, 1), maxHorizon), slopeSlot: slopeBin + 1)]
+    }
+
+    /// Whether the point forecast for (family, n, h) is the distribution's median (else the base trend).
+    public func medianPoint(_ f: Family, n: Int, h: Int) -> Bool { medianPoints[groupIndex(f, n: n, h: min(max(h, 1), maxHorizon))] }
+
+    /// The spread factor for (family, n) at probability p: the central factor (fitted to the 80 % range)
+    /// for 10 % ≤ p ≤ 90 %, the tail factor (fitted to the 95 % range) below 2.5 % and above 97.5 %,
+    /// linear in between.
+    public func spread(_ f: Family, n: Int, p: Double) -> Double {
+        let k = spreadIndex(f, n: n), d = abs(p - 0.5)
+        let central = spreads[k], tail = spreads[k + 1]
+        if d <= 0.4 { return central }
+        if d >= 0.475 { return tail }
+        return central + (tail - central) * (d - 0.4) / 0.075
+    }
+
+    func spreadIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + min(max(n, 1), Self.maxN) - 1) * 2 }
 
     /// The level bin (0 … `levelEdges.count`) of a value at fraction `p` of the range.
     static func levelBin(_ p: Double) -> Int {

@@ -5,7 +5,9 @@ import Foundation
 /// Lines starting with `#` are comments (the first, `# source: …`, is the table's source). Then a
 /// CSV with the header `record,family,n,h,level_bin,slope_bin,count,values`, where `record` is
 /// `settings` (values: `max_horizon;minimum_count`), `series` (count: series learned from),
-/// `beta` (values: β), `slope_edges` (values: two edges) or `cell` (level_bin and slope_bin are
+/// `point` (values: 1 if the point forecast is the median, 0 if it is the trend), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
+/// number; values: β), `slope_edges` (values: the bins' inner edges)
+/// or `cell` (level_bin and slope_bin are
 /// `any` or a bin number; values: the quantiles at ``CalibrationTable/probabilities``, `;`-separated).
 extension CalibrationTable {
     /// Problems reading the text form.
@@ -34,10 +36,16 @@ extension CalibrationTable {
             for n in 1...Self.maxN {
                 let e = edgeIndex(f, n: n)
                 if covers(f, n: n) {
+                    let k = spreadIndex(f, n: n)
+                    lines.append("spread,\(f.rawValue),\(n),,,,,\(num(spreads[k]));\(num(spreads[k + 1]))")
                     lines.append("slope_edges,\(f.rawValue),\(n),,,,,\(slopeEdges[e..<(e + Self.slopeBins - 1)].map(num).joined(separator: ";"))")
                 }
                 for h in 1...maxHorizon where counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] >= minimumCount {
-                    lines.append("beta,\(f.rawValue),\(n),\(h),,,,\(num(betas[betaIndex(f, n: n, h: h)]))")
+                    lines.append("point,\(f.rawValue),\(n),\(h),,,,\(medianPoints[groupIndex(f, n: n, h: h)] ? 1 : 0)")
+                    for s in 0..<Self.slopeSlots {
+                        lines.append("beta,\(f.rawValue),\(n),\(h),,\(s == 0 ? "any" : String(s - 1)),,"
+                                     + num(betas[betaIndex(f, n: n, h: h, slopeSlot: s)]))
+                    }
                     for l in 0..<Self.levelSlots {
                         for s in 0..<Self.slopeSlots {
                             let c = cellIndex(f, n: n, h: h, levelSlot: l, slopeSlot: s)
@@ -99,10 +107,20 @@ extension CalibrationTable {
                     throw fail("slope_edges need \(Self.slopeBins - 1) increasing values")
                 }
                 for (k, edge) in v.enumerated() { table.slopeEdges[table.edgeIndex(family, n: n) + k] = edge }
+            case "point":
+                let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
+                guard v.count == 1, v[0] == 0 || v[0] == 1 else { throw fail("point needs 0 (the trend) or 1 (the median)") }
+                table.medianPoints[table.groupIndex(family, n: n, h: h)] = v[0] == 1
+            case "spread":
+                let n = try int(f[2], 1...Self.maxN)
+                guard v.count == 2, v[0] > 0, v[1] > 0 else { throw fail("spread needs two positive values") }
+                table.spreads[table.spreadIndex(family, n: n)] = v[0]
+                table.spreads[table.spreadIndex(family, n: n) + 1] = v[1]
             case "beta":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
+                let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
                 guard v.count == 1 else { throw fail("beta needs one value") }
-                table.betas[table.betaIndex(family, n: n, h: h)] = v[0]
+                table.betas[table.betaIndex(family, n: n, h: h, slopeSlot: s)] = v[0]
             case "cell":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
                 let l = f[4] == "any" ? 0 : try int(f[4], 0...Self.levelEdges.count) + 1

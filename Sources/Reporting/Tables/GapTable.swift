@@ -119,9 +119,9 @@ public struct GapTable: Sendable {
         let path = (0...steps).map { k -> (t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?) in
             let t = start + (target.0 - start) * Double(k) / Double(steps)
             let d = fit.distribution(at: t)
-            guard d.hasSpread, k > 0 else { return (t, k == 0 ? (series.values.last ?? d.median) : d.median, nil, nil, nil, nil) }
+            guard d.hasSpread, k > 0 else { return (t, k == 0 ? (series.values.last ?? d.point) : d.point, nil, nil, nil, nil) }
             let (l80, h80) = d.interval(level: 0.8), (l95, h95) = d.interval(level: 0.95)
-            return (t, d.median, l80, h80, l95, h95)
+            return (t, d.point, l80, h80, l95, h95)
         }
         return FanChart(title: title, history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path,
                         target: (t: target.0, value: target.1), lower: indicator.lower, upper: indicator.upper)
