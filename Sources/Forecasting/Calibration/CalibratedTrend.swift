@@ -33,7 +33,7 @@ public struct CalibratedTrend: Sendable {
     public var zLast: Double
     /// Least-squares slope per year on the natural scale of the last ≤ 6 points (0 for n = 1).
     public var slope: Double
-    /// Level bin of the last value (0 … 11, ``CalibrationTable/levelEdges``; 0 for counts).
+    /// Level bin of the last value (0 … 5, ``CalibrationTable/levelEdges``; 0 for counts).
     public var levelBin: Int
     /// Slope bin (0 … 9, deciles of |slope|; −1, "any", for one point without peers).
     public var slopeBin: Int

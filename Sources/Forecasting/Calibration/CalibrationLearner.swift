@@ -7,7 +7,7 @@ import Indicators
 /// For each (family, n, whole horizon h) and slope bin: β is the value in 0, 0.1, …, 1.2 whose point
 /// forecast has the smallest mean absolute error on the indicator's scale, the point forecast being
 /// either the base itself (centred cells) or the base corrected by its cell's median error, whichever
-/// is more accurate for the (family, n, h) (``bestBetas(_:slots:minimumCount:)``). Then the errors
+/// is more accurate for the (family, n, h). Then the errors
 /// `z(actual) − z(base)` of every cell (level bin × slope bin, and each of them pooled) are summarised
 /// by their quantiles (R's type 7) at ``CalibrationTable/probabilities``, less their median when
 /// centred. Slope-bin edges are the deciles of |slope| by family and n.
@@ -37,7 +37,8 @@ public enum CalibrationLearner {
     ///   - maxHorizon: longest whole horizon learned.
     ///   - minimumCount: fewest errors a cell needs.
     ///   - source: one line saying what the windows come from.
-    ///   - widen: learn the spread factors by an inner cross-validation (``spreads(_:maxHorizon:minimumCount:)``).
+    ///   - widen: learn the spread factors (``CalibrationTable/spread(_:n:p:)``) by an inner cross-validation:
+    ///     tables learned on one half of the training entities score the other half.
     public static func learn(_ windows: [BacktestWindow], maxHorizon: Int = 10, minimumCount: Int = 100,
                              source: String, widen: Bool = true) -> CalibrationTable {
         var table = learnTable(windows, maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
