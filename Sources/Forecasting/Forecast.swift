@@ -66,6 +66,9 @@ public struct ForecastRequest: Sendable {
     /// For a series of one point: the peers' slope to borrow (nil: computed from the `pool` given to
     /// ``Forecaster/forecast(_:_:pool:)``, see ``PeerSlope``).
     public var peerSlope: Double?
+    /// For a count: the last value's percentile among the same indicator's other entities (nil:
+    /// computed from the `pool`, see ``PeerLevel``).
+    public var peerLevel: Double?
     /// Plan years to project (read at Y + 0.5 for flows, Y + 1 for stocks).
     public var years: [Int]
     /// Exact decimal times to project.
@@ -110,8 +113,10 @@ public enum Forecaster {
         var fit: TrendFit, candidates: [Candidate], reason: String
         if request.model == .calibrated || (request.model == nil && request.intervals == .calibrated) {
             let table = request.calibration ?? .shipped
-            let peer = series.count == 1 ? (request.peerSlope ?? PeerSlope.of(pool, upTo: series.times.last ?? 0)) : nil
-            fit = try TrendFit.calibrated(series, peerSlope: peer, table: table)
+            let last = series.times.last ?? 0
+            let peer = series.count == 1 ? (request.peerSlope ?? PeerSlope.of(pool, upTo: last)) : nil
+            let level = request.peerLevel ?? series.values.last.flatMap { PeerLevel.of($0, among: pool, upTo: last) }
+            fit = try TrendFit.calibrated(series, peerSlope: peer, peerLevel: level, table: table)
             candidates = [Candidate(model: .calibrated, aicc: nil, looRMSE: nil, chosen: true, excluded: nil)]
             reason = "default: trend on the indicator's natural scale, ranges calibrated on real series (\(table.source))"
         } else if let model = request.model {

@@ -84,6 +84,42 @@ struct BatchTests {
         }
     }
 
+    /// Counts with their peers' level (and a one-point count with its peers' slope): the batch path and
+    /// the one-series path read the same cells.
+    @Test func calibratedCountsWithPeersAgree() throws {
+        var rng = SplitMix64(state: 11)
+        var series: [Series] = [], levels: [Double] = [], slopes: [Double] = []
+        for k in 0..<200 {
+            let n = k % 7 + 1
+            var y = Double.random(in: 0.5...500, using: &rng), values: [Double] = []
+            for _ in 0..<n {
+                values.append(y)
+                y *= Double.random(in: 0.9...1.4, using: &rng)
+            }
+            series.append(Series(name: "c\(k)", kind: .count, lower: 0, times: (0..<n).map { 2018.5 + Double($0) }, values: values))
+            levels.append(k % 5 == 0 ? .nan : Double.random(in: 0...1, using: &rng))
+            slopes.append(n == 1 ? Double.random(in: -0.1...0.4, using: &rng) : .nan)
+        }
+        let years = [2025.5, 2030.5]
+        let batch = BatchForecaster.calibrated(SeriesBatch(series), at: years, levels: [80, 95], peerSlopes: slopes, peerLevels: levels, threads: 2)
+        for (i, s) in series.enumerated() {
+            var request = ForecastRequest(times: years)
+            request.peerLevel = levels[i].isFinite ? levels[i] : nil
+            request.peerSlope = slopes[i].isFinite ? slopes[i] : nil
+            let one = try Forecaster.forecast(s, request)
+            for (j, p) in one.projections.enumerated() {
+                #expect(abs(batch.estimates[i * 2 + j] - p.estimate) <= 1e-9 * max(1, abs(p.estimate)), "\(s.name)")
+                let u95 = try #require(p.intervals[1].upper)
+                #expect(abs(batch.upper[(i * 2 + j) * 2 + 1] - u95) <= 1e-9 * max(1, abs(u95)), "\(s.name)")
+            }
+        }
+        // The level moves the range: the same count at the bottom and at the top of its peers.
+        let s = series[1]
+        let low = try #require(CalibratedTrend(s, peerLevel: 0.05, table: .shipped)), high = try #require(CalibratedTrend(s, peerLevel: 0.95, table: .shipped))
+        #expect(low.levelBin == 0 && high.levelBin == 4)
+        #expect(low.distribution(at: 2030.5).interval(level: 0.95) != high.distribution(at: 2030.5).interval(level: 0.95))
+    }
+
     @Test func linearPathMatchesTrendFit() throws {
         let series = Self.randomShares(seed: 9, count: 50).filter { $0.count >= 3 }
         let out = BatchForecaster.linear(SeriesBatch(series), at: [2026.5], level: 95, threads: 1)

@@ -124,6 +124,22 @@ import Testing
         #expect(ours.outcomes == 5 && ours.forecasts == 5 && ours.withIntervals == 5)
     }
 
+    /// A count's level among its peers: the mid-rank, counted by hand.
+    @Test func peerLevelIsTheMidRank() throws {
+        let sorted: [Double] = [1, 2, 2, 3, 5, 8, 13]
+        // 3 is above 1, 2, 2 and equal to itself: (3 + 0.5) / 7.
+        #expect(abs(try #require(PeerLevel.percentile(3, among: sorted)) - 3.5 / 7) < 1e-15)
+        // The series itself removed: 3 among 1, 2, 2, 5, 8, 13 → 3 / 6.
+        #expect(abs(try #require(PeerLevel.percentile(3, among: sorted, excludingOne: true)) - 0.5) < 1e-15)
+        #expect(PeerLevel.percentile(0, among: sorted) == 0 && PeerLevel.percentile(20, among: sorted) == 1)
+        // Fewer than five peers: no level.
+        #expect(PeerLevel.percentile(3, among: [1, 2, 3, 4, 5], excludingOne: true) == nil)
+        let peers = (0..<6).map { k in Series(name: "p\(k)", kind: .count, lower: 0, times: [2020.5, 2023.5], values: [1, Double(k * 10)]) }
+        // Up to 2021 every peer's latest value is 1; by 2024 they are 0, 10, …, 50.
+        #expect(PeerLevel.of(1, among: peers, upTo: 2021) == 0.5)
+        #expect(abs(try #require(PeerLevel.of(25, among: peers, upTo: 2024)) - 0.5) < 1e-15)
+    }
+
     /// Values within 0.05 % of a bound stay apart on the natural scale, so a range near the top can
     /// hold a real 99.9 % after a 99.6 % (the 0.5 % censoring of the textbook logit read both as 100 %).
     @Test func valuesNearABoundStayApart() throws {

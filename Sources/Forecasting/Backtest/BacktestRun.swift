@@ -73,6 +73,7 @@ public struct BacktestRun: Sendable {
         var r = request
         r.times = w.outcomes.map(\.t)
         r.peerSlope = w.peerSlope
+        r.peerLevel = w.peerLevel
         guard let f = try? Forecaster.forecast(w.series, r) else { return w.outcomes.map { _ in nil } }
         let targets = Backtest.targets(w)
         return w.outcomes.map { o in

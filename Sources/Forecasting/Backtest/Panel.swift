@@ -100,6 +100,9 @@ public struct BacktestWindow: Sendable {
     /// For a window of one point: the median slope of the same indicator in the panel's other
     /// entities up to the origin (``PeerSlope``), nil when none has two points by then.
     public var peerSlope: Double?
+    /// The last value's percentile among the latest values of the same indicator in the panel's other
+    /// entities up to the origin (``PeerLevel``), nil with too few.
+    public var peerLevel: Double?
 
     /// Points in the window.
     public var n: Int { series.count }
@@ -124,12 +127,22 @@ public struct BacktestWindow: Sendable {
             }
             return PeerSlope.median((peerCache[key] ?? []).filter { $0.entity != member.entity }.map(\.slope))
         }
+        // (indicator, origin) → every entity's latest value up to the origin, sorted (the series itself included).
+        var levelCache: [String: [Double]] = [:]
+        func peerLevel(_ member: Panel.Member, at origin: Double, value: Double) -> Double? {
+            let key = "\(member.indicator)\u{1F}\(origin)"
+            if levelCache[key] == nil {
+                levelCache[key] = (byIndicator[member.indicator] ?? []).compactMap { PeerLevel.latest(of: $0.series, upTo: origin) }.sorted()
+            }
+            return PeerLevel.percentile(value, among: levelCache[key] ?? [], excludingOne: true)
+        }
         for member in panel.members {
             let s = member.series
             let count = s.count
             guard count >= 2 else { continue }
             for i in 0..<count {
                 let origin = s.times[i]
+                let level = s.upper == nil ? peerLevel(member, at: origin, value: s.values[i]) : nil
                 if let years = design.originYears, !years.contains(Int(origin.rounded(.down))) { continue }
                 var outcomes: [Outcome] = []
                 for j in (i + 1)..<count {
@@ -146,7 +159,7 @@ public struct BacktestWindow: Sendable {
                     w.numerators = Array(s.numerators[r])
                     w.denominators = Array(s.denominators[r])
                     result.append(BacktestWindow(indicator: member.indicator, entity: member.entity, series: w, outcomes: outcomes,
-                                                 peerSlope: n == 1 ? peerSlope(member, at: origin) : nil))
+                                                 peerSlope: n == 1 ? peerSlope(member, at: origin) : nil, peerLevel: level))
                 }
             }
         }

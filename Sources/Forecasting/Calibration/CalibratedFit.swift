@@ -7,9 +7,10 @@ extension TrendFit {
     /// - Throws: ``ForecastError`` for an empty or malformed series (unequal lengths, non-finite
     ///   numbers, times not increasing, values outside the bounds), or when `table` has nothing
     ///   for the series' family.
-    public static func calibrated(_ series: Series, peerSlope: Double? = nil, table: CalibrationTable) throws(ForecastError) -> TrendFit {
+    public static func calibrated(_ series: Series, peerSlope: Double? = nil, peerLevel: Double? = nil,
+                                  table: CalibrationTable) throws(ForecastError) -> TrendFit {
         try series.validate(minimumPoints: 1, allowConstant: true)
-        guard let trend = CalibratedTrend(series, peerSlope: peerSlope, table: table) else {
+        guard let trend = CalibratedTrend(series, peerSlope: peerSlope, peerLevel: peerLevel, table: table) else {
             throw .notApplicable(series.name, model: TrendModel.calibrated.rawValue,
                                  reason: "the calibration (\(table.source)) has no series of this kind")
         }

@@ -33,7 +33,9 @@ public struct CalibratedTrend: Sendable {
     public var zLast: Double
     /// Least-squares slope per year on the natural scale of the last ≤ 6 points (0 for n = 1).
     public var slope: Double
-    /// Level bin of the last value (0 … 5, ``CalibrationTable/levelEdges``; 0 for counts).
+    /// Level bin of the last value: for bounded families by its place in the range (0 … 5,
+    /// ``CalibrationTable/levelEdges``); for counts by its percentile among the same indicator's other
+    /// entities (0 … 4, quintiles; ``PeerLevel``); −1 ("any") for a count without peers.
     public var levelBin: Int
     /// Slope bin (0 … 9, deciles of |slope|; −1, "any", for one point without peers).
     public var slopeBin: Int
@@ -46,10 +48,13 @@ public struct CalibratedTrend: Sendable {
     /// Returns nil when the table has nothing for the series' family.
     ///
     /// `peerSlope` (used for a series of one point) is the median slope of the same indicator in other
-    /// entities up to this series' last point (``PeerSlope``); nil when there is none.
+    /// entities up to this series' last point (``PeerSlope``); nil when there is none. `peerLevel`
+    /// (used for counts) is the last value's percentile among those entities' latest values
+    /// (``PeerLevel``); nil when there are too few.
     public init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
-                 lower: Double?, upper: Double?, peerSlope: Double? = nil, table: CalibrationTable) {
-        guard let f = Features(times: t, values: y, kind: kind, lower: lower, upper: upper, peerSlope: peerSlope) else { return nil }
+                 lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil, table: CalibrationTable) {
+        guard let f = Features(times: t, values: y, kind: kind, lower: lower, upper: upper, peerSlope: peerSlope,
+                               peerLevel: peerLevel) else { return nil }
         var row = f.window
         if !table.covers(f.family, n: row) {
             guard let nearest = (1...CalibrationTable.maxN).filter({ table.covers(f.family, n: $0) })
@@ -83,7 +88,7 @@ public struct CalibratedTrend: Sendable {
         var levelBin: Int
 
         init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
-              lower: Double?, upper: Double?, peerSlope: Double? = nil) {
+              lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil) {
             let n = t.count
             guard n >= 1, y.count == n else { return nil }
             family = CalibrationTable.Family.of(kind: kind, lower: lower, upper: upper)
@@ -109,18 +114,20 @@ public struct CalibratedTrend: Sendable {
             zLast = scale.forward(y[n - 1])
             if let l = lower, let u = upper, family != .count {
                 levelBin = CalibrationTable.levelBin((y[n - 1] - l) / (u - l))
+            } else if let p = peerLevel, p.isFinite {
+                levelBin = CalibrationTable.peerLevelBin(p)
             } else {
-                levelBin = 0
+                levelBin = -1
             }
         }
     }
 
-    /// A one-series convenience over ``init(times:values:kind:lower:upper:peerSlope:table:)``.
-    public init?(_ series: Series, peerSlope: Double? = nil, table: CalibrationTable) {
+    /// A one-series convenience over ``init(times:values:kind:lower:upper:peerSlope:peerLevel:table:)``.
+    public init?(_ series: Series, peerSlope: Double? = nil, peerLevel: Double? = nil, table: CalibrationTable) {
         guard let made = series.times.withUnsafeBufferPointer({ t in
             series.values.withUnsafeBufferPointer { y in
                 CalibratedTrend(times: t, values: y, kind: series.kind, lower: series.lower, upper: series.upper,
-                                peerSlope: peerSlope, table: table)
+                                peerSlope: peerSlope, peerLevel: peerLevel, table: table)
             }
         }) else { return nil }
         self = made

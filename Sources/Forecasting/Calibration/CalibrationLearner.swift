@@ -62,7 +62,7 @@ public enum CalibrationLearner {
             let inner = learnTable(windows.filter { Panel.innerFold(of: $0.entity) != k }, maxHorizon: maxHorizon,
                                    minimumCount: minimumCount, source: "")
             for w in windows where Panel.innerFold(of: w.entity) == k {
-                guard let trend = CalibratedTrend(w.series, peerSlope: w.peerSlope, table: inner) else { continue }
+                guard let trend = CalibratedTrend(w.series, peerSlope: w.peerSlope, peerLevel: w.peerLevel, table: inner) else { continue }
                 let key = CalibrationTable.familyIndex(trend.family) * CalibrationTable.maxN + min(trend.n, CalibrationTable.maxN) - 1
                 for o in w.outcomes where o.horizon >= 0.5 && o.horizon <= Double(maxHorizon) + 1e-9 {
                     let m = trend.errorQuantile(horizon: o.horizon, 0.5)
@@ -105,7 +105,8 @@ public enum CalibrationLearner {
             let s = w.series
             guard let f = s.times.withUnsafeBufferPointer({ t in
                 s.values.withUnsafeBufferPointer { y in
-                    CalibratedTrend.Features(times: t, values: y, kind: s.kind, lower: s.lower, upper: s.upper, peerSlope: w.peerSlope)
+                    CalibratedTrend.Features(times: t, values: y, kind: s.kind, lower: s.lower, upper: s.upper, peerSlope: w.peerSlope,
+                                             peerLevel: w.peerLevel)
                 }
             }) else { continue }
             series[f.family, default: []].insert(w.indicator + "\u{1F}" + w.entity)
@@ -143,7 +144,7 @@ public enum CalibrationLearner {
                 // For one point, the "any slope" cells hold the naive forecast's errors: what a series
                 // without peers (no trend to borrow) is forecast with.
                 let any = s.n == 1 ? s.zActual - s.zLast : e
-                for l in [0, s.levelBin + 1] {
+                for l in Set([0, s.levelBin + 1]) {
                     cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
                     if slots[i] > 0 {
                         cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: slots[i]), default: []].append(e)
@@ -184,7 +185,7 @@ public enum CalibrationLearner {
                             let s = group[i]
                             let e = s.zActual - (s.zLast + beta * s.slope * s.horizon)
                             cells[0, default: []].append(e)
-                            cells[s.levelBin + 1, default: []].append(e)
+                            if s.levelBin >= 0 { cells[s.levelBin + 1, default: []].append(e) }
                         }
                         for (key, errors) in cells where errors.count >= minimumCount { medians[key] = quantile(errors.sorted(), 0.5) }
                     }

@@ -121,6 +121,9 @@ public struct CalibrationTable: Sendable, Equatable {
 
     func spreadIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + min(max(n, 1), Self.maxN) - 1) * 2 }
 
+    /// The level bin (0 … 4) of a count at percentile `p` (0–1) among its peers: quintiles.
+    static func peerLevelBin(_ p: Double) -> Int { min(max(Int(p * 5), 0), 4) }
+
     /// The level bin (0 … `levelEdges.count`) of a value at fraction `p` of the range.
     static func levelBin(_ p: Double) -> Int {
         var bin = 0

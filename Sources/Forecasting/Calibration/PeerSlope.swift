@@ -26,3 +26,37 @@ public enum PeerSlope {
         median(others.compactMap { slope(of: $0, upTo: t) })
     }
 }
+
+/// Where a value stands among the same indicator's other entities: what places a count (which has no
+/// bounds to measure its level against) in a level bin of the ``CalibrationTable``.
+public enum PeerLevel {
+    /// The fewest peers a level is read from.
+    public static let minimumPeers = 5
+
+    /// The latest value of `series` at or before `t` (nil when it has none by then).
+    public static func latest(of series: Series, upTo t: Double) -> Double? {
+        guard let end = series.times.lastIndex(where: { $0 <= t + 1e-9 }) else { return nil }
+        return series.values[end]
+    }
+
+    /// The mid-rank of `y` among `sorted` values (fraction below it, plus half the fraction equal),
+    /// in 0…1; nil with fewer than ``minimumPeers`` values. `excludingOne` removes one value equal to
+    /// `y` first (the series itself, when `sorted` includes it).
+    public static func percentile(_ y: Double, among sorted: [Double], excludingOne: Bool = false) -> Double? {
+        var lo = 0, hi = sorted.count
+        while lo < hi { let m = (lo + hi) / 2; if sorted[m] < y { lo = m + 1 } else { hi = m } }
+        let below = lo
+        hi = sorted.count
+        var a = lo
+        while a < hi { let m = (a + hi) / 2; if sorted[m] <= y { a = m + 1 } else { hi = m } }
+        var equal = a - below, total = sorted.count
+        if excludingOne, equal > 0 { equal -= 1; total -= 1 }
+        guard total >= minimumPeers else { return nil }
+        return (Double(below) + 0.5 * Double(equal)) / Double(total)
+    }
+
+    /// The percentile of `y` among the latest values of `others` up to `t`.
+    public static func of(_ y: Double, among others: [Series], upTo t: Double) -> Double? {
+        percentile(y, among: others.compactMap { latest(of: $0, upTo: t) }.sorted())
+    }
+}

@@ -30,12 +30,16 @@ public struct ProjectionTable: Sendable {
                              intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil) -> ProjectionTable {
         var rows: [Row] = []
         for indicator in data.indicators {
-            for entity in data.entities {
+            // Every entity's series of the indicator, loaded once: the peers a count's level is read against.
+            let all = data.entities.map { entity in (entity, try? SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id)) }
+            for (k, (entity, loaded)) in all.enumerated() {
                 guard data.observations(indicator: indicator.id, entity: entity.id).count >= minimumPoints,
-                      let series = try? SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id),
+                      let series = loaded,
                       // A trend seen over less than a year (campaign windows) is not extrapolated for years.
-                      let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1,
-                      let forecast = try? Forecaster.forecast(series, ForecastRequest(intervals: intervals, calibration: calibration, years: years)) else { continue }
+                      let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1 else { continue }
+                let others = all.enumerated().compactMap { $0.offset == k ? nil : $0.element.1 }
+                guard let forecast = try? Forecaster.forecast(series, ForecastRequest(intervals: intervals, calibration: calibration, years: years),
+                                                              pool: others) else { continue }
                 let last = series.time(ofYear: years.last ?? 2030)
                 var chart = GapTable.fan(series: series, fit: forecast.fit, target: (last, .nan),
                                          title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
