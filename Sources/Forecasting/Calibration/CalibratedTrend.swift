@@ -12,7 +12,7 @@ import Indicators
 /// family, window size, level bin and slope bin, interpolated linearly between whole horizons
 /// (and from 0 at h = 0); beyond the table's longest horizon the errors grow in proportion to h.
 /// Point forecast, intervals, P(meet) and crossing year all come from this one distribution. The
-/// batch path (``BatchForecaster/calibrated(_:at:levels:table:threads:)``) uses this same type.
+/// batch path (``BatchForecaster/calibrated(_:at:levels:table:peerSlopes:peerLevels:threads:)``) uses this same type.
 ///
 /// Accuracy is empirical: see the back-test figures in the README (coverage of the 80/95 % ranges
 /// and Brier score of P(meet), cross-validated by country on the corpus).
