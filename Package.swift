@@ -33,7 +33,7 @@ let package = Package(
         /// Gap-to-target tables, district comparisons and their renderers.
         .target(
             name: "Reporting",
-            dependencies: ["Forecasting", "Indicators", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Forecasting", "Indicators", "CSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         /// Data model and tabular input (CSV with positions).
         .target(
@@ -54,6 +54,8 @@ let package = Package(
         /// Throughput benchmark of the forecasting paths (`make bench`).
         .executableTarget(name: "ChisoBench", dependencies: ["Chiso"]),
 
+        /// System calls Swift's Glibc module lacks (renameat2 for swapping a report folder in whole).
+        .target(name: "CSystem"),
         /// Fortran LAPACK/BLAS prototypes (system library; no stable Swift API).
         .systemLibrary(
             name: "CLapack",

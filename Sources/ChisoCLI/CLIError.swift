@@ -10,6 +10,8 @@ enum CLIError: Error, CustomStringConvertible {
     case badOption(option: String, text: String)
     /// An error from the library about a whole file.
     case inFile(String, String)
+    /// Standard output could not be written (the system's reason).
+    case output(String)
 
     var description: String {
         switch self {
@@ -23,6 +25,8 @@ enum CLIError: Error, CustomStringConvertible {
             text.hasPrefix("is ") || text.hasPrefix("needs ") ? "\(option) \(text)" : "\(option): \"\(text)\" is not a valid value"
         case let .inFile(file, error):
             "\(file): \(error)"
+        case let .output(reason):
+            "standard output: cannot be written (\(reason))"
         }
     }
 }

@@ -19,4 +19,10 @@ struct ChisoCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReportCommand.self, BacktestCommand.self, CalibrateCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
     )
+
+    /// Sets up signals (``Console/setUp()``), then parses and runs the command.
+    static func main() {
+        Console.setUp()
+        main(nil)
+    }
 }

@@ -46,6 +46,13 @@ public struct Report: Sendable {
                 "\(projections.rows.count) series projected to 2030", "\(comparisons.count) comparison tables"]
     }
 
+    /// Whether a file name is one a report writes (`index.html`, `gaps.*`, `projections.*`,
+    /// `comparison-*`): what an existing report folder may hold for ``AtomicWriter/replaceFolder(_:with:owns:beforeSwap:)``
+    /// to replace it.
+    public static func ownsFileName(_ name: String) -> Bool {
+        name == "index.html" || name.hasPrefix("gaps.") || name.hasPrefix("projections.") || name.hasPrefix("comparison-")
+    }
+
     /// Every file of the report, by name, rendered in memory.
     public func files() throws -> [(name: String, data: Data)] {
         let gapTable = gaps.table()
@@ -66,41 +73,5 @@ public struct Report: Sendable {
             out.append(("\(table.id).json", Data(TextRenderers.json([table], language: language).utf8)))
         }
         return out
-    }
-}
-
-/// Writes files so that none is ever half-written: each goes to a temporary name in the same
-/// folder and is renamed into place.
-public enum AtomicWriter {
-    /// Writes `data` to `path`.
-    ///
-    /// - Throws: ``ReportError/write(path:reason:)``.
-    public static func write(_ data: Data, to path: String) throws(ReportError) {
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temp)
-            // rename(2) replaces the destination atomically (FileManager.replaceItemAt on Linux
-            // was seen to lose the destination).
-            guard rename(temp.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedFailureReasonErrorKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw .write(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-        }
-    }
-
-    /// Writes several files into `directory` (created if missing). All files are rendered before
-    /// the first is written.
-    public static func write(_ files: [(name: String, data: Data)], into directory: String) throws(ReportError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .write(path: directory, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else { throw .write(path: directory, reason: "the folder is not writable") }
-        for file in files { try write(file.data, to: (directory as NSString).appendingPathComponent(file.name)) }
     }
 }

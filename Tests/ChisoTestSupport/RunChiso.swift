@@ -45,6 +45,37 @@ public func runChiso(_ arguments: [String], in directory: URL? = nil) throws -> 
         status: process.terminationStatus)
 }
 
+/// Runs `chiso` with standard output sent to the file at `stdoutPath` (for instance `/dev/full`);
+/// returns its standard error and exit status (`stdout` is empty).
+public func runChiso(_ arguments: [String], stdoutTo stdoutPath: String, environment: [String: String] = [:]) throws -> ChisoRun {
+    let process = Process()
+    process.executableURL = try chisoExecutable()
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    guard let sink = FileHandle(forWritingAtPath: stdoutPath) else { throw FixtureError("cannot open \(stdoutPath)") }
+    defer { try? sink.close() }
+    let err = Pipe()
+    process.standardOutput = sink
+    process.standardError = err
+    try process.run()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ChisoRun(stdout: "", stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+}
+
+/// Starts `chiso` without waiting: the caller signals or waits for the process.
+public func startChiso(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
+    let process = Process()
+    process.executableURL = try chisoExecutable()
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let err = Pipe()
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = err
+    try process.run()
+    return (process, err)
+}
+
 /// A fresh temporary folder for a test's files.
 public func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("chiso-test-\(UUID().uuidString)")

@@ -107,6 +107,6 @@ struct BacktestCommand: ParsableCommand {
             guard let peerWindows else { throw CLIError.badOption(option: "--peers", text: "needs --peer-windows FILE") }
             try PeerForecasts.attach(peers, windows: peerWindows, to: &result)
         }
-        print(format == .json ? BacktestReport.json(result) : BacktestReport.table(result, byHorizon: byHorizon, byIndicator: byIndicator))
+        try Console.line(format == .json ? BacktestReport.json(result) : BacktestReport.table(result, byHorizon: byHorizon, byIndicator: byIndicator))
     }
 }

@@ -46,7 +46,7 @@ struct CalibrateCommand: ParsableCommand {
         if let output {
             try AtomicWriter.write(Data(text.utf8), to: output)
         } else {
-            print(text, terminator: "")
+            try Console.out(text)
         }
     }
 }

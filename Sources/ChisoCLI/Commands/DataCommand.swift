@@ -33,11 +33,11 @@ struct DataCommand: ParsableCommand {
 
         func run() throws {
             let (dataset, findings) = try DatasetLoader.load(directory: options.directory())
-            for f in findings { print(f) }
+            for f in findings { try Console.line(f.description) }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
             func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-            print("\(n(dataset.observations.count, "observation")), \(n(dataset.indicators.count, "indicator")), "
+            try Console.line("\(n(dataset.observations.count, "observation")), \(n(dataset.indicators.count, "indicator")), "
                 + "\(n(dataset.entities.count, "entity").replacingOccurrences(of: "entitys", with: "entities")), "
                 + "\(n(dataset.sources.count, "source")), \(n(dataset.targets.count, "target")); "
                 + "\(n(errors, "error")), \(n(warnings, "warning"))")
@@ -92,7 +92,7 @@ struct DataCommand: ParsableCommand {
                 rows = data.targets.map { [$0.indicator, $0.entity, String($0.year), n($0.value), $0.comparator.rawValue, $0.source, $0.note] }
                 numeric = ["year", "value"]
             }
-            print(TextTable.render(header: header, rows: rows, format: format, numeric: numeric))
+            try Console.line(TextTable.render(header: header, rows: rows, format: format, numeric: numeric))
         }
     }
 
@@ -136,7 +136,7 @@ struct DataCommand: ParsableCommand {
                 return [o.indicator, o.entity, o.period.description, format == .table ? String(format: "%.3f", t) : t.description,
                  n(o.value), n(o.numerator), n(o.denominator), o.source, o.locator]
             }
-            print(TextTable.render(header: header, rows: rows, format: format, numeric: ["t", "value", "numerator", "denominator"]))
+            try Console.line(TextTable.render(header: header, rows: rows, format: format, numeric: ["t", "value", "numerator", "denominator"]))
         }
     }
 }

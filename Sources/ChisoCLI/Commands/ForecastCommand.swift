@@ -89,7 +89,7 @@ struct ForecastCommand: ParsableCommand {
         // The calibrated default borrows the indicator's trend in other entities for a series of one point.
         let usePool = pool || (request.model == nil && request.intervals == .calibrated)
         let forecast = try Forecaster.forecast(series, request, pool: usePool ? others : [])
-        print(format == .json ? ForecastOutput.json(forecast, levels: request.levels)
+        try Console.line(format == .json ? ForecastOutput.json(forecast, levels: request.levels)
                               : ForecastOutput.table(forecast, levels: request.levels))
     }
 

@@ -68,10 +68,10 @@ struct NotebookCommand: ParsableCommand {
                     let expected = Notebook.normalise(cell.expected ?? "")
                     if actual != expected || cell.expected == nil {
                         mismatches += 1
-                        print(LineDiff.unified(expected: expected, actual: actual, label: "\(file):\(cell.line) chiso \(cell.command)"))
+                        try Console.line(LineDiff.unified(expected: expected, actual: actual, label: "\(file):\(cell.line) chiso \(cell.command)"))
                     }
                 }
-                print("\(file): \(notebook.cells.count - mismatches) of \(notebook.cells.count) commands as expected")
+                try Console.line("\(file): \(notebook.cells.count - mismatches) of \(notebook.cells.count) commands as expected")
                 if mismatches > 0 { failed.append(.mismatch(file: file, cells: mismatches)) }
             }
             if let first = failed.first { throw first }
@@ -98,7 +98,7 @@ struct NotebookCommand: ParsableCommand {
                 let (notebook, dir) = try NotebookCommand.load(file)
                 let outputs = try notebook.cells.map { try NotebookCommand.execute($0.command, in: dir) }
                 try AtomicWriter.write(Data(notebook.rewritten(with: outputs).utf8), to: file)
-                print("\(file): \(outputs.count) output blocks written")
+                try Console.line("\(file): \(outputs.count) output blocks written")
             }
         }
     }

@@ -71,10 +71,10 @@ struct RegressCommand: ParsableCommand {
             throw CLIError.inFile(file, error.description)
         }
         for (j, name) in fit.coefficientNames.enumerated() where fit.aliased[j] {
-            FileHandle.standardError.write(Data(
-                "warning: \(file): \"\(name)\" is a linear combination of the columns before it (constant or duplicated); its coefficient is not estimable (rank \(fit.rank) of \(fit.coefficientNames.count))\n".utf8))
+            Console.error(
+                "warning: \(file): \"\(name)\" is a linear combination of the columns before it (constant or duplicated); its coefficient is not estimable (rank \(fit.rank) of \(fit.coefficientNames.count))\n")
         }
-        print(format == .json ? RegressionOutput.json(fit) : RegressionOutput.table(fit))
+        try Console.line(format == .json ? RegressionOutput.json(fit) : RegressionOutput.table(fit))
     }
 }
 

@@ -27,7 +27,7 @@ enum TableOutput {
             try AtomicWriter.write(data, to: output)
         } else {
             guard format != .xlsx else { throw CLIError.badOption(option: "--format xlsx", text: "needs --output FILE") }
-            FileHandle.standardOutput.write(data)
+            try Console.out(data)
         }
     }
 }
@@ -144,18 +144,27 @@ struct ReportCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
+        try AtomicWriter.checkFolder(out, owns: Report.ownsFileName)
         let dataset = try DatasetLoader.loadValid(directory: data.directory())
         let report = Report.build(dataset, language: lang, intervals: calibration.intervals,
                                   calibration: try calibration.table()) { done, total in
             if done == total || done % 10 == 0 {
-                FileHandle.standardError.write(Data("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)".utf8))
-                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+                Console.error("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)")
+                if done == total { Console.error("\n") }
             }
         }
         let files = try report.files()
-        try AtomicWriter.write(files, into: out)
-        for line in report.summary { print(line) }
-        for (status, count) in report.statusCounts where count > 0 { print("  \(status.rawValue): \(count)") }
-        print("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
+        // CHISO_PAUSE_BEFORE_SWAP=seconds holds the finished new report back before it is swapped in
+        // (the interruption tests send SIGINT there).
+        let pause = ProcessInfo.processInfo.environment["CHISO_PAUSE_BEFORE_SWAP"].flatMap(Double.init) ?? 0
+        try AtomicWriter.replaceFolder(out, with: files, owns: Report.ownsFileName) {
+            if pause > 0 {
+                Console.error("new report ready\n")
+                Thread.sleep(forTimeInterval: pause)
+            }
+        }
+        for line in report.summary { try Console.line(line) }
+        for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(status.rawValue): \(count)") }
+        try Console.line("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
     }
 }

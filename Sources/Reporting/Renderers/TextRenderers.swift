@@ -5,10 +5,7 @@ import Indicators
 public enum TextRenderers {
     /// A Markdown section: heading and pipe table, numbers formatted for the language.
     public static func markdown(_ table: ReportTable, language: Language) -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
-        }
+        let escape = markdownEscape
         var lines = ["## \(escape(table.title(language)))", ""]
         lines.append("| " + table.columns.map { escape($0.label(language)) }.joined(separator: " | ") + " |")
         lines.append("|" + table.columns.map { c in
@@ -20,6 +17,33 @@ public enum TextRenderers {
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell's text made inert in Markdown: HTML's `&`, `<` and `>` as entities (so no tag, script
+    /// or image runs when the file is rendered), Markdown's `\\`, `|`, `` ` ``, `*`, `[`, `]`, `~`
+    /// and a word-boundary `_` backslash-escaped (so text cannot become a link, code or emphasis), line
+    /// breaks as spaces and other control characters dropped.
+    public static func markdownEscape(_ s: String) -> String {
+        var out = ""
+        let scalars = Array(s.unicodeScalars)
+        for (i, c) in scalars.enumerated() {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\\", "|", "`", "*", "[", "]", "~": out += "\\" + String(c)
+            case "_":
+                let before = i > 0 ? scalars[i - 1] : " ", after = i + 1 < scalars.count ? scalars[i + 1] : " "
+                let inside = before.properties.isAlphabetic || before.properties.numericType != nil
+                let insideAfter = after.properties.isAlphabetic || after.properties.numericType != nil
+                out += inside && insideAfter ? "_" : "\\_"
+            case "\n", "\r", "\t": out += " "
+            default:
+                if c.properties.generalCategory == .control || c.properties.generalCategory == .format && c.value < 0x2000 { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     /// CSV for Excel: UTF-8 with a byte-order mark, header labels in the language, numbers as plain

@@ -1,0 +1,249 @@
+import CSystem
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes files so that none is ever half-written, nothing outside the destination is touched, and
+/// an interrupted run leaves no debris.
+///
+/// A file goes to a temporary name in the destination's folder, created with `O_CREAT | O_EXCL |
+/// O_NOFOLLOW` (a name planted there, or a link, is never followed or reused), written through
+/// checked `write(2)` calls, flushed, and renamed over the destination. The destination must be
+/// absent or a regular file: a folder, link, device, pipe or socket is refused. A report folder is
+/// written whole into a fresh temporary folder beside it and swapped in with one atomic exchange
+/// (``replaceFolder(_:with:owns:beforeSwap:)``). Paths not yet in place are listed in ``removePending()``'s
+/// registry, so that a handler for SIGINT or SIGTERM can remove them.
+public enum AtomicWriter {
+    /// Temporary paths created and not yet renamed into place (files, or whole folders).
+    static let pending = Mutex<Set<String>>([])
+
+    /// Removes every temporary path not yet in place (for an interrupt handler; safe to call twice).
+    public static func removePending() {
+        let paths = pending.withLock { set -> Set<String> in
+            let all = set
+            set.removeAll()
+            return all
+        }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Writes `data` to `path`: temporary name in the same folder, then rename.
+    ///
+    /// - Throws: ``ReportError/write(path:reason:)`` when the destination is not a regular file, the
+    ///   folder is missing or not writable, or a write fails (a full disk, for instance).
+    public static func write(_ data: Data, to path: String) throws(ReportError) {
+        try requireRegularOrAbsent(path)
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let (fd, temp) = try createTemporaryFile(in: folder, for: url.lastPathComponent, reportAs: path)
+        var isOpen = true
+        do throws(ReportError) {
+            try writeAll(fd, data, reportAs: path)
+            guard fsync(fd) == 0 else { throw failure(path) }
+            isOpen = false
+            guard close(fd) == 0 else { throw failure(path) }
+            guard rename(temp, path) == 0 else { throw failure(path) }
+            _ = pending.withLock { $0.remove(temp) }
+        } catch {
+            if isOpen { close(fd) }
+            unlink(temp)
+            _ = pending.withLock { $0.remove(temp) }
+            throw error
+        }
+    }
+
+    /// Replaces the folder `directory` with one holding exactly `files`, in one step: the files are
+    /// written into a new temporary folder beside it, which is then exchanged with the old folder
+    /// (`renameat2` with `RENAME_EXCHANGE`); the old report is removed afterwards. A reader sees the
+    /// old report or the new one, never a mix; a run interrupted before the exchange leaves the old
+    /// report as it was. Runs into the same parent folder take turns (an exclusive `flock` on it).
+    ///
+    /// - Parameters:
+    ///   - directory: the report folder (created with its parents if missing).
+    ///   - files: file names (no `/`, not `.` or `..`) and contents.
+    ///   - owns: whether a file name found in an existing folder is one a report writes; a folder
+    ///     holding anything else (or a sub-folder, link or device) is refused, not replaced.
+    ///   - beforeSwap: called when the new folder is complete, just before it is swapped in (tests
+    ///     interrupt a run there).
+    /// - Throws: ``ReportError/write(path:reason:)``.
+    public static func replaceFolder(_ directory: String, with files: [(name: String, data: Data)],
+                                     owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
+        for file in files where !isSafeFileName(file.name) {
+            throw .write(path: (directory as NSString).appendingPathComponent(file.name), reason: "not a safe file name")
+        }
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let parent = target.deletingLastPathComponent().path, base = target.lastPathComponent
+        guard !base.isEmpty, base != "/", base != ".", base != ".." else { throw .write(path: directory, reason: "not a folder a report can replace") }
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw .write(path: parent, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        let lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lock >= 0 else { throw failure(parent) }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw failure(parent) }
+        }
+        let exists = try checkReplaceableFolder(target.path, owns: owns)
+        var template = Array("\(parent)/.\(String(base.prefix(100))).XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { throw failure(parent) }
+        let temp = String(cString: made)
+        pending.withLock { _ = $0.insert(temp) }
+        do throws(ReportError) {
+            for file in files {
+                let path = temp + "/" + file.name
+                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+                guard fd >= 0 else { throw failure((directory as NSString).appendingPathComponent(file.name)) }
+                defer { close(fd) }
+                try writeAll(fd, file.data, reportAs: (directory as NSString).appendingPathComponent(file.name))
+                guard fsync(fd) == 0 else { throw failure((directory as NSString).appendingPathComponent(file.name)) }
+            }
+            // mkdtemp makes the folder 0700: give it the permissions a new folder would have.
+            let mask = umask(0)
+            umask(mask)
+            chmod(temp, 0o777 & ~mask)
+            beforeSwap?()
+            if !exists {
+                guard rename(temp, target.path) == 0 else { throw failure(directory) }
+                _ = pending.withLock { $0.remove(temp) }
+                return
+            }
+            if chiso_rename_exchange(temp, target.path) != 0 {
+                guard errno == ENOSYS || errno == EINVAL else { throw failure(directory) }
+                // No atomic exchange here: move the old folder aside, then the new one in.
+                var aside = Array("\(parent)/.\(String(base.prefix(100))).old.XXXXXX".utf8CString)
+                guard let asideMade = mkdtemp(&aside) else { throw failure(parent) }
+                let old = String(cString: asideMade)
+                rmdir(old)
+                guard rename(target.path, old) == 0 else { throw failure(directory) }
+                pending.withLock { _ = $0.insert(old) }
+                guard rename(temp, target.path) == 0 else {
+                    rename(old, target.path)
+                    throw failure(directory)
+                }
+                _ = pending.withLock { $0.remove(temp) }
+                try? FileManager.default.removeItem(atPath: old)
+                _ = pending.withLock { $0.remove(old) }
+                return
+            }
+            // The temporary name now holds the old report.
+            try? FileManager.default.removeItem(atPath: temp)
+            _ = pending.withLock { $0.remove(temp) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            _ = pending.withLock { $0.remove(temp) }
+            throw error
+        }
+    }
+
+    /// Whether `name` can be a file name inside a folder: not empty, not `.` or `..`, no `/` or NUL,
+    /// at most 255 bytes.
+    public static func isSafeFileName(_ name: String) -> Bool {
+        !name.isEmpty && name != "." && name != ".." && !name.contains("/") && !name.contains("\0") && name.utf8.count <= 255
+    }
+
+    /// Refuses a destination that exists and is not a regular file (checked without following links).
+    static func requireRegularOrAbsent(_ path: String) throws(ReportError) {
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw .write(path: path, reason: "it is a \(kind(info.st_mode)), not a regular file; left as it is")
+            }
+        } else if errno != ENOENT {
+            throw failure(path)
+        }
+    }
+
+    /// Checks a report folder before it is replaced: absent (false), or a real folder holding only
+    /// regular files a report writes (true).
+    static func checkReplaceableFolder(_ path: String, owns: (String) -> Bool) throws(ReportError) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return false }
+            throw failure(path)
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw .write(path: path, reason: "it is a \(kind(info.st_mode)), not a folder; left as it is")
+        }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch { throw failure(path) }
+        for name in names.sorted() {
+            var entry = stat()
+            let full = path + "/" + name
+            guard lstat(full, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG, owns(name) else {
+                throw .write(path: path, reason: "it holds \"\(name)\", which a report does not write; choose a new or empty folder")
+            }
+        }
+        return true
+    }
+
+    /// What a file-system entry is, in words.
+    static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: "folder"
+        case S_IFLNK: "symbolic link"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        case S_IFIFO: "pipe (FIFO)"
+        case S_IFSOCK: "socket"
+        default: "regular file"
+        }
+    }
+
+    /// Checks, before any work, that ``replaceFolder(_:with:owns:beforeSwap:)`` could replace `directory`: absent,
+    /// or a folder holding only files a report writes.
+    ///
+    /// - Throws: ``ReportError/write(path:reason:)`` saying why not.
+    public static func checkFolder(_ directory: String, owns: (String) -> Bool) throws(ReportError) {
+        _ = try checkReplaceableFolder(URL(fileURLWithPath: directory).standardizedFileURL.path, owns: owns)
+    }
+
+    /// Creates a new temporary file next to a destination.
+    static func createTemporaryFile(in folder: String, for name: String, reportAs path: String,
+                                    suffixes: () -> String = { String(UInt64.random(in: 0...UInt64.max), radix: 36) })
+        throws(ReportError) -> (Int32, String) {
+        for _ in 0..<64 {
+            let suffix = suffixes()
+            let temp = (folder.isEmpty ? "." : folder) + "/." + String(name.prefix(100)) + "." + suffix + ".tmp"
+            let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            if fd >= 0 {
+                pending.withLock { _ = $0.insert(temp) }
+                return (fd, temp)
+            }
+            guard errno == EEXIST else { throw failure(path) }
+        }
+        throw .write(path: path, reason: "no free temporary name next to it")
+    }
+
+    /// Writes all of `data` to the file descriptor `fd` with `write(2)`, retrying short writes and
+    /// interrupted calls. Returns nil, or the `errno` of the call that failed (ENOSPC, EPIPE, …).
+    public static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
+        data.withUnsafeBytes { raw -> Int32? in
+            guard var p = raw.baseAddress else { return nil }
+            var left = raw.count
+            while left > 0 {
+                let n = Glibc.write(fd, p, left)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                left -= n
+                p += n
+            }
+            return nil
+        }
+    }
+
+    /// ``writeAll(_:_:)`` with the failure as a ``ReportError`` naming `path`.
+    static func writeAll(_ fd: Int32, _ data: Data, reportAs path: String) throws(ReportError) {
+        if let failed = writeAll(fd, data) { throw .write(path: path, reason: String(cString: strerror(failed))) }
+    }
+
+    /// The error for the current `errno`.
+    static func failure(_ path: String) -> ReportError {
+        .write(path: path, reason: String(cString: strerror(errno)))
+    }
+}
