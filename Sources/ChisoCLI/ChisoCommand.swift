@@ -1,4 +1,5 @@
 import ArgumentParser
+import Chiso
 
 /// The `chiso` command: configuration only; each subcommand lives in `Commands/`.
 @main
@@ -20,9 +21,30 @@ struct ChisoCommand: ParsableCommand {
         subcommands: [ReportCommand.self, BacktestCommand.self, CalibrateCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
     )
 
-    /// Sets up signals (``Console/setUp()``), then parses and runs the command.
+    /// Sets up signals (``Console/setUp()``), then parses and runs the command; an error from the
+    /// command is printed as one line made safe for a terminal (``MessageText/line(_:)``).
     static func main() {
         Console.setUp()
-        main(nil)
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(nil)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch {
+            exit(withError: SafeMessage(String(describing: error)))
+        }
     }
+}
+
+/// An error whose message is printed through ``MessageText/line(_:)``.
+struct SafeMessage: Error, CustomStringConvertible {
+    let description: String
+    init(_ text: String) { description = MessageText.line(text) }
 }

@@ -70,4 +70,34 @@ struct DataCommandTests {
         // Loading never writes to the input files.
         #expect(try Data(contentsOf: obs).count == before.count + "dti_score,dak_song,2023x,1,,,kn_bc_cds_8t_2024,,\n".utf8.count)
     }
+
+    /// Ids that could reach a path, a terminal or a log: refused at load with their position, echoed
+    /// without control characters and cut when huge; a report never writes outside its folder.
+    @Test func hostileIdsAreRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for name in ["sources.csv", "indicators.csv", "entities.csv", "observations.csv", "targets.csv"] {
+            try FileManager.default.copyItem(at: shippedDatasets.appendingPathComponent(name), to: data.appendingPathComponent(name))
+        }
+        let indicators = data.appendingPathComponent("indicators.csv")
+        let text = try String(contentsOf: indicators, encoding: .utf8)
+        let line = text.split(separator: "\n").count + 1
+        let hostile = ["x/../../escaped", "a b", "\u{1B}[31mred", String(repeating: "z", count: 5000)]
+        var added = text
+        for id in hostile { added += "\"\(id)\",n,n,%,share,0,100,up,flow,,,\n" }
+        try added.write(to: indicators, atomically: true, encoding: .utf8)
+        let validate = try runChiso(["data", "validate", "--data", data.path])
+        #expect(validate.status == 1)
+        let errors = validate.stdout.split(separator: "\n").filter { $0.contains("error[invalid_id]") }
+        #expect(errors.count == 4)
+        #expect(errors.first?.hasPrefix("\(indicators.path):\(line):1: error[invalid_id] id \"x/../../escaped\" may use only") == true)
+        #expect(!validate.stdout.contains("\u{1B}") && validate.stdout.contains("\"\u{FFFD}[31mred\""))
+        #expect(validate.stdout.split(separator: "\n").allSatisfy { $0.count < 600 })
+        let report = try runChiso(["report", "--data", data.path, "--out", dir.appendingPathComponent("out/r").path])
+        #expect(report.status == 1)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["data"])
+        #expect(!FileManager.default.fileExists(atPath: dir.deletingLastPathComponent().appendingPathComponent("escaped.md").path))
+    }
 }

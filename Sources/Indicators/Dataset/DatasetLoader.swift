@@ -137,8 +137,24 @@ public enum DatasetLoader {
         return table.rows.indices.map { Row(table: table, index: $0, columns: columns) }
     }
 
+    /// Whether `id` may name an indicator, entity or source: 1 to 100 characters from A–Z, a–z, 0–9,
+    /// `_`, `-` and `.`, starting with a letter or digit. Ids become file names (report files) and
+    /// command arguments, so nothing else (no `/`, space, quote or control character) is accepted.
+    public static func isValidId(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 100,
+              first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return id.unicodeScalars.allSatisfy { c in
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-" || c == "."
+        }
+    }
+
     static func checkId(_ row: Row, _ seen: inout Set<String>, _ findings: inout [Finding]) -> String? {
         let id = row.text("id")
+        if !id.isEmpty && !isValidId(id) {
+            findings.append(Finding(.error, .invalidId, at: row.position("id"),
+                                    "id \"\(id)\" may use only letters A–Z and a–z, digits, \"_\", \"-\" and \".\" (first a letter or digit; at most 100)"))
+            return nil
+        }
         if id.isEmpty {
             findings.append(Finding(.error, .unparseable, at: row.position("id"), "empty id"))
             return nil

@@ -48,6 +48,8 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         case badReference = "bad_reference"
         /// A source table whose column headers do not match its data.
         case headerMismatch = "header_mismatch"
+        /// An id outside the documented character set (``DatasetLoader/isValidId(_:)``).
+        case invalidId = "invalid_id"
     }
 
     /// Severity.
@@ -79,11 +81,12 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `observations.csv:12:4: warning[ratio_mismatch] dti_score dak_song 2023: message`.
+    /// `observations.csv:12:4: warning[ratio_mismatch] dti_score dak_song 2023: message`, made safe to
+    /// print (``MessageText/line(_:)``: no control characters, long values cut).
     public var description: String {
         var subject = [indicator, entity, period].compactMap { $0 }.joined(separator: " ")
         if !subject.isEmpty { subject += ": " }
         let place = position.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue)[\(code.rawValue)] \(subject)\(message)"
+        return MessageText.line("\(place)\(severity.rawValue)[\(code.rawValue)] \(subject)\(message)")
     }
 }
