@@ -15,11 +15,7 @@ public enum XLSXRenderer {
             }
         }
         var names: [String] = []
-        for table in tables {
-            var name = String(table.title(language).unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) }.map(Character.init).prefix(31))
-            if name.isEmpty || names.contains(name) { name = String("\(names.count + 1) \(name)".prefix(31)) }
-            names.append(name)
-        }
+        for table in tables { names.append(sheetName(table.title(language), taken: names)) }
         try add("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(tables.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())</Types>
@@ -58,7 +54,7 @@ public enum XLSXRenderer {
             for (j, (column, cell)) in zip(table.columns, row).enumerated() {
                 switch cell {
                 case let .text(s):
-                    if !s.isEmpty { rows += "<c r=\"\(ref(j, r))\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(s))</t></is></c>" }
+                    if !s.isEmpty { rows += "<c r=\"\(ref(j, r))\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(cellText(s)))</t></is></c>" }
                 case let .number(v):
                     guard let v, v.isFinite else { continue }
                     let style: Int
@@ -77,6 +73,51 @@ public enum XLSXRenderer {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>\(rows)</sheetData></worksheet>
             """
+    }
+
+    /// The most characters (UTF-16 units) Excel keeps in a cell.
+    static let cellLimit = 32_767
+
+    /// A cell's text within Excel's limit: longer text is cut and ends with "…".
+    static func cellText(_ s: String) -> String {
+        guard s.utf16.count > cellLimit else { return s }
+        var out = "", units = 0
+        for c in s {
+            let n = String(c).utf16.count
+            if units + n > cellLimit - 1 { break }
+            out.append(c)
+            units += n
+        }
+        return out + "…"
+    }
+
+    /// A sheet name Excel accepts, unique among `taken` (ignoring case): without `[ ] : * ? / \`
+    /// and control characters, not starting or ending with an apostrophe, at most 31 characters, not
+    /// "History"; an empty or repeated name is numbered.
+    static func sheetName(_ title: String, taken: [String]) -> String {
+        func clean(_ s: String) -> String {
+            var name = String(s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }.map(Character.init))
+            var units = 0, cut = ""
+            for c in name {
+                let n = String(c).utf16.count
+                if units + n > 31 { break }
+                cut.append(c)
+                units += n
+            }
+            name = cut
+            while name.hasPrefix("'") || name.hasPrefix(" ") { name.removeFirst() }
+            while name.hasSuffix("'") || name.hasSuffix(" ") { name.removeLast() }
+            return name
+        }
+        let lowered = Set(taken.map { $0.lowercased() })
+        let name = clean(title)
+        if !name.isEmpty, !lowered.contains(name.lowercased()), name.lowercased() != "history" { return name }
+        var k = taken.count + 1
+        while true {
+            let numbered = clean("\(k) \(name)")
+            if !lowered.contains(numbered.lowercased()) { return numbered }
+            k += 1
+        }
     }
 
     /// A1-style reference for a 0-based column and 1-based row.
