@@ -33,12 +33,10 @@ struct ChisoCommand: ParsableCommand {
         }
         do {
             try command.run()
-        } catch let error as ExitCode {
-            exit(withError: error)
-        } catch let error as CleanExit {
-            exit(withError: error)
         } catch {
-            exit(withError: SafeMessage(String(describing: error)))
+            // The parser's own errors (help requests, usage errors, exit codes) go to it unchanged.
+            let fromParser = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+            exit(withError: fromParser ? error : SafeMessage(String(describing: error)))
         }
     }
 }
