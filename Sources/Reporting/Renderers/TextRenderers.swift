@@ -20,7 +20,7 @@ public enum TextRenderers {
     }
 
     /// A cell's text made inert in Markdown: HTML's `&`, `<` and `>` as entities (so no tag, script
-    /// or image runs when the file is rendered), Markdown's `\\`, `|`, `` ` ``, `*`, `[`, `]`, `~`
+    /// or image runs when the file is rendered), Markdown's backslash, bar, backtick, `*`, `[`, `]`, `~`
     /// and a word-boundary `_` backslash-escaped (so text cannot become a link, code or emphasis), line
     /// breaks as spaces and other control characters dropped.
     public static func markdownEscape(_ s: String) -> String {
