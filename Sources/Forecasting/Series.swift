@@ -1,4 +1,5 @@
 import Indicators
+import Statistics
 
 /// A short indicator series to fit: decimal times, values, and optionally the counts behind a share.
 ///
@@ -77,6 +78,9 @@ public struct Series: Sendable, Equatable {
         }
         for i in 0..<count {
             guard times[i].isFinite, values[i].isFinite else { throw .invalidSeries(name, "a time or value is not a finite number") }
+            guard abs(values[i]) <= LinearModel.largestMagnitude else {
+                throw .invalidSeries(name, "the value \(values[i]) at time \(times[i].clean) is beyond ±1e150, where sums of squares overflow; rescale the series (for example to thousands or millions)")
+            }
             if i > 0 && !(times[i] > times[i - 1]) {
                 throw .invalidSeries(name, times[i] == times[i - 1]
                     ? "two points at the same time \(times[i])"

@@ -6,6 +6,9 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
     case tooFewObservations(observations: Int, parameters: Int)
     /// A NaN or infinite value in the named input at a 0-based row.
     case nonFinite(what: String, row: Int)
+    /// A value so large in magnitude (beyond ``LinearModel/largestMagnitude``) that sums of squares
+    /// would overflow, in the named input at a 0-based row.
+    case tooLarge(what: String, row: Int, value: Double)
     /// A weight that is not a positive finite number, at a 0-based row.
     case invalidWeight(row: Int, value: Double)
     /// Inputs whose lengths or shapes do not fit together.
@@ -26,6 +29,8 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
             "\(n) usable observation\(n == 1 ? "" : "s") for \(p) parameter\(p == 1 ? "" : "s"): at least \(p) needed"
         case let .nonFinite(what, row):
             "\(what) at row \(row + 1) is not a finite number"
+        case let .tooLarge(what, row, value):
+            "\(what) at row \(row + 1) is \(value): beyond ±1e150, where sums of squares overflow; rescale it (for example to thousands or millions)"
         case let .invalidWeight(row, value):
             "weight \(value) at row \(row + 1) is not a positive finite number"
         case let .dimensionMismatch(what):

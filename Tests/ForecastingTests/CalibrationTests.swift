@@ -60,6 +60,12 @@ import Testing
             let target = try #require(f.target)
             #expect(target.pMeet != nil && target.status != .insufficientData, "\(s.name)")
         }
+        // Values too large to square (sums of squares would overflow to inf): refused in one line,
+        // never a blank projection beside a P(meet).
+        let huge = Series(name: "huge", kind: .count, lower: 0, times: [2019.5, 2020.5, 2021.5], values: [1e308, 1.2e308, 1.4e308])
+        #expect(throws: ForecastError.invalidSeries("huge", "the value 1e+308 at time 2019.5 is beyond ±1e150, where sums of squares overflow; rescale the series (for example to thousands or millions)")) {
+            try Forecaster.forecast(huge, ForecastRequest(years: [2025], target: (1.7e308, 2025, nil)))
+        }
         // An empty series is still refused, in one line.
         #expect(throws: ForecastError.tooFewPoints("empty", count: 0)) {
             try Forecaster.forecast(Series(name: "empty", kind: .share, lower: 0, upper: 100, times: [], values: []), ForecastRequest(years: [2025]))

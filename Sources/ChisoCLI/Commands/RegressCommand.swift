@@ -68,6 +68,14 @@ struct RegressCommand: ParsableCommand {
         do {
             fit = try LinearModel.fit(design: design, response: y, names: names, intercept: !noIntercept, weights: w)
         } catch {
+            // A value too large to square: point at its cell.
+            if case let .tooLarge(what, row, value) = error, row < table.lines.count {
+                let column = what == "the response" ? response : String(what.dropFirst("predictor ".count))
+                if let j = try? table.columnIndex(column) {
+                    throw CLIError.inFile("\(file):\(table.lines[row]):\(j + 1)",
+                                          "\(value) in column \"\(column)\" is beyond ±1e150, where sums of squares overflow; rescale it (for example to thousands or millions)")
+                }
+            }
             throw CLIError.inFile(file, error.description)
         }
         for (j, name) in fit.coefficientNames.enumerated() where fit.aliased[j] {

@@ -66,6 +66,10 @@ public struct LinearModel: Sendable {
     /// Reciprocal condition number (1-norm) of R for the centred, scaled design.
     public let reciprocalCondition: Double
 
+    /// The largest magnitude accepted in a response or predictor: 1e150, so that squares and their
+    /// sums (about 1e300 at most for a few thousand rows) stay finite in double precision.
+    public static let largestMagnitude = 1e150
+
     /// Fits `response ≈ [1] design · β`.
     ///
     /// - Parameters:
@@ -75,8 +79,8 @@ public struct LinearModel: Sendable {
     ///   - intercept: whether to add an intercept (named `(Intercept)`).
     ///   - weights: n positive weights for weighted least squares, or `nil`.
     ///   - rankTolerance: relative tolerance for aliasing.
-    /// - Throws: ``StatisticsError`` for non-finite inputs, invalid weights, fewer observations than
-    ///   parameters, or mismatched lengths.
+    /// - Throws: ``StatisticsError`` for non-finite inputs or inputs beyond ``largestMagnitude``,
+    ///   invalid weights, fewer observations than parameters, or mismatched lengths.
     public static func fit(
         design: Matrix, response: [Double], names: [String]? = nil, intercept: Bool = true,
         weights: [Double]? = nil, rankTolerance: Double = defaultRankTolerance
@@ -88,9 +92,13 @@ public struct LinearModel: Sendable {
         }
         guard names.count == p else { throw .dimensionMismatch("\(names.count) names for \(p) columns") }
         if let i = response.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(what: "the response", row: i) }
+        if let i = response.firstIndex(where: { abs($0) > largestMagnitude }) { throw .tooLarge(what: "the response", row: i, value: response[i]) }
         for j in 0..<p {
             for i in 0..<n where !design[i, j].isFinite {
                 throw .nonFinite(what: "predictor \(names[j])", row: i)
+            }
+            for i in 0..<n where abs(design[i, j]) > largestMagnitude {
+                throw .tooLarge(what: "predictor \(names[j])", row: i, value: design[i, j])
             }
         }
         let w = weights ?? [Double](repeating: 1, count: n)
