@@ -52,6 +52,7 @@ public enum HTMLRenderer {
 
     /// Escapes text for HTML content and attribute values.
     public static func html(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -66,7 +67,7 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func f(_ v: Double) -> String { Printf.fixed(v, decimals: 1) }
 
     /// Fan chart: 95 % and 80 % bands, median line, observed points, target marker.
     static func fan(_ chart: FanChart, language: Language) -> String {

@@ -6,7 +6,8 @@ public enum TextRenderers {
     /// A Markdown section: heading and pipe table, numbers formatted for the language.
     public static func markdown(_ table: ReportTable, language: Language) -> String {
         func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            guard s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else { return s }
+            return s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
                 .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: "")
         }
         var lines = ["## \(escape(table.title(language)))", ""]

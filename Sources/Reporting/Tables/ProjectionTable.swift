@@ -28,18 +28,23 @@ public struct ProjectionTable: Sendable {
     /// at least a year.
     public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 4,
                              intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil) -> ProjectionTable {
+        var groups = PeerGroups(data)
+        return build(data, groups: &groups, years: years, minimumPoints: minimumPoints, intervals: intervals, calibration: calibration)
+    }
+
+    /// ``build(_:years:minimumPoints:intervals:calibration:)`` with the dataset's series already indexed.
+    static func build(_ data: Dataset, groups: inout PeerGroups, years: [Int], minimumPoints: Int,
+                      intervals: IntervalMethod, calibration: CalibrationTable?) -> ProjectionTable {
         var rows: [Row] = []
         for indicator in data.indicators {
             // Every entity's series of the indicator, loaded once: the peers a count's level is read against.
-            let all = data.entities.map { entity in (entity, try? SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id)) }
-            for (k, (entity, loaded)) in all.enumerated() {
-                guard data.observations(indicator: indicator.id, entity: entity.id).count >= minimumPoints,
-                      let series = loaded,
+            let group = groups.group(indicator.id)
+            for (k, entity) in data.entities.enumerated() {
+                guard let series = group.members[k], series.count >= minimumPoints,
                       // A trend seen over less than a year (campaign windows) is not extrapolated for years.
                       let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1 else { continue }
-                let others = all.enumerated().compactMap { $0.offset == k ? nil : $0.element.1 }
-                guard let forecast = try? Forecaster.forecast(series, ForecastRequest(intervals: intervals, calibration: calibration, years: years),
-                                                              pool: others) else { continue }
+                let (request, pool) = group.prepare(ForecastRequest(intervals: intervals, calibration: calibration, years: years), member: k)
+                guard let forecast = try? Forecaster.forecast(series, request, pool: pool) else { continue }
                 let last = series.time(ofYear: years.last ?? 2030)
                 var chart = GapTable.fan(series: series, fit: forecast.fit, target: (last, .nan),
                                          title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
