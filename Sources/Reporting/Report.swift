@@ -53,22 +53,29 @@ public struct Report: Sendable {
 
     /// Every file of the report, by name, rendered in memory.
     public func files() throws -> [(name: String, data: Data)] {
+        try renderers().map { file in (file.name, try file.render()) }
+    }
+
+    /// Every file of the report, by name, each rendered when its closure is called (a national
+    /// report is written one file at a time instead of being held in memory whole).
+    public func renderers() -> [(name: String, render: @Sendable () throws -> Data)] {
         let gapTable = gaps.table(), projectionTable = projections.table()
-        var out: [(String, Data)] = [
-            ("index.html", Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
-                                                  summary: summary, tables: [gapTable, projectionTable] + comparisons, language: language).utf8)),
-            ("gaps.md", Data(TextRenderers.markdown(gapTable, language: language).utf8)),
-            ("gaps.csv", Data(TextRenderers.csv(gapTable, language: language).utf8)),
-            ("gaps.json", Data(TextRenderers.json([gapTable], language: language).utf8)),
-            ("gaps.xlsx", try XLSXRenderer.workbook([gapTable, projectionTable] + comparisons, language: language)),
-            ("projections.md", Data(TextRenderers.markdown(projectionTable, language: language).utf8)),
-            ("projections.csv", Data(TextRenderers.csv(projectionTable, language: language).utf8)),
-            ("projections.json", Data(TextRenderers.json([projectionTable], language: language).utf8)),
+        let (language, comparisons, summary) = (self.language, self.comparisons, self.summary)
+        var out: [(name: String, render: @Sendable () throws -> Data)] = [
+            ("index.html", { Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
+                                                    summary: summary, tables: [gapTable, projectionTable] + comparisons, language: language).utf8) }),
+            ("gaps.md", { Data(TextRenderers.markdown(gapTable, language: language).utf8) }),
+            ("gaps.csv", { Data(TextRenderers.csv(gapTable, language: language).utf8) }),
+            ("gaps.json", { Data(TextRenderers.json([gapTable], language: language).utf8) }),
+            ("gaps.xlsx", { try XLSXRenderer.workbook([gapTable, projectionTable] + comparisons, language: language) }),
+            ("projections.md", { Data(TextRenderers.markdown(projectionTable, language: language).utf8) }),
+            ("projections.csv", { Data(TextRenderers.csv(projectionTable, language: language).utf8) }),
+            ("projections.json", { Data(TextRenderers.json([projectionTable], language: language).utf8) }),
         ]
         for table in comparisons {
-            out.append(("\(table.id).md", Data(TextRenderers.markdown(table, language: language).utf8)))
-            out.append(("\(table.id).csv", Data(TextRenderers.csv(table, language: language).utf8)))
-            out.append(("\(table.id).json", Data(TextRenderers.json([table], language: language).utf8)))
+            out.append(("\(table.id).md", { Data(TextRenderers.markdown(table, language: language).utf8) }))
+            out.append(("\(table.id).csv", { Data(TextRenderers.csv(table, language: language).utf8) }))
+            out.append(("\(table.id).json", { Data(TextRenderers.json([table], language: language).utf8) }))
         }
         return out
     }
@@ -95,6 +102,45 @@ public enum AtomicWriter {
             try? FileManager.default.removeItem(at: temp)
             throw .write(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
+    }
+
+    /// Renders and writes several files into `directory` (created if missing), one at a time, each
+    /// under a temporary name; once all are written, each is renamed into place. A file that cannot
+    /// be rendered or written leaves every existing file as it was (and no temporary file behind).
+    public static func write(rendering files: [(name: String, render: @Sendable () throws -> Data)], into directory: String) throws {
+        try prepare(directory)
+        var written: [(temp: URL, path: String)] = []
+        do {
+            for file in files {
+                let path = (directory as NSString).appendingPathComponent(file.name)
+                let url = URL(fileURLWithPath: path)
+                let temp = url.deletingLastPathComponent()
+                    .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+                let data = try file.render()
+                do {
+                    try data.write(to: temp)
+                } catch {
+                    throw ReportError.write(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+                }
+                written.append((temp, path))
+            }
+            for (temp, path) in written {
+                // rename(2) replaces the destination atomically.
+                guard rename(temp.path, path) == 0 else { throw ReportError.write(path: path, reason: String(cString: strerror(errno))) }
+            }
+        } catch {
+            for (temp, _) in written { try? FileManager.default.removeItem(at: temp) }
+            throw error
+        }
+    }
+
+    static func prepare(_ directory: String) throws(ReportError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .write(path: directory, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else { throw .write(path: directory, reason: "the folder is not writable") }
     }
 
     /// Writes several files into `directory` (created if missing). All files are rendered before

@@ -69,15 +69,18 @@ public struct ReportTable: Sendable {
     public var rows: [[Cell]]
     /// Charts to draw with the table in HTML.
     public var charts: [Chart]
+    /// Rows whose charts were not made (beyond ``HTMLRenderer/maximumCharts``); the page says so.
+    public var chartsLeftOut: Int
 
     /// A table.
-    public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart]) {
+    public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0) {
         self.id = id
         self.titleVi = titleVi
         self.titleEn = titleEn
         self.columns = columns
         self.rows = rows
         self.charts = charts
+        self.chartsLeftOut = chartsLeftOut
     }
 
     /// The title in a language.

@@ -128,8 +128,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the full report (HTML, gap tables, comparisons) for the dataset.",
         discussion: """
             Writes index.html, gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder
-            (default report/) and prints a summary. Every file is rendered before any is written, and
-            each is written under a temporary name and renamed.
+            (default report/) and prints a summary. Each file is written under a temporary name; only
+            when all are written are they renamed into place, so a failure leaves the folder as it was.
 
             Example:
               chiso report --out report --lang en
@@ -144,16 +144,17 @@ struct ReportCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
-        let dataset = try DatasetLoader.loadValid(directory: data.directory())
-        let report = Report.build(dataset, language: lang, intervals: calibration.intervals,
-                                  calibration: try calibration.table()) { done, total in
+        // The dataset is let go once the report is built (the report keeps what it shows), so a
+        // national dataset is not held while the files are rendered.
+        let report = try Report.build(DatasetLoader.loadValid(directory: data.directory()), language: lang, intervals: calibration.intervals,
+                                      calibration: try calibration.table()) { done, total in
             if done == total || done % 10 == 0 {
                 FileHandle.standardError.write(Data("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             }
         }
-        let files = try report.files()
-        try AtomicWriter.write(files, into: out)
+        let files = report.renderers()
+        try AtomicWriter.write(rendering: files, into: out)
         for line in report.summary { print(line) }
         for (status, count) in report.statusCounts where count > 0 { print("  \(status.rawValue): \(count)") }
         print("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")

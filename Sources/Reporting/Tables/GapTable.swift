@@ -32,7 +32,7 @@ public struct GapRow: Sendable {
 
 /// The series of a dataset indexed once, and each indicator's ``PeerGroup`` built when first asked
 /// for: what the gap table and the projections share.
-struct PeerGroups {
+struct PeerGroups: Sendable {
     /// The dataset.
     let data: Dataset
     /// Its observations by series.
@@ -44,6 +44,9 @@ struct PeerGroups {
         self.data = data
         index = ObservationIndex(data)
     }
+
+    /// The group of an indicator if it was built.
+    func built(_ indicator: String) -> PeerGroup? { groups[indicator] }
 
     /// The group of an indicator (every entity's series of it).
     mutating func group(_ indicator: String) -> PeerGroup {
@@ -89,12 +92,31 @@ public struct GapTable: Sendable {
         let targets = data.targets.filter { t in
             (years?.contains(t.year) ?? true) && (entities?.contains(t.entity) ?? true) && (indicators?.contains(t.indicator) ?? true)
         }
+        // Each indicator's group is built first; then the rows are forecast on all cores, a block of
+        // targets at a time, with `progress` called for each target in order between blocks.
+        var positions: [(target: Target, indicator: Int, entity: Int)?] = []
+        for target in targets {
+            guard let i = groups.index.indicatorPosition(target.indicator), let e = groups.index.entityPosition(target.entity) else {
+                positions.append(nil)
+                continue
+            }
+            _ = groups.group(target.indicator)
+            positions.append((target, i, e))
+        }
+        let shared = groups
         var rows: [GapRow] = []
-        for (k, target) in targets.enumerated() {
-            progress?(k + 1, targets.count)
-            guard let i = groups.index.indicatorPosition(target.indicator), let e = groups.index.entityPosition(target.entity) else { continue }
-            rows.append(row(target, indicator: data.indicators[i], entity: data.entities[e], member: e, data: data, groups: &groups,
-                            intervals: intervals, calibration: calibration))
+        let block = 512
+        for start in stride(from: 0, to: positions.count, by: block) {
+            let slice = Array(positions[start..<min(start + block, positions.count)])
+            let made = Parallel.map(slice) { p -> GapRow? in
+                guard let p else { return nil }
+                return row(p.target, indicator: data.indicators[p.indicator], entity: data.entities[p.entity], member: p.entity, data: data,
+                           groups: shared, intervals: intervals, calibration: calibration)
+            }
+            for (k, r) in made.enumerated() {
+                progress?(start + k + 1, targets.count)
+                if let r = r ?? nil { rows.append(r) }
+            }
         }
         if let statuses { rows = rows.filter { statuses.contains($0.status) } }
         rows = rows.enumerated().sorted { a, b in
@@ -107,7 +129,7 @@ public struct GapTable: Sendable {
         return GapTable(rows: rows)
     }
 
-    static func row(_ target: Target, indicator: Indicator, entity: Entity, member: Int, data: Dataset, groups: inout PeerGroups,
+    static func row(_ target: Target, indicator: Indicator, entity: Entity, member: Int, data: Dataset, groups: PeerGroups,
                     intervals: IntervalMethod, calibration: CalibrationTable?) -> GapRow {
         let latest = groups.index.series(indicator: indicator.id, entity: entity.id).last.map { data.observations[Int($0)] }
         let atLeast = target.comparator == .atLeast
@@ -130,7 +152,7 @@ public struct GapTable: Sendable {
             return result
         }
         do throws(ForecastError) {
-            let group = groups.group(indicator.id)
+            let group = groups.built(indicator.id) ?? PeerGroup(data, index: groups.index, indicator: indicator.id)
             guard let series = group.members[member] else { throw .tooFewPoints("\(indicator.id)/\(entity.id)", count: 0) }
             let (request, pool) = group.prepare(
                 ForecastRequest(intervals: intervals, calibration: calibration, years: [target.year],
