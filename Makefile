@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench e2e docs backtest backtest-peers calibration
+.PHONY: deps build test report clean fuzz bench bench-scale e2e docs backtest backtest-peers calibration
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -54,6 +54,14 @@ bench: deps
 	.build/release/chiso-bench $(BENCH_SERIES) --write $(BENCH_DIR) | tee $(BENCH_DIR).chiso.txt
 	python3 Tests/Benchmarks/bench_peers.py $(BENCH_DIR) | tee $(BENCH_DIR).peers.txt
 	@python3 Tests/Benchmarks/ratios.py $(BENCH_DIR).chiso.txt $(BENCH_DIR).peers.txt
+
+# National scale: synthetic datasets of about 10k, 100k and 980k observations (700 districts x 200
+# indicators x 7 years, rows shuffled) in .build/national, timed through chiso data validate, gaps and
+# report with peak memory, and pandas reading the 980k rows and finding duplicates (README table).
+bench-scale: deps
+	@python3 -c "import pandas" 2>/dev/null || pip install -q pandas
+	$(SWIFT) build -c release --product chiso
+	Tests/Benchmarks/bench_scale.sh .build/national | tee .build/bench-scale.txt
 
 # End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML.
 e2e: deps

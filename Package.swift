@@ -36,10 +36,7 @@ let package = Package(
             dependencies: ["Forecasting", "Indicators", "CSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         /// Data model and tabular input (CSV with positions).
-        .target(
-            name: "Indicators",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
-        ),
+        .target(name: "Indicators"),
         /// The `chiso` command-line tool.
         .executableTarget(
             name: "ChisoCLI",
@@ -84,6 +81,8 @@ let package = Package(
             dependencies: [
                 "Indicators", "ChisoTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                // The reference the CSV reader is checked against.
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(

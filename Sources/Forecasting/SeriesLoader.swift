@@ -7,9 +7,24 @@ public enum SeriesLoader {
     ///
     /// - Throws: ``ForecastError/tooFewPoints(_:count:)`` when there are none.
     public static func dataset(_ data: Dataset, indicator: String, entity: String) throws(ForecastError) -> Series {
-        let name = "\(indicator)/\(entity)"
-        guard let definition = data.indicator(indicator) else { throw .invalidSeries(name, "unknown indicator") }
         let observations = data.observations(indicator: indicator, entity: entity)
+        return try series(data.indicator(indicator), indicator: indicator, entity: entity, observations: observations)
+    }
+
+    /// ``dataset(_:indicator:entity:)`` through an index of the dataset (no scan of the observations).
+    ///
+    /// - Throws: ``ForecastError/tooFewPoints(_:count:)`` when there are none.
+    public static func dataset(_ data: Dataset, index: ObservationIndex, indicator: String, entity: String) throws(ForecastError) -> Series {
+        let definition = index.indicatorPosition(indicator).map { data.indicators[$0] }
+        let positions = index.series(indicator: indicator, entity: entity)
+        return try series(definition, indicator: indicator, entity: entity, observations: positions.lazy.map { data.observations[Int($0)] })
+    }
+
+    /// The series of `observations` (of one indicator and entity, oldest first).
+    static func series<C: Collection>(_ definition: Indicator?, indicator: String, entity: String, observations: C) throws(ForecastError) -> Series
+    where C.Element == Observation {
+        let name = "\(indicator)/\(entity)"
+        guard let definition else { throw .invalidSeries(name, "unknown indicator") }
         guard !observations.isEmpty else { throw .tooFewPoints(name, count: 0) }
         return Series(
             name: name, kind: definition.kind, lower: definition.lower, upper: definition.upper,

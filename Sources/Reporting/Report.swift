@@ -16,16 +16,21 @@ public struct Report: Sendable {
     /// Builds the report; `progress(done, total)` is called per target.
     public static func build(_ data: Dataset, language: Language, intervals: IntervalMethod = .calibrated,
                              calibration: CalibrationTable? = nil, progress: ((Int, Int) -> Void)? = nil) -> Report {
-        let gaps = GapTable.build(data, intervals: intervals, calibration: calibration, progress: progress)
+        var groups = PeerGroups(data)
+        let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: nil, statuses: nil,
+                                  intervals: intervals, calibration: calibration, progress: progress)
         var comparisons: [ReportTable] = []
         // Totals of scored parts (the DTI and its pillars, with maximum points).
-        for total in data.indicators where total.kind == .score && total.upper != nil && data.indicators.contains(where: { $0.parent == total.id }) {
-            if let c = try? DistrictComparison.build(data, indicator: total.id), c.rows.count >= 2 { comparisons.append(c.table()) }
+        let parents = Set(data.indicators.compactMap(\.parent))
+        for total in data.indicators where total.kind == .score && total.upper != nil && parents.contains(total.id) {
+            if let c = try? DistrictComparison.build(data, index: groups.index, indicator: total.id), c.rows.count >= 2 { comparisons.append(c.table()) }
         }
-        for indicator in data.indicators where indicator.kind == .share && !data.indicators.contains(where: { $0.parent == indicator.id }) {
-            if let c = try? ProportionComparison.build(data, indicator: indicator.id), c.rows.count >= 2 { comparisons.append(c.table()) }
+        for indicator in data.indicators where indicator.kind == .share && !parents.contains(indicator.id) {
+            if let c = try? ProportionComparison.build(data, index: groups.index, indicator: indicator.id), c.rows.count >= 2 { comparisons.append(c.table()) }
         }
-        return Report(gaps: gaps, projections: ProjectionTable.build(data, intervals: intervals, calibration: calibration), comparisons: comparisons, language: language)
+        let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
+                                                calibration: calibration)
+        return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language)
     }
 
     /// Counts of gap rows by status.
@@ -55,22 +60,29 @@ public struct Report: Sendable {
 
     /// Every file of the report, by name, rendered in memory.
     public func files() throws -> [(name: String, data: Data)] {
-        let gapTable = gaps.table()
-        var out: [(String, Data)] = [
-            ("index.html", Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
-                                                  summary: summary, tables: [gapTable, projections.table()] + comparisons, language: language).utf8)),
-            ("gaps.md", Data(TextRenderers.markdown(gapTable, language: language).utf8)),
-            ("gaps.csv", Data(TextRenderers.csv(gapTable, language: language).utf8)),
-            ("gaps.json", Data(TextRenderers.json([gapTable], language: language).utf8)),
-            ("gaps.xlsx", try XLSXRenderer.workbook([gapTable, projections.table()] + comparisons, language: language)),
-            ("projections.md", Data(TextRenderers.markdown(projections.table(), language: language).utf8)),
-            ("projections.csv", Data(TextRenderers.csv(projections.table(), language: language).utf8)),
-            ("projections.json", Data(TextRenderers.json([projections.table()], language: language).utf8)),
+        try renderers().map { file in (file.name, try file.render()) }
+    }
+
+    /// Every file of the report, by name, each rendered when its closure is called (a national
+    /// report is written one file at a time instead of being held in memory whole).
+    public func renderers() -> [(name: String, render: @Sendable () throws -> Data)] {
+        let gapTable = gaps.table(), projectionTable = projections.table()
+        let (language, comparisons, summary) = (self.language, self.comparisons, self.summary)
+        var out: [(name: String, render: @Sendable () throws -> Data)] = [
+            ("index.html", { Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
+                                                    summary: summary, tables: [gapTable, projectionTable] + comparisons, language: language).utf8) }),
+            ("gaps.md", { Data(TextRenderers.markdown(gapTable, language: language).utf8) }),
+            ("gaps.csv", { Data(TextRenderers.csv(gapTable, language: language).utf8) }),
+            ("gaps.json", { Data(TextRenderers.json([gapTable], language: language).utf8) }),
+            ("gaps.xlsx", { try XLSXRenderer.workbook([gapTable, projectionTable] + comparisons, language: language) }),
+            ("projections.md", { Data(TextRenderers.markdown(projectionTable, language: language).utf8) }),
+            ("projections.csv", { Data(TextRenderers.csv(projectionTable, language: language).utf8) }),
+            ("projections.json", { Data(TextRenderers.json([projectionTable], language: language).utf8) }),
         ]
         for table in comparisons {
-            out.append(("\(table.id).md", Data(TextRenderers.markdown(table, language: language).utf8)))
-            out.append(("\(table.id).csv", Data(TextRenderers.csv(table, language: language).utf8)))
-            out.append(("\(table.id).json", Data(TextRenderers.json([table], language: language).utf8)))
+            out.append(("\(table.id).md", { Data(TextRenderers.markdown(table, language: language).utf8) }))
+            out.append(("\(table.id).csv", { Data(TextRenderers.csv(table, language: language).utf8) }))
+            out.append(("\(table.id).json", { Data(TextRenderers.json([table], language: language).utf8) }))
         }
         return out
     }

@@ -1,4 +1,8 @@
+import ChisoTestSupport
+import CSV
+import Foundation
 import Indicators
+import PropertyBased
 import Testing
 
 struct CSVTableTests {
@@ -60,5 +64,44 @@ struct CSVWriterTests {
         let text = CSVWriter.table(header: ["a", "b"], rows: [["x\r\ny", "\"q\""], [" lead", "=cmd"]])
         let t = try CSVTable.parse(text, file: "w.csv")
         #expect(t.rows == [["x\r\ny", "\"q\""], [" lead", "=cmd"]])
+    }
+}
+
+/// The reader against CSV.swift (the library it replaced) on the shipped files and on random text:
+/// wherever the reader accepts a text, it reads the same fields and records.
+struct CSVReferenceTests {
+    static func reference(_ text: String) -> [[String]]? {
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
+        guard let reader = try? CSVReader(string: String(body), hasHeaderRow: false) else { return nil }
+        var records: [[String]] = []
+        while let record = reader.next() {
+            if record.count == 1 && record[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            records.append(record)
+        }
+        return records
+    }
+
+    @Test func shippedFilesReadAsCSVSwiftReadsThem() throws {
+        let folder = shippedDatasets.path
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }
+        #expect(names.count >= 5)
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            let table = try CSVTable.read(path: path)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let records = try #require(Self.reference(text))
+            #expect(records.first.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } } == table.header, "\(name)")
+            #expect(Array(records.dropFirst()) == table.rows, "\(name)")
+        }
+    }
+
+    @Test func randomTextReadsAsCSVSwiftReadsIt() async {
+        let pieces = ["a", "b,", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "Đắk", "\"x,y\"", "1.5"]
+        await propertyCheck(count: 500, input: Gen.element(of: pieces).array(of: 0...12).map { $0.compactMap { $0 }.joined() }) { text in
+            let full = "h1,h2\n" + text
+            guard let table = try? CSVTable.parse(full, file: "r.csv"), let records = Self.reference(full) else { return }
+            #expect(Array(records.dropFirst()) == table.rows, "text: \(full.debugDescription)")
+        }
     }
 }

@@ -128,8 +128,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the full report (HTML, gap tables, comparisons) for the dataset.",
         discussion: """
             Writes index.html, gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder
-            (default report/) and prints a summary. Every file is rendered before any is written, and
-            each is written under a temporary name and renamed.
+            (default report/) and prints a summary. The new report is written whole into a temporary
+            folder beside it and swapped in at once: a reader sees the old report or the new one, and a
+            failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files
+            is refused.
 
             Example:
               chiso report --out report --lang en
@@ -145,19 +147,20 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try AtomicWriter.checkFolder(out, owns: Report.ownsFileName)
-        let dataset = try DatasetLoader.loadValid(directory: data.directory())
-        let report = Report.build(dataset, language: lang, intervals: calibration.intervals,
-                                  calibration: try calibration.table()) { done, total in
+        // The dataset is let go once the report is built (the report keeps what it shows), so a
+        // national dataset is not held while the files are rendered.
+        let report = try Report.build(DatasetLoader.loadValid(directory: data.directory()), language: lang, intervals: calibration.intervals,
+                                      calibration: try calibration.table()) { done, total in
             if done == total || done % 10 == 0 {
                 Console.error("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)")
                 if done == total { Console.error("\n") }
             }
         }
-        let files = try report.files()
+        let files = report.renderers()
         // CHISO_PAUSE_BEFORE_SWAP=seconds holds the finished new report back before it is swapped in
         // (the interruption tests send SIGINT there).
         let pause = ProcessInfo.processInfo.environment["CHISO_PAUSE_BEFORE_SWAP"].flatMap(Double.init) ?? 0
-        try AtomicWriter.replaceFolder(out, with: files, owns: Report.ownsFileName) {
+        try AtomicWriter.replaceFolder(out, rendering: files, owns: Report.ownsFileName) {
             if pause > 0 {
                 Console.error("new report ready\n")
                 Thread.sleep(forTimeInterval: pause)

@@ -26,12 +26,13 @@ public enum DatasetLoader {
         let indicators = try readIndicators(table("indicators.csv"), &findings)
         let entities = try readEntities(table("entities.csv"), &findings)
         var context = Context(sources: sources, indicators: indicators, entities: entities)
-        let observations = try readObservations(table("observations.csv"), &context, &findings)
+        var keys = Validator.FactKeys()
+        let observations = try readObservations(table("observations.csv"), &context, &findings, keys: &keys)
         let targets = try readTargets(table("targets.csv"), context, &findings)
         let dataset = Dataset(
             sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             indicators: indicators, entities: entities, observations: observations, targets: targets)
-        findings += Validator.crossChecks(dataset)
+        findings += Validator.crossChecks(dataset, keys: keys)
         findings += try SourceTableCheck.check(directory: directory)
         let order = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
         return (dataset, order.map(\.element))
@@ -64,6 +65,8 @@ public enum DatasetLoader {
     struct Context {
         var sources: Set<String>
         var indicators: [String: Indicator]
+        /// The indicators in file order.
+        var indicatorList: [Indicator]
         var entityIds: Set<String>
         /// Normalised alias → entity id.
         var aliases: [String: String]
@@ -71,6 +74,7 @@ public enum DatasetLoader {
         init(sources: [Source], indicators: [Indicator], entities: [Entity]) {
             self.sources = Set(sources.map(\.id))
             self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            indicatorList = indicators
             entityIds = Set(entities.map(\.id))
             var aliases: [String: String] = [:]
             for e in entities {
@@ -97,7 +101,13 @@ public enum DatasetLoader {
 
         func text(_ name: String) -> String {
             guard let j = columns[name] else { return "" }
-            return table.rows[index][j].trimmingCharacters(in: .whitespaces)
+            return text(at: j)
+        }
+
+        /// The field in column `j`, trimmed of spaces.
+        func text(at j: Int) -> String {
+            let fast: String? = table.withTrimmedBytes(index, j) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } }
+            return fast ?? table.field(index, j).trimmingCharacters(in: .whitespaces)
         }
 
         func position(_ name: String? = nil) -> SourcePosition {
@@ -106,6 +116,19 @@ public enum DatasetLoader {
 
         /// A plain dot-decimal number, or nil for an empty optional cell; a finding otherwise.
         func number(_ name: String, required: Bool, _ findings: inout [Finding]) -> Double?? {
+            number(at: columns[name], name, required: required, &findings)
+        }
+
+        /// ``number(_:required:_:)`` for the column at `j` (named `name`).
+        func number(at j: Int?, _ name: String, required: Bool, _ findings: inout [Finding]) -> Double?? {
+            if let j, let parsed = table.withTrimmedBytes(index, j, { bytes -> Double?? in
+                guard let bytes else { return nil }
+                if bytes.isEmpty { return required ? nil : .some(nil) }
+                guard CSVTable.isPlainDecimal(bytes), let v = Double(String(decoding: bytes, as: UTF8.self)), v.isFinite else { return nil }
+                return .some(v)
+            }) {
+                return parsed
+            }
             let t = text(name)
             if t.isEmpty {
                 if required { findings.append(Finding(.error, .unparseable, at: position(name), "empty cell in column \"\(name)\"")) ; return nil }
@@ -129,12 +152,16 @@ public enum DatasetLoader {
         }
     }
 
-    static func rows(_ table: CSVTable, required: [String]) throws(DatasetError) -> [Row] {
+    static func columns(_ table: CSVTable, required: [String]) throws(DatasetError) -> [String: Int] {
         for name in required where !table.header.contains(name) {
             throw .missingColumn(file: table.file, name: name)
         }
-        let columns = Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        return table.rows.indices.map { Row(table: table, index: $0, columns: columns) }
+        return Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    static func rows(_ table: CSVTable, required: [String]) throws(DatasetError) -> [Row] {
+        let columns = try columns(table, required: required)
+        return (0..<table.rowCount).map { Row(table: table, index: $0, columns: columns) }
     }
 
     /// Whether `id` may name an indicator, entity or source: 1 to 100 characters from A–Z, a–z, 0–9,
@@ -225,38 +252,83 @@ public enum DatasetLoader {
         return nil
     }
 
-    static func readObservations(_ table: CSVTable, _ context: inout Context, _ findings: inout [Finding]) throws(DatasetError) -> [Observation] {
+    /// The rows of observations.csv that parse and name known ids, with their numbers in `keys`.
+    static func readObservations(_ table: CSVTable, _ context: inout Context, _ findings: inout [Finding],
+                                 keys: inout Validator.FactKeys) throws(DatasetError) -> [Observation] {
         let required = ["indicator", "entity", "period", "value", "numerator", "denominator", "source", "locator", "note"]
+        let columns = try columns(table, required: required)
+        func column(_ name: String) -> Int { columns[name] ?? 0 }
+        let (ci, ce, cp, cs, cl, cn) = (column("indicator"), column("entity"), column("period"), column("source"), column("locator"), column("note"))
+        let (cv, cnum, cden) = (column("value"), column("numerator"), column("denominator"))
+        // Ids, periods and their lookups are resolved once per distinct text: every row holds the
+        // same string storage as the first row that named it.
+        var indicatorOf: [String: (id: String, index: Int?, key: Int32)] = [:]
+        let indicatorIndex = Dictionary(context.indicatorList.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var entityOf: [String: (text: String, id: String?, key: Int32)] = [:]
+        var sourceOf: [String: (id: String, known: Bool, key: Int32)] = [:]
+        var periodOf: [String: Result<(Period, Int32), PeriodError>] = [:]
         var out: [Observation] = []
-        for row in try rows(table, required: required) {
-            let indicatorId = row.text("indicator")
-            let indicator = context.indicators[indicatorId]
+        out.reserveCapacity(table.rowCount)
+        for r in 0..<table.rowCount {
+            let row = Row(table: table, index: r, columns: columns)
+            let indicatorText = row.text(at: ci)
+            let resolvedIndicator = indicatorOf[indicatorText] ?? {
+                let v = (id: indicatorText, index: indicatorIndex[indicatorText], key: Validator.FactKeys.id(indicatorText, &keys.indicatorIds))
+                indicatorOf[indicatorText] = v
+                return v
+            }()
+            let indicatorId = resolvedIndicator.id
+            let indicator = resolvedIndicator.index.map { context.indicatorList[$0] }
             if indicator == nil {
                 findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), "unknown indicator \"\(indicatorId)\""))
             }
-            let entity = entity(row, context, &findings, indicator: indicatorId)
-            let period: Period?
-            do {
-                period = try Period(parsing: row.text("period"))
-            } catch {
+            let entityText = row.text(at: ce)
+            let entity: String?, entityKey: Int32
+            if let known = entityOf[entityText], let id = known.id, id == known.text {
+                (entity, entityKey) = (id, known.key)
+            } else {
+                entity = Self.entity(row, context, &findings, indicator: indicatorId)
+                entityKey = entity.map { Validator.FactKeys.id($0, &keys.entityIds) } ?? -1
+                entityOf[entityText] = (entityText, entity, entityKey)
+            }
+            let periodText = row.text(at: cp)
+            let parsed = periodOf[periodText] ?? {
+                let v: Result<(Period, Int32), PeriodError>
+                do throws(PeriodError) {
+                    let p = try Period(parsing: periodText)
+                    v = .success((p, Validator.FactKeys.id(p, &keys.periodIds)))
+                } catch { v = .failure(error) }
+                periodOf[periodText] = v
+                return v
+            }()
+            let period: Period?, periodKey: Int32
+            switch parsed {
+            case let .success((p, key)): (period, periodKey) = (p, key)
+            case let .failure(error):
                 findings.append(Finding(.error, .unparseable, at: row.position("period"), indicator: indicatorId, error.description))
-                period = nil
+                (period, periodKey) = (nil, -1)
             }
-            let source = row.text("source")
-            if !context.sources.contains(source) {
-                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, "unknown source \"\(source)\""))
+            let sourceText = row.text(at: cs)
+            let resolvedSource = sourceOf[sourceText] ?? {
+                let v = (id: sourceText, known: context.sources.contains(sourceText), key: Validator.FactKeys.id(sourceText, &keys.sourceIds))
+                sourceOf[sourceText] = v
+                return v
+            }()
+            if !resolvedSource.known {
+                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, "unknown source \"\(resolvedSource.id)\""))
             }
-            let value = row.number("value", required: true, &findings)
-            let numerator = row.number("numerator", required: false, &findings)
-            let denominator = row.number("denominator", required: false, &findings)
-            guard let indicator, let entity, let period, context.sources.contains(source),
+            let value = row.number(at: cv, "value", required: true, &findings)
+            let numerator = row.number(at: cnum, "numerator", required: false, &findings)
+            let denominator = row.number(at: cden, "denominator", required: false, &findings)
+            guard let indicator, let entity, let period, resolvedSource.known,
                   let v = value ?? nil, let numerator, let denominator else { continue }
             let observation = Observation(
                 indicator: indicatorId, entity: entity, period: period, value: v, numerator: numerator,
-                denominator: denominator, source: source, locator: row.text("locator"), note: row.text("note"),
-                position: row.position())
-            findings += Validator.rowChecks(observation, indicator: indicator, row: row)
+                denominator: denominator, source: resolvedSource.id, locator: row.text(at: cl), note: row.text(at: cn),
+                position: SourcePosition(file: table.file, line: table.lines[r]))
+            Validator.rowChecks(observation, indicator: indicator, row: row, into: &findings)
             out.append(observation)
+            keys.append(indicator: resolvedIndicator.key, entity: entityKey, period: periodKey, source: resolvedSource.key)
         }
         return out
     }

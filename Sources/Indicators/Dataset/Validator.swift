@@ -35,39 +35,113 @@ enum Validator {
         return nil
     }
 
-    static func rowChecks(_ o: Observation, indicator: Indicator, row: DatasetLoader.Row) -> [Finding] {
-        var out: [Finding] = []
-        let period = o.period.description
-        if let f = boundsCheck(o.value, indicator: indicator, at: row.position("value"), entity: o.entity, period: period) {
+    /// Appends the findings of one row (nothing is allocated when there are none).
+    static func rowChecks(_ o: Observation, indicator: Indicator, row: DatasetLoader.Row, into out: inout [Finding]) {
+        if (indicator.lower.map { o.value < $0 } ?? false) || (indicator.upper.map { o.value > $0 } ?? false),
+           let f = boundsCheck(o.value, indicator: indicator, at: row.position("value"), entity: o.entity, period: o.period.description) {
             out.append(f)
         }
-        for (name, count) in [("numerator", o.numerator), ("denominator", o.denominator)] {
-            if let c = count, c < 0 {
-                out.append(Finding(.error, .badCounts, at: row.position(name), indicator: o.indicator, entity: o.entity,
-                                   period: period, "\(name) \(c) is negative"))
-            }
+        if let c = o.numerator, c < 0 {
+            out.append(Finding(.error, .badCounts, at: row.position("numerator"), indicator: o.indicator, entity: o.entity,
+                               period: o.period.description, "numerator \(c) is negative"))
         }
-        guard let n = o.numerator, let d = o.denominator, indicator.kind == .share else { return out }
+        if let c = o.denominator, c < 0 {
+            out.append(Finding(.error, .badCounts, at: row.position("denominator"), indicator: o.indicator, entity: o.entity,
+                               period: o.period.description, "denominator \(c) is negative"))
+        }
+        guard let n = o.numerator, let d = o.denominator, indicator.kind == .share else { return }
         if n > d {
             out.append(Finding(.error, .badCounts, at: row.position("numerator"), indicator: o.indicator, entity: o.entity,
-                               period: period, "numerator \(n.clean) exceeds denominator \(d.clean)"))
+                               period: o.period.description, "numerator \(n.clean) exceeds denominator \(d.clean)"))
         } else if d == 0 {
             out.append(Finding(.warning, .zeroDenominator, at: row.position("value"), indicator: o.indicator, entity: o.entity,
-                               period: period, "rate \(o.value.clean) published for \(n.clean) of \(d.clean)"))
+                               period: o.period.description, "rate \(o.value.clean) published for \(n.clean) of \(d.clean)"))
         } else {
             let scale = indicator.upper ?? 100
             let ratio = scale * n / d
             if abs(ratio - o.value) > publishedTolerance(o.value) {
                 out.append(Finding(.warning, .ratioMismatch, at: row.position("value"), indicator: o.indicator, entity: o.entity,
-                                   period: period,
+                                   period: o.period.description,
                                    "published rate \(o.value.clean) ≠ \(n.clean)/\(d.clean) = \(String(format: "%.2f", ratio)) (kept as published)"))
             }
         }
-        return out
     }
 
-    static func crossChecks(_ data: Dataset) -> [Finding] {
-        references(data) + duplicates(data) + ranks(data) + totals(data)
+    static func crossChecks(_ data: Dataset, keys: FactKeys? = nil) -> [Finding] {
+        var keys = keys ?? FactKeys(data.observations)
+        keys.finish()
+        return references(data) + duplicates(data, keys) + ranks(data, keys) + totals(data, keys)
+    }
+
+    /// Every observation's indicator, entity, period and source as small integers (the same text,
+    /// or the same period, gets the same number), and the observations of each indicator in file
+    /// order: the cross checks group by these instead of searching the observations.
+    struct FactKeys {
+        /// A fact: indicator, entity, period and source numbers.
+        struct Fact: Hashable { var indicator, entity, period, source: Int32 }
+
+        var indicator: [Int32] = [], entity: [Int32] = [], period: [Int32] = [], source: [Int32] = []
+        var indicatorIds: [String: Int32] = [:], entityIds: [String: Int32] = [:], sourceIds: [String: Int32] = [:]
+        var periodIds: [Period: Int32] = [:]
+        /// Observation positions of each indicator number, in file order.
+        var byIndicator: [[Int32]] = []
+
+        /// No facts yet (the loader appends them as it reads).
+        init(capacity: Int = 0) {
+            indicator.reserveCapacity(capacity); entity.reserveCapacity(capacity)
+            period.reserveCapacity(capacity); source.reserveCapacity(capacity)
+        }
+
+        /// The facts of `observations`.
+        init(_ observations: [Observation]) {
+            self.init(capacity: observations.count)
+            for o in observations {
+                append(indicator: Self.id(o.indicator, &indicatorIds), entity: Self.id(o.entity, &entityIds),
+                       period: Self.id(o.period, &periodIds), source: Self.id(o.source, &sourceIds))
+            }
+        }
+
+        /// The number of `key` in `table` (a new one for a key not seen before).
+        static func id<K: Hashable>(_ key: K, _ table: inout [K: Int32]) -> Int32 {
+            if let v = table[key] { return v }
+            let v = Int32(table.count)
+            table[key] = v
+            return v
+        }
+
+        /// Adds the next observation's numbers.
+        mutating func append(indicator i: Int32, entity e: Int32, period p: Int32, source s: Int32) {
+            indicator.append(i); entity.append(e); period.append(p); source.append(s)
+        }
+
+        /// Groups the observations by indicator (after the last append).
+        mutating func finish() {
+            byIndicator = Array(repeating: [], count: indicatorIds.count)
+            for (k, i) in indicator.enumerated() { byIndicator[Int(i)].append(Int32(k)) }
+        }
+
+        func fact(_ k: Int) -> Fact { Fact(indicator: indicator[k], entity: entity[k], period: period[k], source: source[k]) }
+
+        /// Positions of the observations of indicator `id`, in file order (none for an id without any).
+        func observations(of id: String) -> [Int32] { indicatorIds[id].map { byIndicator[Int($0)] } ?? [] }
+
+        /// All positions sorted by indicator, entity, period, then file order.
+        func byFact() -> [Int32] {
+            let n = indicator.count
+            let bits = { (count: Int) in max(1, Int.bitWidth - max(count - 1, 1).leadingZeroBitCount) }
+            let (ib, eb, pb) = (bits(indicatorIds.count), bits(entityIds.count), bits(periodIds.count))
+            guard ib + eb + pb <= 64 else {
+                return (0..<Int32(n)).sorted { a, b in
+                    let (x, y) = (Int(a), Int(b))
+                    return (indicator[x], entity[x], period[x], a) < (indicator[y], entity[y], period[y], b)
+                }
+            }
+            var pairs = (0..<n).map { k in
+                (key: UInt64(indicator[k]) << UInt64(eb + pb) | UInt64(entity[k]) << UInt64(pb) | UInt64(period[k]), offset: Int32(k))
+            }
+            pairs.sort { ($0.key, $0.offset) < ($1.key, $1.offset) }
+            return pairs.map(\.offset)
+        }
     }
 
     static func references(_ data: Dataset) -> [Finding] {
@@ -100,54 +174,88 @@ enum Validator {
         return out
     }
 
-    static func duplicates(_ data: Dataset) -> [Finding] {
-        struct Key: Hashable { var indicator, entity: String; var period: Period }
-        var out: [Finding] = []
-        var bySource: [String: Observation] = [:]
-        var byFact: [Key: Observation] = [:]
-        for o in data.observations {
-            let exact = "\(o.indicator)|\(o.entity)|\(o.period)|\(o.source)"
-            if let first = bySource[exact] {
-                out.append(Finding(.error, .duplicateFact, at: o.position, indicator: o.indicator, entity: o.entity,
-                                   period: o.period.description,
-                                   "the same fact from \(o.source) is already at line \(first.position?.line.map(String.init) ?? "?")"))
-                continue
+    static func duplicates(_ data: Dataset, _ keys: FactKeys) -> [Finding] {
+        let observations = data.observations
+        var found: [(offset: Int32, finding: Finding)] = []
+        let order = keys.byFact()
+        var g = 0
+        var kept: [(source: Int32, offset: Int)] = []
+        // Each group holds one indicator, entity and period, in file order: the first row of each
+        // source is kept, later ones are duplicates; the first kept row is the one others are compared with.
+        while g < order.count {
+            let first = Int(order[g])
+            var end = g + 1
+            while end < order.count, keys.indicator[Int(order[end])] == keys.indicator[first],
+                  keys.entity[Int(order[end])] == keys.entity[first], keys.period[Int(order[end])] == keys.period[first] {
+                end += 1
             }
-            bySource[exact] = o
-            let key = Key(indicator: o.indicator, entity: o.entity, period: o.period)
-            if let first = byFact[key],
-               abs(first.value - o.value) > max(publishedTolerance(first.value), publishedTolerance(o.value)) {
-                out.append(Finding(.warning, .conflictingValues, at: o.position, indicator: o.indicator, entity: o.entity,
-                                   period: o.period.description,
-                                   "\(o.source) gives \(o.value.clean), \(first.source) gives \(first.value.clean)"))
+            kept.removeAll(keepingCapacity: true)
+            for k in order[g..<end] {
+                let k = Int(k)
+                if let earlier = kept.first(where: { $0.source == keys.source[k] }) {
+                    let o = observations[k]
+                    let line = observations[earlier.offset].position?.line.map(String.init) ?? "?"
+                    found.append((Int32(k), Finding(.error, .duplicateFact, at: o.position, indicator: o.indicator, entity: o.entity,
+                                                    period: o.period.description, "the same fact from \(o.source) is already at line \(line)")))
+                    continue
+                }
+                if let factOffset = kept.first?.offset {
+                    let (first, value) = (observations[factOffset].value, observations[k].value)
+                    if abs(first - value) > max(publishedTolerance(first), publishedTolerance(value)) {
+                        let (o, f) = (observations[k], observations[factOffset])
+                        found.append((Int32(k), Finding(.warning, .conflictingValues, at: o.position, indicator: o.indicator, entity: o.entity,
+                                                        period: o.period.description,
+                                                        "\(o.source) gives \(o.value.clean), \(f.source) gives \(f.value.clean)")))
+                    }
+                }
+                kept.append((keys.source[k], k))
             }
-            if byFact[key] == nil { byFact[key] = o }
+            g = end
         }
-        return out
+        return found.sorted { $0.offset < $1.offset }.map(\.finding)
     }
 
     /// Published ranks against ranks recomputed from the scores (ties share the best rank),
     /// among the entities ranked in the same period by the same source.
-    static func ranks(_ data: Dataset) -> [Finding] {
+    static func ranks(_ data: Dataset, _ keys: FactKeys) -> [Finding] {
+        struct Group: Hashable { var period, source: Int32 }
         var out: [Finding] = []
+        let observations = data.observations
         for rankIndicator in data.indicators where rankIndicator.kind == .rank {
             guard let scoreId = rankIndicator.ranks, let score = data.indicator(scoreId) else { continue }
-            let published = data.observations.filter { $0.indicator == rankIndicator.id }
-            let groups = Dictionary(grouping: published) { "\($0.period)|\($0.source)" }
-            for key in groups.keys.sorted() {
+            var groups: [Group: [Int32]] = [:]
+            for k in keys.observations(of: rankIndicator.id) {
+                groups[Group(period: keys.period[Int(k)], source: keys.source[Int(k)]), default: []].append(k)
+            }
+            guard !groups.isEmpty else { continue }
+            // The scores of each period and source, by entity (the last row wins).
+            var scores: [Group: [Int32: Double]] = [:]
+            for k in keys.observations(of: scoreId) {
+                let group = Group(period: keys.period[Int(k)], source: keys.source[Int(k)])
+                guard groups[group] != nil else { continue }
+                scores[group, default: [:]][keys.entity[Int(k)]] = observations[Int(k)].value
+            }
+            let named = groups.keys.map { g -> (name: String, group: Group) in
+                let o = observations[Int(groups[g]?[0] ?? 0)]
+                return ("\(o.period)|\(o.source)", g)
+            }.sorted { $0.name < $1.name }
+            for (_, key) in named {
                 guard let group = groups[key] else { continue }
-                var scores: [String: Double] = [:]
-                for o in data.observations where o.indicator == scoreId && o.period == group[0].period && o.source == group[0].source {
-                    scores[o.entity] = o.value
-                }
-                let ranked = group.filter { scores[$0.entity] != nil }
+                let byEntity = scores[key] ?? [:]
+                let ranked = group.filter { byEntity[keys.entity[Int($0)]] != nil }
                 guard ranked.count >= 2 else { continue }
-                for o in ranked {
-                    guard let s = scores[o.entity] else { continue }
-                    let better = ranked.filter { other in
-                        guard let t = scores[other.entity] else { return false }
-                        return score.direction == .up ? t > s : t < s
-                    }.count
+                let sorted = ranked.compactMap { byEntity[keys.entity[Int($0)]] }.sorted()
+                for k in ranked {
+                    let o = observations[Int(k)]
+                    guard let s = byEntity[keys.entity[Int(k)]] else { continue }
+                    // Entries strictly better than s: above it when higher is better, below it otherwise.
+                    var lo = 0, hi = sorted.count
+                    if score.direction == .up {
+                        while lo < hi { let m = (lo + hi) / 2; if sorted[m] <= s { lo = m + 1 } else { hi = m } }
+                    } else {
+                        while lo < hi { let m = (lo + hi) / 2; if sorted[m] < s { lo = m + 1 } else { hi = m } }
+                    }
+                    let better = score.direction == .up ? sorted.count - lo : lo
                     let recomputed = Double(better + 1)
                     if recomputed != o.value {
                         out.append(Finding(.warning, .rankContradiction, at: o.position, indicator: rankIndicator.id,
@@ -161,22 +269,42 @@ enum Validator {
     }
 
     /// Totals against the sum of their parts, where every part is known.
-    static func totals(_ data: Dataset) -> [Finding] {
+    static func totals(_ data: Dataset, _ keys: FactKeys) -> [Finding] {
         var out: [Finding] = []
+        let observations = data.observations
+        var partsOf: [String: [String]] = [:]
+        for i in data.indicators { if let p = i.parent { partsOf[p, default: []].append(i.id) } }
+        // The first observation of each fact of a part.
+        var firstOfPart: [FactKeys.Fact: Int32] = [:]
+        var seenParts = Set<String>()
+        for part in data.indicators where part.parent != nil && seenParts.insert(part.id).inserted {
+            for k in keys.observations(of: part.id) where firstOfPart[keys.fact(Int(k))] == nil {
+                firstOfPart[keys.fact(Int(k))] = k
+            }
+        }
         for total in data.indicators {
-            let parts = data.indicators.filter { $0.parent == total.id }.map(\.id)
-            guard !parts.isEmpty else { continue }
-            for o in data.observations where o.indicator == total.id {
-                let values = parts.compactMap { part in
-                    data.observations.first { $0.indicator == part && $0.entity == o.entity && $0.period == o.period && $0.source == o.source }?.value
+            guard let parts = partsOf[total.id], !parts.isEmpty else { continue }
+            let partNumbers = parts.map { keys.indicatorIds[$0] }
+            var values: [Double] = []
+            values.reserveCapacity(parts.count)
+            for k in keys.observations(of: total.id) {
+                values.removeAll(keepingCapacity: true)
+                var fact = keys.fact(Int(k))
+                for number in partNumbers {
+                    guard let number else { break }
+                    fact.indicator = number
+                    guard let first = firstOfPart[fact] else { break }
+                    values.append(observations[Int(first)].value)
                 }
                 guard values.count == parts.count else { continue }
                 let sum = values.reduce(0, +)
+                let value = observations[Int(k)].value
                 // A table is printed to one precision: a whole number among two-decimal values
                 // is exact to those decimals too. Each of the n + 1 roundings is at most ½ unit.
-                let shown = (values + [o.value]).map(decimals).max() ?? 0
-                let tolerance = Double(values.count + 1) * 0.5 * pow(10, -Double(shown)) + 1e-9 * abs(o.value)
-                if abs(sum - o.value) > tolerance {
+                let shown = max(values.map(decimals).max() ?? 0, decimals(value))
+                let tolerance = Double(values.count + 1) * 0.5 * pow(10, -Double(shown)) + 1e-9 * abs(value)
+                if abs(sum - value) > tolerance {
+                    let o = observations[Int(k)]
                     out.append(Finding(.warning, .totalMismatch, at: o.position, indicator: total.id, entity: o.entity,
                                        period: o.period.description,
                                        "total \(o.value.clean) ≠ sum of its \(parts.count) parts \(String(format: "%.\(shown)f", sum)) (kept as published)"))

@@ -1,21 +1,70 @@
-import CSV
 import Foundation
 
 /// A CSV file read into memory: a header and rows of text fields, each row with the line it
 /// starts on, so that every later error can name `file:line:column`.
 ///
-/// Parsing is done by CSV.swift (RFC 4180: quoted fields, doubled quotes, embedded commas and
-/// newlines, LF or CRLF). A UTF-8 byte-order mark is removed; blank lines are skipped; every row
-/// must have as many fields as the header.
+/// RFC 4180: quoted fields, doubled quotes, embedded commas and newlines, LF, CRLF or CR line ends.
+/// A UTF-8 byte-order mark is removed; blank lines are skipped; every row must have as many fields
+/// as the header. The text is kept once, as UTF-8 bytes, with the byte range of every field (a
+/// national file of a million rows takes about the file's size plus 8 bytes a field); fields are
+/// made into strings when asked for.
 public struct CSVTable: Sendable {
     /// The file name used in messages.
     public let file: String
     /// Column names, trimmed of surrounding spaces.
     public let header: [String]
-    /// The data rows (each has `header.count` fields).
-    public let rows: [[String]]
     /// The 1-based line on which each row starts.
     public let lines: [Int]
+    /// The text, UTF-8 (a file is mapped, not copied).
+    let bytes: Data
+    /// Per field, row after row: start and end (exclusive) in `bytes`; a start of `-1 - s` marks a
+    /// quoted field with doubled quotes to undo.
+    let bounds: [Int32]
+
+    /// The number of data rows.
+    public var rowCount: Int { lines.count }
+
+    /// The data rows (each has `header.count` fields), made into strings on every call: prefer
+    /// ``field(_:_:)`` for large files.
+    public var rows: [[String]] {
+        (0..<rowCount).map { r in (0..<header.count).map { field(r, $0) } }
+    }
+
+    /// The text of field `column` of data row `row`, as written (not trimmed).
+    public func field(_ row: Int, _ column: Int) -> String {
+        let k = 2 * (row * header.count + column)
+        let rawStart = Int(bounds[k]), end = Int(bounds[k + 1])
+        let escaped = rawStart < 0
+        let start = escaped ? -1 - rawStart : rawStart
+        return bytes.withUnsafeBytes { raw in
+            let slice = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start..<end])
+            guard escaped else { return String(decoding: slice, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(slice.count)
+            var i = 0
+            while i < slice.count {
+                out.append(slice[i])
+                i += slice[i] == UInt8(ascii: "\"") ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the bytes of a field trimmed of ASCII spaces and tabs, or with nil when the
+    /// field has doubled quotes to undo or starts or ends with a non-ASCII byte (then use
+    /// ``field(_:_:)``).
+    func withTrimmedBytes<R>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let k = 2 * (row * header.count + column)
+        var start = Int(bounds[k]), end = Int(bounds[k + 1])
+        guard start >= 0 else { return body(nil) }
+        return bytes.withUnsafeBytes { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            while start < end, b[start] == 0x20 || b[start] == 0x09 { start += 1 }
+            while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+            if start < end, b[start] >= 0x80 || b[end - 1] >= 0x80 { return body(nil) }
+            return body(UnsafeBufferPointer(rebasing: b[start..<end]))
+        }
+    }
 
     /// Reads and parses the file at `path`.
     ///
@@ -32,14 +81,13 @@ public struct CSVTable: Sendable {
             throw .fileNotFound(path: name)
         }
         guard !isDirectory.boolValue else { throw .unreadable(path: name, reason: "it is a directory") }
-        let data: Data
+        let bytes: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
             throw .unreadable(path: name, reason: error.localizedDescription)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: name) }
-        return try parse(text, file: name, uniqueHeader: uniqueHeader)
+        return try parse(bytes: bytes, file: name, uniqueHeader: uniqueHeader)
     }
 
     /// Parses CSV text.
@@ -47,102 +95,148 @@ public struct CSVTable: Sendable {
     /// - Throws: ``DatasetError`` for an empty text, a duplicate header name, a ragged row or a
     ///   malformed quoted field.
     public static func parse(_ text: String, file: String, uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
-        try checkQuotes(body, file: file)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: String(body), hasHeaderRow: false)
-        } catch {
-            throw .unreadable(path: file, reason: "\(error)")
-        }
-        var header: [String]?
-        var rows: [[String]] = []
-        var lines: [Int] = []
-        var line = 1
-        while let record = reader.next() {
-            let start = line
-            line += 1 + record.reduce(0) { $0 + lineBreaks(in: $1) }
-            if record.count == 1 && record[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard let names = header else {
-                let names = record.map { $0.trimmingCharacters(in: .whitespaces) }
-                for (i, name) in names.enumerated() where uniqueHeader && names[..<i].contains(name) {
-                    throw .duplicateColumn(SourcePosition(file: file, line: start, column: i + 1), name: name)
-                }
-                header = names
-                continue
-            }
-            guard record.count == names.count else {
-                throw .raggedRow(SourcePosition(file: file, line: start), found: record.count, expected: names.count)
-            }
-            rows.append(record)
-            lines.append(start)
-        }
-        guard let header else { throw .empty(file: file) }
-        return CSVTable(file: file, header: header, rows: rows, lines: lines)
+        try parse(bytes: Data(text.utf8), file: file, uniqueHeader: uniqueHeader)
     }
 
-    private init(file: String, header: [String], rows: [[String]], lines: [Int]) {
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
+            if c >= 0xC2 && c <= 0xDF {
+                guard cont(i + 1) else { return false }
+                i += 2
+            } else if c >= 0xE0 && c <= 0xEF {
+                guard cont(i + 1), cont(i + 2) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xE0 && c1 < 0xA0 { return false }
+                if c == 0xED && c1 >= 0xA0 { return false }
+                i += 3
+            } else if c >= 0xF0 && c <= 0xF4 {
+                guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+                let c1 = b[i + 1]
+                if c == 0xF0 && c1 < 0x90 { return false }
+                if c == 0xF4 && c1 >= 0x90 { return false }
+                i += 4
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Parses UTF-8 bytes (one pass; quotes are checked as they are read).
+    static func parse(bytes: Data, file: String, uniqueHeader: Bool) throws(DatasetError) -> CSVTable {
+        guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: "larger than 2 GiB") }
+        let valid = bytes.withUnsafeBytes { isUTF8($0.bindMemory(to: UInt8.self)) }
+        guard valid else { throw .notUTF8(path: file) }
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var header: [String]?
+        var bounds: [Int32] = []
+        var lines: [Int] = []
+        var record: [Int32] = []
+        // A malformed quote anywhere in the file is reported before a header or row problem.
+        var pending: DatasetError?
+        let result: DatasetError? = bytes.withUnsafeBytes { raw -> DatasetError? in
+            let b = raw.bindMemory(to: UInt8.self)
+            let n = b.count
+            var i = bom, line = 1
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            while i < n {
+                // One record.
+                let start = line
+                record.removeAll(keepingCapacity: true)
+                var atEnd = false
+                while !atEnd {
+                    // One field.
+                    if i < n && b[i] == quote {
+                        var j = i + 1, escaped = false, closed = false
+                        while j < n {
+                            let c = b[j]
+                            if c == quote {
+                                if j + 1 < n && b[j + 1] == quote { escaped = true; j += 2; continue }
+                                closed = true
+                                break
+                            }
+                            if c == lf { line += 1 } else if c == cr { line += 1; if j + 1 < n && b[j + 1] == lf { j += 1 } }
+                            j += 1
+                        }
+                        guard closed else { return .malformedQuote(SourcePosition(file: file, line: start, column: record.count / 2 + 1)) }
+                        record.append(escaped ? Int32(-1 - (i + 1)) : Int32(i + 1))
+                        record.append(Int32(j))
+                        i = j + 1
+                        if i < n && b[i] != comma && b[i] != lf && b[i] != cr {
+                            return .malformedQuote(SourcePosition(file: file, line: start, column: record.count / 2))
+                        }
+                    } else {
+                        var j = i
+                        while j < n, b[j] != comma, b[j] != lf, b[j] != cr { j += 1 }
+                        record.append(Int32(i))
+                        record.append(Int32(j))
+                        i = j
+                    }
+                    if i >= n {
+                        atEnd = true
+                    } else if b[i] == comma {
+                        i += 1
+                    } else {
+                        if b[i] == cr && i + 1 < n && b[i + 1] == lf { i += 1 }
+                        i += 1
+                        line += 1
+                        atEnd = true
+                    }
+                }
+                if record.count == 2 {
+                    // A blank line (or one of spaces) is skipped.
+                    let s = Int(record[0]), e = Int(record[1])
+                    if s >= 0, String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+                        .trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                }
+                guard let names = header else {
+                    var names: [String] = []
+                    for k in 0..<(record.count / 2) {
+                        let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
+                        let s = raw < 0 ? -1 - raw : raw
+                        var text = String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+                        if raw < 0 { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
+                        names.append(text.trimmingCharacters(in: .whitespaces))
+                    }
+                    for (k, name) in names.enumerated() where uniqueHeader && names[..<k].contains(name) {
+                        pending = pending ?? .duplicateColumn(SourcePosition(file: file, line: start, column: k + 1), name: name)
+                        break
+                    }
+                    header = names
+                    // About one record a line: reserve once rather than grow a large file's arrays.
+                    var newlines = 0
+                    for k in i..<n where b[k] == lf { newlines += 1 }
+                    bounds.reserveCapacity((newlines + 1) * 2 * names.count)
+                    lines.reserveCapacity(newlines + 1)
+                    continue
+                }
+                guard record.count / 2 == names.count else {
+                    pending = pending ?? .raggedRow(SourcePosition(file: file, line: start), found: record.count / 2, expected: names.count)
+                    continue
+                }
+                guard pending == nil else { continue }
+                bounds.append(contentsOf: record)
+                lines.append(start)
+            }
+            return pending
+        }
+        if let result { throw result }
+        guard let header else { throw .empty(file: file) }
+        return CSVTable(file: file, header: header, lines: lines, bytes: bytes, bounds: bounds)
+    }
+
+    private init(file: String, header: [String], lines: [Int], bytes: Data, bounds: [Int32]) {
         self.file = file
         self.header = header
-        self.rows = rows
         self.lines = lines
-    }
-
-    /// Line breaks inside a field (CRLF counts once).
-    private static func lineBreaks(in field: String) -> Int {
-        var count = 0
-        var previousCR = false
-        for scalar in field.unicodeScalars {
-            if scalar == "\n" {
-                if !previousCR { count += 1 }
-                previousCR = false
-            } else if scalar == "\r" {
-                count += 1
-                previousCR = true
-            } else {
-                previousCR = false
-            }
-        }
-        return count
-    }
-
-    /// CSV.swift accepts an unclosed quote or text after a closing quote silently; find them
-    /// first so that they are reported instead of read as something else.
-    private static func checkQuotes(_ text: Substring, file: String) throws(DatasetError) {
-        var line = 1, recordLine = 1, field = 1
-        var inQuotes = false, afterQuote = false, atFieldStart = true
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if inQuotes {
-                if c == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { continue }
-                    inQuotes = false
-                    afterQuote = true
-                    pending = next
-                } else if c == "\n" || c == "\r" {
-                    if c == "\r" { let n = iterator.next(); if n != "\n" { pending = n } }
-                    line += 1
-                }
-                continue
-            }
-            switch c {
-            case ",":
-                field += 1; atFieldStart = true; afterQuote = false
-            case "\n", "\r":
-                if c == "\r" { let n = iterator.next(); if n != "\n" { pending = n } }
-                line += 1; recordLine = line; field = 1; atFieldStart = true; afterQuote = false
-            case "\"" where atFieldStart:
-                inQuotes = true; atFieldStart = false
-            default:
-                if afterQuote { throw .malformedQuote(SourcePosition(file: file, line: recordLine, column: field)) }
-                atFieldStart = false
-            }
-        }
-        if inQuotes { throw .malformedQuote(SourcePosition(file: file, line: recordLine, column: field)) }
+        self.bytes = bytes
+        self.bounds = bounds
     }
 
     /// The index of the named column.
@@ -169,9 +263,9 @@ public struct CSVTable: Sendable {
         let j = try columnIndex(name)
         var values: [Double] = []
         values.reserveCapacity(rows.count)
-        for (r, row) in rows.enumerated() {
+        for r in 0..<rowCount {
             let position = SourcePosition(file: file, line: lines[r], column: j + 1)
-            let text = row[j].trimmingCharacters(in: .whitespaces)
+            let text = field(r, j).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw .emptyCell(position, column: name) }
             let lowered = text.lowercased()
             if ["nan", "-nan", "+nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity"].contains(lowered) {
@@ -199,24 +293,31 @@ public struct CSVTable: Sendable {
 
     /// `[+-]digits[.digits][e[+-]digits]` with at least one digit in the mantissa.
     static func isPlainDecimal(_ text: String) -> Bool {
-        var scalars = Array(text.unicodeScalars)[...]
+        var text = text
+        return text.withUTF8 { isPlainDecimal($0) }
+    }
+
+    /// The same check on UTF-8 bytes.
+    static func isPlainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
         func digits() -> Int {
-            var n = 0
-            while let c = scalars.first, ("0"..."9").contains(c) { scalars.removeFirst(); n += 1 }
-            return n
+            let start = i
+            while i < n, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            return i - start
         }
-        if let c = scalars.first, c == "+" || c == "-" { scalars.removeFirst() }
+        if i < n, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
         var mantissa = digits()
-        if scalars.first == "." {
-            scalars.removeFirst()
+        if i < n, b[i] == UInt8(ascii: ".") {
+            i += 1
             mantissa += digits()
         }
         guard mantissa > 0 else { return false }
-        if let c = scalars.first, c == "e" || c == "E" {
-            scalars.removeFirst()
-            if let s = scalars.first, s == "+" || s == "-" { scalars.removeFirst() }
+        if i < n, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < n, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
             guard digits() > 0 else { return false }
         }
-        return scalars.isEmpty
+        return i == n
     }
 }

@@ -70,6 +70,14 @@ public enum AtomicWriter {
     /// - Throws: ``ReportError/write(path:reason:)``.
     public static func replaceFolder(_ directory: String, with files: [(name: String, data: Data)],
                                      owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
+        try replaceFolder(directory, rendering: files.map { file in (file.name, { file.data }) }, owns: owns, beforeSwap: beforeSwap)
+    }
+
+    /// ``replaceFolder(_:with:owns:beforeSwap:)`` with each file rendered just before it is written, so
+    /// that only one file is in memory at a time (a national report). A rendering that fails is a
+    /// ``ReportError/write(path:reason:)`` for its file, and the old folder stays as it was.
+    public static func replaceFolder(_ directory: String, rendering files: [(name: String, render: @Sendable () throws -> Data)],
+                                     owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
         for file in files where !isSafeFileName(file.name) {
             throw .write(path: (directory as NSString).appendingPathComponent(file.name), reason: "not a safe file name")
         }
@@ -98,7 +106,11 @@ public enum AtomicWriter {
                 let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
                 guard fd >= 0 else { throw failure((directory as NSString).appendingPathComponent(file.name)) }
                 defer { close(fd) }
-                try writeAll(fd, file.data, reportAs: (directory as NSString).appendingPathComponent(file.name))
+                let data: Data
+                do { data = try file.render() } catch {
+                    throw ReportError.write(path: (directory as NSString).appendingPathComponent(file.name), reason: "\(error)")
+                }
+                try writeAll(fd, data, reportAs: (directory as NSString).appendingPathComponent(file.name))
                 guard fsync(fd) == 0 else { throw failure((directory as NSString).appendingPathComponent(file.name)) }
             }
             // mkdtemp makes the folder 0700: give it the permissions a new folder would have.

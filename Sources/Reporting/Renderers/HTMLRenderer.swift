@@ -3,14 +3,24 @@ import Foundation
 /// A self-contained HTML page: the tables, an inline SVG fan chart per projected series and a bar
 /// chart per comparison. No scripts, no external resources; every text is escaped.
 public enum HTMLRenderer {
+    /// The most charts drawn for one table: a national report projects 140,000 series, whose charts
+    /// would make a page of hundreds of megabytes that no browser shows; the first rows' charts are
+    /// drawn (the gap table's are the most at risk) and a note says how many were left out.
+    public static let maximumCharts = 1000
+
     /// The page.
     public static func page(title: String, summary: [String], tables: [ReportTable], language: Language) -> String {
         var body = "<h1>\(html(title))</h1>\n"
         if !summary.isEmpty { body += "<ul class=\"summary\">" + summary.map { "<li>\(html($0))</li>" }.joined() + "</ul>\n" }
         for table in tables {
             body += "<section id=\"\(html(table.id))\">\n<h2>\(html(table.title(language)))</h2>\n"
+            let shownCharts = min(table.charts.count, maximumCharts), allCharts = table.charts.count + table.chartsLeftOut
+            if allCharts > shownCharts {
+                let (shown, all) = (NumberText.plain(Double(shownCharts), decimals: 0, language), NumberText.plain(Double(allCharts), decimals: 0, language))
+                body += "<p class=\"note\">" + (language == .vi ? "Biểu đồ của \(shown) dòng đầu trong \(all) dòng." : "Charts of the first \(shown) of \(all) rows.") + "</p>\n"
+            }
             if !table.charts.isEmpty {
-                body += "<div class=\"charts\">" + table.charts.map { chart in
+                body += "<div class=\"charts\">" + table.charts.prefix(maximumCharts).map { chart in
                     switch chart {
                     case let .fan(f): fan(f, language: language)
                     case let .bars(b): bars(b, language: language)
@@ -52,6 +62,7 @@ public enum HTMLRenderer {
 
     /// Escapes text for HTML content and attribute values.
     public static func html(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
         var out = ""
         for c in s.unicodeScalars {
             switch c {
@@ -66,7 +77,7 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+    static func f(_ v: Double) -> String { Printf.fixed(v, decimals: 1) }
 
     /// Fan chart: 95 % and 80 % bands, median line, observed points, target marker.
     static func fan(_ chart: FanChart, language: Language) -> String {

@@ -24,6 +24,8 @@ public enum TextRenderers {
     /// and a word-boundary `_` backslash-escaped (so text cannot become a link, code or emphasis), line
     /// breaks as spaces and other control characters dropped.
     public static func markdownEscape(_ s: String) -> String {
+        // Most cells (numbers, ids, plain words) need nothing: printable ASCII without a special character.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !Self.markdownSpecial.contains($0) }) { return s }
         var out = ""
         let scalars = Array(s.unicodeScalars)
         for (i, c) in scalars.enumerated() {
@@ -45,6 +47,9 @@ public enum TextRenderers {
         }
         return out
     }
+
+    /// Bytes ``markdownEscape(_:)`` may change.
+    static let markdownSpecial: Set<UInt8> = Set("&<>\\|`*[]~_".utf8)
 
     /// CSV for Excel: UTF-8 with a byte-order mark, header labels in the language, numbers as plain
     /// dot decimals (machine-readable, full precision), and text cells that begin with `=`, `+`, `-`,

@@ -48,10 +48,12 @@ public enum XLSXRenderer {
         var rows = "<row r=\"1\">" + table.columns.enumerated().map { j, c in
             "<c r=\"\(ref(j, 1))\" t=\"inlineStr\" s=\"1\"><is><t>\(xml(c.label(language)))</t></is></c>"
         }.joined() + "</row>"
+        let letters = table.columns.indices.map { ref($0, 1).dropLast() }
         for (i, row) in table.rows.enumerated() {
             let r = i + 2
             rows += "<row r=\"\(r)\">"
             for (j, (column, cell)) in zip(table.columns, row).enumerated() {
+                func ref(_ j: Int, _ r: Int) -> String { letters[j] + String(r) }
                 switch cell {
                 case let .text(s):
                     if !s.isEmpty { rows += "<c r=\"\(ref(j, r))\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(xml(cellText(s)))</t></is></c>" }
@@ -133,6 +135,9 @@ public enum XLSXRenderer {
 
     /// XML text: escaped, with characters XML 1.0 forbids removed.
     static func xml(_ s: String) -> String {
+        // Most text has nothing to escape or remove (U+FFFE and U+FFFF are EF BF BE/BF in UTF-8).
+        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xBF }) else { return s }
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {

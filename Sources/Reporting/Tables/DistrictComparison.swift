@@ -46,10 +46,17 @@ public struct DistrictComparison: Sendable {
     ///
     /// - Throws: ``ReportError`` for an unknown indicator or a period without data.
     public static func build(_ data: Dataset, indicator id: String, period: Period? = nil) throws(ReportError) -> DistrictComparison {
-        guard let total = data.indicator(id) else { throw .unknownIndicator(id) }
+        try build(data, index: ObservationIndex(data), indicator: id, period: period)
+    }
+
+    /// ``build(_:indicator:period:)`` through an index of the dataset.
+    static func build(_ data: Dataset, index: ObservationIndex, indicator id: String, period: Period? = nil) throws(ReportError) -> DistrictComparison {
+        guard let total = index.indicatorPosition(id).map({ data.indicators[$0] }) else { throw .unknownIndicator(id) }
         let parts = data.indicators.filter { $0.parent == id }
         let rankIndicator = data.indicators.first { $0.ranks == id }
-        let all = data.observations.filter { $0.indicator == id }
+        // Series by series, each oldest first and in file order within a period: the first of an
+        // entity in a period is its first in the file.
+        let all = index.observations(indicator: id).map { data.observations[Int($0)] }
         let byPeriod = Dictionary(grouping: all, by: \.period)
         let chosen: Period
         if let period {
@@ -62,30 +69,34 @@ public struct DistrictComparison: Sendable {
         }
         var latestByEntity: [String: Observation] = [:]
         for o in byPeriod[chosen] ?? [] where latestByEntity[o.entity] == nil { latestByEntity[o.entity] = o }
+        /// The first value of `indicator` for `entity` in the chosen period.
+        func value(_ indicator: String, _ entity: String) -> Double? {
+            index.series(indicator: indicator, entity: entity).lazy.map { data.observations[Int($0)] }.first { $0.period == chosen }?.value
+        }
         // In entity order, so that the mean is the same to the last bit on every run.
         let totals = latestByEntity.keys.sorted().compactMap { latestByEntity[$0]?.value }
+        let sortedTotals = totals.sorted()
         let leader = totals.max() ?? 0
         let mean = totals.isEmpty ? 0 : totals.reduce(0, +) / Double(totals.count)
         var rows: [Row] = []
         for (entityId, o) in latestByEntity {
-            guard let entity = data.entity(entityId) else { continue }
+            guard let entity = index.entityPosition(entityId).map({ data.entities[$0] }) else { continue }
             var scores: [String: Double] = [:]
             for part in parts {
-                if let v = data.observations.first(where: { $0.indicator == part.id && $0.entity == entityId && $0.period == chosen })?.value {
-                    scores[part.id] = v
-                }
+                if let v = value(part.id, entityId) { scores[part.id] = v }
             }
             let recomputed = scores.count == parts.count && !parts.isEmpty ? parts.reduce(0) { $0 + (scores[$1.id] ?? 0) } : nil
-            let published = rankIndicator.flatMap { r in
-                data.observations.first { $0.indicator == r.id && $0.entity == entityId && $0.period == chosen }?.value
-            }
+            let published = rankIndicator.flatMap { r in value(r.id, entityId) }
             let gains = parts.enumerated().compactMap { k, p -> (part: String, points: Double, order: Int)? in
                 guard let s = scores[p.id], let u = p.upper else { return nil }
                 return (p.id, u - s, k)
             }.sorted { ($0.points, -$0.order) > ($1.points, -$1.order) }.map { (part: $0.part, points: $0.points) }
+            // Totals above this one: past the last total ≤ it.
+            var lo = 0, hi = sortedTotals.count
+            while lo < hi { let m = (lo + hi) / 2; if sortedTotals[m] <= o.value { lo = m + 1 } else { hi = m } }
             rows.append(Row(
                 entity: entity, total: o.value, recomputedTotal: recomputed, publishedRank: published,
-                rank: totals.filter { $0 > o.value }.count + 1, parts: scores, gapToLeader: leader - o.value,
+                rank: sortedTotals.count - lo + 1, parts: scores, gapToLeader: leader - o.value,
                 gapToMean: mean - o.value, percentOfMaximum: total.upper.map { 100 * o.value / $0 }, bestGains: Array(gains.prefix(3))))
         }
         rows.sort { ($0.rank, $0.entity.id) < ($1.rank, $1.entity.id) }

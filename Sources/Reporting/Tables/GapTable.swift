@@ -30,6 +30,33 @@ public struct GapRow: Sendable {
     public var projection: Projection? { forecast?.projections.first }
 }
 
+/// The series of a dataset indexed once, and each indicator's ``PeerGroup`` built when first asked
+/// for: what the gap table and the projections share.
+struct PeerGroups: Sendable {
+    /// The dataset.
+    let data: Dataset
+    /// Its observations by series.
+    let index: ObservationIndex
+    /// Groups built so far, by indicator id.
+    private var groups: [String: PeerGroup] = [:]
+
+    init(_ data: Dataset) {
+        self.data = data
+        index = ObservationIndex(data)
+    }
+
+    /// The group of an indicator if it was built.
+    func built(_ indicator: String) -> PeerGroup? { groups[indicator] }
+
+    /// The group of an indicator (every entity's series of it).
+    mutating func group(_ indicator: String) -> PeerGroup {
+        if let g = groups[indicator] { return g }
+        let g = PeerGroup(data, index: index, indicator: indicator)
+        groups[indicator] = g
+        return g
+    }
+}
+
 /// The gap-to-target table (DESIGN.md "Reporting").
 public struct GapTable: Sendable {
     /// Rows, most at risk first.
@@ -50,14 +77,46 @@ public struct GapTable: Sendable {
         statuses: Set<TargetAssessment.Status>? = nil, intervals: IntervalMethod = .calibrated,
         calibration: CalibrationTable? = nil, progress: ((Int, Int) -> Void)? = nil
     ) -> GapTable {
+        var groups = PeerGroups(data)
+        return build(data, groups: &groups, years: years, entities: entities, indicators: indicators, statuses: statuses,
+                     intervals: intervals, calibration: calibration, progress: progress)
+    }
+
+    /// ``build(_:years:entities:indicators:statuses:intervals:calibration:progress:)`` with the
+    /// dataset's series already indexed (shared with the projections of a report).
+    static func build(
+        _ data: Dataset, groups: inout PeerGroups, years: Set<Int>?, entities: Set<String>?, indicators: Set<String>?,
+        statuses: Set<TargetAssessment.Status>?, intervals: IntervalMethod, calibration: CalibrationTable?,
+        progress: ((Int, Int) -> Void)?
+    ) -> GapTable {
         let targets = data.targets.filter { t in
             (years?.contains(t.year) ?? true) && (entities?.contains(t.entity) ?? true) && (indicators?.contains(t.indicator) ?? true)
         }
+        // Each indicator's group is built first; then the rows are forecast on all cores, a block of
+        // targets at a time, with `progress` called for each target in order between blocks.
+        var positions: [(target: Target, indicator: Int, entity: Int)?] = []
+        for target in targets {
+            guard let i = groups.index.indicatorPosition(target.indicator), let e = groups.index.entityPosition(target.entity) else {
+                positions.append(nil)
+                continue
+            }
+            _ = groups.group(target.indicator)
+            positions.append((target, i, e))
+        }
+        let shared = groups
         var rows: [GapRow] = []
-        for (k, target) in targets.enumerated() {
-            progress?(k + 1, targets.count)
-            guard let indicator = data.indicator(target.indicator), let entity = data.entity(target.entity) else { continue }
-            rows.append(row(target, indicator: indicator, entity: entity, data: data, intervals: intervals, calibration: calibration))
+        let block = 512
+        for start in stride(from: 0, to: positions.count, by: block) {
+            let slice = Array(positions[start..<min(start + block, positions.count)])
+            let made = Parallel.map(slice) { p -> GapRow? in
+                guard let p else { return nil }
+                return row(p.target, indicator: data.indicators[p.indicator], entity: data.entities[p.entity], member: p.entity, data: data,
+                           groups: shared, intervals: intervals, calibration: calibration)
+            }
+            for (k, r) in made.enumerated() {
+                progress?(start + k + 1, targets.count)
+                if let r = r ?? nil { rows.append(r) }
+            }
         }
         if let statuses { rows = rows.filter { statuses.contains($0.status) } }
         rows = rows.enumerated().sorted { a, b in
@@ -70,10 +129,9 @@ public struct GapTable: Sendable {
         return GapTable(rows: rows)
     }
 
-    static func row(_ target: Target, indicator: Indicator, entity: Entity, data: Dataset, intervals: IntervalMethod,
-                    calibration: CalibrationTable?) -> GapRow {
-        let observations = data.observations(indicator: indicator.id, entity: entity.id)
-        let latest = observations.last
+    static func row(_ target: Target, indicator: Indicator, entity: Entity, member: Int, data: Dataset, groups: PeerGroups,
+                    intervals: IntervalMethod, calibration: CalibrationTable?) -> GapRow {
+        let latest = groups.index.series(indicator: indicator.id, entity: entity.id).last.map { data.observations[Int($0)] }
         let atLeast = target.comparator == .atLeast
         var gap: Double?, relative: Double?
         if let latest {
@@ -93,14 +151,13 @@ public struct GapTable: Sendable {
             result.remark = "the data already reach the target year: judged on the latest value"
             return result
         }
-        do {
-            let series = try SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id)
-            let others = data.entities.filter { $0.id != entity.id }.compactMap {
-                try? SeriesLoader.dataset(data, indicator: indicator.id, entity: $0.id)
-            }
-            let forecast = try Forecaster.forecast(
-                series, ForecastRequest(intervals: intervals, calibration: calibration, years: [target.year],
-                                        target: (target.value, target.year, atLeast)), pool: others)
+        do throws(ForecastError) {
+            let group = groups.built(indicator.id) ?? PeerGroup(data, index: groups.index, indicator: indicator.id)
+            guard let series = group.members[member] else { throw .tooFewPoints("\(indicator.id)/\(entity.id)", count: 0) }
+            let (request, pool) = group.prepare(
+                ForecastRequest(intervals: intervals, calibration: calibration, years: [target.year],
+                                target: (target.value, target.year, atLeast)), member: member)
+            let forecast = try Forecaster.forecast(series, request, pool: pool)
             result.forecast = forecast
             result.status = forecast.target?.status ?? .insufficientData
             result.chart = fan(series: series, fit: forecast.fit, target: (tTarget, target.value),

@@ -15,8 +15,18 @@ public struct ProjectionTable: Sendable {
         public var entity: Entity
         /// The forecast (projections at the plan years, in order).
         public var forecast: Forecast
-        /// The fan chart to the last plan year.
-        public var chart: FanChart
+        /// The series projected.
+        public var series: Series
+        /// The last plan year (the end of the chart).
+        public var lastYear: Int
+
+        /// The fan chart to the last plan year (drawn when asked for: a national report has 140,000 rows).
+        public var chart: FanChart {
+            var chart = GapTable.fan(series: series, fit: forecast.fit, target: (series.time(ofYear: lastYear), .nan),
+                                     title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
+            chart.target = nil
+            return chart
+        }
     }
 
     /// The plan years projected.
@@ -28,25 +38,31 @@ public struct ProjectionTable: Sendable {
     /// at least a year.
     public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 4,
                              intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil) -> ProjectionTable {
-        var rows: [Row] = []
-        for indicator in data.indicators {
+        var groups = PeerGroups(data)
+        return build(data, groups: &groups, years: years, minimumPoints: minimumPoints, intervals: intervals, calibration: calibration)
+    }
+
+    /// ``build(_:years:minimumPoints:intervals:calibration:)`` with the dataset's series already indexed.
+    static func build(_ data: Dataset, groups: inout PeerGroups, years: [Int], minimumPoints: Int,
+                      intervals: IntervalMethod, calibration: CalibrationTable?) -> ProjectionTable {
+        var jobs: [(indicator: Int, member: Int, group: PeerGroup)] = []
+        for (i, indicator) in data.indicators.enumerated() {
             // Every entity's series of the indicator, loaded once: the peers a count's level is read against.
-            let all = data.entities.map { entity in (entity, try? SeriesLoader.dataset(data, indicator: indicator.id, entity: entity.id)) }
-            for (k, (entity, loaded)) in all.enumerated() {
-                guard data.observations(indicator: indicator.id, entity: entity.id).count >= minimumPoints,
-                      let series = loaded,
+            let group = groups.group(indicator.id)
+            for k in data.entities.indices {
+                guard let series = group.members[k], series.count >= minimumPoints,
                       // A trend seen over less than a year (campaign windows) is not extrapolated for years.
                       let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1 else { continue }
-                let others = all.enumerated().compactMap { $0.offset == k ? nil : $0.element.1 }
-                guard let forecast = try? Forecaster.forecast(series, ForecastRequest(intervals: intervals, calibration: calibration, years: years),
-                                                              pool: others) else { continue }
-                let last = series.time(ofYear: years.last ?? 2030)
-                var chart = GapTable.fan(series: series, fit: forecast.fit, target: (last, .nan),
-                                         title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
-                chart.target = nil
-                rows.append(Row(indicator: indicator, entity: entity, forecast: forecast, chart: chart))
+                jobs.append((i, k, group))
             }
         }
+        let rows = Parallel.map(jobs) { job -> Row? in
+            let (indicator, entity) = (data.indicators[job.indicator], data.entities[job.member])
+            guard let series = job.group.members[job.member] else { return nil }
+            let (request, pool) = job.group.prepare(ForecastRequest(intervals: intervals, calibration: calibration, years: years), member: job.member)
+            guard let forecast = try? Forecaster.forecast(series, request, pool: pool) else { return nil }
+            return Row(indicator: indicator, entity: entity, forecast: forecast, series: series, lastYear: years.last ?? 2030)
+        }.compactMap { $0 ?? nil }
         return ProjectionTable(years: years, rows: rows)
     }
 
@@ -81,6 +97,7 @@ public struct ProjectionTable: Sendable {
         }
         return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 4 điểm dữ liệu",
                            titleEn: "Projections of indicators with at least 4 data points", columns: columns, rows: rows,
-                           charts: self.rows.map { .fan($0.chart) })
+                           charts: self.rows.prefix(HTMLRenderer.maximumCharts).map { .fan($0.chart) },
+                           chartsLeftOut: max(0, self.rows.count - HTMLRenderer.maximumCharts))
     }
 }

@@ -14,10 +14,18 @@ public struct ProportionComparison: Sendable {
 
     /// Builds the comparison (default windows: the last two periods with counts for at least two entities).
     public static func build(_ data: Dataset, indicator id: String, periods: (Period, Period)? = nil) throws(ReportError) -> ProportionComparison {
-        guard let indicator = data.indicator(id) else { throw .unknownIndicator(id) }
-        let counted = data.observations.filter { $0.indicator == id && $0.numerator != nil && ($0.denominator ?? 0) > 0 }
-        let byPeriod = Dictionary(grouping: counted, by: \.period).filter { $0.value.count >= 2 }
-        let ordered = byPeriod.keys.sorted { $0.time(measure: indicator.measure) < $1.time(measure: indicator.measure) }
+        try build(data, index: ObservationIndex(data), indicator: id, periods: periods)
+    }
+
+    /// ``build(_:indicator:periods:)`` through an index of the dataset.
+    static func build(_ data: Dataset, index: ObservationIndex, indicator id: String, periods: (Period, Period)? = nil) throws(ReportError) -> ProportionComparison {
+        guard let indicator = index.indicatorPosition(id).map({ data.indicators[$0] }) else { throw .unknownIndicator(id) }
+        func counted(_ o: Observation) -> Bool { o.numerator != nil && (o.denominator ?? 0) > 0 }
+        var perPeriod: [Period: Int] = [:]
+        for k in index.observations(indicator: id) where counted(data.observations[Int(k)]) {
+            perPeriod[data.observations[Int(k)].period, default: 0] += 1
+        }
+        let ordered = perPeriod.filter { $0.value >= 2 }.keys.sorted { $0.time(measure: indicator.measure) < $1.time(measure: indicator.measure) }
         let windows: (Period, Period)
         if let periods { windows = periods } else {
             guard ordered.count >= 2 else { throw .noCounts(id) }
@@ -25,8 +33,10 @@ public struct ProportionComparison: Sendable {
         }
         var rows: [(entity: Entity, first: Observation, second: Observation)] = []
         for entity in data.entities {
-            guard let a = counted.first(where: { $0.entity == entity.id && $0.period == windows.0 }),
-                  let b = counted.first(where: { $0.entity == entity.id && $0.period == windows.1 }) else { continue }
+            // The series is oldest first and in file order within a period: its first match is the file's first.
+            let series = index.series(indicator: id, entity: entity.id).lazy.map { data.observations[Int($0)] }.filter(counted)
+            guard let a = series.first(where: { $0.period == windows.0 }),
+                  let b = series.first(where: { $0.period == windows.1 }) else { continue }
             rows.append((entity, a, b))
         }
         guard !rows.isEmpty else { throw .noData(indicator: id, period: "\(windows.0) and \(windows.1)") }
