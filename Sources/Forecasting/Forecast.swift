@@ -118,7 +118,7 @@ public enum Forecaster {
             let level = request.peerLevel ?? series.values.last.flatMap { PeerLevel.of($0, among: pool, upTo: last) }
             fit = try TrendFit.calibrated(series, peerSlope: peer, peerLevel: level, table: table)
             candidates = [Candidate(model: .calibrated, aicc: nil, looRMSE: nil, chosen: true, excluded: nil)]
-            reason = "default: trend on the indicator's natural scale, ranges calibrated on real series (\(table.source))"
+            reason = SharedText.of("default: trend on the indicator's natural scale, ranges calibrated on real series (\(table.source))")
         } else if let model = request.model {
             fit = try TrendFit.fit(series, model: model)
             candidates = [Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: true, excluded: nil)]

@@ -60,29 +60,34 @@ public struct Report: Sendable {
 
     /// Every file of the report, by name, rendered in memory.
     public func files() throws -> [(name: String, data: Data)] {
-        try renderers().map { file in (file.name, try file.render()) }
+        try renderers().map { file in
+            switch try file.render() {
+            case let .text(text): (file.name, Data(text.utf8))
+            case let .bytes(data): (file.name, data)
+            }
+        }
     }
 
     /// Every file of the report, by name, each rendered when its closure is called (a national
-    /// report is written one file at a time instead of being held in memory whole).
-    public func renderers() -> [(name: String, render: @Sendable () throws -> Data)] {
+    /// report is written a file or two at a time instead of being held in memory whole).
+    public func renderers() -> [(name: String, render: @Sendable () throws -> FileContents)] {
         let gapTable = gaps.table(), projectionTable = projections.table()
         let (language, comparisons, summary) = (self.language, self.comparisons, self.summary)
-        var out: [(name: String, render: @Sendable () throws -> Data)] = [
-            ("index.html", { Data(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
-                                                    summary: summary, tables: [gapTable, projectionTable] + comparisons, language: language).utf8) }),
-            ("gaps.md", { Data(TextRenderers.markdown(gapTable, language: language).utf8) }),
-            ("gaps.csv", { Data(TextRenderers.csv(gapTable, language: language).utf8) }),
-            ("gaps.json", { Data(TextRenderers.json([gapTable], language: language).utf8) }),
-            ("gaps.xlsx", { try XLSXRenderer.workbook([gapTable, projectionTable] + comparisons, language: language) }),
-            ("projections.md", { Data(TextRenderers.markdown(projectionTable, language: language).utf8) }),
-            ("projections.csv", { Data(TextRenderers.csv(projectionTable, language: language).utf8) }),
-            ("projections.json", { Data(TextRenderers.json([projectionTable], language: language).utf8) }),
+        var out: [(name: String, render: @Sendable () throws -> FileContents)] = [
+            ("gaps.xlsx", { .bytes(try XLSXRenderer.workbook([gapTable, projectionTable] + comparisons, language: language)) }),
+            ("index.html", { .text(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
+                                                     summary: summary, tables: [gapTable, projectionTable] + comparisons, language: language)) }),
+            ("gaps.md", { .text(TextRenderers.markdown(gapTable, language: language)) }),
+            ("gaps.csv", { .text(TextRenderers.csv(gapTable, language: language)) }),
+            ("gaps.json", { .text(TextRenderers.json([gapTable], language: language)) }),
+            ("projections.md", { .text(TextRenderers.markdown(projectionTable, language: language)) }),
+            ("projections.csv", { .text(TextRenderers.csv(projectionTable, language: language)) }),
+            ("projections.json", { .text(TextRenderers.json([projectionTable], language: language)) }),
         ]
         for table in comparisons {
-            out.append(("\(table.id).md", { Data(TextRenderers.markdown(table, language: language).utf8) }))
-            out.append(("\(table.id).csv", { Data(TextRenderers.csv(table, language: language).utf8) }))
-            out.append(("\(table.id).json", { Data(TextRenderers.json([table], language: language).utf8) }))
+            out.append(("\(table.id).md", { .text(TextRenderers.markdown(table, language: language)) }))
+            out.append(("\(table.id).csv", { .text(TextRenderers.csv(table, language: language)) }))
+            out.append(("\(table.id).json", { .text(TextRenderers.json([table], language: language)) }))
         }
         return out
     }

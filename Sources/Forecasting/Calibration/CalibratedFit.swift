@@ -16,7 +16,7 @@ extension TrendFit {
         }
         let similar = table.seriesCounts[trend.family] ?? 0
         let points = series.count == 1 ? "1 point" : "\(series.count) points"
-        var notes = ["calibrated ranges: from \(points) and the movement of \(similar.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) similar \(trend.family.rawValue) series (\(table.source))"]
+        var notes = [SharedText.of("calibrated ranges: from \(points) and the movement of \(similar.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) similar \(trend.family.rawValue) series (\(table.source))")]
         if trend.usesPeerSlope {
             notes.append("one point: the trend is the median of this indicator's other entities up to that point")
         }
@@ -34,8 +34,8 @@ extension TrendFit {
         return TrendFit(
             model: .calibrated, name: series.name, n: series.count,
             coefficients: [
-                Coefficient(name: "level (\(scaleName))", estimate: trend.zLast, standardError: .nan),
-                Coefficient(name: "slope/yr (\(scaleName))", estimate: trend.slope, standardError: .nan),
+                Coefficient(name: SharedText.of("level (\(scaleName))"), estimate: trend.zLast, standardError: .nan),
+                Coefficient(name: SharedText.of("slope/yr (\(scaleName))"), estimate: trend.slope, standardError: .nan),
                 Coefficient(name: "beta (h = 1)", estimate: trend.beta(1), standardError: .nan),
             ],
             sigma2: .nan, dfResidual: 0, logLikelihood: nil, aicc: nil, looRMSE: nil, notes: notes,

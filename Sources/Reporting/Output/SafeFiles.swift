@@ -5,6 +5,14 @@ import Synchronization
 import Glibc
 #endif
 
+/// What a rendered file holds: text (written as UTF-8) or bytes.
+public enum FileContents: Sendable {
+    /// Text, written as UTF-8 without first copying it into `Data`.
+    case text(String)
+    /// Bytes (a workbook, for instance).
+    case bytes(Data)
+}
+
 /// Writes files so that none is ever half-written, nothing outside the destination is touched, and
 /// an interrupted run leaves no debris.
 ///
@@ -70,13 +78,13 @@ public enum AtomicWriter {
     /// - Throws: ``ReportError/write(path:reason:)``.
     public static func replaceFolder(_ directory: String, with files: [(name: String, data: Data)],
                                      owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
-        try replaceFolder(directory, rendering: files.map { file in (file.name, { file.data }) }, owns: owns, beforeSwap: beforeSwap)
+        try replaceFolder(directory, rendering: files.map { file in (file.name, { .bytes(file.data) }) }, owns: owns, beforeSwap: beforeSwap)
     }
 
     /// ``replaceFolder(_:with:owns:beforeSwap:)`` with each file rendered just before it is written, so
     /// that only one file is in memory at a time (a national report). A rendering that fails is a
     /// ``ReportError/write(path:reason:)`` for its file, and the old folder stays as it was.
-    public static func replaceFolder(_ directory: String, rendering files: [(name: String, render: @Sendable () throws -> Data)],
+    public static func replaceFolder(_ directory: String, rendering files: [(name: String, render: @Sendable () throws -> FileContents)],
                                      owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
         for file in files where !isSafeFileName(file.name) {
             throw .write(path: (directory as NSString).appendingPathComponent(file.name), reason: "not a safe file name")
@@ -101,18 +109,25 @@ public enum AtomicWriter {
         let temp = String(cString: made)
         pending.withLock { _ = $0.insert(temp) }
         do throws(ReportError) {
-            for file in files {
-                let path = temp + "/" + file.name
-                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-                guard fd >= 0 else { throw failure((directory as NSString).appendingPathComponent(file.name)) }
-                defer { close(fd) }
-                let data: Data
-                do { data = try file.render() } catch {
-                    throw ReportError.write(path: (directory as NSString).appendingPathComponent(file.name), reason: "\(error)")
+            // Each worker renders a file and writes it (one file per worker in memory at a time); the
+            // first failure is kept. No fsync per file: the swap guards against interruption and
+            // concurrent runs, and flushing a national report file by file cost more than a second.
+            let firstFailure = Mutex<ReportError?>(nil)
+            DispatchQueue.concurrentPerform(iterations: files.count) { k in
+                let file = files[k], shown = (directory as NSString).appendingPathComponent(file.name)
+                guard firstFailure.withLock({ $0 == nil }) else { return }
+                do throws(ReportError) {
+                    let fd = open(temp + "/" + file.name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+                    guard fd >= 0 else { throw failure(shown) }
+                    defer { close(fd) }
+                    let contents: FileContents
+                    do { contents = try file.render() } catch { throw ReportError.write(path: shown, reason: "\(error)") }
+                    try writeAll(fd, contents, reportAs: shown)
+                } catch {
+                    firstFailure.withLock { if $0 == nil { $0 = error } }
                 }
-                try writeAll(fd, data, reportAs: (directory as NSString).appendingPathComponent(file.name))
-                guard fsync(fd) == 0 else { throw failure((directory as NSString).appendingPathComponent(file.name)) }
             }
+            if let failed = firstFailure.withLock({ $0 }) { throw failed }
             // mkdtemp makes the folder 0700: give it the permissions a new folder would have.
             let mask = umask(0)
             umask(mask)
@@ -233,25 +248,39 @@ public enum AtomicWriter {
     /// Writes all of `data` to the file descriptor `fd` with `write(2)`, retrying short writes and
     /// interrupted calls. Returns nil, or the `errno` of the call that failed (ENOSPC, EPIPE, …).
     public static func writeAll(_ fd: Int32, _ data: Data) -> Int32? {
-        data.withUnsafeBytes { raw -> Int32? in
-            guard var p = raw.baseAddress else { return nil }
-            var left = raw.count
-            while left > 0 {
-                let n = Glibc.write(fd, p, left)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                left -= n
-                p += n
+        data.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
+    /// ``writeAll(_:_:)`` for bytes in memory.
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
+        guard var p = raw.baseAddress else { return nil }
+        var left = raw.count
+        while left > 0 {
+            let n = Glibc.write(fd, p, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return nil
+            left -= n
+            p += n
         }
+        return nil
+    }
+
+    /// Writes a file's contents (text as UTF-8 straight from the string, without a copy), the failure
+    /// as a ``ReportError`` naming `path`.
+    static func writeAll(_ fd: Int32, _ contents: FileContents, reportAs path: String) throws(ReportError) {
+        let failed: Int32?
+        switch contents {
+        case let .bytes(data): failed = writeAll(fd, data)
+        case var .text(text): failed = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
+        }
+        if let failed { throw .write(path: path, reason: String(cString: strerror(failed))) }
     }
 
     /// ``writeAll(_:_:)`` with the failure as a ``ReportError`` naming `path`.
     static func writeAll(_ fd: Int32, _ data: Data, reportAs path: String) throws(ReportError) {
-        if let failed = writeAll(fd, data) { throw .write(path: path, reason: String(cString: strerror(failed))) }
+        try writeAll(fd, .bytes(data), reportAs: path)
     }
 
     /// The error for the current `errno`.
