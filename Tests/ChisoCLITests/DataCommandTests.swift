@@ -71,6 +71,48 @@ struct DataCommandTests {
         #expect(try Data(contentsOf: obs).count == before.count + "dti_score,dak_song,2023x,1,,,kn_bc_cds_8t_2024,,\n".utf8.count)
     }
 
+    /// The data checks of issue 11: each case is one finding with its position, errors where the
+    /// number would be wrong, warnings where it may be.
+    @Test func aliasAndNumberChecks() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files: [String: String] = [
+            "sources.csv": "id,title,issuer,document_number,date,file\ns_a,Report A,UBND tỉnh A,1/BC,2024-01-01,a.txt\ns_b,Report B,UBND tỉnh B,2/BC,2024-01-01,b.txt\ns_x,Report X,Someone else,3/BC,2024-01-01,x.txt\n",
+            "indicators.csv": "id,name_vi,name_en,unit,kind,lower,upper,direction,measure,parent,ranks,definition\nsh,Tỷ lệ,Share,percent,share,0,100,up,stock,,,\nct,Số,Count,count,count,0,,up,stock,,,\n",
+            "entities.csv": "id,name_vi,name_en,level,parent,aliases\n"
+                + "pa,tỉnh A,Province A,province,,UBND tỉnh A\npb,tỉnh B,Province B,province,,UBND tỉnh B\n"
+                + "fa,Sở Tài chính tỉnh A,Finance A,department,pa,Sở Tài chính\nfb,Sở Tài chính tỉnh B,Finance B,department,pb,Sở Tài chính\n"
+                + "odd,Odd,Odd,department,pa,???\nloop,Loop,Loop,district,loop,\nc1,C1,C1,district,c2,\nc2,C2,C2,district,c1,\n",
+            "observations.csv": "indicator,entity,period,value,numerator,denominator,source,locator,note\n"
+                + "sh,Sở Tài chính,2023,50,1,2,s_a,,\n"            // line 2: decided by the source's issuer (tỉnh A) → fa
+                + "sh,Sở Tài chính,2023,50,1,2,s_x,,\n"            // line 3: not decided → error
+                + "sh,???,2022,50,1,2,s_a,,\n"                     // line 4: an alias of nothing → unknown entity
+                + "sh,pa,2023,50,1.045,2.090,s_a,,\n"              // line 5: thousands in counts → errors
+                + "sh,pb,2023,50,1.5,3,s_b,,\n"                    // line 6: a fractional count → warning
+                + "ct,pa,2023,1.045,,,s_a,,\n"                     // line 7: a count value like thousands → warning
+                + "sh,pa,2022,50,1e308,2e300,s_a,,\n",             // line 8: too large → error
+            "targets.csv": "indicator,entity,year,value,comparator,source,note\nsh,pa,1900,60,>=,s_a,\nsh,pa,2025,60,>=,s_a,\n",
+        ]
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let r = try runChiso(["data", "validate", "--data", dir.path])
+        #expect(r.status == 1)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        func has(_ prefix: String, _ text: String) -> Bool { lines.contains { $0.hasPrefix(dir.path + "/" + prefix) && $0.contains(text) } }
+        #expect(has("entities.csv:6:6: error[bad_alias]", "alias \"???\" has no letters or digits"))
+        #expect(has("observations.csv:2:2: warning[entity_alias]", "names fa and fb; source s_a is issued by pa, so it is fa"))
+        #expect(has("observations.csv:3:2: error[alias_clash]", "entity \"Sở Tài chính\" names fa and fb and the source does not tell which; write the id"))
+        #expect(has("observations.csv:4:2: error[unknown_entity]", "unknown entity \"???\""))
+        #expect(has("observations.csv:5:5: error[suspect_number]", "\"1.045\" in column \"numerator\" reads as 1.045, but with a thousands separator it is 1045"))
+        #expect(has("observations.csv:5:6: error[suspect_number]", "\"2.090\" in column \"denominator\""))
+        #expect(has("observations.csv:6:5: warning[suspect_number]", "numerator 1.5 is not a whole number"))
+        #expect(has("observations.csv:7:4: warning[suspect_number]", "\"1.045\" in column \"value\" reads as 1.045"))
+        #expect(has("observations.csv:8:5: error[number_too_large]", "numerator 1e+308 is beyond ±1e150"))
+        #expect(lines.contains { $0.contains("error[bad_reference] loop: parents form a cycle: loop → loop") })
+        #expect(lines.contains { $0.contains("error[bad_reference] c1: parents form a cycle: c1 → c2 → c1") })
+        #expect(has("targets.csv:2:", "error[target_before_data] sh pa: target year 1900 is before the first observation (2022)"))
+        #expect(!lines.contains { $0.contains("targets.csv:3:") })
+    }
+
     /// Ids that could reach a path, a terminal or a log: refused at load with their position, echoed
     /// without control characters and cut when huge; a report never writes outside its folder.
     @Test func hostileIdsAreRefused() throws {

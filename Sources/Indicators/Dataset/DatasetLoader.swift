@@ -68,21 +68,44 @@ public enum DatasetLoader {
         /// The indicators in file order.
         var indicatorList: [Indicator]
         var entityIds: Set<String>
-        /// Normalised alias → entity id.
-        var aliases: [String: String]
+        /// Normalised alias → the entities it names (in file order; more than one is a clash).
+        var aliases: [String: [String]]
+        /// Entity → its parent.
+        var parents: [String: String]
+        /// Source → the entity its issuer names, when the issuer's name is an alias of exactly one.
+        var issuers: [String: String]
 
         init(sources: [Source], indicators: [Indicator], entities: [Entity]) {
             self.sources = Set(sources.map(\.id))
             self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             indicatorList = indicators
             entityIds = Set(entities.map(\.id))
-            var aliases: [String: String] = [:]
+            var aliases: [String: [String]] = [:]
             for e in entities {
                 for name in [e.nameVi, e.nameEn] + e.aliases where !name.isEmpty {
-                    aliases[Self.normalise(name)] = aliases[Self.normalise(name)] ?? e.id
+                    let key = Self.normalise(name)
+                    guard !key.isEmpty, !(aliases[key]?.contains(e.id) ?? false) else { continue }
+                    aliases[key, default: []].append(e.id)
                 }
             }
             self.aliases = aliases
+            parents = Dictionary(entities.compactMap { e in e.parent.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
+            var issuers: [String: String] = [:]
+            for s in sources {
+                if let named = aliases[Self.normalise(s.issuer)], named.count == 1 { issuers[s.id] = named[0] }
+            }
+            self.issuers = issuers
+        }
+
+        /// Whether `ancestor` is `id` or one of its parents (bounded, so a parent cycle cannot loop).
+        func isWithin(_ id: String, _ ancestor: String) -> Bool {
+            var current: String? = id, steps = 0
+            while let c = current, steps <= parents.count {
+                if c == ancestor { return true }
+                current = parents[c]
+                steps += 1
+            }
+            return false
         }
 
         /// Lowercased, without diacritics, apostrophes, spaces or punctuation: "K'rông Nô" → "krongno".
@@ -233,19 +256,40 @@ public enum DatasetLoader {
                   let level = row.choice("level", Entity.Level.self, &findings) else { return nil }
             let parent = row.text("parent")
             let aliases = row.text("aliases").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for alias in aliases where Context.normalise(alias).isEmpty {
+                findings.append(Finding(.error, .badAlias, at: row.position("aliases"), entity: id,
+                                        "alias \"\(alias)\" has no letters or digits: it would name every empty or unreadable entity cell"))
+            }
             return Entity(id: id, nameVi: row.text("name_vi"), nameEn: row.text("name_en"), level: level,
                           parent: parent.isEmpty ? nil : parent, aliases: aliases)
         }
     }
 
-    /// Resolves an entity id (or an alias, with a warning).
+    /// Resolves an entity id, or an alias with a warning. An alias that names several entities is
+    /// decided by the row's source when its issuer is one of them or above exactly one of them
+    /// (the warning says so); otherwise it is an error.
     static func entity(_ row: Row, _ context: Context, _ findings: inout [Finding], indicator: String) -> String? {
         let text = row.text("entity")
         if context.entityIds.contains(text) { return text }
-        if let id = context.aliases[Context.normalise(text)] {
-            findings.append(Finding(.warning, .entityAlias, at: row.position("entity"), indicator: indicator, entity: id,
-                                    "entity given as \"\(text)\"; its id is \(id)"))
-            return id
+        let named = context.aliases[Context.normalise(text)] ?? []
+        if named.count == 1 {
+            findings.append(Finding(.warning, .entityAlias, at: row.position("entity"), indicator: indicator, entity: named[0],
+                                    "entity given as \"\(text)\"; its id is \(named[0])"))
+            return named[0]
+        }
+        if named.count > 1 {
+            let source = row.text("source")
+            if let issuer = context.issuers[source] {
+                let decided = named.filter { context.isWithin($0, issuer) }
+                if decided.count == 1 {
+                    findings.append(Finding(.warning, .entityAlias, at: row.position("entity"), indicator: indicator, entity: decided[0],
+                                            "entity given as \"\(text)\", which names \(named.joined(separator: " and ")); source \(source) is issued by \(issuer), so it is \(decided[0])"))
+                    return decided[0]
+                }
+            }
+            findings.append(Finding(.error, .aliasClash, at: row.position("entity"), indicator: indicator,
+                                    "entity \"\(text)\" names \(named.joined(separator: " and ")) and the source does not tell which; write the id"))
+            return nil
         }
         findings.append(Finding(.error, .unknownEntity, at: row.position("entity"), indicator: indicator,
                                 "unknown entity \"\(text)\" (not an id or alias in entities.csv)"))

@@ -50,6 +50,16 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         case headerMismatch = "header_mismatch"
         /// An id outside the documented character set (``DatasetLoader/isValidId(_:)``).
         case invalidId = "invalid_id"
+        /// An alias that cannot name an entity (no letters or digits: it would match empty or
+        /// unreadable entity cells).
+        case badAlias = "bad_alias"
+        /// A number that may be wrong: a count with a fractional part, or one whose dot could be a
+        /// Vietnamese thousands separator ("1.045": 1.045 or 1045?).
+        case suspectNumber = "suspect_number"
+        /// A number too large to compute with (beyond ±1e150, where squares overflow).
+        case numberTooLarge = "number_too_large"
+        /// A target for a year before the indicator's first observation of that entity.
+        case targetBeforeData = "target_before_data"
     }
 
     /// Severity.

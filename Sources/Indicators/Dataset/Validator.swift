@@ -36,7 +36,37 @@ enum Validator {
     }
 
     /// Appends the findings of one row (nothing is allocated when there are none).
+    /// The largest magnitude a value, numerator or denominator may have: 1e150 (squares of larger
+    /// numbers overflow in the statistics).
+    public static let largestMagnitude = 1e150
+
     static func rowChecks(_ o: Observation, indicator: Indicator, row: DatasetLoader.Row, into out: inout [Finding]) {
+        for (name, v) in [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
+            guard let v, abs(v) > largestMagnitude else { continue }
+            out.append(Finding(.error, .numberTooLarge, at: row.position(name), indicator: o.indicator, entity: o.entity,
+                               period: o.period.description, "\(name) \(v) is beyond ±1e150, where computations overflow; rescale the indicator"))
+            return
+        }
+        // Numerators and denominators count things: a fraction is suspect, and "1.045" is most likely
+        // 1045 written with a Vietnamese thousands separator (an error: the rate would be 1000× off).
+        // A count indicator's value may be a rate per 100 people (106.6), so only the thousands
+        // pattern is flagged there, as a warning.
+        var counts: [(name: String, value: Double, whole: Bool)] = [("numerator", o.numerator), ("denominator", o.denominator)]
+            .compactMap { n, v in v.map { (n, $0, true) } }
+        if indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
+        for (name, v, whole) in counts where v.rounded() != v {
+            let text = row.text(name), parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            let thousands = parts.count == 2 && parts[1].count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            let asWhole = text.replacingOccurrences(of: ".", with: "")
+            if thousands {
+                out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
+                                   period: o.period.description,
+                                   "\"\(text)\" in column \"\(name)\" reads as \(v.clean), but with a thousands separator it is \(asWhole); write \(asWhole) if so"))
+            } else if whole {
+                out.append(Finding(.warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
+                                   period: o.period.description, "\(name) \(v.clean) is not a whole number (a count of things)"))
+            }
+        }
         if (indicator.lower.map { o.value < $0 } ?? false) || (indicator.upper.map { o.value > $0 } ?? false),
            let f = boundsCheck(o.value, indicator: indicator, at: row.position("value"), entity: o.entity, period: o.period.description) {
             out.append(f)
@@ -70,7 +100,27 @@ enum Validator {
     static func crossChecks(_ data: Dataset, keys: FactKeys? = nil) -> [Finding] {
         var keys = keys ?? FactKeys(data.observations)
         keys.finish()
-        return references(data) + duplicates(data, keys) + ranks(data, keys) + totals(data, keys)
+        return references(data) + duplicates(data, keys) + ranks(data, keys) + totals(data, keys) + targetsBeforeData(data, keys)
+    }
+
+    /// Targets for a year before the first observation of their indicator and entity: there is
+    /// nothing to judge them by (the latest value is years after them).
+    static func targetsBeforeData(_ data: Dataset, _ keys: FactKeys) -> [Finding] {
+        guard !data.targets.isEmpty else { return [] }
+        func pair(_ i: Int32, _ e: Int32) -> Int64 { Int64(i) << 32 | Int64(UInt32(bitPattern: e)) }
+        var first: [Int64: Int] = [:]
+        for (k, o) in data.observations.enumerated() {
+            let key = pair(keys.indicator[k], keys.entity[k]), year = o.period.year
+            if year < first[key] ?? Int.max { first[key] = year }
+        }
+        var out: [Finding] = []
+        for t in data.targets {
+            guard let i = keys.indicatorIds[t.indicator], let e = keys.entityIds[t.entity], let year = first[pair(i, e)],
+                  t.year < year else { continue }
+            out.append(Finding(.error, .targetBeforeData, at: t.position, indicator: t.indicator, entity: t.entity,
+                               "target year \(t.year) is before the first observation (\(year)): there is nothing to judge it by"))
+        }
+        return out
     }
 
     /// Every observation's indicator, entity, period and source as small integers (the same text,
@@ -159,9 +209,21 @@ enum Validator {
         // Aliases must be unique among entities of the same parent: "Sở Tài chính" names one
         // department in each province, which is fine.
         var aliasOwner: [String: String] = [:]
+        let parentOf = Dictionary(data.entities.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
         for e in data.entities {
             if let p = e.parent, !entityIds.contains(p) {
                 out.append(Finding(.error, .badReference, entity: e.id, "parent \"\(p)\" is not an entity"))
+            }
+            // Parents must lead to a top: an entity that is its own ancestor makes totals and
+            // district comparisons loop.
+            var path = [e.id], current = e.parent
+            while let p = current, entityIds.contains(p), path.count <= data.entities.count {
+                if p == e.id {
+                    out.append(Finding(.error, .badReference, entity: e.id, "parents form a cycle: \((path + [p]).joined(separator: " → "))"))
+                    break
+                }
+                path.append(p)
+                current = parentOf[p] ?? nil
             }
             for alias in Set(e.aliases.map(DatasetLoader.Context.normalise)).sorted() {
                 let key = "\(e.parent ?? "")|\(alias)"
