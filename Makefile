@@ -36,6 +36,9 @@ fuzz: deps
 	$(SWIFT) package resolve
 	mkdir -p $(FUZZ_DIR)/corpus
 	cp Datasets/*.csv Datasets/examples/*.csv $(FUZZ_DIR)/corpus/ 2>/dev/null || true
+	# A small dataset as one input (the first rows of the shipped tables, joined by NUL bytes: the
+	# loader's fuzz path; inputs are at most 4096 bytes).
+	for f in sources indicators entities observations targets; do head -c 700 Datasets/$$f.csv; printf '\0'; done > $(FUZZ_DIR)/corpus/dataset.bin
 	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
 		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ChisoFuzz \

@@ -1,5 +1,7 @@
 // libFuzzer entry over the input parsers of the Indicators layer: the CSV reader, the number
-// parser (all three formats) and the period parser. Built by `make fuzz` with
+// parser (all three formats), the period parser, and the dataset loader end to end (an input with
+// NUL bytes is split into sources, indicators, entities, observations and targets, in that order,
+// loaded and cross-checked). Built by `make fuzz` with
 // `swiftc -sanitize=fuzzer,address` (not a SwiftPM target: libFuzzer supplies `main`).
 // Any input may be rejected with an error; none may crash, trap or hang.
 
@@ -28,5 +30,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     for format in NumberFormat.allCases { _ = try? format.parse(text) }
     _ = try? Period(parsing: text)
+    if bytes.contains(0) {
+        let names = ["sources.csv", "indicators.csv", "entities.csv", "observations.csv", "targets.csv"]
+        let parts = text.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+        var texts: [String: String] = [:]
+        for (name, part) in zip(names, parts) { texts[name] = part }
+        if let (dataset, findings) = try? DatasetLoader.load(texts: texts) {
+            for f in findings { _ = f.description }
+            precondition(dataset.observations.count <= (texts["observations.csv"]?.count ?? 0), "more observations than bytes")
+        }
+    }
     return 0
 }

@@ -17,10 +17,22 @@ public enum DatasetLoader {
     /// - Returns: the dataset (rows with errors left out) and every finding, errors first.
     /// - Throws: ``DatasetError`` for file-level problems.
     public static func load(directory: String) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
-        func table(_ name: String) throws(DatasetError) -> CSVTable {
-            let path = (directory as NSString).appendingPathComponent(name)
-            return try CSVTable.read(path: path)
+        var (dataset, findings) = try load { name throws(DatasetError) in
+            try CSVTable.read(path: (directory as NSString).appendingPathComponent(name))
         }
+        findings += try SourceTableCheck.check(directory: directory)
+        let order = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+        return (dataset, order.map(\.element))
+    }
+
+    /// Loads a dataset from texts in memory (file name → CSV text), without the source tables'
+    /// check: what the fuzzer runs end to end.
+    static func load(texts: [String: String]) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+        try load { name throws(DatasetError) in try CSVTable.parse(texts[name] ?? "", file: name) }
+    }
+
+    /// Loads and cross-checks the five tables given by `table(name)`.
+    static func load(_ table: (String) throws(DatasetError) -> CSVTable) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
         var findings: [Finding] = []
         let sources = try readSources(table("sources.csv"), &findings)
         let indicators = try readIndicators(table("indicators.csv"), &findings)
@@ -33,9 +45,7 @@ public enum DatasetLoader {
             sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             indicators: indicators, entities: entities, observations: observations, targets: targets)
         findings += Validator.crossChecks(dataset, keys: keys)
-        findings += try SourceTableCheck.check(directory: directory)
-        let order = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
-        return (dataset, order.map(\.element))
+        return (dataset, findings)
     }
 
     /// Loads the dataset and throws ``DatasetError/invalid(first:errors:)`` if it has errors.
