@@ -21,6 +21,29 @@ import Glibc
         #expect(r.stderr == "Error: standard output: cannot be written (No space left on device)\n", "\(arguments)")
     }
 
+    /// The commands that need a file of their own: regress, calibrate, backtest, notebook.
+    @Test func fullStandardOutputForTheOtherCommands() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "y,x\n1,1\n2,2\n3,4\n4,3\n".write(to: dir.appendingPathComponent("r.csv"), atomically: true, encoding: .utf8)
+        try "indicator,kind,lower,upper,direction,title,observations,geos\nx,share,0,100,up,X,0,0\n"
+            .write(to: dir.appendingPathComponent("indicators.csv"), atomically: true, encoding: .utf8)
+        var panel = "indicator,geo,year,value\n"
+        for g in 0..<12 { for y in 0..<8 { panel += "x,g\(g),\(2010 + y),\(20 + Double(g) + 3.5 * Double(y))\n" } }
+        try panel.write(to: dir.appendingPathComponent("obs.csv"), atomically: true, encoding: .utf8)
+        let notebook = dir.appendingPathComponent("nb.md")
+        try "# Notebook\n\nNo commands.\n".write(to: notebook, atomically: true, encoding: .utf8)
+        for arguments in [
+            ["regress", dir.appendingPathComponent("r.csv").path, "--response", "y", "--predictors", "x"],
+            ["calibrate", dir.appendingPathComponent("obs.csv").path, "--minimum-count", "10"],
+            ["backtest", "--sizes", "1", "--max-horizon", "1"],
+            ["notebook", "run", notebook.path],
+        ] {
+            let r = try runChiso(arguments, stdoutTo: "/dev/full")
+            #expect(r.status == 1 && r.stderr == "Error: standard output: cannot be written (No space left on device)\n", "\(arguments[0]): \(r.stderr)")
+        }
+    }
+
     @Test func reportSummaryOnFullStandardOutput() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
