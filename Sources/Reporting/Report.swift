@@ -43,12 +43,14 @@ public struct Report: Sendable {
         let onTrack = gaps.rows.filter { [.achieved, .onTrack].contains($0.status) }.count
         let off = gaps.rows.filter { [.needsAcceleration, .offTrack, .movingAway].contains($0.status) }.count
         let insufficient = gaps.rows.filter { $0.status == .insufficientData }.count
+        let language = self.language
+        func n(_ count: Int) -> String { NumberText.plain(Double(count), decimals: 0, language) }
         if language == .vi {
-            return ["\(gaps.rows.count) mục tiêu: \(onTrack) đạt hoặc đúng tiến độ, \(off) chậm hoặc lệch hướng, \(insufficient) thiếu dữ liệu",
-                    "\(projections.rows.count) chuỗi số liệu được dự báo đến 2030", "\(comparisons.count) bảng so sánh"]
+            return ["\(n(gaps.rows.count)) mục tiêu: \(n(onTrack)) đạt hoặc đúng tiến độ, \(n(off)) chậm hoặc lệch hướng, \(n(insufficient)) thiếu dữ liệu",
+                    "\(n(projections.rows.count)) chuỗi số liệu được dự báo đến 2030", "\(n(comparisons.count)) bảng so sánh"]
         }
-        return ["\(gaps.rows.count) targets: \(onTrack) achieved or on track, \(off) behind or moving away, \(insufficient) insufficient data",
-                "\(projections.rows.count) series projected to 2030", "\(comparisons.count) comparison tables"]
+        return ["\(n(gaps.rows.count)) targets: \(n(onTrack)) achieved or on track, \(n(off)) behind or moving away, \(n(insufficient)) insufficient data",
+                "\(n(projections.rows.count)) series projected to 2030", "\(n(comparisons.count)) comparison tables"]
     }
 
     /// Whether a file name is one a report writes (`index.html`, `gaps.*`, `projections.*`,
@@ -56,7 +58,11 @@ public struct Report: Sendable {
     /// to replace it.
     public static func ownsFileName(_ name: String) -> Bool {
         name == "index.html" || name.hasPrefix("gaps.") || name.hasPrefix("projections.") || name.hasPrefix("comparison-")
+            || name.hasPrefix("summary-")
     }
+
+    /// Comparisons with more rows than this go on a page of their own.
+    public static let longTable = 200
 
     /// Every file of the report, by name, rendered in memory.
     public func files() throws -> [(name: String, data: Data)] {
@@ -72,11 +78,17 @@ public struct Report: Sendable {
     /// report is written a file or two at a time instead of being held in memory whole).
     public func renderers() -> [(name: String, render: @Sendable () throws -> FileContents)] {
         let gapTable = gaps.table(), projectionTable = projections.table()
+        let byIndicator = StatusSummary.table(gaps, by: .indicator), byEntity = StatusSummary.table(gaps, by: .entity)
         let (language, comparisons, summary) = (self.language, self.comparisons, self.summary)
+        // Long comparisons (a national report compares 700 districts per indicator) get pages of their
+        // own, linked from the index, so that the index opens in seconds.
+        let inline = comparisons.filter { $0.rows.count <= Self.longTable }, paged = comparisons.filter { $0.rows.count > Self.longTable }
+        let links = paged.map { (title: $0.title(language), href: "\($0.id).html") }
         var out: [(name: String, render: @Sendable () throws -> FileContents)] = [
-            ("gaps.xlsx", { .bytes(try XLSXRenderer.workbook([gapTable, projectionTable] + comparisons, language: language)) }),
+            ("gaps.xlsx", { .bytes(try XLSXRenderer.workbook([gapTable, projectionTable, byIndicator, byEntity] + comparisons, language: language)) }),
             ("index.html", { .text(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
-                                                     summary: summary, tables: [gapTable, projectionTable] + comparisons, language: language)) }),
+                                                     summary: summary, tables: [byIndicator, byEntity, gapTable, projectionTable] + inline,
+                                                     language: language, links: links)) }),
             ("gaps.md", { .text(TextRenderers.markdown(gapTable, language: language)) }),
             ("gaps.csv", { .text(TextRenderers.csv(gapTable, language: language)) }),
             ("gaps.json", { .text(TextRenderers.json([gapTable], language: language)) }),
@@ -84,7 +96,10 @@ public struct Report: Sendable {
             ("projections.csv", { .text(TextRenderers.csv(projectionTable, language: language)) }),
             ("projections.json", { .text(TextRenderers.json([projectionTable], language: language)) }),
         ]
-        for table in comparisons {
+        for table in paged {
+            out.append(("\(table.id).html", { .text(HTMLRenderer.page(title: table.title(language), summary: [], tables: [table], language: language)) }))
+        }
+        for table in [byIndicator, byEntity] + comparisons {
             out.append(("\(table.id).md", { .text(TextRenderers.markdown(table, language: language)) }))
             out.append(("\(table.id).csv", { .text(TextRenderers.csv(table, language: language)) }))
             out.append(("\(table.id).json", { .text(TextRenderers.json([table], language: language)) }))

@@ -6,12 +6,26 @@ public enum HTMLRenderer {
     /// The most charts drawn for one table: a national report projects 140,000 series, whose charts
     /// would make a page of hundreds of megabytes that no browser shows; the first rows' charts are
     /// drawn (the gap table's are the most at risk) and a note says how many were left out.
-    public static let maximumCharts = 1000
+    public static let maximumCharts = 200
+    /// The most rows shown of one table: a page with 140,000 rows takes minutes to open; the first
+    /// rows are shown (the gap table's most at risk) and a note names the files that have them all.
+    public static let maximumRows = 2000
+    /// The most bars a bar chart draws: a comparison of 700 districts is read in its table, not in a
+    /// chart 14,000 pixels tall.
+    public static let maximumBars = 60
 
     /// The page.
-    public static func page(title: String, summary: [String], tables: [ReportTable], language: Language) -> String {
+    ///
+    /// `links` (title, file name) are listed after the summary: tables too long for one page, each on
+    /// a page of its own.
+    public static func page(title: String, summary: [String], tables: [ReportTable], language: Language,
+                            links: [(title: String, href: String)] = []) -> String {
         var body = "<h1>\(html(title))</h1>\n"
         if !summary.isEmpty { body += "<ul class=\"summary\">" + summary.map { "<li>\(html($0))</li>" }.joined() + "</ul>\n" }
+        if !links.isEmpty {
+            body += "<h2>\(language == .vi ? "Các bảng trên trang riêng" : "Tables on pages of their own")</h2>\n<ul class=\"pages\">"
+                + links.map { "<li><a href=\"\(html($0.href))\">\(html($0.title))</a></li>" }.joined() + "</ul>\n"
+        }
         for table in tables {
             body += "<section id=\"\(html(table.id))\">\n<h2>\(html(table.title(language)))</h2>\n"
             let shownCharts = min(table.charts.count, maximumCharts), allCharts = table.charts.count + table.chartsLeftOut
@@ -19,16 +33,30 @@ public enum HTMLRenderer {
                 let (shown, all) = (NumberText.plain(Double(shownCharts), decimals: 0, language), NumberText.plain(Double(allCharts), decimals: 0, language))
                 body += "<p class=\"note\">" + (language == .vi ? "Biểu đồ của \(shown) dòng đầu trong \(all) dòng." : "Charts of the first \(shown) of \(all) rows.") + "</p>\n"
             }
-            if !table.charts.isEmpty {
-                body += "<div class=\"charts\">" + table.charts.prefix(maximumCharts).map { chart in
+            let drawn = table.charts.prefix(maximumCharts).filter { chart in
+                if case let .bars(b) = chart { return b.bars.count <= maximumBars }
+                return true
+            }
+            if drawn.count < min(table.charts.count, maximumCharts) {
+                body += "<p class=\"note\">" + html(language == .vi ? "Quá nhiều đơn vị để vẽ biểu đồ cột (hơn \(maximumBars)); xem bảng."
+                                                              : "Too many units for a bar chart (over \(maximumBars)); see the table.") + "</p>\n"
+            }
+            if !drawn.isEmpty {
+                body += "<div class=\"charts\">" + drawn.map { chart in
                     switch chart {
                     case let .fan(f): fan(f, language: language)
                     case let .bars(b): bars(b, language: language)
                     }
                 }.joined(separator: "\n") + "</div>\n"
             }
+            if table.rows.count > maximumRows {
+                let (shown, all) = (NumberText.plain(Double(maximumRows), decimals: 0, language), NumberText.plain(Double(table.rows.count), decimals: 0, language))
+                let files = "\(table.id).csv, \(table.id).json"
+                body += "<p class=\"note\">" + html(language == .vi ? "\(shown) dòng đầu trong \(all) dòng; đủ các dòng trong \(files) và gaps.xlsx."
+                                                              : "The first \(shown) of \(all) rows; all rows are in \(files) and gaps.xlsx.") + "</p>\n"
+            }
             body += "<div class=\"scroll\"><table>\n<thead><tr>" + table.columns.map { "<th>\(html($0.label(language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for row in table.rows {
+            for row in table.rows.prefix(maximumRows) {
                 body += "<tr>" + zip(table.columns, row).map { column, cell in
                     let text = html(table.display(cell, column: column, language: language))
                     if case .number = cell { return "<td class=\"n\">\(text)</td>" }
