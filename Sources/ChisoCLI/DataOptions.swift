@@ -78,3 +78,14 @@ enum TextTable {
 }
 
 extension NumberFormat: ExpressibleByArgument {}
+
+extension CSVTable.Delimiter: ExpressibleByArgument {}
+extension CSVTable.Encoding: ExpressibleByArgument {}
+
+/// `--delimiter` and `--encoding`, for commands that read a planner's own text file.
+struct TextFileOptions: ParsableArguments {
+    @Option(help: "CSV: field separator: auto (default: detected from the header line), comma, semicolon or tab.")
+    var delimiter: CSVTable.Delimiter = .auto
+    @Option(help: "CSV: text encoding: auto (default: UTF-16 with a byte-order mark, else UTF-8), utf8 or utf16.")
+    var encoding: CSVTable.Encoding = .auto
+}

@@ -45,6 +45,8 @@ public enum SeriesLoader {
     ///   - measure: flow or stock (decides the time of a period).
     ///   - decimalTime: the time column holds decimal times to use as they are.
     ///   - numberFormat: `vi`, `en` or `auto` number format, or nil for plain dot decimals.
+    ///   - delimiter: the field separator (default: detected from the header line).
+    ///   - encoding: the text encoding (default: UTF-16 with a byte-order mark, else UTF-8).
     ///   - time: column of periods (`2019`, `2020H1`, `2022-06-30`, ranges) or, with `decimalTime`, decimal times.
     ///   - kind: default share when counts are given, else score; shares default to bounds 0–100,
     ///     counts and amounts to a lower bound of 0.
@@ -52,9 +54,10 @@ public enum SeriesLoader {
     ///   cells that do not parse.
     public static func csv(
         path: String, time: String, value: String, numerator: String?, denominator: String?, kind: Indicator.Kind?,
-        lower: Double?, upper: Double?, measure: Indicator.Measure, decimalTime: Bool, numberFormat: NumberFormat?
+        lower: Double?, upper: Double?, measure: Indicator.Measure, decimalTime: Bool, numberFormat: NumberFormat?,
+        delimiter: CSVTable.Delimiter = .auto, encoding: CSVTable.Encoding = .auto
     ) throws(DatasetError) -> Series {
-        let table = try CSVTable.read(path: path)
+        let table = try CSVTable.read(path: path, delimiter: delimiter, encoding: encoding)
         let values = try table.numericColumn(value, format: numberFormat)
         let nums = try numerator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat) }
         let dens = try denominator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat) }

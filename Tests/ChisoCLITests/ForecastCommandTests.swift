@@ -84,6 +84,22 @@ struct ForecastCommandTests {
         #expect((t["coefficients"] as? [[String: Any]])?.map { $0["name"] as? String } == ["(Intercept)", "t"])
     }
 
+    /// Excel's "CSV" from a Vietnamese-locale machine (";" and decimal commas) and its "Unicode text"
+    /// (UTF-16, tabs) give the same forecast as the plain CSV.
+    @Test func excelExportsReadAsThePlainFile() throws {
+        let plain = try run("Nam,TyLe\n2019,12.5\n2020,21.4\n2021,30\n", ["--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2025", "--format", "json"])
+        let vi = try run("Nam;TyLe\n2019;12,5\n2020;21,4\n2021;30\n",
+                         ["--time", "Nam", "--value", "TyLe", "--kind", "share", "--number-format", "vi", "--to", "2025", "--format", "json"])
+        #expect(plain.status == 0 && vi.status == 0, "\(vi.stderr)")
+        #expect(vi.stdout == plain.stdout)
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try (Data([0xFF, 0xFE]) + ("Nam\tTyLe\n2019\t12.5\n2020\t21.4\n2021\t30\n".data(using: .utf16LittleEndian) ?? Data()))
+            .write(to: dir.appendingPathComponent("u.txt"))
+        let utf16 = try runChiso(["forecast", "u.txt", "--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2025", "--format", "json"], in: dir)
+        #expect(utf16.status == 0 && utf16.stdout == plain.stdout.replacingOccurrences(of: "s.csv", with: "u.txt"), "\(utf16.stderr)")
+    }
+
     @Test func tableFollowsRForecastLayout() throws {
         let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
         #expect(r.status == 0)

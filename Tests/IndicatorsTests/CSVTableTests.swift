@@ -104,4 +104,35 @@ struct CSVReferenceTests {
             #expect(Array(records.dropFirst()) == table.rows, "text: \(full.debugDescription)")
         }
     }
+
+    /// Excel's exports: ";" on a Vietnamese-locale machine, tab in "Unicode text" (UTF-16 with a
+    /// byte-order mark); a delimiter inside quotes does not count; an explicit delimiter wins.
+    @Test func delimitersAndEncodings() throws {
+        let semi = try CSVTable.parse("Năm;Tỷ lệ\n2023;12,5\n2024;\"21,4\"\n", file: "vi.csv")
+        #expect(semi.delimiter == .semicolon && semi.header == ["Năm", "Tỷ lệ"] && semi.rows == [["2023", "12,5"], ["2024", "21,4"]])
+        let tab = try CSVTable.parse("a\tb\n1\t2\n", file: "t.txt")
+        #expect(tab.delimiter == .tab && tab.rows == [["1", "2"]])
+        // "x;y" is one quoted name: two commas outside quotes decide.
+        let quoted = try CSVTable.parse("\"x;y\",b,c\n1,2,3\n", file: "q.csv")
+        #expect(quoted.delimiter == .comma && quoted.header == ["x;y", "b", "c"])
+        let single = try CSVTable.parse("value\n1\n", file: "s.csv")
+        #expect(single.delimiter == .comma && single.rows == [["1"]])
+        let forced = try CSVTable.parse("a;b,c\n1;2,3\n", file: "f.csv", delimiter: .comma)
+        #expect(forced.header == ["a;b", "c"])
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = "Năm\tTỷ lệ\n2023\t12.5\n"
+        for (name, bom, encoding) in [("le.txt", Data([0xFF, 0xFE]), String.Encoding.utf16LittleEndian),
+                                      ("be.txt", Data([0xFE, 0xFF]), String.Encoding.utf16BigEndian)] {
+            let url = dir.appendingPathComponent(name)
+            try (bom + (text.data(using: encoding) ?? Data())).write(to: url)
+            let t = try CSVTable.read(path: url.path)
+            #expect(t.delimiter == .tab && t.header == ["Năm", "Tỷ lệ"] && t.rows == [["2023", "12.5"]], "\(name)")
+        }
+        // UTF-16 without a byte-order mark only when asked; read as UTF-8 it is refused in one line.
+        let bare = dir.appendingPathComponent("bare.txt")
+        try (text.data(using: .utf16LittleEndian) ?? Data()).write(to: bare)
+        #expect(throws: DatasetError.notUTF8(path: bare.path)) { try CSVTable.read(path: bare.path) }
+        #expect(try CSVTable.read(path: bare.path, encoding: .utf16).header == ["Năm", "Tỷ lệ"])
+    }
 }

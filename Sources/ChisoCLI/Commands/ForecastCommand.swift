@@ -62,6 +62,7 @@ struct ForecastCommand: ParsableCommand {
     var decimalTime = false
     @Option(name: .customLong("number-format"), help: "CSV: vi, en or auto number format (default: plain dot decimals).")
     var numberFormat: NumberFormat?
+    @OptionGroup var text: TextFileOptions
 
     @Option(help: "auto, linear, loglinear, logit, drift or mean.")
     var model: String = "auto"
@@ -128,7 +129,8 @@ struct ForecastCommand: ParsableCommand {
             }
             return (try SeriesLoader.csv(
                 path: file, time: time, value: value, numerator: numerator, denominator: denominator, kind: kind,
-                lower: lower, upper: upper, measure: measure, decimalTime: decimalTime, numberFormat: numberFormat), [])
+                lower: lower, upper: upper, measure: measure, decimalTime: decimalTime, numberFormat: numberFormat,
+                delimiter: text.delimiter, encoding: text.encoding), [])
         }
         guard let indicator, let entity else {
             throw CLIError.badOption(option: indicator == nil ? "--indicator" : "--entity", text: "is required without a CSV file")

@@ -46,6 +46,7 @@ struct RegressCommand: ParsableCommand {
     @Option(name: .customLong("number-format"),
             help: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (refuses ambiguous 1.045); default: plain dot decimals.")
     var numberFormat: NumberFormat?
+    @OptionGroup var text: TextFileOptions
 
     func run() throws {
         let names = predictors.split(separator: ",", omittingEmptySubsequences: false)
@@ -59,7 +60,7 @@ struct RegressCommand: ParsableCommand {
         if names.contains(response) { throw CLIError.responseReused(name: response, option: "--predictors") }
         if weights == response { throw CLIError.responseReused(name: response, option: "--weights") }
 
-        let table = try CSVTable.read(path: file)
+        let table = try CSVTable.read(path: file, delimiter: text.delimiter, encoding: text.encoding)
         let y = try table.numericColumn(response, format: numberFormat)
         let columns = try names.map { try table.numericColumn($0, format: numberFormat) }
         let w = try weights.map { try table.numericColumn($0, positive: true, format: numberFormat) }

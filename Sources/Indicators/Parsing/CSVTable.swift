@@ -3,12 +3,49 @@ import Foundation
 /// A CSV file read into memory: a header and rows of text fields, each row with the line it
 /// starts on, so that every later error can name `file:line:column`.
 ///
-/// RFC 4180: quoted fields, doubled quotes, embedded commas and newlines, LF, CRLF or CR line ends.
-/// A UTF-8 byte-order mark is removed; blank lines are skipped; every row must have as many fields
-/// as the header. The text is kept once, as UTF-8 bytes, with the byte range of every field (a
+/// RFC 4180: quoted fields, doubled quotes, embedded delimiters and newlines, LF, CRLF or CR line
+/// ends. The delimiter is `,`, `;` (Excel's "CSV" on a Vietnamese-locale machine) or tab, detected
+/// from the header line unless given; the text is UTF-8 with or without a byte-order mark, or UTF-16
+/// (little- or big-endian) with one (Excel's "Unicode text"). Blank lines are skipped; every row
+/// must have as many fields as the header. The text is kept once, as UTF-8 bytes, with the byte range of every field (a
 /// national file of a million rows takes about the file's size plus 8 bytes a field); fields are
 /// made into strings when asked for.
 public struct CSVTable: Sendable {
+    /// The field separator.
+    public enum Delimiter: String, Sendable, CaseIterable {
+        /// Detected from the header line: whichever of `,` `;` and tab occurs most outside quotes
+        /// (`,` when none does).
+        case auto
+        /// `,`
+        case comma
+        /// `;`
+        case semicolon
+        /// A tab.
+        case tab
+
+        var byte: UInt8? {
+            switch self {
+            case .auto: nil
+            case .comma: UInt8(ascii: ",")
+            case .semicolon: UInt8(ascii: ";")
+            case .tab: 0x09
+            }
+        }
+    }
+
+    /// The text encoding.
+    public enum Encoding: String, Sendable, CaseIterable {
+        /// UTF-16 when the text starts with its byte-order mark, else UTF-8.
+        case auto
+        /// UTF-8 (a byte-order mark is skipped).
+        case utf8
+        /// UTF-16: little-endian unless a byte-order mark says big-endian.
+        case utf16
+    }
+
+    /// The delimiter the table was read with.
+    public let delimiter: Delimiter
+
     /// The file name used in messages.
     public let file: String
     /// Column names, trimmed of surrounding spaces.
@@ -74,7 +111,10 @@ public struct CSVTable: Sendable {
     ///   - uniqueHeader: refuse a header that names a column twice (off only for tables kept
     ///     verbatim from a source, whose labels may repeat).
     /// - Throws: ``DatasetError`` for a missing, unreadable or non-UTF-8 file and for malformed CSV.
-    public static func read(path: String, displayName: String? = nil, uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
+    ///   - delimiter: the field separator (default: detected).
+    ///   - encoding: the text encoding (default: UTF-16 with a byte-order mark, else UTF-8).
+    public static func read(path: String, displayName: String? = nil, uniqueHeader: Bool = true,
+                            delimiter: Delimiter = .auto, encoding: Encoding = .auto) throws(DatasetError) -> CSVTable {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -87,15 +127,46 @@ public struct CSVTable: Sendable {
         } catch {
             throw .unreadable(path: name, reason: error.localizedDescription)
         }
-        return try parse(bytes: bytes, file: name, uniqueHeader: uniqueHeader)
+        return try parse(bytes: utf8(bytes, encoding: encoding, file: name), file: name, uniqueHeader: uniqueHeader, delimiter: delimiter)
+    }
+
+    /// The text as UTF-8 bytes: UTF-16 (with its byte-order mark, or as asked) converted, UTF-8 as is.
+    static func utf8(_ bytes: Data, encoding: Encoding, file: String) throws(DatasetError) -> Data {
+        let le = bytes.starts(with: [0xFF, 0xFE]), be = bytes.starts(with: [0xFE, 0xFF])
+        guard encoding == .utf16 || (encoding == .auto && (le || be)) else { return bytes }
+        let body = le || be ? bytes.dropFirst(2) : bytes[...]
+        guard body.count % 2 == 0, let text = String(data: Data(body), encoding: be ? .utf16BigEndian : .utf16LittleEndian) else {
+            throw .unreadable(path: file, reason: "not valid UTF-16 text")
+        }
+        return Data(text.utf8)
     }
 
     /// Parses CSV text.
     ///
     /// - Throws: ``DatasetError`` for an empty text, a duplicate header name, a ragged row or a
     ///   malformed quoted field.
-    public static func parse(_ text: String, file: String, uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
-        try parse(bytes: Data(text.utf8), file: file, uniqueHeader: uniqueHeader)
+    public static func parse(_ text: String, file: String, uniqueHeader: Bool = true, delimiter: Delimiter = .auto) throws(DatasetError) -> CSVTable {
+        try parse(bytes: Data(text.utf8), file: file, uniqueHeader: uniqueHeader, delimiter: delimiter)
+    }
+
+    /// The delimiter of the first line outside quotes: the most frequent of `,` `;` and tab (`,` on
+    /// a tie or when none occurs).
+    static func detectDelimiter(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Delimiter {
+        var counts: [Delimiter: Int] = [.comma: 0, .semicolon: 0, .tab: 0]
+        var inQuotes = false, i = start
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
+            else if !inQuotes {
+                if c == 0x0A || c == 0x0D { break }
+                if c == UInt8(ascii: ",") { counts[.comma, default: 0] += 1 }
+                else if c == UInt8(ascii: ";") { counts[.semicolon, default: 0] += 1 }
+                else if c == 0x09 { counts[.tab, default: 0] += 1 }
+            }
+            i += 1
+        }
+        let best = [Delimiter.comma, .semicolon, .tab].max { (counts[$0] ?? 0) < (counts[$1] ?? 0) } ?? .comma
+        return (counts[best] ?? 0) > (counts[.comma] ?? 0) ? best : .comma
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
@@ -129,11 +200,12 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses UTF-8 bytes (one pass; quotes are checked as they are read).
-    static func parse(bytes: Data, file: String, uniqueHeader: Bool) throws(DatasetError) -> CSVTable {
+    static func parse(bytes: Data, file: String, uniqueHeader: Bool, delimiter: Delimiter = .auto) throws(DatasetError) -> CSVTable {
         guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: "larger than 2 GiB") }
         let valid = bytes.withUnsafeBytes { isUTF8($0.bindMemory(to: UInt8.self)) }
         guard valid else { throw .notUTF8(path: file) }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let used = delimiter == .auto ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: bom) } : delimiter
         var header: [String]?
         var bounds: [Int32] = []
         var lines: [Int] = []
@@ -144,7 +216,7 @@ public struct CSVTable: Sendable {
             let b = raw.bindMemory(to: UInt8.self)
             let n = b.count
             var i = bom, line = 1
-            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            let quote = UInt8(ascii: "\""), comma = used.byte ?? UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             while i < n {
                 // One record.
                 let start = line
@@ -228,10 +300,11 @@ public struct CSVTable: Sendable {
         }
         if let result { throw result }
         guard let header else { throw .empty(file: file) }
-        return CSVTable(file: file, header: header, lines: lines, bytes: bytes, bounds: bounds)
+        return CSVTable(delimiter: used, file: file, header: header, lines: lines, bytes: bytes, bounds: bounds)
     }
 
-    private init(file: String, header: [String], lines: [Int], bytes: Data, bounds: [Int32]) {
+    private init(delimiter: Delimiter, file: String, header: [String], lines: [Int], bytes: Data, bounds: [Int32]) {
+        self.delimiter = delimiter
         self.file = file
         self.header = header
         self.lines = lines
