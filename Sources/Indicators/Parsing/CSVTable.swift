@@ -110,9 +110,9 @@ public struct CSVTable: Sendable {
     ///   - displayName: the name to use in messages (defaults to `path`).
     ///   - uniqueHeader: refuse a header that names a column twice (off only for tables kept
     ///     verbatim from a source, whose labels may repeat).
-    /// - Throws: ``DatasetError`` for a missing, unreadable or non-UTF-8 file and for malformed CSV.
     ///   - delimiter: the field separator (default: detected).
     ///   - encoding: the text encoding (default: UTF-16 with a byte-order mark, else UTF-8).
+    /// - Throws: ``DatasetError`` for a missing, unreadable or non-UTF-8 file and for malformed CSV.
     public static func read(path: String, displayName: String? = nil, uniqueHeader: Bool = true,
                             delimiter: Delimiter = .auto, encoding: Encoding = .auto) throws(DatasetError) -> CSVTable {
         let name = displayName ?? path
@@ -141,7 +141,7 @@ public struct CSVTable: Sendable {
         return Data(text.utf8)
     }
 
-    /// Parses CSV text.
+    /// Parses CSV text with the given delimiter (default: detected from the header line).
     ///
     /// - Throws: ``DatasetError`` for an empty text, a duplicate header name, a ragged row or a
     ///   malformed quoted field.
