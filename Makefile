@@ -41,7 +41,7 @@ fuzz: deps
 	for f in sources indicators entities observations targets; do head -c 700 Datasets/$$f.csv; printf '\0'; done > $(FUZZ_DIR)/corpus/dataset.bin
 	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
 		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
-	swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ChisoFuzz \
+	swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-name ChisoFuzz \
 		-I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCSV \
 		$$(find Sources/Indicators -name '*.swift') Tests/Fuzz/IndicatorsFuzz.swift -o $(FUZZ_DIR)/chiso-fuzz
 	mkdir -p $(FUZZ_DIR)/findings

@@ -1,5 +1,5 @@
 import Foundation
-import Indicators
+@testable import Indicators
 import Testing
 
 struct NumberParsingTests {
@@ -113,5 +113,33 @@ struct PeriodTests {
         // DESIGN.md: 2022-06-30 → 2022.496.
         #expect(String(format: "%.3f", try Period(parsing: "2022-06-30").time(measure: .stock)) == "2022.496")
         #expect(try Period(parsing: "../2024-08-31").hasUnknownStart)
+    }
+
+    /// Period labels as Vietnamese reports write them, each read into the period it names.
+    @Test(arguments: [
+        ("Năm 2023", "2023"), ("năm  2023", "2023"), ("Year 2023", "2023"),
+        ("6 tháng đầu năm 2024", "2024H1"), ("6 tháng cuối năm 2024", "2024H2"), ("06 tháng đầu năm 2024", "2024H1"),
+        ("H1/2024", "2024H1"), ("2024-H1", "2024H1"), ("H2 2024", "2024H2"),
+        ("Quý I/2024", "2024Q1"), ("quý IV năm 2024", "2024Q4"), ("Quý 3/2024", "2024Q3"), ("Q1/2024", "2024Q1"),
+        ("Q3-2024", "2024Q3"), ("2024-Q2", "2024Q2"),
+        ("T8/2024", "2024M08"), ("tháng 8/2024", "2024M08"), ("tháng 8 năm 2024", "2024M08"), ("08/2024", "2024M08"),
+        ("2024-08", "2024M08"),
+        ("30/6/2024", "2024-06-30"), ("30-06-2024", "2024-06-30"), ("30.6.2024", "2024-06-30"), ("ngày 30/6/2024", "2024-06-30"),
+        ("1/12/2023", "2023-12-01"),
+    ])
+    func plannerForms(_ written: String, _ canonical: String) throws {
+        #expect(try Period(parsing: written) == Period(parsing: canonical), "\(written)")
+    }
+
+    /// Impossible numbers in a recognised form name the problem; anything else lists every form.
+    @Test func plannerFormErrors() {
+        let cases: [(String, String)] = [
+            ("31/2/2024", "no such date (day/month/year)"), ("T13/2024", "month must be 1–12"),
+            ("Năm 1800", "year 1800 is outside 1900–2100"), ("H3/2024", "half must be H1 or H2"),
+            ("Quý V/2024", "quarter must be I–IV (1–4)"), ("2023x", Period.expectedForms), ("Kỳ báo cáo", Period.expectedForms),
+        ]
+        for (text, reason) in cases {
+            #expect(throws: PeriodError(text: text, reason: reason)) { try Period(parsing: text) }
+        }
     }
 }

@@ -77,6 +77,27 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``PeriodError`` with the text and what was expected.
     public init(parsing text: String) throws(PeriodError) {
+        do {
+            try self.init(canonical: text)
+        } catch {
+            // The forms Vietnamese reports and spreadsheets write, tried when the canonical grammar fails.
+            guard let written = PlannerPeriod.parse(text) else {
+                // A range complaint about text that is no ISO range, or the generic one: list every form.
+                let isoRange = text.contains("/") && text.contains("-") && text.split(separator: "/").count == 2
+                if error.reason.hasPrefix("expected") || (error.reason.hasPrefix("a range") && !isoRange) {
+                    throw PeriodError(text: text, reason: Self.expectedForms)
+                }
+                throw error
+            }
+            self = try written.get()
+        }
+    }
+
+    /// What a period may look like, for messages.
+    static let expectedForms = "expected a year (2019, Năm 2019), a half (2020H1, H1/2020, 6 tháng đầu năm 2020), a quarter (2024Q1, Quý I/2024), a month (2024M08, T8/2024), a date (2022-05-20, 30/6/2022) or a range (2024-09-01/2024-09-20)"
+
+    /// The canonical grammar only (see the type's description).
+    init(canonical text: String) throws(PeriodError) {
         let s = text.trimmingCharacters(in: .whitespaces)
         let chars = Array(s.utf8)
         func int(_ range: Range<Int>) -> Int? {
