@@ -100,6 +100,33 @@ struct ForecastCommandTests {
         #expect(utf16.status == 0 && utf16.stdout == plain.stdout.replacingOccurrences(of: "s.csv", with: "u.txt"), "\(utf16.stderr)")
     }
 
+    /// No silently misread number: a column of "13.425" (Vietnamese thousands or decimals?) is refused
+    /// with both readings under the default plain format and under auto; under auto one cell that can
+    /// only be read one way decides for its column, and two conventions in one column are refused.
+    @Test func ambiguousNumbersAreRefusedNotGuessed() throws {
+        let thousands = "Nam,SoLuong\n2019,13.425\n2020,14.210\n2021,16.115\n"
+        let plain = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--to", "2025"])
+        #expect(plain.status == 1 && plain.stderr == "Error: s.csv:2:2: \"13.425\" is ambiguous: 13425 (vi) or 13.425 (en), and so is every value in the column; pass --number-format vi or en (column \"SoLuong\")\n")
+        let auto = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--number-format", "auto", "--to", "2025"])
+        #expect(auto.status == 1 && auto.stderr.contains("\"13.425\" is ambiguous: 13425 (vi) or 13.425 (en)"))
+        let vi = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--number-format", "vi", "--to", "2025", "--format", "json"])
+        func estimate(_ r: ChisoRun) throws -> Double {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let projections = try #require(json["projections"] as? [[String: Any]])
+            return try #require(projections.first?["estimate"] as? Double)
+        }
+        #expect(vi.status == 0, "\(vi.stderr)")
+        let thousandsEstimate = try estimate(vi)
+        #expect((15_000...30_000).contains(thousandsEstimate))
+        // "1.5" can only be English: the whole column is read so, "3.125" included.
+        let decided = try run("Nam,v\n2019,1.5\n2020,2.25\n2021,3.125\n", ["--time", "Nam", "--value", "v", "--kind", "count", "--number-format", "auto", "--to", "2025", "--format", "json"])
+        #expect(decided.status == 0, "\(decided.stderr)")
+        let decidedEstimate = try estimate(decided)
+        #expect((3...10).contains(decidedEstimate))
+        let mixed = try run("Nam;v\n2019;1.5\n2020;2,25\n", ["--time", "Nam", "--value", "v", "--kind", "count", "--number-format", "auto", "--to", "2025"])
+        #expect(mixed.status == 1 && mixed.stderr.contains("one column, one number format"))
+    }
+
     @Test func tableFollowsRForecastLayout() throws {
         let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
         #expect(r.status == 0)

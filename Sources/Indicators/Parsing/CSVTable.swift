@@ -332,8 +332,10 @@ public struct CSVTable: Sendable {
     ///     numbers that read differently in the two; nil for plain dot decimals.
     /// - Throws: ``DatasetError`` naming `file:line:column` for an empty cell, text that is not a
     ///   number, NaN/infinity/overflow, or (with `positive`) a value ≤ 0.
-    public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil) throws(DatasetError) -> [Double] {
+    public func numericColumn(_ name: String, positive: Bool = false, format requested: NumberFormat? = nil) throws(DatasetError) -> [Double] {
         let j = try columnIndex(name)
+        let format = requested == .auto ? try columnFormat(j, name) : requested
+        if requested == nil { try refuseAmbiguousPlainColumn(j, name) }
         var values: [Double] = []
         values.reserveCapacity(rows.count)
         for r in 0..<rowCount {
@@ -362,6 +364,45 @@ public struct CSVTable: Sendable {
             values.append(value)
         }
         return values
+    }
+
+    /// Under `auto`, the convention of a whole column: a cell that can only be Vietnamese (`12,5`,
+    /// `1.234,5`) or only English (`1.5`, `1,234.5`) decides for every cell; a column with both is an
+    /// error naming one of each; a column with neither stays `auto` (each ambiguous cell is then an error).
+    func columnFormat(_ j: Int, _ name: String) throws(DatasetError) -> NumberFormat {
+        var vi: Int?, en: Int?
+        for r in 0..<rowCount {
+            var s = Substring(field(r, j).trimmingCharacters(in: .whitespaces))
+            if s.hasSuffix("%") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
+            if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
+            guard s.contains(where: { $0 == "." || $0 == "," }),
+                  let decimal = try? NumberFormat.inferDecimal(s, original: String(s)) else { continue }
+            if decimal == "," { vi = vi ?? r } else { en = en ?? r }
+        }
+        switch (vi, en) {
+        case let (v?, e?):
+            throw .badNumber(SourcePosition(file: file, line: lines[max(v, e)], column: j + 1), column: name,
+                             problem: "\"\(field(max(v, e), j))\" is written in the other convention from \"\(field(min(v, e), j))\" (line \(lines[min(v, e)])): one column, one number format")
+        case (_?, nil): return .vi
+        case (nil, _?): return .en
+        case (nil, nil): return .auto
+        }
+    }
+
+    /// Plain dot decimals read a column of values like `13.425` as thirteen point four: when every
+    /// cell has one dot and three digits after it (and at most three before), it may as well be
+    /// Vietnamese thousands, so it is refused with both readings instead of read 1000× off.
+    func refuseAmbiguousPlainColumn(_ j: Int, _ name: String) throws(DatasetError) {
+        guard rowCount > 0 else { return }
+        for r in 0..<rowCount {
+            let t = field(r, j).trimmingCharacters(in: .whitespaces)
+            let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts[0] != "0",
+                  parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return }
+        }
+        let t = field(0, j).trimmingCharacters(in: .whitespaces)
+        throw .badNumber(SourcePosition(file: file, line: lines[0], column: j + 1), column: name,
+                         problem: "\"\(t)\" is ambiguous: \(t.replacingOccurrences(of: ".", with: "")) (vi) or \(t) (en), and so is every value in the column; pass --number-format vi or en")
     }
 
     /// `[+-]digits[.digits][e[+-]digits]` with at least one digit in the mantissa.
