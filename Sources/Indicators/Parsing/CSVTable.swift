@@ -328,12 +328,14 @@ public struct CSVTable: Sendable {
     /// - Parameters:
     ///   - name: the column.
     ///   - positive: require every value to be > 0 (for weights).
-    ///   - format: read `vi` or `en` report formats (`50,65%`, `13.425`, `6,102`); `auto` refuses
+    ///   - format: read `vi` or `en` report formats (`50,65%`, `13.425`, `6,102`); `auto` (a cell
+    ///     that can be read only one way decides for its column) refuses
     ///     numbers that read differently in the two; nil for plain dot decimals.
     /// - Throws: ``DatasetError`` naming `file:line:column` for an empty cell, text that is not a
     ///   number, NaN/infinity/overflow, or (with `positive`) a value ≤ 0.
-    public func numericColumn(_ name: String, positive: Bool = false, format requested: NumberFormat? = nil) throws(DatasetError) -> [Double] {
+    public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil) throws(DatasetError) -> [Double] {
         let j = try columnIndex(name)
+        let requested = format
         let format = requested == .auto ? try columnFormat(j, name) : requested
         if requested == nil { try refuseAmbiguousPlainColumn(j, name) }
         var values: [Double] = []
