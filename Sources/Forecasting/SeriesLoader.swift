@@ -33,6 +33,18 @@ public enum SeriesLoader {
             numerators: observations.map(\.numerator), denominators: observations.map(\.denominator))
     }
 
+    /// The kind of a file's value column when none is given: a share when counts are given, when the
+    /// header says so ("%", "tỷ lệ", "ty le", "rate", "share") or when every value carries "%"; else a
+    /// score.
+    static func defaultKind(_ table: CSVTable, value: String, counts: Bool) -> Indicator.Kind {
+        if counts { return .share }
+        let header = value.lowercased()
+        if ["%", "tỷ lệ", "ty le", "tyle", "tỷlệ", "rate", "share", "percent"].contains(where: { header.contains($0) }) { return .share }
+        guard let j = try? table.columnIndex(value), table.rowCount > 0 else { return .score }
+        let percent = (0..<table.rowCount).allSatisfy { table.field($0, j).trimmingCharacters(in: .whitespaces).hasSuffix("%") }
+        return percent ? .share : .score
+    }
+
     /// A series from columns of a CSV file.
     ///
     /// - Parameters:
@@ -48,8 +60,9 @@ public enum SeriesLoader {
     ///   - delimiter: the field separator (default: detected from the header line).
     ///   - encoding: the text encoding (default: UTF-16 with a byte-order mark, else UTF-8).
     ///   - time: column of periods (`2019`, `2020H1`, `2022-06-30`, ranges) or, with `decimalTime`, decimal times.
-    ///   - kind: default share when counts are given, else score; shares default to bounds 0–100,
-    ///     counts and amounts to a lower bound of 0.
+    ///   - kind: default share when counts are given or the value column is a percentage (its header
+    ///     says "%", "Tỷ lệ" or "rate", or every value ends in "%"), else score; shares default to
+    ///     bounds 0–100, counts and amounts to a lower bound of 0.
     /// - Throws: `DatasetError` (with file:line:column) for unreadable files, unknown columns and
     ///   cells that do not parse.
     public static func csv(
@@ -75,7 +88,7 @@ public enum SeriesLoader {
                 }
             }
         }
-        let kind = kind ?? (nums != nil && dens != nil ? .share : .score)
+        let kind = kind ?? defaultKind(table, value: value, counts: nums != nil && dens != nil)
         let defaultLower: Double? = [.share, .count, .amount].contains(kind) ? 0 : nil
         return Series(
             name: (path as NSString).lastPathComponent, kind: kind, lower: lower ?? defaultLower,

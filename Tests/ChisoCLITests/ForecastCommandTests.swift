@@ -127,6 +127,20 @@ struct ForecastCommandTests {
         #expect(mixed.status == 1 && mixed.stderr.contains("one column, one number format"))
     }
 
+    /// A column of percentages without --kind is a share: its projection and ranges stay within
+    /// 0–100 (before: a score, with a 2030 value of 102.4 % and a 95 % upper end of 115.3 %).
+    @Test func percentColumnIsAShare() throws {
+        for (header, cells) in [("Gia tri", ["12,5%", "21,4%", "33%", "45,5%"]), ("Tỷ lệ", ["12,5", "21,4", "33", "45,5"])] {
+            let csv = "Nam;\(header)\n" + zip(2018..., cells).map { "\($0);\($1)" }.joined(separator: "\n") + "\n"
+            let r = try run(csv, ["--time", "Nam", "--value", header, "--number-format", "vi", "--to", "2030", "--format", "json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let projection = try #require((json["projections"] as? [[String: Any]])?.first)
+            let uppers = ["upper_80", "upper_95"].compactMap { projection[$0] as? Double }
+            #expect(uppers.count == 2 && uppers.allSatisfy { $0 <= 100 }, "\(header): \(uppers)")
+        }
+    }
+
     @Test func tableFollowsRForecastLayout() throws {
         let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
         #expect(r.status == 0)
