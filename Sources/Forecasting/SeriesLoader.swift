@@ -59,6 +59,7 @@ public enum SeriesLoader {
     ///   - numberFormat: `vi`, `en` or `auto` number format, or nil for plain dot decimals.
     ///   - delimiter: the field separator (default: detected from the header line).
     ///   - encoding: the text encoding (default: UTF-16 with a byte-order mark, else UTF-8).
+    ///   - missing: receives the cells that said "no value" (empty, a dash, `KCS`, `n/a`: `CSVTable.isMissing`); their rows are left out.
     ///   - time: column of periods (`2019`, `2020H1`, `2022-06-30`, ranges) or, with `decimalTime`, decimal times.
     ///   - kind: default share when counts are given or the value column is a percentage (its header
     ///     says "%", "Tỷ lệ" or "rate", or every value ends in "%"), else score; shares default to
@@ -68,20 +69,30 @@ public enum SeriesLoader {
     public static func csv(
         path: String, time: String, value: String, numerator: String?, denominator: String?, kind: Indicator.Kind?,
         lower: Double?, upper: Double?, measure: Indicator.Measure, decimalTime: Bool, numberFormat: NumberFormat?,
-        delimiter: CSVTable.Delimiter = .auto, encoding: CSVTable.Encoding = .auto
+        delimiter: CSVTable.Delimiter = .auto, encoding: CSVTable.Encoding = .auto, missing: inout [SourcePosition]
     ) throws(DatasetError) -> Series {
         let table = try CSVTable.read(path: path, delimiter: delimiter, encoding: encoding)
-        let values = try table.numericColumn(value, format: numberFormat)
-        let nums = try numerator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat) }
-        let dens = try denominator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat) }
+        // Rows whose value (or count) cell says "no value" are left out, each named in `missing`.
+        var kept: [Int] = []
+        let checked = try ([value] + [numerator, denominator].compactMap { $0 }).map { c throws(DatasetError) in try table.columnIndex(c) }
+        for r in 0..<table.rowCount {
+            if let j = checked.first(where: { CSVTable.isMissing(table.field(r, $0)) }) {
+                missing.append(SourcePosition(file: table.file, line: table.lines[r], column: j + 1))
+            } else {
+                kept.append(r)
+            }
+        }
+        let values = try table.numericColumn(value, format: numberFormat, rows: kept)
+        let nums = try numerator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat, rows: kept) }
+        let dens = try denominator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat, rows: kept) }
         var times: [Double] = []
         if decimalTime {
-            times = try table.numericColumn(time)
+            times = try table.numericColumn(time, rows: kept)
         } else {
             let j = try table.columnIndex(time)
-            for (r, row) in table.rows.enumerated() {
+            for r in kept {
                 do {
-                    times.append(try Period(parsing: row[j]).time(measure: measure))
+                    times.append(try Period(parsing: table.field(r, j)).time(measure: measure))
                 } catch {
                     throw .badNumber(SourcePosition(file: table.file, line: table.lines[r], column: j + 1),
                                      column: time, problem: error.description + " (or pass --decimal-time)")

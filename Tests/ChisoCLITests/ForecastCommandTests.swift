@@ -141,6 +141,16 @@ struct ForecastCommandTests {
         }
     }
 
+    /// Cells that say "no value" (-, —, KCS, n/a, empty) leave their row out, each named on standard
+    /// error; the run goes on with the other points.
+    @Test func missingValueMarkersAreSkippedWithANote() throws {
+        let r = try run("Nam,TyLe\n2019,12.5\n2020,-\n2021,30\n2022,KCS\n2023,41\n2024,n/a\n2025,—\n2026,\n",
+                        ["--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2030"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr == [3, 5, 7, 8, 9].map { "note: s.csv:\($0):2: no value (left out)\n" }.joined())
+        #expect(r.stdout.contains("from 3 points"))
+    }
+
     @Test func tableFollowsRForecastLayout() throws {
         let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
         #expect(r.status == 0)

@@ -127,10 +127,13 @@ struct ForecastCommand: ParsableCommand {
             guard let time, let value else {
                 throw CLIError.badOption(option: time == nil ? "--time" : "--value", text: "is required with a CSV file")
             }
-            return (try SeriesLoader.csv(
+            var missing: [SourcePosition] = []
+            let series = try SeriesLoader.csv(
                 path: file, time: time, value: value, numerator: numerator, denominator: denominator, kind: kind,
                 lower: lower, upper: upper, measure: measure, decimalTime: decimalTime, numberFormat: numberFormat,
-                delimiter: text.delimiter, encoding: text.encoding), [])
+                delimiter: text.delimiter, encoding: text.encoding, missing: &missing)
+            for position in missing { Console.error("note: \(position): no value (left out)\n") }
+            return (series, [])
         }
         guard let indicator, let entity else {
             throw CLIError.badOption(option: indicator == nil ? "--indicator" : "--entity", text: "is required without a CSV file")

@@ -328,19 +328,21 @@ public struct CSVTable: Sendable {
     /// - Parameters:
     ///   - name: the column.
     ///   - positive: require every value to be > 0 (for weights).
+    ///   - only: the data rows to read (default: all), e.g. without rows whose value is missing.
     ///   - format: read `vi` or `en` report formats (`50,65%`, `13.425`, `6,102`); `auto` (a cell
     ///     that can be read only one way decides for its column) refuses
     ///     numbers that read differently in the two; nil for plain dot decimals.
     /// - Throws: ``DatasetError`` naming `file:line:column` for an empty cell, text that is not a
     ///   number, NaN/infinity/overflow, or (with `positive`) a value ≤ 0.
-    public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil) throws(DatasetError) -> [Double] {
+    public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil, rows only: [Int]? = nil) throws(DatasetError) -> [Double] {
         let j = try columnIndex(name)
+        let chosen = only ?? Array(0..<rowCount)
         let requested = format
-        let format = requested == .auto ? try columnFormat(j, name) : requested
-        if requested == nil { try refuseAmbiguousPlainColumn(j, name) }
+        let format = requested == .auto ? try columnFormat(j, name, rows: chosen) : requested
+        if requested == nil { try refuseAmbiguousPlainColumn(j, name, rows: chosen) }
         var values: [Double] = []
-        values.reserveCapacity(rows.count)
-        for r in 0..<rowCount {
+        values.reserveCapacity(chosen.count)
+        for r in chosen {
             let position = SourcePosition(file: file, line: lines[r], column: j + 1)
             let text = field(r, j).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw .emptyCell(position, column: name) }
@@ -368,12 +370,19 @@ public struct CSVTable: Sendable {
         return values
     }
 
+    /// Whether a cell says "no value": empty, a dash (`-`, `–`, `—`), `..`, `x`, `n/a`, `NA` or `KCS`
+    /// (không có số liệu) and the like, ignoring case and spaces.
+    public static func isMissing(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["", "-", "–", "—", "..", "...", "x", "n/a", "na", "n.a.", "kcs", "k.c.s", "không có số liệu", "khong co so lieu"].contains(t)
+    }
+
     /// Under `auto`, the convention of a whole column: a cell that can only be Vietnamese (`12,5`,
     /// `1.234,5`) or only English (`1.5`, `1,234.5`) decides for every cell; a column with both is an
     /// error naming one of each; a column with neither stays `auto` (each ambiguous cell is then an error).
-    func columnFormat(_ j: Int, _ name: String) throws(DatasetError) -> NumberFormat {
+    func columnFormat(_ j: Int, _ name: String, rows: [Int]) throws(DatasetError) -> NumberFormat {
         var vi: Int?, en: Int?
-        for r in 0..<rowCount {
+        for r in rows {
             var s = Substring(field(r, j).trimmingCharacters(in: .whitespaces))
             if s.hasSuffix("%") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
             if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
@@ -394,16 +403,16 @@ public struct CSVTable: Sendable {
     /// Plain dot decimals read a column of values like `13.425` as thirteen point four: when every
     /// cell has one dot and three digits after it (and at most three before), it may as well be
     /// Vietnamese thousands, so it is refused with both readings instead of read 1000× off.
-    func refuseAmbiguousPlainColumn(_ j: Int, _ name: String) throws(DatasetError) {
-        guard rowCount > 0 else { return }
-        for r in 0..<rowCount {
+    func refuseAmbiguousPlainColumn(_ j: Int, _ name: String, rows: [Int]) throws(DatasetError) {
+        guard let first = rows.first else { return }
+        for r in rows {
             let t = field(r, j).trimmingCharacters(in: .whitespaces)
             let parts = t.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count == 2, (1...3).contains(parts[0].count), parts[1].count == 3, parts[0] != "0",
                   parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return }
         }
-        let t = field(0, j).trimmingCharacters(in: .whitespaces)
-        throw .badNumber(SourcePosition(file: file, line: lines[0], column: j + 1), column: name,
+        let t = field(first, j).trimmingCharacters(in: .whitespaces)
+        throw .badNumber(SourcePosition(file: file, line: lines[first], column: j + 1), column: name,
                          problem: "\"\(t)\" is ambiguous: \(t.replacingOccurrences(of: ".", with: "")) (vi) or \(t) (en), and so is every value in the column; pass --number-format vi or en")
     }
 
