@@ -167,7 +167,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         for line in report.summary { try Console.line(line) }
-        for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(status.rawValue): \(count)") }
+        for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(StatusSummary.label(status, lang)): \(count)") }
         try Console.line("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
     }
 }

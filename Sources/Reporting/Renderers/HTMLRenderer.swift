@@ -79,6 +79,8 @@ public enum HTMLRenderer {
             th{background:#eef2f7;position:sticky;top:0}td.n{text-align:right;white-space:nowrap}td{min-width:5rem}
             .scroll{overflow-x:auto;max-height:36rem}.charts{display:flex;flex-wrap:wrap;gap:1rem}
             svg{background:#fff;border:1px solid #ddd}svg text{font-size:11px;fill:#333}
+            @media print{@page{size:A4 landscape;margin:10mm}body{margin:0}.scroll{overflow:visible;max-height:none}
+            th{position:static}table{font-size:6.5pt}td{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}}
             </style>
             </head>
             <body>
