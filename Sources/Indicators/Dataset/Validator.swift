@@ -55,8 +55,7 @@ enum Validator {
             .compactMap { n, v in v.map { (n, $0, true) } }
         if indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
         for (name, v, whole) in counts where v.rounded() != v {
-            let text = row.text(name), parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            let thousands = parts.count == 2 && parts[1].count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            let text = row.text(name), thousands = NumberFormat.isAmbiguous(text)
             let asWhole = text.replacingOccurrences(of: ".", with: "")
             if thousands {
                 out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,

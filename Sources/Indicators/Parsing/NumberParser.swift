@@ -80,6 +80,16 @@ extension NumberFormat {
         return groups.joined() + (fraction.map { "." + $0 } ?? "")
     }
 
+    /// Whether `text` reads as two different numbers in the two conventions (`1.045`: 1045 or
+    /// 1.045; `6,102`), the one rule behind every "could be thousands" check.
+    public static func isAmbiguous(_ text: String) -> Bool {
+        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
+        guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return false }
+        do { _ = try inferDecimal(s, original: text) } catch { return true }
+        return false
+    }
+
     /// The decimal separator implied by the text, or nil when there is none.
     static func inferDecimal(_ s: Substring, original: String) throws(NumberParseError) -> Character? {
         let lastDot = s.lastIndex(of: "."), lastComma = s.lastIndex(of: ",")
