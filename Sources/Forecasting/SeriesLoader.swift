@@ -77,7 +77,7 @@ public enum SeriesLoader {
         let checked = try ([value] + [numerator, denominator].compactMap { $0 }).map { c throws(DatasetError) in try table.columnIndex(c) }
         for r in 0..<table.rowCount {
             if let j = checked.first(where: { CSVTable.isMissing(table.field(r, $0)) }) {
-                missing.append(SourcePosition(file: table.file, line: table.lines[r], column: j + 1))
+                missing.append(table.position(r, j))
             } else {
                 kept.append(r)
             }
@@ -94,7 +94,7 @@ public enum SeriesLoader {
                 do {
                     times.append(try Period(parsing: table.field(r, j)).time(measure: measure))
                 } catch {
-                    throw .badNumber(SourcePosition(file: table.file, line: table.lines[r], column: j + 1),
+                    throw .badNumber(table.position(r, j),
                                      column: time, problem: error.description + " (or pass --decimal-time)")
                 }
             }

@@ -73,7 +73,7 @@ struct RegressCommand: ParsableCommand {
             if case let .tooLarge(what, row, value) = error, row < table.lines.count {
                 let column = what == "the response" ? response : String(what.dropFirst("predictor ".count))
                 if let j = try? table.columnIndex(column) {
-                    throw CLIError.inFile("\(file):\(table.lines[row]):\(j + 1)",
+                    throw CLIError.inFile("\(table.position(row, j))",
                                           "\(value) in column \"\(column)\" is beyond ±1e150, where sums of squares overflow; rescale it (for example to thousands or millions)")
                 }
             }

@@ -144,7 +144,7 @@ public enum DatasetLoader {
         }
 
         func position(_ name: String? = nil) -> SourcePosition {
-            SourcePosition(file: table.file, line: table.lines[index], column: name.flatMap { columns[$0] }.map { $0 + 1 })
+            table.position(index, name.flatMap { columns[$0] })
         }
 
         /// A plain dot-decimal number, or nil for an empty optional cell; a finding otherwise.
@@ -379,7 +379,7 @@ public enum DatasetLoader {
             let observation = Observation(
                 indicator: indicatorId, entity: entity, period: period, value: v, numerator: numerator,
                 denominator: denominator, source: resolvedSource.id, locator: row.text(at: cl), note: row.text(at: cn),
-                position: SourcePosition(file: table.file, line: table.lines[r]))
+                position: table.position(r, nil))
             Validator.rowChecks(observation, indicator: indicator, row: row, into: &findings)
             out.append(observation)
             keys.append(indicator: resolvedIndicator.key, entity: entityKey, period: periodKey, source: resolvedSource.key)

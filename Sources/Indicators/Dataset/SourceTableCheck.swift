@@ -41,7 +41,7 @@ enum SourceTableCheck {
                 let cells = table.rows.map { $0[j] }
                 guard let held = role(ofCells: cells), held != said else { continue }
                 let sample = cells.prefix(3).joined(separator: ", ")
-                out.append(Finding(.warning, .headerMismatch, at: SourcePosition(file: table.file, line: 1, column: j + 1),
+                out.append(Finding(.warning, .headerMismatch, at: table.position(nil, j),
                                    "column \"\(header)\" is labelled as \(said.rawValue) but holds \(held.rawValue) (\(sample), …)"))
             }
         }

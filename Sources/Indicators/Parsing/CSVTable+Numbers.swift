@@ -24,7 +24,12 @@ extension CSVTable {
         var values: [Double] = []
         values.reserveCapacity(chosen.count)
         for r in chosen {
-            let position = SourcePosition(file: file, line: lines[r], column: j + 1)
+            let position = self.position(r, j)
+            if let typed = number(r, j) {
+                if positive && !(typed > 0) { throw .notPositive(position, text: field(r, j), column: name) }
+                values.append(typed)
+                continue
+            }
             let text = field(r, j).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { throw .emptyCell(position, column: name) }
             let lowered = text.lowercased()
@@ -63,7 +68,7 @@ extension CSVTable {
     /// error naming one of each; a column with neither stays `auto` (each ambiguous cell is then an error).
     func columnFormat(_ j: Int, _ name: String, rows: [Int]) throws(DatasetError) -> NumberFormat {
         var vi: Int?, en: Int?
-        for r in rows {
+        for r in rows where number(r, j) == nil {
             var s = Substring(field(r, j).trimmingCharacters(in: .whitespaces))
             if s.hasSuffix("%") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
             if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
@@ -73,8 +78,8 @@ extension CSVTable {
         }
         switch (vi, en) {
         case let (v?, e?):
-            throw .badNumber(SourcePosition(file: file, line: lines[max(v, e)], column: j + 1), column: name,
-                             problem: "\"\(field(max(v, e), j))\" is written in the other convention from \"\(field(min(v, e), j))\" (line \(lines[min(v, e)])): one column, one number format")
+            throw .badNumber(position(max(v, e), j), column: name,
+                             problem: "\"\(field(max(v, e), j))\" is written in the other convention from \"\(field(min(v, e), j))\" (\(position(min(v, e), j))): one column, one number format")
         case (_?, nil): return .vi
         case (nil, _?): return .en
         case (nil, nil): return .auto
@@ -86,9 +91,9 @@ extension CSVTable {
     /// Vietnamese thousands, so it is refused with both readings instead of read 1000× off.
     func refuseAmbiguousPlainColumn(_ j: Int, _ name: String, rows: [Int]) throws(DatasetError) {
         guard let first = rows.first else { return }
-        for r in rows where !NumberFormat.isAmbiguous(field(r, j)) { return }
+        for r in rows where number(r, j) != nil || !NumberFormat.isAmbiguous(field(r, j)) { return }
         let t = field(first, j).trimmingCharacters(in: .whitespaces)
-        throw .badNumber(SourcePosition(file: file, line: lines[first], column: j + 1), column: name,
+        throw .badNumber(position(first, j), column: name,
                          problem: "\"\(t)\" is ambiguous: \(t.replacingOccurrences(of: ".", with: "")) (vi) or \(t) (en), and so is every value in the column; pass --number-format vi or en")
     }
 }

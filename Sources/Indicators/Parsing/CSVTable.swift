@@ -1,7 +1,11 @@
 import Foundation
 
-/// A CSV file read into memory: a header and rows of text fields, each row with the line it
-/// starts on, so that every later error can name `file:line:column`.
+/// A CSV file or a workbook sheet read into memory: a header and rows of text fields, each row with
+/// the line (sheet row) it starts on, so that every later error can name `file:line:column` (or
+/// `file[Sheet]!C7`: ``position(_:_:)``).
+///
+/// A sheet's cells also keep the number they hold (``number(_:_:)``): a workbook's numbers are
+/// typed, so they are never read through a text convention.
 ///
 /// RFC 4180: quoted fields, doubled quotes, embedded delimiters and newlines, LF, CRLF or CR line
 /// ends. The delimiter is `,`, `;` (Excel's "CSV" on a Vietnamese-locale machine) or tab, detected
@@ -48,10 +52,18 @@ public struct CSVTable: Sendable {
 
     /// The file name used in messages.
     public let file: String
+    /// The workbook sheet the table was read from (nil for text).
+    public let sheet: String?
+    /// The 1-based line (sheet row) of the header.
+    public let headerLine: Int
+    /// How many sheet columns lie left of the table's first column (0 for text).
+    public let columnOffset: Int
     /// Column names, trimmed of surrounding spaces.
     public let header: [String]
-    /// The 1-based line on which each row starts.
+    /// The 1-based line on which each row starts (a sheet's row number).
     public let lines: [Int]
+    /// Per field, row after row, the number a workbook cell holds (NaN for text); empty for CSV.
+    let numbers: [Double]
     /// The text, UTF-8 (a file is mapped, not copied).
     let bytes: Data
     /// Per field, row after row: start and end (exclusive) in `bytes`; a start of `-1 - s` marks a
@@ -65,6 +77,53 @@ public struct CSVTable: Sendable {
     /// ``field(_:_:)`` for large files.
     public var rows: [[String]] {
         (0..<rowCount).map { r in (0..<header.count).map { field(r, $0) } }
+    }
+
+    /// Where field `column` of data row `row` is (`row` nil: the header; `column` nil: the whole row).
+    public func position(_ row: Int?, _ column: Int?) -> SourcePosition {
+        SourcePosition(file: file, line: row.map { lines[$0] } ?? headerLine, column: column.map { $0 + 1 + columnOffset }, sheet: sheet)
+    }
+
+    /// The number a workbook cell holds (a percent-formatted cell as shown: 0.455 → 45.5), or nil
+    /// for text and for every CSV field.
+    public func number(_ row: Int, _ column: Int) -> Double? {
+        guard !numbers.isEmpty else { return nil }
+        let v = numbers[row * header.count + column]
+        return v.isNaN ? nil : v
+    }
+
+    /// A table made from cells (a workbook sheet): `rows` each have `header.count` fields, and
+    /// `numbers` (when given) the number each field holds, nil for text.
+    ///
+    /// - Throws: ``DatasetError`` for a duplicate header name (with `uniqueHeader`) or a row of
+    ///   the wrong length, or more text than 2 GiB.
+    public init(file: String, sheet: String?, headerLine: Int, columnOffset: Int = 0, header: [String],
+                rows: [(line: Int, fields: [String], numbers: [Double?]?)], uniqueHeader: Bool = true) throws(DatasetError) {
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        func at(_ line: Int, _ j: Int?) -> SourcePosition {
+            SourcePosition(file: file, line: line, column: j.map { $0 + 1 + columnOffset }, sheet: sheet)
+        }
+        for (k, name) in names.enumerated() where uniqueHeader && names[..<k].contains(name) {
+            throw .duplicateColumn(at(headerLine, k), name: name)
+        }
+        var bytes = Data(), bounds: [Int32] = [], lines: [Int] = [], numbers: [Double] = []
+        let typed = rows.contains { $0.numbers != nil }
+        bounds.reserveCapacity(rows.count * names.count * 2)
+        for row in rows {
+            guard row.fields.count == names.count, (row.numbers?.count ?? names.count) == names.count else {
+                throw .raggedRow(at(row.line, nil), found: row.fields.count, expected: names.count)
+            }
+            for (j, text) in row.fields.enumerated() {
+                bounds.append(Int32(truncatingIfNeeded: bytes.count))
+                bytes.append(contentsOf: text.utf8)
+                guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: "more than 2 GiB of text") }
+                bounds.append(Int32(bytes.count))
+                if typed { numbers.append(row.numbers?[j] ?? .nan) }
+            }
+            lines.append(row.line)
+        }
+        self.init(delimiter: .auto, file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset,
+                  header: names, lines: lines, bytes: bytes, bounds: bounds, numbers: numbers)
     }
 
     /// The text of field `column` of data row `row`, as written (not trimmed).
@@ -207,6 +266,7 @@ public struct CSVTable: Sendable {
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let used = delimiter == .auto ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: bom) } : delimiter
         var header: [String]?
+        var headerLine = 1
         var bounds: [Int32] = []
         var lines: [Int] = []
         var record: [Int32] = []
@@ -281,6 +341,7 @@ public struct CSVTable: Sendable {
                         break
                     }
                     header = names
+                    headerLine = start
                     // About one record a line: reserve once rather than grow a large file's arrays.
                     var newlines = 0
                     for k in i..<n where b[k] == lf { newlines += 1 }
@@ -300,16 +361,22 @@ public struct CSVTable: Sendable {
         }
         if let result { throw result }
         guard let header else { throw .empty(file: file) }
-        return CSVTable(delimiter: used, file: file, header: header, lines: lines, bytes: bytes, bounds: bounds)
+        return CSVTable(delimiter: used, file: file, sheet: nil, headerLine: headerLine, columnOffset: 0,
+                        header: header, lines: lines, bytes: bytes, bounds: bounds, numbers: [])
     }
 
-    private init(delimiter: Delimiter, file: String, header: [String], lines: [Int], bytes: Data, bounds: [Int32]) {
+    private init(delimiter: Delimiter, file: String, sheet: String?, headerLine: Int, columnOffset: Int,
+                 header: [String], lines: [Int], bytes: Data, bounds: [Int32], numbers: [Double]) {
         self.delimiter = delimiter
         self.file = file
+        self.sheet = sheet
+        self.headerLine = headerLine
+        self.columnOffset = columnOffset
         self.header = header
         self.lines = lines
         self.bytes = bytes
         self.bounds = bounds
+        self.numbers = numbers
     }
 
     /// The index of the named column.

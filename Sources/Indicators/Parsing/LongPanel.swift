@@ -55,7 +55,7 @@ public struct LongPanel: Sendable {
         let directionColumn = defs.header.firstIndex(of: "direction"), measureColumn = defs.header.firstIndex(of: "measure")
         var definitions: [String: Definition] = [:]
         for (r, row) in defs.rows.enumerated() {
-            func position(_ j: Int) -> SourcePosition { SourcePosition(file: defs.file, line: defs.lines[r], column: j + 1) }
+            func position(_ j: Int) -> SourcePosition { defs.position(r, j) }
             let id = row[idColumn].trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else { throw .emptyCell(position(idColumn), column: defs.header[idColumn]) }
             guard let kind = Indicator.Kind(rawValue: row[kindColumn].trimmingCharacters(in: .whitespaces)) else {
@@ -90,7 +90,7 @@ public struct LongPanel: Sendable {
         var series: [Series] = []
         var seen: [String: Set<Double>] = [:]
         for (r, row) in obs.rows.enumerated() {
-            func position(_ j: Int) -> SourcePosition { SourcePosition(file: obs.file, line: obs.lines[r], column: j + 1) }
+            func position(_ j: Int) -> SourcePosition { obs.position(r, j) }
             let indicator = row[ic].trimmingCharacters(in: .whitespaces), entity = row[ec].trimmingCharacters(in: .whitespaces)
             guard let def = definitions[indicator] else {
                 throw .badNumber(position(ic), column: obs.header[ic], problem: "indicator \"\(indicator)\" is not in \(defs.file)")
