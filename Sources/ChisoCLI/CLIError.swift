@@ -6,6 +6,8 @@ enum CLIError: Error, CustomStringConvertible {
     case responseReused(name: String, option: String)
     /// An id that the dataset does not define.
     case unknownId(kind: String, id: String, file: String)
+    /// A name that fits several ids.
+    case ambiguousName(kind: String, text: String, ids: [String])
     /// An option value that cannot be used.
     case badOption(option: String, text: String)
     /// An error from the library about a whole file.
@@ -20,7 +22,9 @@ enum CLIError: Error, CustomStringConvertible {
         case let .responseReused(name, option):
             "the response \"\(name)\" is also given in \(option)"
         case let .unknownId(kind, id, file):
-            "\(file): no \(kind) \"\(id)\" (chiso data list \(kind == "entity" ? "entities" : kind + "s") shows them)"
+            "\(file): no \(kind) with the id, name or alias \"\(id)\" (chiso data list \(kind == "entity" ? "entities" : kind + "s") shows them)"
+        case let .ambiguousName(kind, text, ids):
+            "\"\(text)\" names \(ids.count) \(kind == "entity" ? "entities" : kind + "s"): \(ids.joined(separator: ", ")); give the id"
         case let .badOption(option, text):
             text.hasPrefix("is ") || text.hasPrefix("needs ") ? "\(option) \(text)" : "\(option): \"\(text)\" is not a valid value"
         case let .inFile(file, error):

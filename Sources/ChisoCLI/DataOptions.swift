@@ -81,6 +81,7 @@ extension NumberFormat: ExpressibleByArgument {}
 
 extension CSVTable.Delimiter: ExpressibleByArgument {}
 extension CSVTable.Encoding: ExpressibleByArgument {}
+extension TableLayout: ExpressibleByArgument {}
 
 /// `--delimiter` and `--encoding`, for commands that read a planner's own text file.
 struct TextFileOptions: ParsableArguments {

@@ -5,8 +5,9 @@ import Foundation
 enum ForecastOutput {
     static func levelKey(_ level: Double) -> String { level == level.rounded() ? String(Int(level)) : level.description }
 
-    static func json(_ f: Forecast, levels: [Double]) -> String {
-        var pairs: [(String, JSONText)] = [
+    static func json(_ f: Forecast, levels: [Double], kind: String? = nil) -> String {
+        var pairs: [(String, JSONText)] = kind.map { [("series", .string($0))] } ?? []
+        pairs += [
             ("model", .string(f.fit.model.rawValue)),
             ("n", .integer(f.fit.n)),
             ("reason", .string(f.reason)),
@@ -60,7 +61,7 @@ enum ForecastOutput {
         return JSONText.object(pairs).rendered()
     }
 
-    static func table(_ f: Forecast, levels: [Double]) -> String {
+    static func table(_ f: Forecast, levels: [Double], kind: String? = nil) -> String {
         func g(_ v: Double?) -> String { v.map { $0.isFinite ? String(format: "%.4g", $0) : "NA" } ?? "NA" }
         var header = ["", "Point Forecast"]
         for l in levels { header += ["Lo \(levelKey(l))", "Hi \(levelKey(l))"] }
@@ -70,7 +71,8 @@ enum ForecastOutput {
             for i in p.intervals { row += [g(i.lower), g(i.upper)] }
             rows.append(row)
         }
-        var lines = ["Forecast method: \(f.fit.model.rawValue) (n = \(f.fit.n)); \(f.reason)"]
+        var lines = kind.map { ["Series: \($0)"] } ?? []
+        lines.append("Forecast method: \(f.fit.model.rawValue) (n = \(f.fit.n)); \(f.reason)")
         if f.fit.calibratedTrend != nil {
             lines.append("Model: " + f.fit.coefficients.map { "\($0.name) = \(g($0.estimate))" }.joined(separator: ", "))
             lines.append("Intervals: calibrated (empirical quantiles of real outcomes; --intervals model gives the textbook Student t)")

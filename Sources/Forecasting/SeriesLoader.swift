@@ -33,77 +33,50 @@ public enum SeriesLoader {
             numerators: observations.map(\.numerator), denominators: observations.map(\.denominator))
     }
 
-    /// The kind of a file's value column when none is given: a share when counts are given, when the
-    /// header says so ("%", "tỷ lệ", "ty le", "rate", "share") or when every value carries "%"; else a
-    /// score.
-    static func defaultKind(_ table: CSVTable, value: String, counts: Bool) -> Indicator.Kind {
-        if counts { return .share }
-        let header = value.lowercased()
-        if ["%", "tỷ lệ", "ty le", "tyle", "tỷlệ", "rate", "share", "percent"].contains(where: { header.contains($0) }) { return .share }
-        guard let j = try? table.columnIndex(value), table.rowCount > 0 else { return .score }
-        let percent = (0..<table.rowCount).allSatisfy { table.field($0, j).trimmingCharacters(in: .whitespaces).hasSuffix("%") }
-        return percent ? .share : .score
+    /// Why a file's series has the kind it has.
+    public enum KindReason: Sendable, Equatable {
+        /// The kind was given.
+        case given
+        /// Successes and trials are given, so the value is a share.
+        case counts
+        /// The table says the value is a share (0–100 %, or 0–1000 ‰ for per-mille signs).
+        case share(ShareEvidence)
+        /// Nothing says what the value is: a score (unbounded trend on the value's own scale).
+        case noEvidence
     }
 
-    /// A series from columns of a CSV file.
+    /// The kind of a table's series when none is given, and why: a share when counts are given or
+    /// the table says percent (``ShareEvidence``), else a score.
+    public static func defaultKind(_ series: TableSeries, counts: Bool) -> (Indicator.Kind, KindReason) {
+        if counts { return (.share, .counts) }
+        if let evidence = series.shareEvidence { return (.share, .share(evidence)) }
+        return (.score, .noEvidence)
+    }
+
+    /// A series from one series of a planner's table (``PlannerTable``).
     ///
     /// - Parameters:
-    ///   - path: the CSV file.
-    ///   - value: column of values.
-    ///   - numerator: column of successes behind a share, if any.
-    ///   - denominator: column of trials behind a share, if any.
-    ///   - lower: lower bound (default 0 for shares, counts and amounts).
-    ///   - upper: upper bound (default 100 for shares).
+    ///   - table: the series.
+    ///   - file: the file's name, the start of the series' name.
+    ///   - kind: the kind (default: ``defaultKind(_:counts:)``); shares default to bounds 0–100
+    ///     (0–1000 when written with ‰), counts and amounts to a lower bound of 0.
+    ///   - lower: lower bound.
+    ///   - upper: upper bound.
     ///   - measure: flow or stock (decides the time of a period).
-    ///   - decimalTime: the time column holds decimal times to use as they are.
-    ///   - numberFormat: `vi`, `en` or `auto` number format, or nil for plain dot decimals.
-    ///   - delimiter: the field separator (default: detected from the header line).
-    ///   - encoding: the text encoding (default: UTF-16 with a byte-order mark, else UTF-8).
-    ///   - missing: receives the cells that said "no value" (empty, a dash, `KCS`, `n/a`: `CSVTable.isMissing`); their rows are left out.
-    ///   - time: column of periods (`2019`, `2020H1`, `2022-06-30`, ranges) or, with `decimalTime`, decimal times.
-    ///   - kind: default share when counts are given or the value column is a percentage (its header
-    ///     says "%", "Tỷ lệ" or "rate", or every value ends in "%"), else score; shares default to
-    ///     bounds 0–100, counts and amounts to a lower bound of 0.
-    /// - Throws: `DatasetError` (with file:line:column) for unreadable files, unknown columns and
-    ///   cells that do not parse.
-    public static func csv(
-        path: String, time: String, value: String, numerator: String?, denominator: String?, kind: Indicator.Kind?,
-        lower: Double?, upper: Double?, measure: Indicator.Measure, decimalTime: Bool, numberFormat: NumberFormat?,
-        delimiter: CSVTable.Delimiter = .auto, encoding: CSVTable.Encoding = .auto, missing: inout [SourcePosition]
-    ) throws(DatasetError) -> Series {
-        let table = try CSVTable.read(path: path, delimiter: delimiter, encoding: encoding)
-        // Rows whose value (or count) cell says "no value" are left out, each named in `missing`.
-        var kept: [Int] = []
-        let checked = try ([value] + [numerator, denominator].compactMap { $0 }).map { c throws(DatasetError) in try table.columnIndex(c) }
-        for r in 0..<table.rowCount {
-            if let j = checked.first(where: { CSVTable.isMissing(table.field(r, $0)) }) {
-                missing.append(table.position(r, j))
-            } else {
-                kept.append(r)
-            }
-        }
-        let values = try table.numericColumn(value, format: numberFormat, rows: kept)
-        let nums = try numerator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat, rows: kept) }
-        let dens = try denominator.map { c throws(DatasetError) in try table.numericColumn(c, format: numberFormat, rows: kept) }
-        var times: [Double] = []
-        if decimalTime {
-            times = try table.numericColumn(time, rows: kept)
-        } else {
-            let j = try table.columnIndex(time)
-            for r in kept {
-                do {
-                    times.append(try Period(parsing: table.field(r, j)).time(measure: measure))
-                } catch {
-                    throw .badNumber(table.position(r, j),
-                                     column: time, problem: error.description + " (or pass --decimal-time)")
-                }
-            }
-        }
-        let kind = kind ?? defaultKind(table, value: value, counts: nums != nil && dens != nil)
+    /// - Returns: the series and why it has its kind.
+    public static func table(_ table: TableSeries, file: String, kind: Indicator.Kind?, lower: Double?, upper: Double?,
+                             measure: Indicator.Measure) -> (Series, KindReason) {
+        let counts = table.points.allSatisfy { $0.numerator != nil && $0.denominator != nil } && !table.points.isEmpty
+        let (kind, reason) = kind.map { ($0, KindReason.given) } ?? defaultKind(table, counts: counts)
         let defaultLower: Double? = [.share, .count, .amount].contains(kind) ? 0 : nil
-        return Series(
-            name: (path as NSString).lastPathComponent, kind: kind, lower: lower ?? defaultLower,
-            upper: upper ?? (kind == .share ? 100 : nil), direction: kind == .rank ? .down : .up, measure: measure,
-            times: times, values: values, numerators: nums?.map(Optional.some), denominators: dens?.map(Optional.some))
+        let defaultUpper: Double? = kind == .share ? (table.shareEvidence == .perMilleSigns ? 1000 : 100) : nil
+        let name = table.name.isEmpty ? file : "\(file) · \(table.name)"
+        let hasCounts = table.points.contains { $0.numerator != nil }
+        let series = Series(
+            name: name, kind: kind, lower: lower ?? defaultLower, upper: upper ?? defaultUpper,
+            direction: kind == .rank ? .down : .up, measure: measure,
+            times: table.points.map { $0.time(measure: measure) }, values: table.points.map(\.value),
+            numerators: hasCounts ? table.points.map(\.numerator) : nil, denominators: hasCounts ? table.points.map(\.denominator) : nil)
+        return (series, reason)
     }
 }

@@ -13,9 +13,16 @@ struct ForecastCommand: ParsableCommand {
         commandName: "forecast",
         abstract: "Project an indicator to plan years with intervals, and assess a target.",
         discussion: """
-            From the dataset:  chiso forecast --indicator ID --entity ID [--data DIR]
-            From a CSV file:   chiso forecast FILE.csv --time COL --value COL [--numerator COL --denominator COL]
-                               [--kind share|count|score|rank --lower X --upper X] [--measure flow|stock] [--decimal-time]
+            From the dataset:  chiso forecast --indicator ID|NAME --entity ID|NAME [--data DIR]
+            From a file:       chiso forecast FILE [--entity NAME] [--indicator NAME] [--time COL --value COL]
+                               [--kind share|count|score|rank --lower X --upper X] [--measure flow|stock]
+
+            A file is CSV (comma, semicolon or tab; UTF-8 or UTF-16), long (a column of periods
+            and one of values, headed Năm/Kỳ/Year/Period or named with --time and --value) or wide
+            (one row per district or indicator, one column per period: 2021, Năm 2022, 6 tháng
+            đầu năm 2024). Numbers in the Vietnamese or English convention are told apart per
+            column; a number that reads both ways is refused. Several series in one file: choose
+            one with --entity or --indicator (the text in its row or group column).
 
             Default (--model auto): the trend of the last ≤ 6 points on the indicator's natural
             scale (logit for shares and scores, log for counts), shrunk as real series' trends
@@ -30,21 +37,24 @@ struct ForecastCommand: ParsableCommand {
               chiso forecast --indicator dvctt_with_applications_share --entity dak_nong --to 2025,2030
               chiso forecast --indicator dti_score --entity krong_no --to 2025 --pool
               chiso forecast data.csv --time period --value share --kind share --target 80 --target-year 2025
+              chiso forecast so-lieu.csv --entity "Krông Nô" --target 80 --target-year 2025
             """
     )
 
     @Argument(help: "A CSV file (omit to use the dataset).")
     var file: String?
 
-    @Option(help: "Indicator id (dataset mode).")
+    @Option(help: "Indicator: id, name or alias (dataset); the text of its row or group column (file).")
     var indicator: String?
-    @Option(help: "Entity id (dataset mode).")
+    @Option(help: "Entity: id, name or alias (dataset); the text of its row or group column (file).")
     var entity: String?
     @OptionGroup var data: DataOptions
 
-    @Option(help: "CSV: the column of periods (2019, 2020H1, 2022-06-30) or, with --decimal-time, decimal times.")
+    @Option(help: "File: long or wide (default: wide when two or more column headers are periods).")
+    var layout: TableLayout = .auto
+    @Option(help: "File: the column of periods (2019, Năm 2020, Quý I/2024, 2022-06-30) or, with --decimal-time, decimal times (default: the column headed Năm, Kỳ, Year or Period).")
     var time: String?
-    @Option(help: "CSV: the column of values.")
+    @Option(help: "File: the column of values (default: the one column of numbers).")
     var value: String?
     @Option(help: "CSV: successes behind a share.")
     var numerator: String?
@@ -60,8 +70,8 @@ struct ForecastCommand: ParsableCommand {
     var measure: Indicator.Measure = .flow
     @Flag(help: "CSV: the time column holds decimal times, used as they are.")
     var decimalTime = false
-    @Option(name: .customLong("number-format"), help: "CSV: vi, en or auto number format (default: plain dot decimals).")
-    var numberFormat: NumberFormat?
+    @Option(name: .customLong("number-format"), help: "File: vi (12,5; 13.425), en (12.5; 13,425) or auto (default: decided per column; a number that reads both ways is refused).")
+    var numberFormat: NumberFormat = .auto
     @OptionGroup var text: TextFileOptions
 
     @Option(help: "auto, linear, loglinear, logit, drift or mean.")
@@ -86,12 +96,13 @@ struct ForecastCommand: ParsableCommand {
         var request = try makeRequest()
         request.intervals = calibration.intervals
         request.calibration = try calibration.table()
-        let (series, others) = try loadSeries()
+        let (series, others, kindReason) = try loadSeries()
         // The calibrated default borrows the indicator's trend in other entities for a series of one point.
         let usePool = pool || (request.model == nil && request.intervals == .calibrated)
         let forecast = try Forecaster.forecast(series, request, pool: usePool ? others : [])
-        try Console.line(format == .json ? ForecastOutput.json(forecast, levels: request.levels)
-                              : ForecastOutput.table(forecast, levels: request.levels))
+        let kindLine = kindReason.map { "\(series.name): \(series.kind.rawValue), " + Self.explain($0) }
+        try Console.line(format == .json ? ForecastOutput.json(forecast, levels: request.levels, kind: kindLine)
+                              : ForecastOutput.table(forecast, levels: request.levels, kind: kindLine))
     }
 
     func makeRequest() throws -> ForecastRequest {
@@ -121,35 +132,47 @@ struct ForecastCommand: ParsableCommand {
                                target: target.flatMap { v in targetYear.map { (v, $0, nil) } })
     }
 
-    /// The series to forecast, and (for --pool) the same indicator's other entities.
-    func loadSeries() throws -> (Series, [Series]) {
+    /// Why a file's series has its kind, in words (with the flag that changes it).
+    static func explain(_ reason: SeriesLoader.KindReason) -> String {
+        let tail = " (--kind to change)"
+        switch reason {
+        case .given: return "as given"
+        case .counts: return "because successes and trials are given" + tail
+        case .share(.header(let h)): return "because the column header \"\(h)\" says percent" + tail
+        case .share(.unit(let u)): return "because the unit is \"\(u)\"" + tail
+        case .share(.label(let l)): return "because the row is \"\(l)\"" + tail
+        case .share(.percentSigns): return "because every value is written with %" + tail
+        case .share(.perMilleSigns): return "because every value is written with ‰ (bounds 0–1000)" + tail
+        case .noEvidence: return "because nothing in the file says percent, count or rank: an unbounded score" + tail
+        }
+    }
+
+    /// The series to forecast, (for --pool) the same indicator's other entities, and for a file why
+    /// the series has its kind.
+    func loadSeries() throws -> (Series, [Series], SeriesLoader.KindReason?) {
         if let file {
-            guard let time, let value else {
-                throw CLIError.badOption(option: time == nil ? "--time" : "--value", text: "is required with a CSV file")
-            }
-            var missing: [SourcePosition] = []
-            let series = try SeriesLoader.csv(
-                path: file, time: time, value: value, numerator: numerator, denominator: denominator, kind: kind,
-                lower: lower, upper: upper, measure: measure, decimalTime: decimalTime, numberFormat: numberFormat,
-                delimiter: text.delimiter, encoding: text.encoding, missing: &missing)
-            for position in missing { Console.error("note: \(position): no value (left out)\n") }
-            return (series, [])
+            let table = try CSVTable.read(path: file, delimiter: text.delimiter, encoding: text.encoding)
+            let planner = try PlannerTable.read(
+                table, layout: layout,
+                columns: .init(time: time, value: value, numerator: numerator, denominator: denominator, decimalTime: decimalTime),
+                format: numberFormat, measure: measure)
+            let chosen = try planner.select(entity: entity, indicator: indicator)
+            Notes.missing(chosen.missing)
+            let (series, reason) = SeriesLoader.table(chosen, file: (file as NSString).lastPathComponent, kind: kind,
+                                                      lower: lower, upper: upper, measure: measure)
+            return (series, [], reason)
         }
         guard let indicator, let entity else {
-            throw CLIError.badOption(option: indicator == nil ? "--indicator" : "--entity", text: "is required without a CSV file")
+            throw CLIError.badOption(option: indicator == nil ? "--indicator" : "--entity", text: "is required without a file")
         }
         let dir = data.directory()
         let dataset = try DatasetLoader.loadValid(directory: dir)
-        guard dataset.indicator(indicator) != nil else {
-            throw CLIError.unknownId(kind: "indicator", id: indicator, file: (dir as NSString).appendingPathComponent("indicators.csv"))
+        let indicatorId = try Names.indicator(indicator, in: dataset, directory: dir)
+        let entityId = try Names.entity(entity, in: dataset, directory: dir)
+        let series = try SeriesLoader.dataset(dataset, indicator: indicatorId, entity: entityId)
+        let others = dataset.entities.map(\.id).filter { $0 != entityId }.compactMap {
+            try? SeriesLoader.dataset(dataset, indicator: indicatorId, entity: $0)
         }
-        guard dataset.entity(entity) != nil else {
-            throw CLIError.unknownId(kind: "entity", id: entity, file: (dir as NSString).appendingPathComponent("entities.csv"))
-        }
-        let series = try SeriesLoader.dataset(dataset, indicator: indicator, entity: entity)
-        let others = dataset.entities.map(\.id).filter { $0 != entity }.compactMap {
-            try? SeriesLoader.dataset(dataset, indicator: indicator, entity: $0)
-        }
-        return (series, others)
+        return (series, others, nil)
     }
 }

@@ -44,8 +44,8 @@ struct RegressCommand: ParsableCommand {
     var format: Format = .table
 
     @Option(name: .customLong("number-format"),
-            help: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (refuses ambiguous 1.045); default: plain dot decimals.")
-    var numberFormat: NumberFormat?
+            help: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (default: decided per column; a column whose every number reads both ways, like 1.045, is refused).")
+    var numberFormat: NumberFormat = .auto
     @OptionGroup var text: TextFileOptions
 
     func run() throws {

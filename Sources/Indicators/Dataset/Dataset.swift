@@ -30,6 +30,23 @@ public struct Dataset: Sendable {
     /// The entity with this id.
     public func entity(_ id: String) -> Entity? { entities.first { $0.id == id } }
 
+    /// The ids of the entities that `text` names: an id exactly, else every entity whose
+    /// Vietnamese or English name or an alias equals `text` ignoring case, spacing and Unicode
+    /// normalisation (`Đắk Lắk`, `tỉnh Đắk Lắk`, `Dak Lak province`). Several ids mean the text is ambiguous.
+    public func entityIds(named text: String) -> [String] {
+        if entity(text) != nil { return [text] }
+        let key = PlannerTable.normalised(text)
+        return entities.filter { e in ([e.nameVi, e.nameEn] + e.aliases).contains { PlannerTable.normalised($0) == key } }.map(\.id)
+    }
+
+    /// The ids of the indicators that `text` names: an id exactly, else every indicator whose
+    /// Vietnamese or English name equals `text` ignoring case, spacing and Unicode normalisation.
+    public func indicatorIds(named text: String) -> [String] {
+        if indicator(text) != nil { return [text] }
+        let key = PlannerTable.normalised(text)
+        return indicators.filter { PlannerTable.normalised($0.nameVi) == key || PlannerTable.normalised($0.nameEn) == key }.map(\.id)
+    }
+
     /// Observations of an indicator (for one entity, or all), oldest first, then by entity.
     public func observations(indicator: String, entity: String? = nil) -> [Observation] {
         let measure = self.indicator(indicator)?.measure ?? .flow

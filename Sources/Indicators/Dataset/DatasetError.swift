@@ -32,6 +32,9 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(first: String, errors: Int)
     /// The file has a header but no data rows.
     case noRows(file: String)
+    /// A table whose layout cannot be read: columns that cannot be told, a series or period given
+    /// twice, or a choice among several series that matches none or many (the problem says which).
+    case badLayout(SourcePosition, problem: String)
 
     /// A one-line description, starting with the position.
     public var description: String {
@@ -68,6 +71,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             errors == 1 ? first : "\(first) (and \(errors - 1) more error\(errors == 2 ? "" : "s"); run chiso data validate)"
         case let .noRows(file):
             "\(file): no data rows after the header"
+        case let .badLayout(position, problem):
+            "\(position): \(problem)"
         }
     }
 }

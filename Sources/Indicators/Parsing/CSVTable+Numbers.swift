@@ -3,6 +3,9 @@ import Foundation
 /// Columns of a ``CSVTable`` read as numbers: plain dot decimals, or the Vietnamese and English
 /// report formats, with missing-value markers and the checks that refuse a number read two ways.
 extension CSVTable {
+    /// A field: data row and column (0-based).
+    public typealias Cell = (row: Int, column: Int)
+
     /// The named column as numbers: plain dot decimals (`-12.5`, `3e-4`) by default, or in a
     /// Vietnamese or English report format.
     ///
@@ -17,13 +20,21 @@ extension CSVTable {
     ///   number, NaN/infinity/overflow, or (with `positive`) a value ≤ 0.
     public func numericColumn(_ name: String, positive: Bool = false, format: NumberFormat? = nil, rows only: [Int]? = nil) throws(DatasetError) -> [Double] {
         let j = try columnIndex(name)
-        let chosen = only ?? Array(0..<rowCount)
-        let requested = format
-        let format = requested == .auto ? try columnFormat(j, name, rows: chosen) : requested
-        if requested == nil { try refuseAmbiguousPlainColumn(j, name, rows: chosen) }
+        return try numbers((only ?? Array(0..<rowCount)).map { ($0, j) }, name: name, positive: positive, format: format)
+    }
+
+    /// The numbers in `cells`, read as one block: under `auto` the convention is decided over all
+    /// of them (a wide table's year columns are one block), and with plain decimals (`format` nil) a
+    /// block whose every value could be thousands is refused. A workbook's typed numbers are taken
+    /// as they are. `name` is the column (or block) named in messages.
+    ///
+    /// - Throws: ``DatasetError`` as ``numericColumn(_:positive:format:rows:)``.
+    public func numbers(_ cells: [Cell], name: String, positive: Bool = false, format requested: NumberFormat?) throws(DatasetError) -> [Double] {
+        let format = requested == .auto ? try blockFormat(cells, name) : requested
+        if requested == nil { try refuseAmbiguousPlainBlock(cells, name) }
         var values: [Double] = []
-        values.reserveCapacity(chosen.count)
-        for r in chosen {
+        values.reserveCapacity(cells.count)
+        for (r, j) in cells {
             let position = self.position(r, j)
             if let typed = number(r, j) {
                 if positive && !(typed > 0) { throw .notPositive(position, text: field(r, j), column: name) }
@@ -38,9 +49,15 @@ extension CSVTable {
             }
             let value: Double
             if let format {
+                // Text that no convention makes a number is "not a number", whatever the format.
+                let numberish = text.unicodeScalars.allSatisfy { c in
+                    (c.isASCII && (CharacterSet.decimalDigits.contains(c) || ".,+-eE ".unicodeScalars.contains(c))) || "%‰−".unicodeScalars.contains(c)
+                }
+                guard numberish else { throw .notANumber(position, text: text, column: name) }
                 do {
                     value = try format.parse(text)
                 } catch {
+                    if error.reason == NumberParseError.tooLarge { throw .nonFinite(position, text: text, column: name) }
                     throw .badNumber(position, column: name, problem: error.description)
                 }
             } else {
@@ -57,29 +74,31 @@ extension CSVTable {
     }
 
     /// Whether a cell says "no value": empty, a dash (`-`, `–`, `—`), `..`, `x`, `n/a`, `NA` or `KCS`
-    /// (không có số liệu) and the like, ignoring case and spaces.
+    /// (không có số liệu), an Excel error value (`#N/A`, `#DIV/0!`) and the like, ignoring case and spaces.
     public static func isMissing(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return ["", "-", "–", "—", "..", "...", "x", "n/a", "na", "n.a.", "kcs", "k.c.s", "không có số liệu", "khong co so lieu"].contains(t)
+        return ["", "-", "–", "—", "..", "...", "x", "n/a", "na", "n.a.", "kcs", "k.c.s", "không có số liệu", "khong co so lieu",
+                "#n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#getting_data", "#spill!", "#calc!"].contains(t)
     }
 
-    /// Under `auto`, the convention of a whole column: a cell that can only be Vietnamese (`12,5`,
-    /// `1.234,5`) or only English (`1.5`, `1,234.5`) decides for every cell; a column with both is an
-    /// error naming one of each; a column with neither stays `auto` (each ambiguous cell is then an error).
-    func columnFormat(_ j: Int, _ name: String, rows: [Int]) throws(DatasetError) -> NumberFormat {
-        var vi: Int?, en: Int?
-        for r in rows where number(r, j) == nil {
+    /// Under `auto`, the convention of a block of cells: a cell that can only be Vietnamese (`12,5`,
+    /// `1.234,5`) or only English (`1.5`, `1,234.5`) decides for every cell; a block with both is an
+    /// error naming one of each; a block with neither stays `auto` (each ambiguous cell is then an error).
+    func blockFormat(_ cells: [Cell], _ name: String) throws(DatasetError) -> NumberFormat {
+        var vi: Cell?, en: Cell?
+        for (r, j) in cells where number(r, j) == nil {
             var s = Substring(field(r, j).trimmingCharacters(in: .whitespaces))
-            if s.hasSuffix("%") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
+            if s.hasSuffix("%") || s.hasSuffix("‰") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
             if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
             guard s.contains(where: { $0 == "." || $0 == "," }),
                   let decimal = try? NumberFormat.inferDecimal(s, original: String(s)) else { continue }
-            if decimal == "," { vi = vi ?? r } else { en = en ?? r }
+            if decimal == "," { vi = vi ?? (r, j) } else { en = en ?? (r, j) }
         }
         switch (vi, en) {
         case let (v?, e?):
-            throw .badNumber(position(max(v, e), j), column: name,
-                             problem: "\"\(field(max(v, e), j))\" is written in the other convention from \"\(field(min(v, e), j))\" (\(position(min(v, e), j))): one column, one number format")
+            let (late, early) = (v.row, v.column) > (e.row, e.column) ? (v, e) : (e, v)
+            throw .badNumber(position(late.row, late.column), column: name,
+                             problem: "\"\(field(late.row, late.column))\" is written in the other convention from \"\(field(early.row, early.column))\" (\(position(early.row, early.column))): one column, one number format")
         case (_?, nil): return .vi
         case (nil, _?): return .en
         case (nil, nil): return .auto
@@ -89,11 +108,11 @@ extension CSVTable {
     /// Plain dot decimals read a column of values like `13.425` as thirteen point four: when every
     /// cell has one dot and three digits after it (and at most three before), it may as well be
     /// Vietnamese thousands, so it is refused with both readings instead of read 1000× off.
-    func refuseAmbiguousPlainColumn(_ j: Int, _ name: String, rows: [Int]) throws(DatasetError) {
-        guard let first = rows.first else { return }
-        for r in rows where number(r, j) != nil || !NumberFormat.isAmbiguous(field(r, j)) { return }
-        let t = field(first, j).trimmingCharacters(in: .whitespaces)
-        throw .badNumber(position(first, j), column: name,
+    func refuseAmbiguousPlainBlock(_ cells: [Cell], _ name: String) throws(DatasetError) {
+        guard let first = cells.first else { return }
+        for (r, j) in cells where number(r, j) != nil || !NumberFormat.isAmbiguous(field(r, j)) { return }
+        let t = field(first.row, first.column).trimmingCharacters(in: .whitespaces)
+        throw .badNumber(position(first.row, first.column), column: name,
                          problem: "\"\(t)\" is ambiguous: \(t.replacingOccurrences(of: ".", with: "")) (vi) or \(t) (en), and so is every value in the column; pass --number-format vi or en")
     }
 }

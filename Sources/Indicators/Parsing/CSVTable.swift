@@ -384,7 +384,7 @@ public struct CSVTable: Sendable {
     /// - Throws: ``DatasetError/unknownColumn(file:name:available:)``.
     public func columnIndex(_ name: String) throws(DatasetError) -> Int {
         guard let index = header.firstIndex(of: name) else {
-            throw .unknownColumn(file: file, name: name, available: header)
+            throw .unknownColumn(file: sheet.map { "\(file)[\($0)]" } ?? file, name: name, available: header)
         }
         return index
     }

@@ -2,8 +2,9 @@
 ///
 /// Vietnamese reports use a decimal comma and dot thousands (`50,65`, `50,65%`, `13.425` =
 /// thirteen thousand four hundred twenty-five, `1.045` = one thousand forty-five); some tables
-/// use the English convention (`6,102`, `0.00%`). A trailing `%` is allowed and dropped (values
-/// stay in percent units). With ``NumberFormat/auto`` the convention is inferred from the text, and
+/// use the English convention (`6,102`, `0.00%`). A trailing `%` or `‰` is allowed and dropped
+/// (values stay in percent or per-mille units); machine-written scientific notation (`3e-4`,
+/// `1.5E+3`, `2,5e-3` in `vi`) is read too, its mantissa having no thousands separators. With ``NumberFormat/auto`` the convention is inferred from the text, and
 /// a number that reads differently under the two (`1.045`, `6,102`) is an error, not a guess.
 public enum NumberFormat: String, Sendable, CaseIterable {
     /// Decimal comma, dot thousands.
@@ -27,6 +28,9 @@ public struct NumberParseError: Error, Sendable, Equatable, CustomStringConverti
         self.reason = reason
     }
 
+    /// The reason given for a number beyond a double's range.
+    public static let tooLarge = "is too large"
+
     /// `"1.045" is ambiguous: ...`.
     public var description: String { "\"\(text)\" \(reason)" }
 }
@@ -38,11 +42,24 @@ extension NumberFormat {
     ///   ambiguous number under `auto`, and for NaN, infinities or overflow.
     public func parse(_ text: String) throws(NumberParseError) -> Double {
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
-        if s.hasSuffix("%") { s = s.dropLast().drop(while: { $0 == " " }); s = Substring(s.trimmingCharacters(in: .whitespaces)) }
+        if s.hasSuffix("%") || s.hasSuffix("‰") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
         var sign = ""
         if let c = s.first, c == "-" || c == "+" || c == "−" {
             sign = c == "+" ? "" : "-"
             s = s.dropFirst()
+        }
+        if let (mantissa, exponent) = Self.splitExponent(s) {
+            // Scientific notation: the one separator in the mantissa is the decimal.
+            let separators = mantissa.filter { $0 == "." || $0 == "," }
+            let decimal = separators.first ?? (self == .vi ? "," : ".")
+            guard separators.count <= 1, self == .auto || separators.isEmpty || decimal == (self == .vi ? "," : "."),
+                  mantissa.first?.isNumber == true, mantissa.last?.isNumber == true,
+                  let value = Double(sign + mantissa.replacingOccurrences(of: ",", with: ".") + "e" + exponent)
+            else {
+                throw NumberParseError(text: text, reason: "is not a number in the \(rawValue) format")
+            }
+            guard value.isFinite else { throw NumberParseError(text: text, reason: NumberParseError.tooLarge) }
+            return value
         }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
               s.first?.isNumber == true, s.last?.isNumber == true
@@ -59,8 +76,23 @@ extension NumberFormat {
             let example = self == .en ? "en \"1,234.5\"" : "vi \"1.234,5\""
             throw NumberParseError(text: text, reason: "is not a number in the \(rawValue) format (\(example))")
         }
-        guard value.isFinite else { throw NumberParseError(text: text, reason: "is too large") }
+        guard value.isFinite else { throw NumberParseError(text: text, reason: NumberParseError.tooLarge) }
         return value
+    }
+
+    /// `mantissa` and `exponent` digits (with sign) of text ending in `e`/`E`, an optional sign and
+    /// digits, the mantissa being digits with at most separators; nil otherwise.
+    static func splitExponent(_ s: Substring) -> (String, String)? {
+        guard let e = s.lastIndex(where: { $0 == "e" || $0 == "E" }) else { return nil }
+        let mantissa = s[..<e]
+        var exponent = s[s.index(after: e)...]
+        var sign = ""
+        if let c = exponent.first, c == "-" || c == "+" || c == "−" { sign = c == "+" ? "" : "-"; exponent = exponent.dropFirst() }
+        guard !mantissa.isEmpty, !exponent.isEmpty, exponent.count <= 5,
+              exponent.allSatisfy({ $0.isASCII && $0.isNumber }),
+              mantissa.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") })
+        else { return nil }
+        return (String(mantissa), sign + exponent)
     }
 
     /// Removes thousands separators (which must group digits by three) and makes the decimal a dot.
@@ -84,6 +116,7 @@ extension NumberFormat {
     /// 1.045; `6,102`), the one rule behind every "could be thousands" check.
     public static func isAmbiguous(_ text: String) -> Bool {
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        if s.hasSuffix("%") || s.hasSuffix("‰") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
         if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return false }
         do { _ = try inferDecimal(s, original: text) } catch { return true }

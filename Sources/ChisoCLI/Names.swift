@@ -1,0 +1,30 @@
+import Chiso
+import Foundation
+
+/// Entity and indicator arguments: an id, a name or an alias.
+enum Names {
+    /// The id of the entity `text` names.
+    static func entity(_ text: String, in data: Dataset, directory: String) throws -> String {
+        try one(data.entityIds(named: text), kind: "entity", text: text, file: (directory as NSString).appendingPathComponent("entities.csv"))
+    }
+
+    /// The id of the indicator `text` names.
+    static func indicator(_ text: String, in data: Dataset, directory: String) throws -> String {
+        try one(data.indicatorIds(named: text), kind: "indicator", text: text, file: (directory as NSString).appendingPathComponent("indicators.csv"))
+    }
+
+    static func one(_ ids: [String], kind: String, text: String, file: String) throws -> String {
+        guard let id = ids.first else { throw CLIError.unknownId(kind: kind, id: text, file: file) }
+        guard ids.count == 1 else { throw CLIError.ambiguousName(kind: kind, text: text, ids: ids) }
+        return id
+    }
+}
+
+/// Notes on standard error about a planner's file.
+enum Notes {
+    /// One note per cell left out for saying "no value" (the first 10, then how many more).
+    static func missing(_ cells: [SourcePosition]) {
+        for position in cells.prefix(10) { Console.error("note: \(position): no value (left out)\n") }
+        if cells.count > 10 { Console.error("note: … and \(cells.count - 10) more cells with no value (left out)\n") }
+    }
+}

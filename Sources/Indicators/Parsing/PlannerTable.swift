@@ -1,0 +1,338 @@
+import Foundation
+
+/// How a planner's table is laid out.
+public enum TableLayout: String, Sendable, CaseIterable {
+    /// Wide when at least two column headers are periods (`2021`, `Năm 2022`, `6 tháng đầu năm
+    /// 2024`) and no time or value column is named; else long.
+    case auto
+    /// One row per observation: a column of periods and a column of values (and any columns that
+    /// tell series apart: district, indicator).
+    case long
+    /// One row per series (an indicator, a district, or both), one column per period.
+    case wide
+}
+
+/// One observation read from a planner's table, with the cell its value came from.
+public struct TablePoint: Sendable, Equatable {
+    /// The period, or nil when the table gives decimal times.
+    public var period: Period?
+    /// The decimal time as written, for a table of decimal times.
+    public var decimalTime: Double?
+    /// The value.
+    public var value: Double
+    /// Successes behind a share, when the table has them.
+    public var numerator: Double?
+    /// Trials behind a share, when the table has them.
+    public var denominator: Double?
+    /// The value's cell.
+    public var position: SourcePosition
+
+    /// The decimal time of the point (``Period/time(measure:)``, or the decimal time as written).
+    public func time(measure: Indicator.Measure) -> Double {
+        decimalTime ?? period?.time(measure: measure) ?? .nan
+    }
+}
+
+/// What in a table says a series is a share (0–100 %) or a per-mille rate.
+public enum ShareEvidence: Sendable, Equatable {
+    /// The value column's header (`Tỷ lệ (%)`, `rate`).
+    case header(String)
+    /// The row's unit cell (`%`).
+    case unit(String)
+    /// The row's label (an indicator named `Tỷ lệ hồ sơ trực tuyến`).
+    case label(String)
+    /// Every value is written with `%`.
+    case percentSigns
+    /// Every value is written with `‰` (a share of 1000).
+    case perMilleSigns
+}
+
+/// One series of a planner's table: the texts that name it and its points, oldest first.
+public struct TableSeries: Sendable {
+    /// The series' text in each label column (district, indicator, …), in column order.
+    public var labels: [(column: String, text: String)]
+    /// The row's unit cell, when the table has a unit column.
+    public var unit: String?
+    /// The points, oldest first (no two at the same time).
+    public var points: [TablePoint]
+    /// Where the series starts (its row in a wide table, its first row in a long one).
+    public var position: SourcePosition
+    /// What says the series is a share, if anything does.
+    public var shareEvidence: ShareEvidence?
+    /// The series' cells that said "no value" (``CSVTable/isMissing(_:)``), left out.
+    public var missing: [SourcePosition] = []
+
+    /// The labels joined by " · " (or empty for a table of one unlabelled series).
+    public var name: String { labels.map(\.text).joined(separator: " · ") }
+}
+
+/// A planner's table read as series: long or wide, rows in any order, missing-value markers left
+/// out (and listed), numbers in the Vietnamese or English convention (``NumberFormat``).
+///
+/// Columns are recognised by their headers (Vietnamese or English, ignoring case):
+/// - the period column of a long table: `Năm`, `Kỳ`, `Thời gian`, `Year`, `Period`, `Time`, `Date`…;
+/// - a unit column: `Đơn vị tính`, `ĐVT`, `Unit`;
+/// - columns that never name a series: `STT`, `TT`, `Ghi chú`, `Nguồn`, `Note`, `Source`;
+/// - every other column that holds text (not numbers) is a label column: its text tells series
+///   apart (a district, an indicator).
+public struct PlannerTable: Sendable {
+    /// The columns a long table is read from; nil ones are found from the headers.
+    public struct Columns: Sendable {
+        /// The period (or decimal-time) column.
+        public var time: String?
+        /// The value column.
+        public var value: String?
+        /// Successes behind a share.
+        public var numerator: String?
+        /// Trials behind a share.
+        public var denominator: String?
+        /// The time column holds decimal times, used as they are.
+        public var decimalTime: Bool
+
+        /// Columns to read (nil: found from the headers).
+        public init(time: String? = nil, value: String? = nil, numerator: String? = nil, denominator: String? = nil, decimalTime: Bool = false) {
+            self.time = time
+            self.value = value
+            self.numerator = numerator
+            self.denominator = denominator
+            self.decimalTime = decimalTime
+        }
+    }
+
+    /// The file the table came from (with its sheet, if any), for messages.
+    public var place: SourcePosition
+    /// The layout the table was read in (`long` or `wide`, never `auto`).
+    public var layout: TableLayout
+    /// The label columns.
+    public var labelColumns: [String]
+    /// The series, in the order they first appear.
+    public var series: [TableSeries]
+    /// The cells that said "no value" (``CSVTable/isMissing(_:)``), left out, in every series
+    /// (``TableSeries/missing`` has a series' own).
+    public var missing: [SourcePosition]
+
+    /// Header words of a long table's period column.
+    static let timeHeaders: Set<String> = ["năm", "nam", "year", "years", "period", "kỳ", "ky", "kỳ báo cáo", "thời gian", "thoi gian",
+                                           "time", "thời điểm", "thoi diem", "date", "ngày", "ngay", "giai đoạn"]
+    /// Header words of a unit column.
+    static let unitHeaders: Set<String> = ["đơn vị tính", "don vi tinh", "đvt", "dvt", "unit", "units"]
+    /// Header words of columns that never name a series.
+    static let ignoredHeaders: Set<String> = ["stt", "tt", "số tt", "so tt", "no", "no.", "#", "ghi chú", "ghi chu", "note", "notes",
+                                              "nguồn", "nguon", "nguồn số liệu", "source", "sources"]
+
+    /// The header as compared: NFC, lowercased, inner spaces collapsed, trimmed.
+    public static func normalised(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping.lowercased()
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Reads `table` as series.
+    ///
+    /// - Parameters:
+    ///   - layout: `auto` (default), `long` or `wide`.
+    ///   - columns: a long table's columns (those not given are found from the headers).
+    ///   - format: the number convention (nil: plain dot decimals).
+    ///   - measure: flow or stock, to order the periods in time.
+    /// - Throws: ``DatasetError`` naming the cell for a period or number that does not read, two
+    ///   values for one series and time, two rows or columns for the same series or period, and a
+    ///   long table whose columns cannot be told (naming the columns there are).
+    public static func read(_ table: CSVTable, layout: TableLayout = .auto, columns: Columns = Columns(),
+                            format: NumberFormat?, measure: Indicator.Measure = .flow) throws(DatasetError) -> PlannerTable {
+        let periodColumns = table.header.indices.filter { (try? Period(parsing: table.header[$0])) != nil }
+        let named = columns.time != nil || columns.value != nil
+        let wide = layout == .wide || (layout == .auto && !named && periodColumns.count >= 2)
+        if wide {
+            guard !periodColumns.isEmpty else {
+                throw .badLayout(table.position(nil, nil), problem: "no column header is a period (2023, Năm 2023, 6 tháng đầu năm 2024), so the table is not wide")
+            }
+            return try readWide(table, periodColumns: periodColumns, format: format, measure: measure)
+        }
+        return try readLong(table, columns: columns, format: format, measure: measure)
+    }
+
+    /// The role of each non-period, non-value column: unit, ignored, or label (a text column).
+    static func labelColumns(_ table: CSVTable, excluding used: Set<Int>) -> (labels: [Int], unit: Int?) {
+        var labels: [Int] = [], unit: Int?
+        for j in table.header.indices where !used.contains(j) {
+            let h = normalised(table.header[j])
+            if unitHeaders.contains(h) { unit = unit ?? j; continue }
+            if ignoredHeaders.contains(h) { continue }
+            let text = (0..<table.rowCount).contains { r in
+                let t = table.field(r, j)
+                return table.number(r, j) == nil && !CSVTable.isMissing(t) && (try? NumberFormat.auto.parse(t)) == nil
+            }
+            if text { labels.append(j) }
+        }
+        return (labels, unit)
+    }
+
+    /// What in the texts says a series is a share.
+    static func shareEvidence(header: String?, unit: String?, labels: [String], texts: [String]) -> ShareEvidence? {
+        func says(_ s: String) -> Bool {
+            let t = normalised(s)
+            return ["%", "tỷ lệ", "tỉ lệ", "ty le", "rate", "share", "percent", "phần trăm"].contains { t.contains($0) }
+        }
+        if let header, says(header) { return .header(header) }
+        if let unit, says(unit) { return .unit(unit) }
+        if let label = labels.first(where: says) { return .label(label) }
+        let trimmed = texts.map { $0.trimmingCharacters(in: .whitespaces) }
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0.hasSuffix("%") }) { return .percentSigns }
+        if !trimmed.isEmpty, trimmed.allSatisfy({ $0.hasSuffix("‰") }) { return .perMilleSigns }
+        return nil
+    }
+
+    /// One row per series, one column per period.
+    static func readWide(_ table: CSVTable, periodColumns: [Int], format: NumberFormat?, measure: Indicator.Measure) throws(DatasetError) -> PlannerTable {
+        var periods: [Int: Period] = [:]
+        for j in periodColumns {
+            guard let p = try? Period(parsing: table.header[j]) else { continue }
+            if let k = periods.first(where: { $0.value == p })?.key {
+                throw .badLayout(table.position(nil, j), problem: "the period \"\(table.header[j])\" is also the header of \(table.position(nil, k))")
+            }
+            periods[j] = p
+        }
+        let (labels, unit) = labelColumns(table, excluding: Set(periodColumns))
+        var missing: [Int: [SourcePosition]] = [:], cells: [CSVTable.Cell] = [], rowsKept: [Int] = []
+        for r in 0..<table.rowCount {
+            let present = periodColumns.filter { table.number(r, $0) != nil || !CSVTable.isMissing(table.field(r, $0)) }
+            // A row without a single value is a heading ("I. Cấp huyện"), not a series.
+            guard !present.isEmpty else { continue }
+            rowsKept.append(r)
+            missing[r] = periodColumns.filter { !present.contains($0) }.map { table.position(r, $0) }
+            cells += present.map { (r, $0) }
+        }
+        let first = periodColumns.first.map { table.header[$0] } ?? "", last = periodColumns.last.map { table.header[$0] } ?? ""
+        let values = try table.numbers(cells, name: "\(first)…\(last)", format: format)
+        var byRow: [Int: [(Int, Double)]] = [:]
+        for (cell, v) in zip(cells, values) { byRow[cell.row, default: []].append((cell.column, v)) }
+        var series: [TableSeries] = [], seen: [String: Int] = [:]
+        for r in rowsKept {
+            let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
+            let key = texts.map { normalised($0.text) }.joined(separator: "\u{1F}")
+            if let other = seen[key] {
+                throw .badLayout(table.position(r, nil), problem: "the same series as \(table.position(other, nil)) (\(texts.map(\.text).joined(separator: " · "))): one row per series")
+            }
+            seen[key] = r
+            var points = (byRow[r] ?? []).compactMap { j, v in
+                periods[j].map { TablePoint(period: $0, decimalTime: nil, value: v, numerator: nil, denominator: nil, position: table.position(r, j)) }
+            }
+            points.sort { $0.time(measure: measure) < $1.time(measure: measure) }
+            let unitText = unit.map { table.field(r, $0).trimmingCharacters(in: .whitespaces) }
+            let evidence = shareEvidence(header: nil, unit: unitText, labels: texts.map(\.text),
+                                         texts: (byRow[r] ?? []).map { table.field(r, $0.0) })
+            series.append(TableSeries(labels: texts, unit: unitText, points: points, position: table.position(r, nil),
+                                      shareEvidence: evidence, missing: missing[r] ?? []))
+        }
+        return PlannerTable(place: table.position(nil, nil), layout: .wide, labelColumns: labels.map { table.header[$0] },
+                            series: series, missing: series.flatMap(\.missing))
+    }
+
+    /// One row per observation.
+    static func readLong(_ table: CSVTable, columns: Columns, format: NumberFormat?, measure: Indicator.Measure) throws(DatasetError) -> PlannerTable {
+        func index(_ name: String?) throws(DatasetError) -> Int? { try name.map { n throws(DatasetError) in try table.columnIndex(n) } }
+        var time = try index(columns.time)
+        let num = try index(columns.numerator), den = try index(columns.denominator)
+        if time == nil {
+            let found = table.header.indices.filter { timeHeaders.contains(normalised(table.header[$0])) }
+            guard found.count == 1, let t = found.first else {
+                throw .badLayout(table.position(nil, nil), problem: found.isEmpty
+                    ? "which column holds the periods? None of \(quoted(table.header)) is headed Năm, Kỳ, Year or Period, and no two headers are periods (a wide table)"
+                    : "several columns could hold the periods: \(quoted(found.map { table.header[$0] }))")
+            }
+            time = t
+        }
+        guard let time else { return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: [], series: [], missing: []) }
+        var value = try index(columns.value)
+        if value == nil {
+            let used: Set<Int> = Set([time, num, den].compactMap { $0 })
+            let candidates = table.header.indices.filter { j in
+                !used.contains(j) && !ignoredHeaders.contains(normalised(table.header[j])) && !unitHeaders.contains(normalised(table.header[j]))
+                    && table.rowCount > 0 && (0..<table.rowCount).allSatisfy { r in
+                        table.number(r, j) != nil || CSVTable.isMissing(table.field(r, j)) || (try? NumberFormat.auto.parse(table.field(r, j))) != nil
+                            || NumberFormat.isAmbiguous(table.field(r, j))
+                    }
+            }
+            guard candidates.count == 1, let v = candidates.first else {
+                throw .badLayout(table.position(nil, nil), problem: candidates.isEmpty
+                    ? "no column of numbers to read values from (columns: \(quoted(table.header)))"
+                    : "several columns could hold the values: \(quoted(candidates.map { table.header[$0] }))")
+            }
+            value = v
+        }
+        guard let value else { return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: [], series: [], missing: []) }
+        let numeric = [value, num, den].compactMap { $0 }
+        let (labels, _) = labelColumns(table, excluding: Set(numeric + [time]))
+        var kept: [Int] = [], missing: [SourcePosition] = [], missingByKey: [String: [SourcePosition]] = [:]
+        func key(_ r: Int) -> String { labels.map { normalised(table.field(r, $0)) }.joined(separator: "\u{1F}") }
+        for r in 0..<table.rowCount {
+            if let j = numeric.first(where: { table.number(r, $0) == nil && CSVTable.isMissing(table.field(r, $0)) }) {
+                missing.append(table.position(r, j))
+                missingByKey[key(r), default: []].append(table.position(r, j))
+            } else {
+                kept.append(r)
+            }
+        }
+        let values = try table.numbers(kept.map { ($0, value) }, name: table.header[value], format: format)
+        let nums = try num.map { j throws(DatasetError) in try table.numbers(kept.map { ($0, j) }, name: table.header[j], format: format) }
+        let dens = try den.map { j throws(DatasetError) in try table.numbers(kept.map { ($0, j) }, name: table.header[j], format: format) }
+        let times: [Double]? = columns.decimalTime ? try table.numbers(kept.map { ($0, time) }, name: table.header[time], format: nil) : nil
+        var order: [String] = [], groups: [String: TableSeries] = [:]
+        for (k, r) in kept.enumerated() {
+            let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
+            let key = key(r)
+            var period: Period?
+            if times == nil {
+                do {
+                    period = try Period(parsing: table.field(r, time))
+                } catch {
+                    throw .badNumber(table.position(r, time), column: table.header[time], problem: error.description)
+                }
+            }
+            let point = TablePoint(period: period, decimalTime: times?[k], value: values[k], numerator: nums?[k], denominator: dens?[k],
+                                   position: table.position(r, value))
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = TableSeries(labels: texts, unit: nil, points: [], position: table.position(r, nil), shareEvidence: nil,
+                                          missing: missingByKey[key] ?? [])
+            }
+            groups[key]?.points.append(point)
+        }
+        let allTexts = kept.map { table.field($0, value) }
+        let evidence = shareEvidence(header: table.header[value], unit: nil, labels: [], texts: allTexts)
+        var series: [TableSeries] = []
+        for key in order {
+            guard var s = groups[key] else { continue }
+            s.points.sort { $0.time(measure: measure) < $1.time(measure: measure) }
+            for (a, b) in zip(s.points, s.points.dropFirst()) where a.time(measure: measure) == b.time(measure: measure) {
+                throw .badLayout(b.position, problem: "a second value for \(b.period?.description ?? String(b.time(measure: measure)))\(s.name.isEmpty ? "" : " of \(s.name)") (the first is at \(a.position))"
+                                 + (labels.isEmpty ? "; if the file holds several series, a column must tell them apart (district, indicator)" : ""))
+            }
+            s.shareEvidence = evidence
+            series.append(s)
+        }
+        return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: labels.map { table.header[$0] },
+                            series: series, missing: missing)
+    }
+
+    static func quoted(_ names: [String]) -> String { names.map { "\"\($0)\"" }.joined(separator: ", ") }
+
+    /// The one series whose labels include `entity` and `indicator` (each compared after
+    /// ``normalised(_:)``; nil matches anything).
+    ///
+    /// - Throws: ``DatasetError/badLayout(_:problem:)`` when none or several match, listing the series there are.
+    public func select(entity: String?, indicator: String?) throws(DatasetError) -> TableSeries {
+        let wanted = [entity, indicator].compactMap { $0 }.map(Self.normalised)
+        let matches = series.filter { s in
+            let texts = Set(s.labels.map { Self.normalised($0.text) })
+            return wanted.allSatisfy(texts.contains)
+        }
+        if matches.count == 1, let only = matches.first { return only }
+        let listed = (matches.isEmpty ? series : matches)
+        let names = listed.prefix(8).map { "\"\($0.name)\" (\($0.position))" }.joined(separator: ", ") + (listed.count > 8 ? ", …" : "")
+        if series.isEmpty { throw .badLayout(place, problem: "no series with a value") }
+        if matches.isEmpty {
+            throw .badLayout(place, problem: "no series is named \(wanted.map { "\"\($0)\"" }.joined(separator: " and ")); there are \(series.count): \(names)")
+        }
+        throw .badLayout(place, problem: "\(matches.count) series\(wanted.isEmpty ? "" : " match"): \(names); choose one by its entity or indicator")
+    }
+}
