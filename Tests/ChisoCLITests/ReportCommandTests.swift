@@ -36,7 +36,7 @@ struct ReportCommandTests {
 
     @Test func unknownIndicatorAndBadTargetsFile() throws {
         let unknown = try runChiso(["compare", "--indicator", "nope"])
-        #expect(unknown.status == 1 && unknown.stderr == "Error: no indicator \"nope\" (chiso data list indicators shows them)\n")
+        #expect(unknown.status == 1 && unknown.stderr == "Error: Datasets/indicators.csv: no indicator with the id, name or alias \"nope\" (chiso data list indicators shows them)\n")
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let targets = dir.appendingPathComponent("t.csv")

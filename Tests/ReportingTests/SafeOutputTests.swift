@@ -47,16 +47,16 @@ struct SafeOutputTests {
     /// Excel's limits: sheet names without forbidden characters or edge apostrophes, at most 31
     /// characters and unique ignoring case; cell text at most 32,767 characters.
     @Test func workbookStaysWithinExcelLimits() {
-        #expect(XLSXRenderer.sheetName("'Quoted'", taken: []) == "Quoted")
-        #expect(XLSXRenderer.sheetName("a/b:c*d?[e]\\f", taken: []) == "abcdef")
-        #expect(XLSXRenderer.sheetName("Dự báo các chỉ tiêu có từ 4 điểm trở lên", taken: []).utf16.count <= 31)
-        #expect(XLSXRenderer.sheetName("Gaps", taken: ["gaps"]) == "2 Gaps")
-        #expect(XLSXRenderer.sheetName("History", taken: []) == "1 History")
-        #expect(XLSXRenderer.sheetName("''", taken: ["x"]) == "2")
+        #expect(XLSXWriter.sheetName("'Quoted'", taken: []) == "Quoted")
+        #expect(XLSXWriter.sheetName("a/b:c*d?[e]\\f", taken: []) == "abcdef")
+        #expect(XLSXWriter.sheetName("Dự báo các chỉ tiêu có từ 4 điểm trở lên", taken: []).utf16.count <= 31)
+        #expect(XLSXWriter.sheetName("Gaps", taken: ["gaps"]) == "2 Gaps")
+        #expect(XLSXWriter.sheetName("History", taken: []) == "1 History")
+        #expect(XLSXWriter.sheetName("''", taken: ["x"]) == "2")
         let long = String(repeating: "ạ", count: 40_000)
-        let cut = XLSXRenderer.cellText(long)
+        let cut = XLSXWriter.cellText(long)
         #expect(cut.utf16.count == 32_767 && cut.hasSuffix("…"))
-        #expect(XLSXRenderer.cellText("short") == "short")
+        #expect(XLSXWriter.cellText("short") == "short")
     }
 
     /// Markdown payloads stay text: no tag, link, image, code or table break survives escaping.

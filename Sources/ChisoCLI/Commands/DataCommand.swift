@@ -109,10 +109,10 @@ struct DataCommand: ParsableCommand {
                 """
         )
 
-        @Option(help: "Indicator id.")
+        @Option(help: "Indicator: id, name or alias.")
         var indicator: String
 
-        @Option(help: "Entity id (default: all entities).")
+        @Option(help: "Entity: id, name or alias (default: all entities).")
         var entity: String?
 
         @OptionGroup var options: DataOptions
@@ -123,11 +123,10 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             let dir = options.directory()
             let data = try DatasetLoader.loadValid(directory: dir)
+            let indicator = try Names.indicator(self.indicator, in: data, directory: dir)
+            let entity = try self.entity.map { try Names.entity($0, in: data, directory: dir) }
             guard let definition = data.indicator(indicator) else {
                 throw CLIError.unknownId(kind: "indicator", id: indicator, file: (dir as NSString).appendingPathComponent("indicators.csv"))
-            }
-            if let entity, data.entity(entity) == nil {
-                throw CLIError.unknownId(kind: "entity", id: entity, file: (dir as NSString).appendingPathComponent("entities.csv"))
             }
             let n = CSVWriter.number
             let header = ["indicator", "entity", "period", "t", "value", "numerator", "denominator", "source", "locator"]

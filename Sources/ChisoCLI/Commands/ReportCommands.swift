@@ -54,9 +54,9 @@ struct GapsCommand: ParsableCommand {
     var targets: String?
     @Option(help: "Only targets for this year.")
     var year: Int?
-    @Option(help: "Only these entities (repeatable).")
+    @Option(help: "Only these entities: id, name or alias (repeatable).")
     var entity: [String] = []
-    @Option(help: "Only these indicators (repeatable).")
+    @Option(help: "Only these indicators: id or name (repeatable).")
     var indicator: [String] = []
     @Option(help: "Only these statuses (repeatable): achieved, on-track, needs-acceleration, off-track, moving-away, insufficient-data.")
     var status: [TargetAssessment.Status] = []
@@ -68,10 +68,11 @@ struct GapsCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
-        var dataset = try DatasetLoader.loadValid(directory: data.directory())
+        let dir = data.directory()
+        var dataset = try DatasetLoader.loadValid(directory: dir)
         if let targets { dataset.targets = try DatasetLoader.targets(path: targets, for: dataset) }
-        for id in entity where dataset.entity(id) == nil { throw CLIError.unknownId(kind: "entity", id: id, file: "entities.csv") }
-        for id in indicator where dataset.indicator(id) == nil { throw CLIError.unknownId(kind: "indicator", id: id, file: "indicators.csv") }
+        let entity = try self.entity.map { try Names.entity($0, in: dataset, directory: dir) }
+        let indicator = try self.indicator.map { try Names.indicator($0, in: dataset, directory: dir) }
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
                                    indicators: indicator.isEmpty ? nil : Set(indicator), statuses: status.isEmpty ? nil : Set(status),
                                    intervals: calibration.intervals, calibration: try calibration.table())
@@ -94,7 +95,7 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Indicator id.")
+    @Option(help: "Indicator: id, name or alias.")
     var indicator: String
     @Option(help: "Period (default: the latest with at least two entities).")
     var period: String?
@@ -107,7 +108,9 @@ struct CompareCommand: ParsableCommand {
     var lang: Language = .vi
 
     func run() throws {
-        let dataset = try DatasetLoader.loadValid(directory: data.directory())
+        let dir = data.directory()
+        let dataset = try DatasetLoader.loadValid(directory: dir)
+        let indicator = try Names.indicator(self.indicator, in: dataset, directory: dir)
         let chosen = try period.map { text -> Period in
             do { return try Period(parsing: text) } catch { throw CLIError.badOption(option: "--period", text: text) }
         }
