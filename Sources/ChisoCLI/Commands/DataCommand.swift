@@ -13,8 +13,73 @@ struct DataCommand: ParsableCommand {
               chiso data list indicators --format csv
               chiso data show --indicator dti_score --entity dak_song --format json
             """,
-        subcommands: [Validate.self, List.self, Show.self]
+        subcommands: [Validate.self, List.self, Show.self, Template.self, Export.self]
     )
+
+    /// `chiso data template`.
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the workbook a planner fills in (indicators, districts, sources, data, targets).",
+            discussion: """
+                Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per
+                indicator and district, one column per period), Chi tiết số liệu (optional details)
+                and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by
+                chiso report --data FILE.xlsx and chiso data import FILE.xlsx.
+
+                Example:
+                  chiso data template --out mau-so-lieu.xlsx
+                """
+        )
+
+        @Option(help: "The workbook to write (atomically).")
+        var out: String
+        @Option(help: "First year column of the data sheet.")
+        var from: Int = 2020
+        @Option(help: "Last year column of the data sheet.")
+        var to: Int = 2030
+
+        func validate() throws {
+            guard (1900...2100).contains(from), (from...2100).contains(to) else {
+                throw ValidationError("--from and --to must be years with --from ≤ --to")
+            }
+        }
+
+        func run() throws {
+            try AtomicWriter.write(DatasetWorkbookWriter.workbook(nil, firstYear: from, lastYear: to), to: out)
+        }
+    }
+
+    /// `chiso data export`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a dataset in another form: the planner's workbook (xlsx) or a dataset folder (csv).",
+            discussion: """
+                --format xlsx writes the dataset in the template's form (chiso data template), which
+                chiso data import reads back to the same dataset; --format csv writes the five CSV
+                files of a dataset folder.
+
+                Examples:
+                  chiso data export --format xlsx --out so-lieu.xlsx
+                  chiso data export --data so-lieu.xlsx --format csv --out bo-du-lieu
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case xlsx, csv }
+
+        @OptionGroup var options: DataOptions
+        @Option(help: "xlsx (a workbook) or csv (a dataset folder).")
+        var format: Format = .xlsx
+        @Option(help: "The workbook or folder to write.")
+        var out: String
+
+        func run() throws {
+            let dataset = try DatasetLoader.loadValid(directory: options.directory())
+            switch format {
+            case .xlsx: try AtomicWriter.write(DatasetWorkbookWriter.workbook(dataset), to: out)
+            case .csv: try DatasetWriter.write(dataset, to: out)
+            }
+        }
+    }
 
     /// `chiso data validate`.
     struct Validate: ParsableCommand {

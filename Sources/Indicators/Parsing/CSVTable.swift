@@ -64,6 +64,9 @@ public struct CSVTable: Sendable {
     public let lines: [Int]
     /// Per field, row after row, the number a workbook cell holds (NaN for text); empty for CSV.
     let numbers: [Double]
+    /// Per field, row after row, the 1-based sheet column it came from, for a table rearranged from
+    /// a sheet (a wide sheet read as long rows); empty when field `j` is column `j + 1 + columnOffset`.
+    var placements: [Int32] = []
     /// The text, UTF-8 (a file is mapped, not copied).
     let bytes: Data
     /// Per field, row after row: start and end (exclusive) in `bytes`; a start of `-1 - s` marks a
@@ -81,7 +84,20 @@ public struct CSVTable: Sendable {
 
     /// Where field `column` of data row `row` is (`row` nil: the header; `column` nil: the whole row).
     public func position(_ row: Int?, _ column: Int?) -> SourcePosition {
-        SourcePosition(file: file, line: row.map { lines[$0] } ?? headerLine, column: column.map { $0 + 1 + columnOffset }, sheet: sheet)
+        if let row, let column, !placements.isEmpty {
+            return SourcePosition(file: file, line: lines[row], column: Int(placements[row * header.count + column]), sheet: sheet)
+        }
+        return SourcePosition(file: file, line: row.map { lines[$0] } ?? headerLine, column: column.map { $0 + 1 + columnOffset }, sheet: sheet)
+    }
+
+    /// The table with each field placed at the given 1-based sheet column (`columns[r][j]` for
+    /// field `j` of row `r`): for rows rearranged from a sheet, so that messages still name the
+    /// cell a value came from. Rows or columns of the wrong length leave the table as it is.
+    public func placing(columns: [[Int]]) -> CSVTable {
+        guard columns.count == rowCount, columns.allSatisfy({ $0.count == header.count }) else { return self }
+        var table = self
+        table.placements = columns.flatMap { $0.map { Int32(clamping: $0) } }
+        return table
     }
 
     /// The number a workbook cell holds (a percent-formatted cell as shown: 0.455 → 45.5), or nil
