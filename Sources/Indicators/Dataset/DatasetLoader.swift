@@ -31,15 +31,19 @@ public enum DatasetLoader {
         try load { name throws(DatasetError) in try CSVTable.parse(texts[name] ?? "", file: name) }
     }
 
-    /// Loads and cross-checks the five tables given by `table(name)`.
-    static func load(_ table: (String) throws(DatasetError) -> CSVTable) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+    /// Loads and cross-checks the five tables given by `table(name)`, with the observations of
+    /// `moreObservations` (tables with the columns of `observations.csv`, from other sheets) after
+    /// those of `observations.csv`.
+    static func load(_ table: (String) throws(DatasetError) -> CSVTable,
+                     moreObservations: [CSVTable] = []) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
         var findings: [Finding] = []
         let sources = try readSources(table("sources.csv"), &findings)
         let indicators = try readIndicators(table("indicators.csv"), &findings)
         let entities = try readEntities(table("entities.csv"), &findings)
         var context = Context(sources: sources, indicators: indicators, entities: entities)
         var keys = Validator.FactKeys()
-        let observations = try readObservations(table("observations.csv"), &context, &findings, keys: &keys)
+        var observations = try readObservations(table("observations.csv"), &context, &findings, keys: &keys)
+        for more in moreObservations { observations += try readObservations(more, &context, &findings, keys: &keys) }
         let targets = try readTargets(table("targets.csv"), context, &findings)
         let dataset = Dataset(
             sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -154,6 +158,7 @@ public enum DatasetLoader {
 
         /// ``number(_:required:_:)`` for the column at `j` (named `name`).
         func number(at j: Int?, _ name: String, required: Bool, _ findings: inout [Finding]) -> Double?? {
+            if let j, let typed = table.number(index, j) { return .some(typed) }
             if let j, let parsed = table.withTrimmedBytes(index, j, { bytes -> Double?? in
                 guard let bytes else { return nil }
                 if bytes.isEmpty { return required ? nil : .some(nil) }

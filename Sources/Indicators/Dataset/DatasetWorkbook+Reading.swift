@@ -1,0 +1,226 @@
+import Foundation
+
+/// Reading a workbook in the template's form back into a dataset.
+extension DatasetWorkbook {
+    /// Whether a workbook with these sheets is in the template's form (it has the indicators sheet).
+    public static func isDatasetWorkbook(sheetNames: [String]) -> Bool {
+        sheetNames.contains { PlannerTable.normalised($0) == PlannerTable.normalised(indicators.name) }
+    }
+
+    /// Loads and validates a workbook in the template's form, as ``DatasetLoader/load(directory:)``
+    /// loads a folder: every finding names its cell (`book.xlsx[Số liệu]!E7`).
+    ///
+    /// Sheets other than the indicators sheet may be missing (an empty one is assumed); columns may
+    /// be in any order and headed in Vietnamese or with the dataset's column names; a column the
+    /// sheet lacks is empty. Comparators may be `≥`/`≤`; numbers written as text in either
+    /// convention (`80,5`) are read when they read one way only. In the wide data sheet the
+    /// indicator and entity may be given by name (or alias) as well as id; an observation without a
+    /// source gets one named after the file; its locator is its cell. An observation both in the
+    /// wide sheet and in the details sheet is read once, from the details, and must have the same value.
+    ///
+    /// - Throws: ``DatasetError`` for sheets that cannot be read, an unknown column header, or a
+    ///   wide-sheet header that is not a period.
+    public static func load(_ book: Workbook) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+        func sheetName(_ spec: Sheet) -> String? {
+            book.sheetNames.first { PlannerTable.normalised($0) == PlannerTable.normalised(spec.name) }
+        }
+        var tables: [String: CSVTable] = [:]
+        for spec in [indicators, entities, sources, observations, targets] {
+            let raw = try sheetName(spec).map { name throws(DatasetError) in try book.table(sheet: name) }
+            tables[spec.file] = try arranged(raw, spec, file: book.file)
+        }
+        var findings: [Finding] = []
+        var wide: CSVTable?
+        if let name = sheetName(data) {
+            let sheet = try book.table(sheet: name, uniqueHeader: false)
+            let names = Names(indicators: tables[indicators.file], entities: tables[entities.file])
+            let source = defaultSource(book.file)
+            let detailKeys = try detailValues(tables[observations.file])
+            wide = try longRows(fromWide: sheet, names: names, defaultSource: source.id, details: detailKeys, findings: &findings)
+            if let wideTable = wide, (0..<wideTable.rowCount).contains(where: { wideTable.field($0, 6) == source.id }),
+               let sources = tables[sources.file], !(0..<sources.rowCount).contains(where: { sources.field($0, 0) == source.id }) {
+                tables[self.sources.file] = try appending(sources, row: [source.id, source.title, "", "", "", source.file])
+            }
+        }
+        let loaded = try DatasetLoader.load({ name throws(DatasetError) in
+            guard let table = tables[name] else { throw .empty(file: name) }
+            return table
+        }, moreObservations: wide.map { [$0] } ?? [])
+        let all = findings + loaded.findings
+        let order = all.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+        return (loaded.dataset, order.map(\.element))
+    }
+
+    /// The source given to observations of the wide sheet that name none: the file's name as a
+    /// lowercase ASCII id (`so-lieu.xlsx` → `so_lieu`).
+    static func defaultSource(_ file: String) -> (id: String, title: String, file: String) {
+        let base = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        return (slug(base, fallback: "workbook"), base, (file as NSString).lastPathComponent)
+    }
+
+    /// `text` as an id: Vietnamese letters without marks (đ → d), lowercase, other runs as `_`, at
+    /// most 60 characters; `fallback` when nothing is left.
+    public static func slug(_ text: String, fallback: String) -> String {
+        let folded = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = "", gap = false
+        for c in folded.unicodeScalars {
+            if (c.value >= 0x61 && c.value <= 0x7A) || (c.value >= 0x30 && c.value <= 0x39) {
+                if gap && !out.isEmpty { out += "_" }
+                out.unicodeScalars.append(c)
+                gap = false
+            } else {
+                gap = true
+            }
+        }
+        let cut = String(out.prefix(60))
+        return cut.isEmpty ? fallback : cut
+    }
+
+    /// A sheet's table with the dataset file's columns in the file's order: headers mapped from
+    /// Vietnamese, missing columns empty, `≥`/`≤` made `>=`/`<=`, numbers written as text in
+    /// either convention read (when they read one way). A missing sheet is an empty table.
+    static func arranged(_ raw: CSVTable?, _ spec: Sheet, file: String) throws(DatasetError) -> CSVTable {
+        let columns = spec.columns.map(\.column)
+        guard let raw else {
+            return try CSVTable(file: file, sheet: spec.name, headerLine: 1, header: columns, rows: [])
+        }
+        var from: [Int?] = Array(repeating: nil, count: columns.count)
+        for (j, header) in raw.header.enumerated() where !header.isEmpty {
+            guard let column = spec.column(forHeader: header), let k = columns.firstIndex(of: column) else {
+                throw .workbook(raw.position(nil, j), problem: "\"\(header)\" is not a column of the sheet \"\(spec.name)\" (columns: \(spec.columns.map(\.header).joined(separator: ", ")))")
+            }
+            from[k] = j
+        }
+        let numeric: Set<String> = ["lower", "upper", "value", "numerator", "denominator", "year"]
+        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
+        for r in 0..<raw.rowCount {
+            var fields: [String] = [], numbers: [Double?] = [], place: [Int] = []
+            for (k, column) in columns.enumerated() {
+                guard let j = from[k] else {
+                    fields.append("")
+                    numbers.append(nil)
+                    place.append(raw.header.count + raw.columnOffset + 1)
+                    continue
+                }
+                var text = raw.field(r, j).trimmingCharacters(in: .whitespaces)
+                var number = raw.number(r, j)
+                if column == "comparator" {
+                    text = ["≥": ">=", "=>": ">=", "≤": "<=", "=<": "<="][text] ?? text
+                }
+                if numeric.contains(column), number == nil, !text.isEmpty, !CSVTable.isPlainDecimal(text),
+                   !NumberFormat.isAmbiguous(text), let v = try? NumberFormat.auto.parse(text) {
+                    number = v
+                }
+                if column == "year", let n = number, n == n.rounded(), abs(n) < 1e6 { text = String(Int(n)) }
+                fields.append(text)
+                numbers.append(number)
+                place.append(j + 1 + raw.columnOffset)
+            }
+            rows.append((raw.lines[r], fields, numbers))
+            places.append(place)
+        }
+        return try CSVTable(file: raw.file, sheet: raw.sheet, headerLine: raw.headerLine, header: columns, rows: rows)
+            .placing(columns: places)
+    }
+
+    /// `table` with one more row (a source made for the wide sheet's observations).
+    static func appending(_ table: CSVTable, row: [String]) throws(DatasetError) -> CSVTable {
+        var rows = (0..<table.rowCount).map { r in
+            (line: table.lines[r], fields: (0..<table.header.count).map { table.field(r, $0) },
+             numbers: Optional((0..<table.header.count).map { table.number(r, $0) }))
+        }
+        rows.append((line: (table.lines.last ?? table.headerLine) + 1, fields: row, numbers: nil))
+        let places = (0..<rows.count).map { r in (0..<table.header.count).map { j in r < table.rowCount ? table.position(r, j).column ?? j + 1 : j + 1 } }
+        return try CSVTable(file: table.file, sheet: table.sheet, headerLine: table.headerLine, header: table.header, rows: rows)
+            .placing(columns: places)
+    }
+
+    /// Ids of indicators and entities by their names and aliases, from the workbook's sheets.
+    struct Names {
+        var indicator: [String: [String]] = [:]
+        var entity: [String: [String]] = [:]
+
+        init(indicators: CSVTable?, entities: CSVTable?) {
+            func add(_ table: CSVTable?, _ columns: [Int], aliases: Int?, into map: inout [String: [String]]) {
+                guard let table else { return }
+                for r in 0..<table.rowCount {
+                    let id = table.field(r, 0)
+                    guard !id.isEmpty else { continue }
+                    var names = columns.map { table.field(r, $0) }
+                    if let aliases { names += table.field(r, aliases).split(separator: "|").map(String.init) }
+                    for name in Set(names.map(PlannerTable.normalised)) where !name.isEmpty && name != PlannerTable.normalised(id) {
+                        map[name, default: []].append(id)
+                    }
+                }
+            }
+            add(indicators, [1, 2], aliases: nil, into: &indicator)
+            add(entities, [1, 2], aliases: 5, into: &entity)
+        }
+
+        /// The id `text` names: itself when no name matches, the one id a name gives.
+        static func id(_ text: String, in map: [String: [String]]) -> String {
+            let ids = map[PlannerTable.normalised(text)] ?? []
+            return ids.count == 1 ? ids[0] : text
+        }
+    }
+
+    /// The value of each observation of the details sheet, by indicator, entity and period.
+    static func detailValues(_ table: CSVTable?) throws(DatasetError) -> [String: (value: String, position: SourcePosition)] {
+        guard let table else { return [:] }
+        var out: [String: (String, SourcePosition)] = [:]
+        for r in 0..<table.rowCount {
+            let period = (try? Period(parsing: table.field(r, 2)))?.description ?? table.field(r, 2)
+            let value = table.number(r, 3).map { "\($0)" } ?? table.field(r, 3)
+            out[table.field(r, 0) + "\u{1F}" + table.field(r, 1) + "\u{1F}" + period] = (value, table.position(r, 3))
+        }
+        return out
+    }
+
+    /// The wide data sheet as rows of `observations.csv`, each field placed at the cell it came from.
+    static func longRows(fromWide sheet: CSVTable, names: Names, defaultSource: String,
+                         details: [String: (value: String, position: SourcePosition)], findings: inout [Finding]) throws(DatasetError) -> CSVTable {
+        var label: [String: Int] = [:], periods: [(Int, Period)] = []
+        for (j, header) in sheet.header.enumerated() {
+            if let column = data.column(forHeader: header) { label[column] = j; continue }
+            if header.isEmpty && (0..<sheet.rowCount).allSatisfy({ CSVTable.isMissing(sheet.field($0, j)) }) { continue }
+            do {
+                periods.append((j, try Period(parsing: header)))
+            } catch {
+                throw .workbook(sheet.position(nil, j), problem: "\"\(header)\" is neither a column of the sheet \"\(data.name)\" (\(data.columns.map(\.header).joined(separator: ", "))) nor a period (2023, Năm 2023, 6 tháng đầu năm 2024): \(error.reason)")
+            }
+        }
+        guard let ci = label["indicator"], let ce = label["entity"] else {
+            throw .workbook(sheet.position(nil, nil), problem: "the sheet \"\(data.name)\" needs the columns \(data.columns[0].header) and \(data.columns[1].header)")
+        }
+        var cells: [CSVTable.Cell] = []
+        for r in 0..<sheet.rowCount {
+            for (j, _) in periods where sheet.number(r, j) != nil || !CSVTable.isMissing(sheet.field(r, j)) { cells.append((r, j)) }
+        }
+        let values = try sheet.numbers(cells, name: data.name, format: .auto)
+        let period = Dictionary(periods, uniquingKeysWith: { a, _ in a })
+        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
+        for ((r, j), value) in zip(cells, values) {
+            guard let p = period[j] else { continue }
+            let indicator = Names.id(sheet.field(r, ci).trimmingCharacters(in: .whitespaces), in: names.indicator)
+            let entity = Names.id(sheet.field(r, ce).trimmingCharacters(in: .whitespaces), in: names.entity)
+            let source = label["source"].map { sheet.field(r, $0).trimmingCharacters(in: .whitespaces) } ?? ""
+            let key = indicator + "\u{1F}" + entity + "\u{1F}" + p.description
+            if let detail = details[key] {
+                if detail.value != "\(value)" && Double(detail.value) != value {
+                    findings.append(Finding(.error, .conflictingValues, at: sheet.position(r, j), indicator: indicator,
+                                            "\(value) here but \(detail.value) at \(detail.position) for \(indicator), \(entity), \(p.description)"))
+                }
+                continue
+            }
+            let cell = sheet.position(r, j)
+            let column = { (k: Int?) in (k ?? j) + 1 + sheet.columnOffset }
+            rows.append((sheet.lines[r], [indicator, entity, p.description, "", "", "", source.isEmpty ? defaultSource : source, "\(cell)", ""],
+                         [nil, nil, nil, value, nil, nil, nil, nil, nil]))
+            places.append([column(ci), column(ce), column(j), column(j), column(j), column(j), column(label["source"]), column(j), column(j)])
+        }
+        let header = observations.columns.map(\.column)
+        return try CSVTable(file: sheet.file, sheet: sheet.sheet, headerLine: sheet.headerLine, header: header, rows: rows)
+            .placing(columns: places)
+    }
+}
