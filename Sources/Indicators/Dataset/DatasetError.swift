@@ -32,6 +32,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(first: String, errors: Int)
     /// The file has a header but no data rows.
     case noRows(file: String)
+    /// A workbook that cannot be read as asked: where (the file, and the sheet and cell where there
+    /// is one, `book.xlsx[Sheet1]!H9`) and what is wrong (a damaged or oversized part, a cell
+    /// reference past XFD1048576, a value outside the table's columns, an unknown sheet).
+    case workbook(SourcePosition, problem: String)
 
     /// A one-line description, starting with the position.
     public var description: String {
@@ -68,6 +72,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             errors == 1 ? first : "\(first) (and \(errors - 1) more error\(errors == 2 ? "" : "s"); run chiso data validate)"
         case let .noRows(file):
             "\(file): no data rows after the header"
+        case let .workbook(position, problem):
+            "\(position): \(problem)"
         }
     }
 }
