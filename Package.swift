@@ -84,7 +84,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // The reference the CSV reader is checked against.
                 .product(name: "CSV", package: "CSV.swift"),
-            ]
+                // Writes the hostile workbooks of WorkbookTests.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ForecastingTests",
