@@ -35,8 +35,9 @@ let package = Package(
             name: "Reporting",
             dependencies: ["Forecasting", "Indicators", "CSystem", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        /// Data model and tabular input (CSV with positions).
-        .target(name: "Indicators"),
+        /// Data model and tabular input (CSV and workbooks, with positions). ZIPFoundation brings
+        /// zlib (its CZlib module), which the workbook reader inflates parts with.
+        .target(name: "Indicators", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         /// The `chiso` command-line tool.
         .executableTarget(
             name: "ChisoCLI",
@@ -83,7 +84,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 // The reference the CSV reader is checked against.
                 .product(name: "CSV", package: "CSV.swift"),
-            ]
+                // Writes the hostile workbooks of WorkbookTests.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "ForecastingTests",

@@ -35,6 +35,10 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A table whose layout cannot be read: columns that cannot be told, a series or period given
     /// twice, or a choice among several series that matches none or many (the problem says which).
     case badLayout(SourcePosition, problem: String)
+    /// A workbook that cannot be read as asked: where (the file, and the sheet and cell where there
+    /// is one, `book.xlsx[Sheet1]!H9`) and what is wrong (a damaged or oversized part, a cell
+    /// reference past XFD1048576, a value outside the table's columns, an unknown sheet).
+    case workbook(SourcePosition, problem: String)
 
     /// A one-line description, starting with the position.
     public var description: String {
@@ -71,7 +75,7 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             errors == 1 ? first : "\(first) (and \(errors - 1) more error\(errors == 2 ? "" : "s"); run chiso data validate)"
         case let .noRows(file):
             "\(file): no data rows after the header"
-        case let .badLayout(position, problem):
+        case let .badLayout(position, problem), let .workbook(position, problem):
             "\(position): \(problem)"
         }
     }

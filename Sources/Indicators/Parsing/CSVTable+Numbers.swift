@@ -74,12 +74,17 @@ extension CSVTable {
     }
 
     /// Whether a cell says "no value": empty, a dash (`-`, `–`, `—`), `..`, `x`, `n/a`, `NA` or `KCS`
-    /// (không có số liệu), an Excel error value (`#N/A`, `#DIV/0!`) and the like, ignoring case and spaces.
+    /// (không có số liệu) and the like, or an Excel error value (`#N/A`, `#DIV/0!`, `#VALUE!`,
+    /// `#REF!`, `#NAME?`, `#NUM!`, `#NULL!`, `#SPILL!`, `#CALC!`, `#GETTING_DATA`), ignoring case and spaces.
     public static func isMissing(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        return ["", "-", "–", "—", "..", "...", "x", "n/a", "na", "n.a.", "kcs", "k.c.s", "không có số liệu", "khong co so lieu",
-                "#n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!", "#getting_data", "#spill!", "#calc!"].contains(t)
+        return ["", "-", "–", "—", "..", "...", "x", "n/a", "na", "n.a.", "kcs", "k.c.s", "không có số liệu", "khong co so lieu"].contains(t)
+            || excelErrors.contains(t)
     }
+
+    /// Excel's error values, lower-cased.
+    static let excelErrors: Set<String> = ["#n/a", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!",
+                                           "#spill!", "#calc!", "#getting_data", "#field!", "#blocked!", "#unknown!", "#busy!", "#connect!"]
 
     /// Under `auto`, the convention of a block of cells: a cell that can only be Vietnamese (`12,5`,
     /// `1.234,5`) or only English (`1.5`, `1,234.5`) decides for every cell; a block with both is an

@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A SAX reader of one part of a workbook: element names and attributes by their local names (the
+/// prefix a writer chose, `x:c` or `c`, is dropped), text as it comes, and the first error kept.
+///
+/// Subclasses override ``start(_:_:)``, ``end(_:)`` and ``text(_:)``; ``fail(_:)`` stops the parse.
+class XMLPartReader: NSObject, XMLParserDelegate {
+    /// The first problem found; the parse stops there.
+    var failure: DatasetError?
+    /// How deep the parse is (0 outside the root), and whether the root element was closed.
+    private(set) var depth = 0
+    private(set) var closedRoot = false
+    private weak var parser: XMLParser?
+
+    func start(_ name: Substring, _ attributes: [String: String]) {}
+    func end(_ name: Substring) {}
+    func text(_ string: String) {}
+
+    /// Keeps the first error and stops the parse.
+    final func fail(_ error: DatasetError) {
+        if failure == nil { failure = error }
+        parser?.abortParsing()
+    }
+
+    /// The value of the attribute whose local name is `local` (`id` finds `r:id`).
+    static func attribute(_ attributes: [String: String], _ local: String) -> String? {
+        if let v = attributes[local] { return v }
+        for (key, value) in attributes where key.hasSuffix(local) {
+            let prefix = key.dropLast(local.count)
+            if prefix.last == ":", !prefix.hasPrefix("xmlns") { return value }
+        }
+        return nil
+    }
+
+    static func local(_ name: String) -> Substring {
+        guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
+        return name[name.index(after: colon)...]
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String]) {
+        guard failure == nil else { return }
+        depth += 1
+        start(Self.local(elementName), attributeDict)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard failure == nil else { return }
+        depth -= 1
+        if depth == 0 { closedRoot = true }
+        end(Self.local(elementName))
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard failure == nil else { return }
+        text(string)
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        guard failure == nil else { return }
+        text(String(decoding: CDATABlock, as: UTF8.self))
+    }
+
+    /// Parses the XML file at `url` (streamed: libxml2 reads it in chunks) with this reader.
+    ///
+    /// - Throws: the reader's own error, or ``DatasetError/workbook(_:problem:)`` naming `part` for
+    ///   XML that is not well-formed or ends before its root element is closed.
+    final func parse(_ url: URL, part: String, file: String) throws(DatasetError) {
+        guard let stream = InputStream(url: url) else { throw .unreadable(path: file, reason: "\(part) cannot be read back") }
+        let parser = XMLParser(stream: stream)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = self
+        self.parser = parser
+        let ok = parser.parse()
+        if let failure { throw failure }
+        let where_ = SourcePosition(file: file)
+        guard ok else {
+            let reason = (parser.parserError as NSError?).map { "line \(parser.lineNumber): XML error \($0.code)" } ?? "line \(parser.lineNumber)"
+            throw .workbook(where_, problem: "\(part) is not well-formed XML (\(reason)); not a workbook Chiso can read")
+        }
+        guard closedRoot else {
+            throw .workbook(where_, problem: "\(part) ends before its last element is closed; not a workbook Chiso can read")
+        }
+    }
+}
