@@ -4,8 +4,16 @@ import Foundation
 
 /// `--data DIR`, shared by the commands that read the dataset.
 struct DataOptions: ParsableArguments {
-    @Option(help: "Dataset folder (default: $CHISO_DATA, else the Datasets/ shipped with chiso).")
+    @Option(help: "Dataset: a folder, a workbook (the template's form or your own tables) or a CSV table (default: $CHISO_DATA, else the Datasets/ shipped with chiso).")
     var data: String?
+    @Option(name: .customLong("number-format"), help: "Numbers in a table (a file given to forecast or --data): vi (12,5; 13.425), en (12.5; 13,425) or auto (default: decided per column; a number that reads both ways is refused).")
+    var numberFormat: NumberFormat = .auto
+
+    /// The dataset, validated (errors are thrown).
+    func dataset() throws -> Dataset { try DatasetLoader.loadValid(path: directory(), format: numberFormat) }
+
+    /// The dataset and its findings.
+    func load() throws -> (dataset: Dataset, findings: [Finding]) { try DatasetLoader.load(path: directory(), format: numberFormat) }
 
     /// The folder to read: `--data`, else `$CHISO_DATA`, else the `Datasets/` folder of the package
     /// the executable was built in (found by walking up from the executable), else `./Datasets`.

@@ -5,12 +5,19 @@ import Foundation
 enum Names {
     /// The id of the entity `text` names.
     static func entity(_ text: String, in data: Dataset, directory: String) throws -> String {
-        try one(data.entityIds(named: text), kind: "entity", text: text, file: (directory as NSString).appendingPathComponent("entities.csv"))
+        try one(data.entityIds(named: text), kind: "entity", text: text, file: place(directory, "entities.csv"))
+    }
+
+    /// Where a dataset's file is: in its folder, or the workbook or table the dataset was read from.
+    static func place(_ directory: String, _ file: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
+        return exists && !isDirectory.boolValue ? directory : (directory as NSString).appendingPathComponent(file)
     }
 
     /// The id of the indicator `text` names.
     static func indicator(_ text: String, in data: Dataset, directory: String) throws -> String {
-        try one(data.indicatorIds(named: text), kind: "indicator", text: text, file: (directory as NSString).appendingPathComponent("indicators.csv"))
+        try one(data.indicatorIds(named: text), kind: "indicator", text: text, file: place(directory, "indicators.csv"))
     }
 
     static func one(_ ids: [String], kind: String, text: String, file: String) throws -> String {

@@ -43,10 +43,10 @@ struct DataCommandTests {
     @Test func unknownIdsAndMissingFolder() throws {
         let r = try runChiso(["data", "show", "--indicator", "nope", "--data", shippedDatasets.path])
         #expect(r.status == 1)
-        #expect(r.stderr == "Error: \(shippedDatasets.path)/indicators.csv: no indicator \"nope\" (chiso data list indicators shows them)\n")
+        #expect(r.stderr == "Error: \(shippedDatasets.path)/indicators.csv: no indicator with the id, name or alias \"nope\" (chiso data list indicators shows them)\n")
         let missing = try runChiso(["data", "validate", "--data", "/nonexistent/data"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "Error: /nonexistent/data/sources.csv: no such file\n")
+        #expect(missing.stderr == "Error: /nonexistent/data: no such file\n")
     }
 
     @Test func brokenDatasetFailsWithPositions() throws {

@@ -12,7 +12,7 @@ struct PanelSource {
             throw DatasetError.fileNotFound(path: path)
         }
         if isDirectory.boolValue {
-            return Panel.dataset(try DatasetLoader.loadValid(directory: path), source: path)
+            return Panel.dataset(try DatasetLoader.loadValid(path: path), source: path)
         }
         let definitions = indicators ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("indicators.csv")
         return Panel.long(try LongPanel.read(observations: path, indicators: definitions), source: path)

@@ -13,8 +13,47 @@ struct DataCommand: ParsableCommand {
               chiso data list indicators --format csv
               chiso data show --indicator dti_score --entity dak_song --format json
             """,
-        subcommands: [Validate.self, List.self, Show.self, Template.self, Export.self]
+        subcommands: [Validate.self, List.self, Show.self, Import.self, Template.self, Export.self]
     )
+
+    /// `chiso data import`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Turn workbooks and CSV tables into a dataset folder.",
+            discussion: """
+                A workbook in the template's form (chiso data template) is read whole; other
+                workbooks and CSV files are read as tables, long or wide, every sheet: district and
+                indicator columns become entities and indicators, each file a source, and each
+                value keeps its cell (so-lieu.xlsx[Sheet1]!E7) as its locator. Nothing is written
+                when there are errors; the folder is replaced whole, never left half-written.
+
+                Examples:
+                  chiso data import so-lieu.xlsx --out bo-du-lieu
+                  chiso data import dvc-2023.csv dvc-2024.xlsx --out bo-du-lieu --number-format vi
+                """
+        )
+
+        @Argument(help: "Workbooks (.xlsx) and CSV files.")
+        var files: [String]
+        @Option(help: "The dataset folder to write (replaced whole).")
+        var out: String
+        @Option(name: .customLong("number-format"), help: "Numbers in the tables: vi, en or auto (default: decided per column).")
+        var numberFormat: NumberFormat = .auto
+
+        func run() throws {
+            let (dataset, findings) = try DatasetLoader.load(files: files, format: numberFormat)
+            for f in findings { try Console.line(f.description) }
+            let errors = findings.filter { $0.severity == .error }.count
+            if errors > 0 {
+                throw CLIError.inFile(out, "not written: \(errors) error\(errors == 1 ? "" : "s") above")
+            }
+            let texts = DatasetWriter.render(dataset)
+            try AtomicWriter.replaceFolder(out, with: DatasetLoader.files.compactMap { name in texts[name].map { (name, Data($0.utf8)) } },
+                                           owns: { DatasetLoader.files.contains($0) })
+            try Console.line("\(out): \(dataset.observations.count) observations, \(dataset.indicators.count) indicators, "
+                + "\(dataset.entities.count) entities, \(dataset.sources.count) sources, \(dataset.targets.count) targets")
+        }
+    }
 
     /// `chiso data template`.
     struct Template: ParsableCommand {
@@ -73,7 +112,7 @@ struct DataCommand: ParsableCommand {
         var out: String
 
         func run() throws {
-            let dataset = try DatasetLoader.loadValid(directory: options.directory())
+            let dataset = try options.dataset()
             switch format {
             case .xlsx: try AtomicWriter.write(DatasetWorkbookWriter.workbook(dataset), to: out)
             case .csv: try DatasetWriter.write(dataset, to: out)
@@ -97,7 +136,7 @@ struct DataCommand: ParsableCommand {
         @OptionGroup var options: DataOptions
 
         func run() throws {
-            let (dataset, findings) = try DatasetLoader.load(directory: options.directory())
+            let (dataset, findings) = try options.load()
             for f in findings { try Console.line(f.description) }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
@@ -135,7 +174,7 @@ struct DataCommand: ParsableCommand {
         var format: ListFormat = .table
 
         func run() throws {
-            let data = try DatasetLoader.loadValid(directory: options.directory())
+            let data = try options.dataset()
             let n = CSVWriter.number
             let header: [String], rows: [[String]], numeric: Set<String>
             switch what {
@@ -187,7 +226,7 @@ struct DataCommand: ParsableCommand {
 
         func run() throws {
             let dir = options.directory()
-            let data = try DatasetLoader.loadValid(directory: dir)
+            let data = try options.dataset()
             let indicator = try Names.indicator(self.indicator, in: data, directory: dir)
             let entity = try self.entity.map { try Names.entity($0, in: data, directory: dir) }
             guard let definition = data.indicator(indicator) else {

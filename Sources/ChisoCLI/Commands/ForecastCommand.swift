@@ -70,8 +70,6 @@ struct ForecastCommand: ParsableCommand {
     var measure: Indicator.Measure = .flow
     @Flag(help: "CSV: the time column holds decimal times, used as they are.")
     var decimalTime = false
-    @Option(name: .customLong("number-format"), help: "File: vi (12,5; 13.425), en (12.5; 13,425) or auto (default: decided per column; a number that reads both ways is refused).")
-    var numberFormat: NumberFormat = .auto
     @OptionGroup var text: TextFileOptions
 
     @Option(help: "auto, linear, loglinear, logit, drift or mean.")
@@ -155,7 +153,7 @@ struct ForecastCommand: ParsableCommand {
             let planner = try PlannerTable.read(
                 table, layout: layout,
                 columns: .init(time: time, value: value, numerator: numerator, denominator: denominator, decimalTime: decimalTime),
-                format: numberFormat, measure: measure)
+                format: data.numberFormat, measure: measure)
             let chosen = try planner.select(entity: entity, indicator: indicator)
             Notes.missing(chosen.missing)
             let (series, reason) = SeriesLoader.table(chosen, file: (file as NSString).lastPathComponent, kind: kind,
@@ -166,7 +164,7 @@ struct ForecastCommand: ParsableCommand {
             throw CLIError.badOption(option: indicator == nil ? "--indicator" : "--entity", text: "is required without a file")
         }
         let dir = data.directory()
-        let dataset = try DatasetLoader.loadValid(directory: dir)
+        let dataset = try data.dataset()
         let indicatorId = try Names.indicator(indicator, in: dataset, directory: dir)
         let entityId = try Names.entity(entity, in: dataset, directory: dir)
         let series = try SeriesLoader.dataset(dataset, indicator: indicatorId, entity: entityId)

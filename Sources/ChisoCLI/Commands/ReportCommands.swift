@@ -69,7 +69,7 @@ struct GapsCommand: ParsableCommand {
 
     func run() throws {
         let dir = data.directory()
-        var dataset = try DatasetLoader.loadValid(directory: dir)
+        var dataset = try data.dataset()
         if let targets { dataset.targets = try DatasetLoader.targets(path: targets, for: dataset) }
         let entity = try self.entity.map { try Names.entity($0, in: dataset, directory: dir) }
         let indicator = try self.indicator.map { try Names.indicator($0, in: dataset, directory: dir) }
@@ -109,7 +109,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let dir = data.directory()
-        let dataset = try DatasetLoader.loadValid(directory: dir)
+        let dataset = try data.dataset()
         let indicator = try Names.indicator(self.indicator, in: dataset, directory: dir)
         let chosen = try period.map { text -> Period in
             do { return try Period(parsing: text) } catch { throw CLIError.badOption(option: "--period", text: text) }
@@ -152,7 +152,7 @@ struct ReportCommand: ParsableCommand {
         try AtomicWriter.checkFolder(out, owns: Report.ownsFileName)
         // The dataset is let go once the report is built (the report keeps what it shows), so a
         // national dataset is not held while the files are rendered.
-        let report = try Report.build(DatasetLoader.loadValid(directory: data.directory()), language: lang, intervals: calibration.intervals,
+        let report = try Report.build(data.dataset(), language: lang, intervals: calibration.intervals,
                                       calibration: try calibration.table()) { done, total in
             if done == total || done % 10 == 0 {
                 Console.error("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)")

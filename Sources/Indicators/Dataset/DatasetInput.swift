@@ -1,0 +1,82 @@
+import Foundation
+
+/// A dataset from whatever a planner has: a dataset folder, a workbook in the template's form
+/// (``DatasetWorkbook``), or their own tables (``PlannerImport``: CSV files, workbook sheets).
+extension DatasetLoader {
+    /// Loads and validates the dataset at `path`: a folder of the five CSV files; a workbook (told
+    /// by its first bytes) in the template's form, or else every sheet of it as a planner table; a
+    /// CSV file as a planner table.
+    ///
+    /// - Returns: the dataset and its findings (errors first), each naming its cell.
+    /// - Throws: ``DatasetError`` for what cannot be read.
+    public static func load(path: String, format: NumberFormat = .auto) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path: path) }
+        if isDirectory.boolValue { return try load(directory: path) }
+        return try load(files: [path], format: format)
+    }
+
+    /// ``load(path:format:)`` that throws ``DatasetError/invalid(first:errors:)`` when there are errors.
+    public static func loadValid(path: String, format: NumberFormat = .auto) throws(DatasetError) -> Dataset {
+        let (dataset, findings) = try load(path: path, format: format)
+        let errors = findings.filter { $0.severity == .error }
+        if let first = errors.first { throw .invalid(first: first.description, errors: errors.count) }
+        return dataset
+    }
+
+    /// Loads and validates files together: one workbook in the template's form, or any number of
+    /// planner tables (CSV files, and every non-empty sheet of other workbooks).
+    ///
+    /// `format` is the number convention of planner tables (the template's form reads numbers
+    /// written as text when they read one way only).
+    ///
+    /// - Throws: ``DatasetError`` for what cannot be read, and when a workbook in the template's
+    ///   form comes with other files.
+    public static func load(files: [String], format: NumberFormat = .auto) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+        var tables: [(table: CSVTable, name: String)] = []
+        for path in files {
+            guard TableFile.signature(path: path) == .zip else {
+                tables.append((try TableFile.read(path: path), (path as NSString).lastPathComponent))
+                continue
+            }
+            let book = try Workbook.open(path: path)
+            if DatasetWorkbook.isDatasetWorkbook(sheetNames: book.sheetNames) {
+                guard files.count == 1 else {
+                    throw .workbook(SourcePosition(file: path), problem: "a workbook in the template's form is a whole dataset: import it alone")
+                }
+                return try DatasetWorkbook.load(book)
+            }
+            for sheet in book.sheetNames {
+                do {
+                    tables.append((try book.table(sheet: sheet), sheet))
+                } catch .empty {
+                    continue
+                }
+            }
+        }
+        let dataset = try PlannerImport.dataset(tables, format: format)
+        return try validated(dataset)
+    }
+
+    /// Validates a dataset built in memory, as if loaded from its files, with each observation's
+    /// findings placed at the cell the observation came from.
+    static func validated(_ dataset: Dataset) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+        let (loaded, findings) = try load(texts: DatasetWriter.render(dataset))
+        let placed = findings.map { f -> Finding in
+            var f = f
+            if let p = f.position, p.file == "observations.csv", let line = p.line, line >= 2, line - 2 < dataset.observations.count,
+               let original = dataset.observations[line - 2].position {
+                f.position = original
+            }
+            return f
+        }
+        var result = loaded
+        guard loaded.observations.count == dataset.observations.count else { return (result, placed) }
+        result.observations = zip(loaded.observations, dataset.observations).map { o, original in
+            var o = o
+            o.position = original.position
+            return o
+        }
+        return (result, placed)
+    }
+}

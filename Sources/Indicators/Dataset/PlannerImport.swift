@@ -1,0 +1,103 @@
+import Foundation
+
+/// A planner's own tables (CSV files or workbook sheets, long or wide) made into a dataset: the
+/// series' labels become indicators and entities, each file a source, each value an observation
+/// whose locator is its cell (`so-lieu.xlsx[Sheet1]!E7`).
+///
+/// Which label column names the indicator and which the entity is read from the headers
+/// (`Chỉ tiêu`, `Chỉ số`, `Indicator` / `Đơn vị`, `Huyện`, `Xã`, `Tỉnh`, `Địa phương`, `District`);
+/// a lone label column names entities. Without an indicator column the indicator is the value
+/// column's header (long) or the sheet's or file's name (wide); without an entity column the entity
+/// is the file's name. Kinds come from the table (``ShareEvidence``: a share) or the names (`điểm`
+/// a score, `hạng` a rank, `đồng` an amount), else counts.
+public enum PlannerImport {
+    /// Headers of a column naming indicators.
+    static let indicatorHeaders: Set<String> = ["chỉ tiêu", "chi tieu", "tên chỉ tiêu", "chỉ số", "tên chỉ số", "indicator", "nội dung", "mã chỉ tiêu"]
+    /// Headers of a column naming entities.
+    static let entityHeaders: Set<String> = ["đơn vị", "don vi", "tên đơn vị", "huyện", "xã", "tỉnh", "địa phương", "huyện, thành phố",
+                                             "huyện/thành phố", "huyện/thị xã/thành phố", "địa bàn", "district", "province", "entity", "cơ quan",
+                                             "sở, ngành", "mã đơn vị", "commune"]
+
+    /// A dataset from planner tables.
+    ///
+    /// - Parameters:
+    ///   - tables: the tables, each with the name of the file (or sheet) it came from.
+    ///   - format: the number convention (default `auto`: decided per column).
+    /// - Throws: ``DatasetError`` as ``PlannerTable/read(_:layout:columns:format:measure:)`` does, and
+    ///   for a table whose label columns cannot be told apart.
+    public static func dataset(_ tables: [(table: CSVTable, name: String)], format: NumberFormat = .auto) throws(DatasetError) -> Dataset {
+        var indicators: [Indicator] = [], entities: [Entity] = [], sources: [String: Source] = [:], observations: [Observation] = []
+        var indicatorIds: [String: String] = [:], entityIds: [String: String] = [:]
+        func unique(_ base: String, _ taken: some Collection<String>) -> String {
+            var id = base, k = 2
+            while taken.contains(id) { id = "\(base)_\(k)"; k += 1 }
+            return id
+        }
+        for (table, name) in tables {
+            let planner = try PlannerTable.read(table, format: format)
+            let headers = planner.labelColumns.map(PlannerTable.normalised)
+            let indicatorColumn = headers.firstIndex { indicatorHeaders.contains($0) }
+            var entityColumn = headers.firstIndex { entityHeaders.contains($0) }
+            if entityColumn == nil, indicatorColumn == nil, headers.count == 1 { entityColumn = 0 }
+            let unclaimed = headers.indices.filter { $0 != indicatorColumn && $0 != entityColumn }
+            if let extra = unclaimed.first {
+                throw .badLayout(table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra])),
+                                 problem: "the column \"\(planner.labelColumns[extra])\" names neither indicators (head it Chỉ tiêu) nor entities (head it Đơn vị)")
+            }
+            let base = ((table.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let sourceId = DatasetWorkbook.slug(base, fallback: "source")
+            if sources[sourceId] == nil {
+                sources[sourceId] = Source(id: sourceId, title: base, issuer: "", documentNumber: "", date: "", file: (table.file as NSString).lastPathComponent)
+            }
+            let valueHeader = planner.layout == .long ? table.header.first { h in
+                !planner.labelColumns.contains(h) && !PlannerTable.timeHeaders.contains(PlannerTable.normalised(h))
+            } : nil
+            for series in planner.series where !series.points.isEmpty {
+                let indicatorName = indicatorColumn.map { series.labels[$0].text } ?? valueHeader ?? table.sheet ?? name
+                let entityName = entityColumn.map { series.labels[$0].text } ?? base
+                let iKey = PlannerTable.normalised(indicatorName), eKey = PlannerTable.normalised(entityName)
+                if indicatorIds[iKey] == nil {
+                    let id = unique(DatasetWorkbook.slug(indicatorName, fallback: "indicator"), indicatorIds.values)
+                    indicatorIds[iKey] = id
+                    indicators.append(indicator(id: id, name: indicatorName, unit: series.unit, share: series.shareEvidence))
+                }
+                if entityIds[eKey] == nil {
+                    let id = unique(DatasetWorkbook.slug(entityName, fallback: "entity"), entityIds.values)
+                    entityIds[eKey] = id
+                    entities.append(entity(id: id, name: entityName))
+                }
+                guard let i = indicatorIds[iKey], let e = entityIds[eKey] else { continue }
+                for point in series.points {
+                    guard let period = point.period else { continue }
+                    observations.append(Observation(indicator: i, entity: e, period: period, value: point.value, numerator: point.numerator,
+                                                    denominator: point.denominator, source: sourceId, locator: "\(point.position)", note: "",
+                                                    position: point.position))
+                }
+            }
+        }
+        return Dataset(sources: sources, indicators: indicators, entities: entities, observations: observations, targets: [])
+    }
+
+    /// An indicator named `name`: a share when the table says so, else its kind from words in its
+    /// name or unit.
+    static func indicator(id: String, name: String, unit: String?, share: ShareEvidence?) -> Indicator {
+        let words = PlannerTable.normalised(name + " " + (unit ?? ""))
+        let (u, kind): (Indicator.Unit, Indicator.Kind)
+        if share != nil { (u, kind) = (.percent, .share) }
+        else if ["hạng", "rank"].contains(where: words.contains) { (u, kind) = (.rank, .rank) }
+        else if ["điểm", "score", "chỉ số"].contains(where: words.contains) { (u, kind) = (.score, .score) }
+        else if ["đồng", "vnd", "vnđ"].contains(where: words.contains) { (u, kind) = (.vnd, .amount) }
+        else { (u, kind) = (.count, .count) }
+        return Indicator(id: id, nameVi: name, nameEn: "", unit: u, kind: kind,
+                         lower: kind == .rank ? 1 : (kind == .score ? nil : 0), upper: share == .perMilleSigns ? 1000 : (kind == .share ? 100 : nil),
+                         direction: kind == .rank ? .down : .up, measure: .flow, parent: nil, ranks: nil, definition: "")
+    }
+
+    /// An entity named `name`: a province, a department or (by default) a district, from its name.
+    static func entity(id: String, name: String) -> Entity {
+        let key = PlannerTable.normalised(name)
+        let level: Entity.Level = key.hasPrefix("tỉnh") || key.hasPrefix("toàn tỉnh") ? .province
+            : (["sở ", "ban ", "văn phòng", "thanh tra", "bộ "].contains(where: key.hasPrefix) ? .department : .district)
+        return Entity(id: id, nameVi: name, nameEn: "", level: level, parent: nil, aliases: [])
+    }
+}
