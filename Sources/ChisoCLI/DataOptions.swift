@@ -91,8 +91,10 @@ extension CSVTable.Delimiter: ExpressibleByArgument {}
 extension CSVTable.Encoding: ExpressibleByArgument {}
 extension TableLayout: ExpressibleByArgument {}
 
-/// `--delimiter` and `--encoding`, for commands that read a planner's own text file.
+/// `--sheet`, `--delimiter` and `--encoding`, for commands that read a planner's own file.
 struct TextFileOptions: ParsableArguments {
+    @Option(help: "Workbook: the sheet to read (default: the first).")
+    var sheet: String?
     @Option(help: "CSV: field separator: auto (default: detected from the header line), comma, semicolon or tab.")
     var delimiter: CSVTable.Delimiter = .auto
     @Option(help: "CSV: text encoding: auto (default: UTF-16 with a byte-order mark, else UTF-8), utf8 or utf16.")

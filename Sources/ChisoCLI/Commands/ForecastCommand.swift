@@ -17,7 +17,8 @@ struct ForecastCommand: ParsableCommand {
             From a file:       chiso forecast FILE [--entity NAME] [--indicator NAME] [--time COL --value COL]
                                [--kind share|count|score|rank --lower X --upper X] [--measure flow|stock]
 
-            A file is CSV (comma, semicolon or tab; UTF-8 or UTF-16), long (a column of periods
+            A file is a workbook (.xlsx; --sheet NAME, default the first) or CSV (comma, semicolon
+            or tab; UTF-8 or UTF-16), long (a column of periods
             and one of values, headed Năm/Kỳ/Year/Period or named with --time and --value) or wide
             (one row per district or indicator, one column per period: 2021, Năm 2022, 6 tháng
             đầu năm 2024). Numbers in the Vietnamese or English convention are told apart per
@@ -41,7 +42,7 @@ struct ForecastCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A CSV file (omit to use the dataset).")
+    @Argument(help: "A workbook (.xlsx) or CSV file (omit to use the dataset).")
     var file: String?
 
     @Option(help: "Indicator: id, name or alias (dataset); the text of its row or group column (file).")
@@ -149,7 +150,7 @@ struct ForecastCommand: ParsableCommand {
     /// the series has its kind.
     func loadSeries() throws -> (Series, [Series], SeriesLoader.KindReason?) {
         if let file {
-            let table = try CSVTable.read(path: file, delimiter: text.delimiter, encoding: text.encoding)
+            let table = try TableFile.read(path: file, sheet: text.sheet, delimiter: text.delimiter, encoding: text.encoding)
             let planner = try PlannerTable.read(
                 table, layout: layout,
                 columns: .init(time: time, value: value, numerator: numerator, denominator: denominator, decimalTime: decimalTime),

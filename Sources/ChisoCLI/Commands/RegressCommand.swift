@@ -60,7 +60,7 @@ struct RegressCommand: ParsableCommand {
         if names.contains(response) { throw CLIError.responseReused(name: response, option: "--predictors") }
         if weights == response { throw CLIError.responseReused(name: response, option: "--weights") }
 
-        let table = try CSVTable.read(path: file, delimiter: text.delimiter, encoding: text.encoding)
+        let table = try TableFile.read(path: file, sheet: text.sheet, delimiter: text.delimiter, encoding: text.encoding)
         let y = try table.numericColumn(response, format: numberFormat)
         let columns = try names.map { try table.numericColumn($0, format: numberFormat) }
         let w = try weights.map { try table.numericColumn($0, positive: true, format: numberFormat) }

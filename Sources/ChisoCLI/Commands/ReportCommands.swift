@@ -50,7 +50,7 @@ struct GapsCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var calibration: CalibrationOptions
-    @Option(help: "A targets file to use instead of the dataset's targets.csv.")
+    @Option(help: "Targets to use instead of the dataset's: CSV or a workbook (sheet Mục tiêu), columns as in targets.csv or the template (Chỉ tiêu, Đơn vị, Năm, Giá trị, So sánh ≥/≤), ids or names.")
     var targets: String?
     @Option(help: "Only targets for this year.")
     var year: Int?
@@ -70,7 +70,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let dir = data.directory()
         var dataset = try data.dataset()
-        if let targets { dataset.targets = try DatasetLoader.targets(path: targets, for: dataset) }
+        if let targets { try DatasetLoader.addTargets(path: targets, to: &dataset) }
         let entity = try self.entity.map { try Names.entity($0, in: dataset, directory: dir) }
         let indicator = try self.indicator.map { try Names.indicator($0, in: dataset, directory: dir) }
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),

@@ -60,17 +60,65 @@ public enum DatasetLoader {
         return dataset
     }
 
-    /// Reads a targets file (the columns of `targets.csv`) against a loaded dataset.
+    /// Reads a planner's targets file against a loaded dataset, and adds them (replacing the
+    /// dataset's targets) with, when a row names no source, a source named after the file.
+    ///
+    /// The file is CSV or a workbook (its sheet `Mục tiêu`, else the first), with the columns of
+    /// `targets.csv` headed in English or Vietnamese (``DatasetWorkbook/targets``); the indicator
+    /// and entity may be ids, names or aliases; the comparator may be `≥`/`≤` or `>=`/`<=` and
+    /// defaults to the indicator's direction (≥ when higher is better); values may use a decimal
+    /// comma.
     ///
     /// - Throws: ``DatasetError`` for file problems, and ``DatasetError/invalid(first:errors:)`` with
-    ///   the first row error (unknown ids, a bad comparator, a value out of bounds) naming file:line:column.
-    public static func targets(path: String, for dataset: Dataset) throws(DatasetError) -> [Target] {
-        let context = Context(sources: Array(dataset.sources.values), indicators: dataset.indicators, entities: dataset.entities)
+    ///   the first row error (unknown ids, a bad comparator, a value out of bounds) naming its cell.
+    public static func addTargets(path: String, to dataset: inout Dataset) throws(DatasetError) {
+        let sheet: String?
+        if TableFile.signature(path: path) == .zip {
+            let names = try Workbook.open(path: path).sheetNames
+            sheet = names.first { PlannerTable.normalised($0) == PlannerTable.normalised(DatasetWorkbook.targets.name) }
+        } else {
+            sheet = nil
+        }
+        let source = DatasetWorkbook.defaultSource(path)
+        var usedDefault = false
+        let data = dataset
+        let table = try DatasetWorkbook.arranged(TableFile.read(path: path, sheet: sheet), DatasetWorkbook.targets, file: path) { column, fields in
+            switch column {
+            case "comparator":
+                let ids = data.indicatorIds(named: fields[0])
+                guard ids.count == 1, let indicator = data.indicator(ids[0]) else { return nil }
+                return indicator.direction == .down ? "<=" : ">="
+            case "source":
+                usedDefault = true
+                return source.id
+            case "indicator":
+                return nil
+            default:
+                return nil
+            }
+        }
+        // Names and aliases of indicators become ids (entities are resolved by the row reader).
+        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
+        for r in 0..<table.rowCount {
+            var fields = (0..<table.header.count).map { table.field(r, $0) }
+            let ids = dataset.indicatorIds(named: fields[0])
+            if ids.count == 1 { fields[0] = ids[0] }
+            rows.append((table.lines[r], fields, (0..<table.header.count).map { table.number(r, $0) }))
+            places.append((0..<table.header.count).map { table.position(r, $0).column ?? $0 + 1 })
+        }
+        let resolved = try CSVTable(file: table.file, sheet: table.sheet, headerLine: table.headerLine, header: table.header, rows: rows)
+            .placing(columns: places)
+        var sources = Array(dataset.sources.values)
+        if usedDefault && dataset.sources[source.id] == nil {
+            sources.append(Source(id: source.id, title: source.title, issuer: "", documentNumber: "", date: "", file: source.file))
+        }
+        let context = Context(sources: sources, indicators: dataset.indicators, entities: dataset.entities)
         var findings: [Finding] = []
-        let targets = try readTargets(CSVTable.read(path: path), context, &findings)
+        let targets = try readTargets(resolved, context, &findings)
         let errors = findings.filter { $0.severity == .error }
         if let first = errors.first { throw .invalid(first: first.description, errors: errors.count) }
-        return targets
+        dataset.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        dataset.targets = targets
     }
 
     // MARK: - Rows

@@ -80,7 +80,8 @@ extension DatasetWorkbook {
     /// A sheet's table with the dataset file's columns in the file's order: headers mapped from
     /// Vietnamese, missing columns empty, `≥`/`≤` made `>=`/`<=`, numbers written as text in
     /// either convention read (when they read one way). A missing sheet is an empty table.
-    static func arranged(_ raw: CSVTable?, _ spec: Sheet, file: String) throws(DatasetError) -> CSVTable {
+    static func arranged(_ raw: CSVTable?, _ spec: Sheet, file: String,
+                         fill: ((_ column: String, _ fields: [String]) -> String?)? = nil) throws(DatasetError) -> CSVTable {
         let columns = spec.columns.map(\.column)
         guard let raw else {
             return try CSVTable(file: file, sheet: spec.name, headerLine: 1, header: columns, rows: [])
@@ -116,6 +117,11 @@ extension DatasetWorkbook {
                 fields.append(text)
                 numbers.append(number)
                 place.append(j + 1 + raw.columnOffset)
+            }
+            if let fill {
+                for (k, column) in columns.enumerated() where fields[k].isEmpty && numbers[k] == nil {
+                    if let value = fill(column, fields) { fields[k] = value }
+                }
             }
             rows.append((raw.lines[r], fields, numbers))
             places.append(place)

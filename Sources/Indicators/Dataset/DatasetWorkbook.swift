@@ -17,12 +17,26 @@ public enum DatasetWorkbook {
         /// The columns: the Vietnamese header and the dataset column it holds.
         public let columns: [(header: String, column: String)]
 
-        /// The dataset column a header names (Vietnamese or English, ignoring case and spacing), if any.
+        /// The dataset column a header names (Vietnamese, a common synonym such as `Chỉ tiêu` or
+        /// `Đơn vị`, or the dataset's English name; ignoring case and spacing), if any.
         public func column(forHeader header: String) -> String? {
             let key = PlannerTable.normalised(header)
             return columns.first { PlannerTable.normalised($0.header) == key || $0.column == key }?.column
+                ?? columns.first { (DatasetWorkbook.synonyms[$0.column] ?? []).contains(key) }?.column
         }
     }
+
+    /// Other headers planners write for a dataset column (normalised: lowercase, NFC).
+    static let synonyms: [String: [String]] = [
+        "indicator": ["chỉ tiêu", "tên chỉ tiêu", "chỉ số", "chi tieu"],
+        "entity": ["đơn vị", "tên đơn vị", "địa phương", "huyện", "tỉnh", "don vi"],
+        "source": ["nguồn", "nguồn số liệu", "văn bản"],
+        "value": ["mục tiêu", "giá trị mục tiêu", "chỉ tiêu phấn đấu", "số liệu"],
+        "comparator": ["so sánh", "điều kiện"],
+        "year": ["năm", "năm mục tiêu", "năm đạt"],
+        "period": ["năm", "thời gian", "kỳ báo cáo"],
+        "note": ["ghi chú", "ghi chu"],
+    ]
 
     /// The instructions sheet.
     public static let instructions = "Hướng dẫn"
