@@ -50,8 +50,7 @@ struct DataCommand: ParsableCommand {
             let texts = DatasetWriter.render(dataset)
             try AtomicWriter.replaceFolder(out, with: DatasetLoader.files.compactMap { name in texts[name].map { (name, Data($0.utf8)) } },
                                            owns: { DatasetLoader.files.contains($0) })
-            try Console.line("\(out): \(dataset.observations.count) observations, \(dataset.indicators.count) indicators, "
-                + "\(dataset.entities.count) entities, \(dataset.sources.count) sources, \(dataset.targets.count) targets")
+            try Console.line("\(out): " + Validate.counts(dataset))
         }
     }
 
@@ -135,16 +134,21 @@ struct DataCommand: ParsableCommand {
 
         @OptionGroup var options: DataOptions
 
+        static func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+
+        /// `961 observations, 368 indicators, 41 entities, 7 sources, 74 targets`.
+        static func counts(_ dataset: Dataset) -> String {
+            "\(n(dataset.observations.count, "observation")), \(n(dataset.indicators.count, "indicator")), "
+                + "\(n(dataset.entities.count, "entity").replacingOccurrences(of: "entitys", with: "entities")), "
+                + "\(n(dataset.sources.count, "source")), \(n(dataset.targets.count, "target"))"
+        }
+
         func run() throws {
             let (dataset, findings) = try options.load()
             for f in findings { try Console.line(f.description) }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
-            func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-            try Console.line("\(n(dataset.observations.count, "observation")), \(n(dataset.indicators.count, "indicator")), "
-                + "\(n(dataset.entities.count, "entity").replacingOccurrences(of: "entitys", with: "entities")), "
-                + "\(n(dataset.sources.count, "source")), \(n(dataset.targets.count, "target")); "
-                + "\(n(errors, "error")), \(n(warnings, "warning"))")
+            try Console.line(Self.counts(dataset) + "; \(Self.n(errors, "error")), \(Self.n(warnings, "warning"))")
             if errors > 0 { throw ExitCode.failure }
         }
     }

@@ -31,9 +31,12 @@ extension DatasetWorkbook {
         }
         var findings: [Finding] = []
         var wide: CSVTable?
+        let names = Names(indicators: tables[indicators.file], entities: tables[entities.file])
+        for file in [observations.file, targets.file] {
+            tables[file] = try tables[file].map { t throws(DatasetError) in try resolvingNames(t, names) }
+        }
         if let name = sheetName(data) {
             let sheet = try book.table(sheet: name, uniqueHeader: false)
-            let names = Names(indicators: tables[indicators.file], entities: tables[entities.file])
             let source = defaultSource(book.file)
             let detailKeys = try detailValues(tables[observations.file])
             wide = try longRows(fromWide: sheet, names: names, defaultSource: source.id, details: detailKeys, findings: &findings)
@@ -130,6 +133,20 @@ extension DatasetWorkbook {
             .placing(columns: places)
     }
 
+    /// `table` (with the columns `indicator` and `entity` first) with names and aliases made ids.
+    static func resolvingNames(_ table: CSVTable, _ names: Names) throws(DatasetError) -> CSVTable {
+        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
+        for r in 0..<table.rowCount {
+            var fields = (0..<table.header.count).map { table.field(r, $0) }
+            fields[0] = Names.id(fields[0], in: names.indicator)
+            fields[1] = Names.id(fields[1], in: names.entity)
+            rows.append((table.lines[r], fields, (0..<table.header.count).map { table.number(r, $0) }))
+            places.append((0..<table.header.count).map { table.position(r, $0).column ?? $0 + 1 })
+        }
+        return try CSVTable(file: table.file, sheet: table.sheet, headerLine: table.headerLine, header: table.header, rows: rows)
+            .placing(columns: places)
+    }
+
     /// `table` with one more row (a source made for the wide sheet's observations).
     static func appending(_ table: CSVTable, row: [String]) throws(DatasetError) -> CSVTable {
         var rows = (0..<table.rowCount).map { r in
@@ -221,7 +238,7 @@ extension DatasetWorkbook {
             }
             let cell = sheet.position(r, j)
             let column = { (k: Int?) in (k ?? j) + 1 + sheet.columnOffset }
-            rows.append((sheet.lines[r], [indicator, entity, p.description, "", "", "", source.isEmpty ? defaultSource : source, "\(cell)", ""],
+            rows.append((sheet.lines[r], [indicator, entity, p.description, "", "", "", source.isEmpty ? defaultSource : source, PlannerImport.locator(cell), ""],
                          [nil, nil, nil, value, nil, nil, nil, nil, nil]))
             places.append([column(ci), column(ce), column(j), column(j), column(j), column(j), column(label["source"]), column(j), column(j)])
         }

@@ -70,12 +70,19 @@ public enum PlannerImport {
                 for point in series.points {
                     guard let period = point.period else { continue }
                     observations.append(Observation(indicator: i, entity: e, period: period, value: point.value, numerator: point.numerator,
-                                                    denominator: point.denominator, source: sourceId, locator: "\(point.position)", note: "",
+                                                    denominator: point.denominator, source: sourceId, locator: locator(point.position), note: "",
                                                     position: point.position))
                 }
             }
         }
         return Dataset(sources: sources, indicators: indicators, entities: entities, observations: observations, targets: [])
+    }
+
+    /// A cell as an observation's locator: the file's name without its folder (`so-lieu.xlsx[DVC]!C4`).
+    static func locator(_ position: SourcePosition) -> String {
+        var p = position
+        p.file = (p.file as NSString).lastPathComponent
+        return p.description
     }
 
     /// An indicator named `name`: a share when the table says so, else its kind from words in its
