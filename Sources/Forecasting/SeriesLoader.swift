@@ -46,14 +46,14 @@ public enum SeriesLoader {
     }
 
     /// The kind of a table's series when none is given, and why: a share when counts are given or
-    /// the table says percent (``ShareEvidence``), else a score.
+    /// the table says percent (`ShareEvidence`), else a score.
     public static func defaultKind(_ series: TableSeries, counts: Bool) -> (Indicator.Kind, KindReason) {
         if counts { return (.share, .counts) }
         if let evidence = series.shareEvidence { return (.share, .share(evidence)) }
         return (.score, .noEvidence)
     }
 
-    /// A series from one series of a planner's table (``PlannerTable``).
+    /// A series from one series of a planner's table (`PlannerTable`).
     ///
     /// - Parameters:
     ///   - table: the series.

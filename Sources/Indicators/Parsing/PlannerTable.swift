@@ -129,6 +129,7 @@ public struct PlannerTable: Sendable {
     /// Reads `table` as series.
     ///
     /// - Parameters:
+    ///   - table: the table (a CSV file or a workbook sheet).
     ///   - layout: `auto` (default), `long` or `wide`.
     ///   - columns: a long table's columns (those not given are found from the headers).
     ///   - format: the number convention (nil: plain dot decimals).

@@ -1,7 +1,7 @@
 import Foundation
 import Indicators
 
-/// A dataset as the workbook planners fill in (``DatasetWorkbook``): instructions, indicators,
+/// A dataset as the workbook planners fill in (`DatasetWorkbook` in Indicators): instructions, indicators,
 /// entities, sources, the data wide (one row per indicator and entity, one column per period), the
 /// same observations long with their details, and targets (comparator `≥`/`≤`), with drop-down
 /// lists for the columns that take one of a few words. Numbers are stored at full precision.
