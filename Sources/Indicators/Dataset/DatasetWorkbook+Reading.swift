@@ -110,7 +110,7 @@ extension DatasetWorkbook {
                 var text = raw.field(r, j).trimmingCharacters(in: .whitespaces)
                 var number = raw.number(r, j)
                 if column == "comparator" {
-                    text = ["≥": ">=", "=>": ">=", "≤": "<=", "=<": "<="][text] ?? text
+                    text = ["≥": ">=", "≤": "<="][text] ?? text
                 }
                 if numeric.contains(column), number == nil, !text.isEmpty, !CSVTable.isPlainDecimal(text),
                    !NumberFormat.isAmbiguous(text), let v = try? NumberFormat.auto.parse(text) {
