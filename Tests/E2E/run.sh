@@ -33,4 +33,19 @@ Tests/E2E/check_html.sh "${out}/h" 4
 grep -q "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" "${out}/h/index.html"
 grep -q "'=cmd|' /C calc'!A0" "${out}/h/comparison-dti_score-2023.csv"
 python3 Tests/E2E/check_xlsx.py "${out}/h"
-echo "e2e: 3 passed, 0 failed"
+# A planner's workbook: the template chiso writes today, filled by openpyxl as a planner would, gives
+# the full report; the export of the shipped data opens in openpyxl with its drop-down lists.
+"${chiso}" data template --out "${out}/mau.xlsx"
+python3 Tests/ChisoCLITests/Fixtures/fill_template.py "${out}/mau.xlsx" "${out}/filled-template.xlsx" > /dev/null
+"${chiso}" report --data "${out}/filled-template.xlsx" --out "${out}/p" > /dev/null
+grep -q "Tỷ lệ hồ sơ trực tuyến toàn trình" "${out}/p/index.html"
+"${chiso}" data export --format xlsx --out "${out}/export.xlsx"
+python3 - "${out}/export.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["Hướng dẫn", "Chỉ tiêu", "Đơn vị", "Nguồn", "Số liệu", "Chi tiết số liệu", "Mục tiêu"], wb.sheetnames
+assert wb["Chi tiết số liệu"].max_row == 962, wb["Chi tiết số liệu"].max_row
+lists = [v.formula1 for v in wb["Chỉ tiêu"].data_validations.dataValidation]
+assert '"share,count,score,rank,amount"' in lists, lists
+PY
+echo "e2e: 4 passed, 0 failed"
