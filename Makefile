@@ -29,7 +29,9 @@ report: deps
 clean:
 	rm -rf .build report
 
-# libFuzzer over the CSV reader, number and period parsers (Tests/Fuzz), seeded from Datasets/.
+# libFuzzer over the CSV reader, number and period parsers and the workbook reader (Tests/Fuzz),
+# seeded from Datasets/ and the test workbooks. The workbook reader inflates with zlib through
+# ZIPFoundation's CZlib module map (nothing of ZIPFoundation's Swift is compiled in).
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := .build/fuzz
 fuzz: deps
@@ -37,15 +39,16 @@ fuzz: deps
 	mkdir -p $(FUZZ_DIR)/corpus
 	cp Datasets/*.csv Datasets/examples/*.csv $(FUZZ_DIR)/corpus/ 2>/dev/null || true
 	# A small dataset as one input (the first rows of the shipped tables, joined by NUL bytes: the
-	# loader's fuzz path; inputs are at most 4096 bytes).
+	# loader's fuzz path; inputs are at most 16384 bytes).
 	for f in sources indicators entities observations targets; do head -c 700 Datasets/$$f.csv; printf '\0'; done > $(FUZZ_DIR)/corpus/dataset.bin
+	for f in planner date1904 libreoffice; do cp Tests/IndicatorsTests/Fixtures/$$f.xlsx $(FUZZ_DIR)/corpus/; done
 	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
 		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-name ChisoFuzz \
-		-I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCSV \
+		-I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCSV -I .build/checkouts/ZIPFoundation/Sources/CZLib -lz \
 		$$(find Sources/Indicators -name '*.swift') Tests/Fuzz/IndicatorsFuzz.swift -o $(FUZZ_DIR)/chiso-fuzz
 	mkdir -p $(FUZZ_DIR)/findings
-	$(FUZZ_DIR)/chiso-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Fuzz/lsan.supp $(FUZZ_DIR)/chiso-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
 		-artifact_prefix=$(FUZZ_DIR)/findings/ $(FUZZ_DIR)/corpus
 
 # Throughput of the forecasting paths against statsmodels and vectorised numpy (Tests/Benchmarks).
