@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench bench-scale e2e docs backtest backtest-peers calibration
+.PHONY: deps build test report clean fuzz bench bench-scale bench-xlsx e2e docs backtest backtest-peers calibration
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -68,6 +68,20 @@ bench-scale: deps
 	@python3 -c "import pandas" 2>/dev/null || pip install -q pandas
 	$(SWIFT) build -c release --product chiso
 	Tests/Benchmarks/bench_scale.sh .build/national | tee .build/bench-scale.txt
+
+# A ~50 MB workbook (Tests/Benchmarks/make_workbook.py, openpyxl write-only) and the same table as CSV
+# in .build/bench-xlsx, each loaded once by chiso-bench --table under /usr/bin/time -v (seconds, peak memory).
+BENCH_XLSX_DIR := .build/bench-xlsx
+bench-xlsx: deps
+	@command -v /usr/bin/time >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time)
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+	$(SWIFT) build -c release --product chiso-bench
+	@[ -f $(BENCH_XLSX_DIR)/planner.xlsx ] || python3 Tests/Benchmarks/make_workbook.py $(BENCH_XLSX_DIR)
+	@ls -l $(BENCH_XLSX_DIR)/planner.xlsx $(BENCH_XLSX_DIR)/planner.csv
+	@unzip -l $(BENCH_XLSX_DIR)/planner.xlsx | grep worksheets
+	@for f in planner.xlsx planner.csv; do \
+		/usr/bin/time -v .build/release/chiso-bench --table $(BENCH_XLSX_DIR)/$$f 2> $(BENCH_XLSX_DIR)/$$f.time; \
+		grep -E "Elapsed|Maximum resident" $(BENCH_XLSX_DIR)/$$f.time; done
 
 # End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML.
 e2e: deps
