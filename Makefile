@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench bench-scale e2e docs backtest backtest-peers calibration
+.PHONY: deps build test report clean fuzz bench bench-scale bench-xlsx e2e docs backtest backtest-peers calibration
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -29,7 +29,9 @@ report: deps
 clean:
 	rm -rf .build report
 
-# libFuzzer over the CSV reader, number and period parsers (Tests/Fuzz), seeded from Datasets/.
+# libFuzzer over the CSV reader, number and period parsers and the workbook reader (Tests/Fuzz),
+# seeded from Datasets/ and the test workbooks. The workbook reader inflates with zlib through
+# ZIPFoundation's CZlib module map (nothing of ZIPFoundation's Swift is compiled in).
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := .build/fuzz
 fuzz: deps
@@ -37,15 +39,16 @@ fuzz: deps
 	mkdir -p $(FUZZ_DIR)/corpus
 	cp Datasets/*.csv Datasets/examples/*.csv $(FUZZ_DIR)/corpus/ 2>/dev/null || true
 	# A small dataset as one input (the first rows of the shipped tables, joined by NUL bytes: the
-	# loader's fuzz path; inputs are at most 4096 bytes).
+	# loader's fuzz path; inputs are at most 16384 bytes).
 	for f in sources indicators entities observations targets; do head -c 700 Datasets/$$f.csv; printf '\0'; done > $(FUZZ_DIR)/corpus/dataset.bin
+	for f in planner date1904 libreoffice; do cp Tests/IndicatorsTests/Fixtures/$$f.xlsx $(FUZZ_DIR)/corpus/; done
 	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
 		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-name ChisoFuzz \
-		-I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCSV \
+		-I $(FUZZ_DIR) -L $(FUZZ_DIR) -lCSV -I .build/checkouts/ZIPFoundation/Sources/CZLib -lz \
 		$$(find Sources/Indicators -name '*.swift') Tests/Fuzz/IndicatorsFuzz.swift -o $(FUZZ_DIR)/chiso-fuzz
 	mkdir -p $(FUZZ_DIR)/findings
-	$(FUZZ_DIR)/chiso-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Fuzz/lsan.supp $(FUZZ_DIR)/chiso-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
 		-artifact_prefix=$(FUZZ_DIR)/findings/ $(FUZZ_DIR)/corpus
 
 # Throughput of the forecasting paths against statsmodels and vectorised numpy (Tests/Benchmarks).
@@ -65,6 +68,20 @@ bench-scale: deps
 	@python3 -c "import pandas" 2>/dev/null || pip install -q pandas
 	$(SWIFT) build -c release --product chiso
 	Tests/Benchmarks/bench_scale.sh .build/national | tee .build/bench-scale.txt
+
+# A ~50 MB workbook (Tests/Benchmarks/make_workbook.py, openpyxl write-only) and the same table as CSV
+# in .build/bench-xlsx, each loaded once by chiso-bench --table under /usr/bin/time -v (seconds, peak memory).
+BENCH_XLSX_DIR := .build/bench-xlsx
+bench-xlsx: deps
+	@command -v /usr/bin/time >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time)
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+	$(SWIFT) build -c release --product chiso-bench
+	@[ -f $(BENCH_XLSX_DIR)/planner.xlsx ] || python3 Tests/Benchmarks/make_workbook.py $(BENCH_XLSX_DIR)
+	@ls -l $(BENCH_XLSX_DIR)/planner.xlsx $(BENCH_XLSX_DIR)/planner.csv
+	@unzip -l $(BENCH_XLSX_DIR)/planner.xlsx | grep worksheets
+	@for f in planner.xlsx planner.csv; do \
+		/usr/bin/time -v .build/release/chiso-bench --table $(BENCH_XLSX_DIR)/$$f 2> $(BENCH_XLSX_DIR)/$$f.time; \
+		grep -E "Elapsed|Maximum resident" $(BENCH_XLSX_DIR)/$$f.time; done
 
 # End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML.
 e2e: deps

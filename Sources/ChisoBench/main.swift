@@ -8,6 +8,11 @@
 // path, the calibrated default (one series at a time and batch) with 80/95 % intervals, and the
 // batch textbook `auto` path (linear, loglinear, logit, drift, mean) with 80/95 % intervals.
 // Prints one line per path: "name: S series/s (T s for N series)". Times are wall-clock, best of 3.
+//
+//   chiso-bench --table FILE [--sheet NAME]
+//
+// Loads one table (a workbook's sheet or a CSV file, through TableFile.read) once and prints its
+// rows, cells and seconds (`make bench-xlsx` runs it under /usr/bin/time -v for the peak memory).
 import Chiso
 import Foundation
 
@@ -54,6 +59,19 @@ func time(_ label: String, count: Int, repeats: Int = 3, _ body: () -> Void) {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if let i = arguments.firstIndex(of: "--table"), i + 1 < arguments.count {
+    let sheet = arguments.firstIndex(of: "--sheet").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+    let start = Date()
+    do {
+        let table = try TableFile.read(path: arguments[i + 1], sheet: sheet)
+        let seconds = Date().timeIntervalSince(start)
+        print("table: \(table.rowCount) rows, \(table.rowCount * table.header.count) cells, \(String(format: "%.2f", seconds)) s")
+        exit(0)
+    } catch {
+        print("error: \(error)")
+        exit(1)
+    }
+}
 var writeDir: String?
 if let i = arguments.firstIndex(of: "--write"), i + 1 < arguments.count {
     writeDir = arguments[i + 1]

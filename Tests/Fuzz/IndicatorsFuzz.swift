@@ -3,11 +3,38 @@
 // NUL bytes is split into sources, indicators, entities, observations and targets, in that order,
 // loaded and cross-checked). Built by `make fuzz` with
 // `swiftc -sanitize=fuzzer,address` (not a SwiftPM target: libFuzzer supplies `main`).
+// An input that starts with "PK" is a workbook: written to a temporary file, opened, and every
+// sheet read as cells and as a table with its numbers.
 // Any input may be rejected with an error; none may crash, trap or hang.
+import Foundation
+
+/// The workbook path: open, read each sheet's cells and table, and every typed number.
+func fuzzWorkbook(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let path = NSTemporaryDirectory() + "chiso-fuzz-\(getpid()).xlsx"
+    guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return }
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let limits = Workbook.Limits(sheetBytes: 64 << 20, partBytes: 16 << 20, cells: 1_000_000)
+    guard let book = try? Workbook.open(path: path, displayName: "fuzz.xlsx", limits: limits) else { return }
+    for name in book.sheetNames {
+        if let cells = try? book.cells(sheet: name) {
+            for cell in cells.prefix(1000) { _ = cell.value.text; _ = cells.filled(row: cell.row, column: cell.column) }
+            if let table = try? cells.table() {
+                for r in 0..<min(table.rowCount, 200) {
+                    for j in table.header.indices { _ = table.number(r, j); _ = table.field(r, j) }
+                }
+                for name in table.header { _ = try? table.numericColumn(name) }
+            }
+        }
+    }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
+    if bytes.starts(with: [0x50, 0x4B]) {
+        fuzzWorkbook(bytes)
+        return 0
+    }
     let text = String(decoding: bytes, as: UTF8.self)
     if let table = try? CSVTable.parse(text, file: "fuzz.csv") {
         for name in table.header {

@@ -12,6 +12,8 @@ final class SheetReader: XMLPartReader {
     var rowNumbers: [Int32] = [], columnNumbers: [Int16] = [], values: [CellValue] = []
     var merged: [CellRange] = []
     var sorted = true
+    /// Inline texts seen so far (a column of district names repeats them): one copy each, up to 65,536.
+    private var interned: [String: String] = [:]
 
     private var row = 0, column = 0
     private var cellType: String?, cellStyle = 0
@@ -151,7 +153,12 @@ final class SheetReader: XMLPartReader {
                 return nil
             }
             return .text(strings[k])
-        case "inlineStr": return hasInline ? .text(inline) : (hasValue ? .text(value) : nil)
+        case "inlineStr":
+            let text = hasInline ? inline : value
+            guard hasInline || hasValue else { return nil }
+            if let seen = interned[text] { return .text(seen) }
+            if interned.count < 65_536 { interned[text] = text }
+            return .text(text)
         case "str": return hasValue ? .text(value) : nil
         case "b":
             guard hasValue else { return nil }
