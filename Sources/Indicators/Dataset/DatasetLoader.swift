@@ -91,23 +91,15 @@ public enum DatasetLoader {
             case "source":
                 usedDefault = true
                 return source.id
-            case "indicator":
-                return nil
             default:
                 return nil
             }
         }
         // Names and aliases of indicators become ids (entities are resolved by the row reader).
-        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
-        for r in 0..<table.rowCount {
-            var fields = (0..<table.header.count).map { table.field(r, $0) }
-            let ids = dataset.indicatorIds(named: fields[0])
+        let resolved = try table.rewritten { _, fields in
+            let ids = data.indicatorIds(named: fields[0])
             if ids.count == 1 { fields[0] = ids[0] }
-            rows.append((table.lines[r], fields, (0..<table.header.count).map { table.number(r, $0) }))
-            places.append((0..<table.header.count).map { table.position(r, $0).column ?? $0 + 1 })
         }
-        let resolved = try CSVTable(file: table.file, sheet: table.sheet, headerLine: table.headerLine, header: table.header, rows: rows)
-            .placing(columns: places)
         var sources = Array(dataset.sources.values)
         if usedDefault && dataset.sources[source.id] == nil {
             sources.append(Source(id: source.id, title: source.title, issuer: "", documentNumber: "", date: "", file: source.file))

@@ -42,7 +42,8 @@ extension DatasetWorkbook {
             wide = try longRows(fromWide: sheet, names: names, defaultSource: source.id, details: detailKeys, findings: &findings)
             if let wideTable = wide, (0..<wideTable.rowCount).contains(where: { wideTable.field($0, 6) == source.id }),
                let sources = tables[sources.file], !(0..<sources.rowCount).contains(where: { sources.field($0, 0) == source.id }) {
-                tables[self.sources.file] = try appending(sources, row: [source.id, source.title, "", "", "", source.file])
+                tables[self.sources.file] = try sources.rewritten({ _, _ in },
+                    appending: [((sources.lines.last ?? sources.headerLine) + 1, [source.id, source.title, "", "", "", source.file])])
             }
         }
         let loaded = try DatasetLoader.load({ name throws(DatasetError) in
@@ -135,28 +136,10 @@ extension DatasetWorkbook {
 
     /// `table` (with the columns `indicator` and `entity` first) with names and aliases made ids.
     static func resolvingNames(_ table: CSVTable, _ names: Names) throws(DatasetError) -> CSVTable {
-        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
-        for r in 0..<table.rowCount {
-            var fields = (0..<table.header.count).map { table.field(r, $0) }
+        try table.rewritten { _, fields in
             fields[0] = Names.id(fields[0], in: names.indicator)
             fields[1] = Names.id(fields[1], in: names.entity)
-            rows.append((table.lines[r], fields, (0..<table.header.count).map { table.number(r, $0) }))
-            places.append((0..<table.header.count).map { table.position(r, $0).column ?? $0 + 1 })
         }
-        return try CSVTable(file: table.file, sheet: table.sheet, headerLine: table.headerLine, header: table.header, rows: rows)
-            .placing(columns: places)
-    }
-
-    /// `table` with one more row (a source made for the wide sheet's observations).
-    static func appending(_ table: CSVTable, row: [String]) throws(DatasetError) -> CSVTable {
-        var rows = (0..<table.rowCount).map { r in
-            (line: table.lines[r], fields: (0..<table.header.count).map { table.field(r, $0) },
-             numbers: Optional((0..<table.header.count).map { table.number(r, $0) }))
-        }
-        rows.append((line: (table.lines.last ?? table.headerLine) + 1, fields: row, numbers: nil))
-        let places = (0..<rows.count).map { r in (0..<table.header.count).map { j in r < table.rowCount ? table.position(r, j).column ?? j + 1 : j + 1 } }
-        return try CSVTable(file: table.file, sheet: table.sheet, headerLine: table.headerLine, header: table.header, rows: rows)
-            .placing(columns: places)
     }
 
     /// Ids of indicators and entities by their names and aliases, from the workbook's sheets.

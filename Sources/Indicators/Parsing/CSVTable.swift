@@ -90,6 +90,28 @@ public struct CSVTable: Sendable {
         return SourcePosition(file: file, line: row.map { lines[$0] } ?? headerLine, column: column.map { $0 + 1 + columnOffset }, sheet: sheet)
     }
 
+    /// The table with the fields of each row changed by `change(row, &fields)` (same header,
+    /// lines, typed numbers and cell positions; a field given a new text keeps its cell), and
+    /// `extra` rows appended (placed in the table's own columns).
+    ///
+    /// - Throws: ``DatasetError`` when a changed or extra row has the wrong number of fields.
+    public func rewritten(_ change: (Int, inout [String]) -> Void,
+                          appending extra: [(line: Int, fields: [String])] = []) throws(DatasetError) -> CSVTable {
+        var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
+        for r in 0..<rowCount {
+            var fields = (0..<header.count).map { field(r, $0) }
+            change(r, &fields)
+            rows.append((lines[r], fields, (0..<header.count).map { number(r, $0) }))
+            places.append((0..<header.count).map { position(r, $0).column ?? $0 + 1 })
+        }
+        for row in extra {
+            rows.append((row.line, row.fields, nil))
+            places.append((0..<header.count).map { $0 + 1 + columnOffset })
+        }
+        return try CSVTable(file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, header: header, rows: rows)
+            .placing(columns: places)
+    }
+
     /// The table with each field placed at the given 1-based sheet column (`columns[r][j]` for
     /// field `j` of row `r`): for rows rearranged from a sheet, so that messages still name the
     /// cell a value came from. Rows or columns of the wrong length leave the table as it is.

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 import ZIPFoundation
 
 /// A minimal Office Open XML workbook writer (ZIPFoundation): sheets of text and number cells with
@@ -215,16 +216,8 @@ public enum XLSXWriter {
         }
     }
 
-    /// Excel's letters for a 0-based column.
-    static func letters(_ column: Int) -> String {
-        var n = column + 1, letters = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
-    }
+    /// Excel's letters for a 0-based column (``SourcePosition/columnLetters(_:)`` counts from 1).
+    static func letters(_ column: Int) -> String { SourcePosition.columnLetters(column + 1) }
 
     /// XML text: escaped, with characters XML 1.0 forbids removed.
     static func xml(_ s: String) -> String {
