@@ -66,7 +66,7 @@ public struct ForecastRequest: Sendable {
     /// For a series of one point: the peers' slope to borrow (nil: computed from the `pool` given to
     /// ``Forecaster/forecast(_:_:pool:)``, see ``PeerSlope``).
     public var peerSlope: Double?
-    /// For a count: the last value's percentile among the same indicator's other entities (nil:
+    /// For a count: the last value as a fraction of the highest latest value of the same indicator's other entities (nil:
     /// computed from the `pool`, see ``PeerLevel``).
     public var peerLevel: Double?
     /// Plan years to project (read at Y + 0.5 for flows, Y + 1 for stocks).

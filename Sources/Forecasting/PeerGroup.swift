@@ -2,7 +2,7 @@ import Indicators
 
 /// Every entity's series of one indicator, built once, with what each member's forecast borrows
 /// from the others: the peers' slope (``PeerSlope``, for a series of one point) and the latest
-/// value's percentile among them (``PeerLevel``).
+/// value as a fraction of their frontier (``PeerLevel``).
 ///
 /// These equal ``PeerSlope/of(_:upTo:)`` and ``PeerLevel/of(_:among:upTo:)`` over the other
 /// members, but are computed once per distinct last time of the members instead of once per member,
@@ -45,11 +45,11 @@ public struct PeerGroup: Sendable {
         return slopeByTime[t] ?? nil
     }
 
-    /// Member `k`'s latest value as a percentile among the other members' latest values up to its
-    /// last time (nil with fewer than ``PeerLevel/minimumPeers`` peers).
+    /// Member `k`'s latest value as a fraction of the highest of the other members' latest values up
+    /// to its last time (nil with fewer than ``PeerLevel/minimumPeers`` peers).
     public func peerLevel(of k: Int) -> Double? {
         guard let member = members[k], let t = member.times.last, let y = member.values.last, let all = latestByTime[t] else { return nil }
-        return PeerLevel.percentile(y, among: all, excludingOne: true)
+        return PeerLevel.fraction(y, among: all, excludingOne: true)
     }
 
     /// The other members' series (the pool of ``Forecaster/forecast(_:_:pool:)``).

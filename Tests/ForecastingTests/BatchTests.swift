@@ -113,10 +113,10 @@ struct BatchTests {
                 #expect(abs(batch.upper[(i * 2 + j) * 2 + 1] - u95) <= 1e-9 * max(1, abs(u95)), "\(s.name)")
             }
         }
-        // The level moves the range: the same count at the bottom and at the top of its peers.
+        // The level moves the range: the same count far behind its peers' leader and level with it.
         let s = series[1]
-        let low = try #require(CalibratedTrend(s, peerLevel: 0.05, table: .shipped)), high = try #require(CalibratedTrend(s, peerLevel: 0.95, table: .shipped))
-        #expect(low.levelBin == 0 && high.levelBin == 4)
+        let low = try #require(CalibratedTrend(s, peerLevel: 0.001, table: .shipped)), high = try #require(CalibratedTrend(s, peerLevel: 0.95, table: .shipped))
+        #expect(low.levelBin == 1 && high.levelBin == CalibrationTable.countLevelBins - 1)
         #expect(low.distribution(at: 2030.5).interval(level: 0.95) != high.distribution(at: 2030.5).interval(level: 0.95))
     }
 

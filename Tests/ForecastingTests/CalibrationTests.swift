@@ -130,20 +130,40 @@ import Testing
         #expect(ours.outcomes == 5 && ours.forecasts == 5 && ours.withIntervals == 5)
     }
 
-    /// A count's level among its peers: the mid-rank, counted by hand.
-    @Test func peerLevelIsTheMidRank() throws {
+    /// A count's level among its peers: its fraction of the highest peer value, counted by hand.
+    @Test func peerLevelIsTheFractionOfTheFrontier() throws {
         let sorted: [Double] = [1, 2, 2, 3, 5, 8, 13]
-        // 3 is above 1, 2, 2 and equal to itself: (3 + 0.5) / 7.
-        #expect(abs(try #require(PeerLevel.percentile(3, among: sorted)) - 3.5 / 7) < 1e-15)
-        // The series itself removed: 3 among 1, 2, 2, 5, 8, 13 → 3 / 6.
-        #expect(abs(try #require(PeerLevel.percentile(3, among: sorted, excludingOne: true)) - 0.5) < 1e-15)
-        #expect(PeerLevel.percentile(0, among: sorted) == 0 && PeerLevel.percentile(20, among: sorted) == 1)
+        #expect(abs(try #require(PeerLevel.fraction(3, among: sorted)) - 3.0 / 13) < 1e-15)
+        // The series itself removed: still 3 / 13 (the leader is another entity).
+        #expect(abs(try #require(PeerLevel.fraction(3, among: sorted, excludingOne: true)) - 3.0 / 13) < 1e-15)
+        // The leader itself removed: its frontier is the next value, 13 / 8.
+        #expect(abs(try #require(PeerLevel.fraction(13, among: sorted, excludingOne: true)) - 13.0 / 8) < 1e-15)
+        #expect(PeerLevel.fraction(0, among: sorted) == 0 && PeerLevel.fraction(26, among: sorted) == 2)
+        // Every peer at 0: a positive value is infinitely far ahead, a zero level with them.
+        #expect(PeerLevel.fraction(1, among: [0, 0, 0, 0, 0]) == .infinity && PeerLevel.fraction(0, among: [0, 0, 0, 0, 0]) == 0)
         // Fewer than five peers: no level.
-        #expect(PeerLevel.percentile(3, among: [1, 2, 3, 4, 5], excludingOne: true) == nil)
+        #expect(PeerLevel.fraction(3, among: [1, 2, 3, 4, 5], excludingOne: true) == nil)
         let peers = (0..<6).map { k in Series(name: "p\(k)", kind: .count, lower: 0, times: [2020.5, 2023.5], values: [1, Double(k * 10)]) }
         // Up to 2021 every peer's latest value is 1; by 2024 they are 0, 10, …, 50.
-        #expect(PeerLevel.of(1, among: peers, upTo: 2021) == 0.5)
+        #expect(PeerLevel.of(1, among: peers, upTo: 2021) == 1)
         #expect(abs(try #require(PeerLevel.of(25, among: peers, upTo: 2024)) - 0.5) < 1e-15)
+    }
+
+    /// The count family's level bins are the deciles of the training windows' fractions: each holds
+    /// about a tenth of the windows, and the text form keeps the edges.
+    @Test func countLevelEdgesAreDeciles() throws {
+        let table = CalibrationTable.shipped
+        let edges = table.countLevelEdges
+        #expect(edges.count == CalibrationTable.countLevelBins - 1)
+        // Increasing; the lowest is 0 on the corpus (a tenth of the windows stand at 0, before adoption).
+        #expect(zip(edges, edges.dropFirst()).allSatisfy { $0 <= $1 } && (edges.first ?? -1) >= 0 && (edges.last ?? 0) < 1)
+        for (k, edge) in edges.enumerated() where edges.last(where: { $0 <= edge }) == edge {
+            #expect(table.peerLevelBin(edge) == edges.lastIndex(of: edge).map { $0 + 1 })
+            #expect(table.peerLevelBin(edge.nextDown) <= k)
+        }
+        #expect(table.peerLevelBin(.infinity) == CalibrationTable.countLevelBins - 1)
+        let read = try CalibrationTable(text: table.text())
+        #expect(read.countLevelEdges == edges)
     }
 
     /// Values within 0.05 % of a bound stay apart on the natural scale, so a range near the top can

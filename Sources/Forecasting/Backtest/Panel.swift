@@ -100,7 +100,7 @@ public struct BacktestWindow: Sendable {
     /// For a window of one point: the median slope of the same indicator in the panel's other
     /// entities up to the origin (``PeerSlope``), nil when none has two points by then.
     public var peerSlope: Double?
-    /// The last value's percentile among the latest values of the same indicator in the panel's other
+    /// The last value as a fraction of the highest latest value of the same indicator in the panel's other
     /// entities up to the origin (``PeerLevel``), nil with too few.
     public var peerLevel: Double?
 
@@ -134,7 +134,7 @@ public struct BacktestWindow: Sendable {
             if levelCache[key] == nil {
                 levelCache[key] = (byIndicator[member.indicator] ?? []).compactMap { PeerLevel.latest(of: $0.series, upTo: origin) }.sorted()
             }
-            return PeerLevel.percentile(value, among: levelCache[key] ?? [], excludingOne: true)
+            return PeerLevel.fraction(value, among: levelCache[key] ?? [], excludingOne: true)
         }
         for member in panel.members {
             let s = member.series

@@ -13,7 +13,7 @@ extension BatchForecaster {
     ///   - table: the calibration (default: the shipped one).
     ///   - peerSlopes: per series, the peers' slope a one-point series borrows (``PeerSlope``; NaN: none);
     ///     nil: none for any series.
-    ///   - peerLevels: per series, the last value's percentile among its peers (``PeerLevel``, used for
+    ///   - peerLevels: per series, the last value as a fraction of its peers' highest (``PeerLevel``, used for
     ///     counts; NaN: none); nil: none for any series.
     ///   - threads: worker count (default: active processors).
     public static func calibrated(

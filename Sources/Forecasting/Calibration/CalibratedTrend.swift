@@ -34,8 +34,9 @@ public struct CalibratedTrend: Sendable {
     /// Least-squares slope per year on the natural scale of the last ≤ 6 points (0 for n = 1).
     public var slope: Double
     /// Level bin of the last value: for bounded families by its place in the range (0 … 5,
-    /// ``CalibrationTable/levelEdges``); for counts by its percentile among the same indicator's other
-    /// entities (0 … 4, quintiles; ``PeerLevel``); −1 ("any") for a count without peers.
+    /// ``CalibrationTable/levelEdges``); for counts by its fraction of the frontier of the same
+    /// indicator's other entities (0 … 5, the table's learned edges; ``PeerLevel``); −1 ("any") for a
+    /// count without peers.
     public var levelBin: Int
     /// Slope bin (0 … 9, deciles of |slope|; −1, "any", for one point without peers).
     public var slopeBin: Int
@@ -49,8 +50,8 @@ public struct CalibratedTrend: Sendable {
     ///
     /// `peerSlope` (used for a series of one point) is the median slope of the same indicator in other
     /// entities up to this series' last point (``PeerSlope``); nil when there is none. `peerLevel`
-    /// (used for counts) is the last value's percentile among those entities' latest values
-    /// (``PeerLevel``); nil when there are too few.
+    /// (used for counts) is the last value as a fraction of the highest of those entities' latest
+    /// values (``PeerLevel``); nil when there are too few.
     public init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
                  lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil, table: CalibrationTable) {
         guard let f = Features(times: t, values: y, kind: kind, lower: lower, upper: upper, peerSlope: peerSlope,
@@ -71,7 +72,7 @@ public struct CalibratedTrend: Sendable {
         zLast = f.zLast
         slope = row >= 2 || f.window == 1 ? f.slope : 0
         usesPeerSlope = f.window == 1 && peerSlope != nil
-        levelBin = f.levelBin
+        levelBin = f.levelBin(table)
         // One point and no peers: no trend at all, and the errors of the naive forecast (slope bin "any").
         slopeBin = f.window == 1 && peerSlope == nil ? -1 : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope) : 0)
         self.table = table
@@ -85,7 +86,15 @@ public struct CalibratedTrend: Sendable {
         var window: Int
         var zLast: Double
         var slope: Double
-        var levelBin: Int
+        /// Where the last value stands: its fraction of the range (bounded families) or of the peers'
+        /// frontier (counts, ``PeerLevel``); NaN when a count has no peers.
+        var level: Double
+
+        /// The level bin (−1: none) under `table`'s edges.
+        func levelBin(_ table: CalibrationTable) -> Int {
+            if level.isNaN { return -1 }
+            return family == .count ? table.peerLevelBin(level) : CalibrationTable.levelBin(level)
+        }
 
         init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
               lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil) {
@@ -113,11 +122,9 @@ public struct CalibratedTrend: Sendable {
             }
             zLast = scale.forward(y[n - 1])
             if let l = lower, let u = upper, family != .count {
-                levelBin = CalibrationTable.levelBin((y[n - 1] - l) / (u - l))
-            } else if let p = peerLevel, p.isFinite {
-                levelBin = CalibrationTable.peerLevelBin(p)
+                level = (y[n - 1] - l) / (u - l)
             } else {
-                levelBin = -1
+                level = peerLevel ?? .nan
             }
         }
     }

@@ -18,7 +18,8 @@ public enum CalibrationLearner {
         var n: Int
         var h: Int
         var horizon: Double
-        var levelBin: Int
+        var features: CalibratedTrend.Features
+        var levelBin = -1
         var slope: Double
         var zLast: Double
         var zActual: Double
@@ -101,6 +102,7 @@ public enum CalibrationLearner {
         var samples: [Sample] = []
         var series: [CalibrationTable.Family: Set<String>] = [:]
         var slopes: [Int: [Double]] = [:]   // (family, n) → |slope| per window
+        var countLevels: [Double] = []      // a count window's fraction of its peers' frontier
         for w in windows {
             let s = w.series
             guard let f = s.times.withUnsafeBufferPointer({ t in
@@ -111,15 +113,20 @@ public enum CalibrationLearner {
             }) else { continue }
             series[f.family, default: []].insert(w.indicator + "\u{1F}" + w.entity)
             if f.window >= 2 || w.peerSlope != nil { slopes[table.edgeIndex(f.family, n: f.window), default: []].append(abs(f.slope)) }
+            if f.family == .count, f.level.isFinite { countLevels.append(f.level) }
             for o in w.outcomes {
                 let h = Int(o.horizon.rounded())
                 guard h >= 1, h <= maxHorizon else { continue }
-                samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, levelBin: f.levelBin,
+                samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, features: f,
                                       slope: f.slope, zLast: f.zLast, zActual: f.scale.forward(o.value), actual: o.value,
                                       scale: f.scale, hasPeer: w.peerSlope != nil))
             }
         }
         table.seriesCounts = series.mapValues(\.count)
+        let levels = countLevels.sorted()
+        let bins = CalibrationTable.countLevelBins
+        table.countLevelEdges = (1..<bins).map { quantile(levels, Double($0) / Double(bins)) }.map { $0.isNaN ? 0 : $0 }
+        for i in samples.indices { samples[i].levelBin = samples[i].features.levelBin(table) }
         for (k, values) in slopes {
             let sorted = values.sorted()
             for e in 0..<(CalibrationTable.slopeBins - 1) {

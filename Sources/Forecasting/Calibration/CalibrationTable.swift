@@ -44,7 +44,9 @@ public struct CalibrationTable: Sendable, Equatable {
     public static let slopeBins = 10
     /// The largest window size distinguished.
     public static let maxN = 6
-    static let levelSlots = levelEdges.count + 2   // any, then the bins
+    /// Number of level bins of the count family (deciles of the fraction of the peers' frontier).
+    public static let countLevelBins = 10
+    static let levelSlots = max(levelEdges.count + 1, countLevelBins) + 1   // any, then the bins
     static let slopeSlots = slopeBins + 1          // any, then the bins
 
     /// The longest whole horizon learned (years); longer horizons scale the last one's spread.
@@ -59,6 +61,9 @@ public struct CalibrationTable: Sendable, Equatable {
     var betas: [Double]
     /// ``slopeBins`` − 1 quantile edges of |slope| by (family, n).
     var slopeEdges: [Double]
+    /// The ``countLevelBins`` − 1 inner edges of the count family's level bins, on the fraction of the
+    /// peers' frontier (``PeerLevel``): deciles of the training windows' fractions.
+    var countLevelEdges: [Double]
     /// Spread factors by (family, n), two each (central, tails): the error quantiles' distances from
     /// the cell's median are multiplied by them (learned by an inner cross-validation,
     /// ``CalibrationLearner``; 1 = as learned). See ``spread(_:n:p:)``.
@@ -81,6 +86,7 @@ public struct CalibrationTable: Sendable, Equatable {
         let families = Family.allCases.count
         betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon * Self.slopeSlots)
         slopeEdges = Array(repeating: 0, count: families * Self.maxN * (Self.slopeBins - 1))
+        countLevelEdges = Array(repeating: 0, count: Self.countLevelBins - 1)
         spreads = Array(repeating: 1, count: families * Self.maxN * 2)
         medianPoints = Array(repeating: false, count: families * Self.maxN * maxHorizon)
         let cells = families * Self.maxN * maxHorizon * Self.levelSlots * Self.slopeSlots
@@ -121,8 +127,13 @@ public struct CalibrationTable: Sendable, Equatable {
 
     func spreadIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + min(max(n, 1), Self.maxN) - 1) * 2 }
 
-    /// The level bin (0 … 4) of a count at percentile `p` (0–1) among its peers: quintiles.
-    static func peerLevelBin(_ p: Double) -> Int { min(max(Int(p * 5), 0), 4) }
+    /// The level bin (0 … ``countLevelBins`` − 1) of a count at fraction `p` of its peers' frontier
+    /// (``countLevelEdges``).
+    func peerLevelBin(_ p: Double) -> Int {
+        var bin = 0
+        for edge in countLevelEdges where p >= edge { bin += 1 }
+        return bin
+    }
 
     /// The level bin (0 … `levelEdges.count`) of a value at fraction `p` of the range.
     static func levelBin(_ p: Double) -> Int {
@@ -147,7 +158,10 @@ public struct CalibrationTable: Sendable, Equatable {
                     for l in 0..<Self.levelSlots {
                         for s in 0..<Self.slopeSlots {
                             // One point with a peer slope never falls back to the naive ("any") cells.
-                            let order = n == 1 && s > 0 ? [(l, s), (0, s)] : [(l, s), (0, s), (l, 0), (0, 0)]
+                            // A count's level tells more about its moves than its slope does: its
+                            // cells fall back to the level bin before the slope bin.
+                            let order = n == 1 && s > 0 ? (f == .count ? [(l, s), (l, 0), (0, s)] : [(l, s), (0, s)])
+                                : (f == .count ? [(l, s), (l, 0), (0, s), (0, 0)] : [(l, s), (0, s), (l, 0), (0, 0)])
                             var chosen: Int32 = -1
                             for (ll, ss) in order {
                                 let c = cellIndex(f, n: n, h: h, levelSlot: ll, slopeSlot: ss)

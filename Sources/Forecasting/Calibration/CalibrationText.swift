@@ -5,7 +5,8 @@ import Foundation
 /// Lines starting with `#` are comments (the first, `# source: …`, is the table's source). Then a
 /// CSV with the header `record,family,n,h,level_bin,slope_bin,count,values`, where `record` is
 /// `settings` (values: `max_horizon;minimum_count`), `series` (count: series learned from),
-/// `point` (values: 1 if the point forecast is the median, 0 if it is the trend), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
+/// `level_edges` (family `count`; values: the inner edges of its level bins on the fraction of the
+/// peers' frontier), `point` (values: 1 if the point forecast is the median, 0 if it is the trend), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
 /// number; values: β), `slope_edges` (values: the bins' inner edges)
 /// or `cell` (level_bin and slope_bin are
 /// `any` or a bin number; values: the quantiles at ``CalibrationTable/probabilities``, `;`-separated).
@@ -25,13 +26,14 @@ extension CalibrationTable {
     public func text() -> String {
         var lines = ["# source: \(source.replacingOccurrences(of: "\n", with: " "))",
                      "# probabilities: \(Self.probabilities.map { String($0) }.joined(separator: ";"))",
-                     "# level bins: value as a fraction of the range, edges \(Self.levelEdges.map { String($0) }.joined(separator: ";"))",
+                     "# level bins: shares and scores by the value as a fraction of the range, edges \(Self.levelEdges.map { String($0) }.joined(separator: ";")); counts by the fraction of the peers' frontier (level_edges)",
                      "record,family,n,h,level_bin,slope_bin,count,values",
                      "settings,,,,,,,\(maxHorizon);\(minimumCount)"]
         func num(_ v: Double) -> String { String(format: "%.9g", v) }
         for f in Family.allCases {
             if let c = seriesCounts[f] { lines.append("series,\(f.rawValue),,,,,\(c),") }
         }
+        lines.append("level_edges,count,,,,,,\(countLevelEdges.map(num).joined(separator: ";"))")
         for f in Family.allCases {
             for n in 1...Self.maxN {
                 let e = edgeIndex(f, n: n)
@@ -101,6 +103,11 @@ extension CalibrationTable {
             switch f[0] {
             case "series":
                 table.seriesCounts[family] = try int(f[6], 0...Int.max)
+            case "level_edges":
+                guard family == .count, v.count == Self.countLevelBins - 1, zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+                    throw fail("level_edges (family count) need \(Self.countLevelBins - 1) increasing values")
+                }
+                table.countLevelEdges = v
             case "slope_edges":
                 let n = try int(f[2], 1...Self.maxN)
                 guard v.count == Self.slopeBins - 1, zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else {
@@ -123,7 +130,7 @@ extension CalibrationTable {
                 table.betas[table.betaIndex(family, n: n, h: h, slopeSlot: s)] = v[0]
             case "cell":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
-                let l = f[4] == "any" ? 0 : try int(f[4], 0...Self.levelEdges.count) + 1
+                let l = f[4] == "any" ? 0 : try int(f[4], 0...(Self.levelSlots - 2)) + 1
                 let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
                 let count = try int(f[6], 1...Int.max)
                 guard v.count == Self.probabilities.count else { throw fail("a cell needs \(Self.probabilities.count) quantiles") }

@@ -29,6 +29,13 @@ public enum PeerSlope {
 
 /// Where a value stands among the same indicator's other entities: what places a count (which has no
 /// bounds to measure its level against) in a level bin of the ``CalibrationTable``.
+///
+/// The level is the value as a fraction of the frontier, the highest latest value among the peers
+/// (1 = level with the leader; above 1 = ahead of every peer). A count's future moves depend on it:
+/// a series far behind the leaders can still multiply, one near them rarely does. (A percentile
+/// among the peers, used before, put early leaders of a still-tiny indicator beside mature leaders of
+/// a saturated one, and the ranges of both took the tails of the first: 95 % interval score 49–109 %
+/// of the range in the back-test, against 25–28 % with the frontier fraction.)
 public enum PeerLevel {
     /// The fewest peers a level is read from.
     public static let minimumPeers = 5
@@ -39,24 +46,25 @@ public enum PeerLevel {
         return series.values[end]
     }
 
-    /// The mid-rank of `y` among `sorted` values (fraction below it, plus half the fraction equal),
-    /// in 0…1; nil with fewer than ``minimumPeers`` values. `excludingOne` removes one value equal to
-    /// `y` first (the series itself, when `sorted` includes it).
-    public static func percentile(_ y: Double, among sorted: [Double], excludingOne: Bool = false) -> Double? {
-        var lo = 0, hi = sorted.count
-        while lo < hi { let m = (lo + hi) / 2; if sorted[m] < y { lo = m + 1 } else { hi = m } }
-        let below = lo
-        hi = sorted.count
-        var a = lo
-        while a < hi { let m = (a + hi) / 2; if sorted[m] <= y { a = m + 1 } else { hi = m } }
-        var equal = a - below, total = sorted.count
-        if excludingOne, equal > 0 { equal -= 1; total -= 1 }
-        guard total >= minimumPeers else { return nil }
-        return (Double(below) + 0.5 * Double(equal)) / Double(total)
+    /// `y` as a fraction of the largest of `sorted` (ascending) values: ≥ 0, infinite when every peer
+    /// is 0 and y is not; nil with fewer than ``minimumPeers`` values. `excludingOne` removes one
+    /// value equal to `y` first (the series itself, when `sorted` includes it).
+    public static func fraction(_ y: Double, among sorted: [Double], excludingOne: Bool = false) -> Double? {
+        var peers = sorted.count
+        var top = sorted.last
+        if excludingOne, sorted.contains(y) {
+            peers -= 1
+            // Without the series itself, the frontier is the next value when the series led.
+            if sorted.last == y { top = peers > 0 ? sorted[peers - 1] : nil }
+        }
+        guard peers >= minimumPeers, let top else { return nil }
+        let v = max(y, 0)
+        if top <= 0 { return v > 0 ? .infinity : 0 }
+        return v / top
     }
 
-    /// The percentile of `y` among the latest values of `others` up to `t`.
+    /// The fraction of `y` of the frontier of `others`' latest values up to `t` (``fraction(_:among:excludingOne:)``).
     public static func of(_ y: Double, among others: [Series], upTo t: Double) -> Double? {
-        percentile(y, among: others.compactMap { latest(of: $0, upTo: t) }.sorted())
+        fraction(y, among: others.compactMap { latest(of: $0, upTo: t) }.sorted())
     }
 }
