@@ -28,6 +28,9 @@ public enum CalibrationLearner {
         var hasPeer: Bool
     }
 
+    /// The fewest distinct peer slopes a slope bin of one-point windows stands for.
+    static let minimumDistinctPeerSlopes = 30
+
     /// The β values tried.
     static let betaGrid: [Double] = (0...12).map { Double($0) / 10 }
 
@@ -129,8 +132,15 @@ public enum CalibrationLearner {
         for i in samples.indices { samples[i].levelBin = samples[i].features.levelBin(table) }
         for (k, values) in slopes {
             let sorted = values.sorted()
+            // A one-point window's slope is its peers' median: one value per indicator and origin. Each
+            // bin must hold at least 10 distinct values, or a bin stands for a few years of one
+            // indicator and its errors for what happened in those years (a common shock).
+            var distinct = 0, previous = Double.nan
+            for v in sorted where v != previous { distinct += 1; previous = v }
+            let bins = k % (CalibrationTable.maxN * (CalibrationTable.slopeBins - 1)) == 0
+                ? min(CalibrationTable.slopeBins, max(1, distinct / minimumDistinctPeerSlopes)) : CalibrationTable.slopeBins
             for e in 0..<(CalibrationTable.slopeBins - 1) {
-                table.slopeEdges[k + e] = quantile(sorted, Double(e + 1) / Double(CalibrationTable.slopeBins))
+                table.slopeEdges[k + e] = e + 1 < bins ? quantile(sorted, Double(e + 1) / Double(bins)) : .greatestFiniteMagnitude
             }
         }
         // Group the samples by (family, n, h).
