@@ -59,9 +59,16 @@ enum TextTable {
         return all.map { row in
             row.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return Double(cell) != nil ? pad + cell : cell + pad
+                return numeric(cell) ? pad + cell : cell + pad
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
+    }
+
+    /// Whether a cell reads as a number in either language ("675.1", "675,1", "−0,94", "—" for none).
+    static func numeric(_ cell: String) -> Bool {
+        if cell == "—" || cell == "NA" { return true }
+        let plain = cell.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        return Double(cell) != nil || (!cell.isEmpty && Double(plain) != nil)
     }
 
     /// Renders rows in the chosen format; JSON objects use the header as keys (numbers stay numbers).

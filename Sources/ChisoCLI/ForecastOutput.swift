@@ -5,22 +5,25 @@ import Foundation
 enum ForecastOutput {
     static func levelKey(_ level: Double) -> String { level == level.rounded() ? String(Int(level)) : level.description }
 
-    static func json(_ f: Forecast, levels: [Double], kind: String? = nil) -> String {
+    static func json(_ f: Forecast, levels: [Double], kind: String? = nil, language: Language = .en) -> String {
+        let l = language
         var pairs: [(String, JSONText)] = kind.map { [("series", .string($0))] } ?? []
         pairs += [
             ("model", .string(f.fit.model.rawValue)),
+            ("model_text", .string(Words.model(f.fit.model).text(l))),
             ("n", .integer(f.fit.n)),
-            ("reason", .string(f.reason)),
+            ("reason", .string(Words.reason(f.reason).text(l))),
             ("candidates", .array(f.candidates.map { c in
                 var o: [(String, JSONText)] = [
                     ("model", .string(c.model.rawValue)), ("aicc", c.aicc.map(JSONText.double) ?? .null),
                     ("loo_rmse", c.looRMSE.map(JSONText.double) ?? .null), ("chosen", .bool(c.chosen)),
                 ]
-                if let why = c.excluded { o.append(("excluded", .string(why))) }
+                if let why = c.excluded { o.append(("excluded", .string(Words.exclusion(why).text(l)))) }
                 return .object(o)
             })),
             ("coefficients", .array(f.fit.coefficients.map {
-                .object([("name", .string($0.name)), ("estimate", .double($0.estimate)), ("std_error", .double($0.standardError))])
+                .object([("name", .string($0.name)), ("label", .string(Words.coefficient($0.name).text(l))), ("estimate", .double($0.estimate)),
+                         ("std_error", .double($0.standardError))])
             })),
             ("sigma", .double(f.fit.sigma)),
             ("df_residual", .integer(f.fit.dfResidual)),
@@ -28,17 +31,19 @@ enum ForecastOutput {
             ("aicc", f.fit.aicc.map(JSONText.double) ?? .null),
             ("pooled", .bool(f.fit.isPooled)),
             ("intervals", .string(f.fit.calibratedTrend != nil ? "calibrated" : "model")),
-            ("notes", .array(f.fit.notes.map(JSONText.string))),
+            ("notes", .array(f.fit.notes.map { .string(Words.note($0).text(l)) })),
             ("projections", .array(f.projections.map { p in
                 var o: [(String, JSONText)] = []
                 if let y = p.year { o.append(("year", .integer(y))) }
                 o.append(("t", .double(p.t)))
                 o.append(("estimate", .double(p.estimate)))
                 for i in p.intervals {
-                    o.append(("lower_\(levelKey(i.level))", i.lower.map(JSONText.double) ?? .null))
-                    o.append(("upper_\(levelKey(i.level))", i.upper.map(JSONText.double) ?? .null))
+                    let key = levelKey(i.level)
+                    let lower: JSONText = i.lower.map(JSONText.double) ?? .null, upper: JSONText = i.upper.map(JSONText.double) ?? .null
+                    o.append(("lower_" + key, lower))
+                    o.append(("upper_" + key, upper))
                 }
-                o.append(("flags", .array(p.flags.map(JSONText.string))))
+                o.append(("flags", .array(p.flags.map { .string(Words.flag($0).text(l)) })))
                 return .object(o)
             })),
         ]
@@ -49,59 +54,85 @@ enum ForecastOutput {
                 ("p_meet", t.pMeet.map(JSONText.double) ?? .null),
                 ("crossing_year", t.crossingYear.map(JSONText.integer) ?? .null),
                 ("status", .string(t.status.rawValue)),
+                ("status_text", .string(Words.status(t.status).text(l))),
                 ("progress_ratio", t.progressRatio.map(JSONText.double) ?? .null),
                 ("required_annual_change", t.requiredAnnualChange.map(JSONText.double) ?? .null),
                 ("achieved_annual_change", t.achievedAnnualChange.map(JSONText.double) ?? .null),
                 ("projected_annual_change", t.projectedAnnualChange.map(JSONText.double) ?? .null),
                 ("cagr_ratio", t.cagrRatio.map(JSONText.double) ?? .null),
                 ("status_disagrees_with_p_meet", .bool(t.disagreement)),
-                ("notes", .array(t.notes.map(JSONText.string))),
+                ("notes", .array(t.notes.map { .string(Words.note($0).text(l)) })),
             ])))
         }
         return JSONText.object(pairs).rendered()
     }
 
-    static func table(_ f: Forecast, levels: [Double], kind: String? = nil) -> String {
-        func g(_ v: Double?) -> String { v.map { $0.isFinite ? String(format: "%.4g", $0) : "NA" } ?? "NA" }
-        var header = ["", "Point Forecast"]
-        for l in levels { header += ["Lo \(levelKey(l))", "Hi \(levelKey(l))"] }
+    /// A number with 4 significant digits in the language ("NA"/"—" when missing).
+    static func g(_ v: Double?, _ l: Language) -> String {
+        guard let v, v.isFinite else { return l == .vi ? "—" : "NA" }
+        let text = String(format: "%.4g", v)
+        return l == .vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
+    }
+
+    static func table(_ f: Forecast, levels: [Double], kind: String? = nil, language: Language = .en) -> String {
+        let l = language, vi = l == .vi
+        func g(_ v: Double?) -> String { Self.g(v, l) }
+        func when(_ p: Projection) -> String { p.year.map(String.init) ?? String(format: "%.3f", p.t) }
+        var header = ["", vi ? "Dự báo" : "Point Forecast"]
+        for level in levels { header += [(vi ? "Thấp " : "Lo ") + levelKey(level), (vi ? "Cao " : "Hi ") + levelKey(level)] }
         var rows: [[String]] = []
         for p in f.projections {
-            var row = [p.year.map(String.init) ?? String(format: "%.3f", p.t), g(p.estimate)]
+            var row = [when(p), g(p.estimate)]
             for i in p.intervals { row += [g(i.lower), g(i.upper)] }
             rows.append(row)
         }
-        var lines = kind.map { ["Series: \($0)"] } ?? []
-        lines.append("Forecast method: \(f.fit.model.rawValue) (n = \(f.fit.n)); \(f.reason)")
+        var lines = kind.map { [(vi ? "Chuỗi: " : "Series: ") + $0] } ?? []
+        lines.append((vi ? "Phương pháp dự báo: " : "Forecast method: ") + "\(Words.model(f.fit.model).text(l)) (n = \(f.fit.n)); \(Words.reason(f.reason).text(l))")
+        let coefficients = f.fit.coefficients.map { c in
+            "\(Words.coefficient(c.name).text(l)) = \(g(c.estimate))" + (f.fit.calibratedTrend != nil ? "" : " (se \(g(c.standardError)))")
+        }.joined(separator: vi ? "; " : ", ")
         if f.fit.calibratedTrend != nil {
-            lines.append("Model: " + f.fit.coefficients.map { "\($0.name) = \(g($0.estimate))" }.joined(separator: ", "))
-            lines.append("Intervals: calibrated (empirical quantiles of real outcomes; --intervals model gives the textbook Student t)")
+            lines.append((vi ? "Mô hình: " : "Model: ") + coefficients)
+            lines.append(vi ? "Khoảng dự báo: hiệu chỉnh theo kết quả thực (phân vị thực nghiệm; --intervals model cho khoảng Student t của sách giáo khoa)"
+                            : "Intervals: calibrated (empirical quantiles of real outcomes; --intervals model gives the textbook Student t)")
         } else {
-            let coefficients = f.fit.coefficients.map { "\($0.name) = \(g($0.estimate)) (se \(g($0.standardError)))" }
-            lines.append("Model: " + coefficients.joined(separator: ", ") + ", sigma = \(g(f.fit.sigma)), df = \(f.fit.dfResidual)")
-            lines.append("Intervals: textbook (Student t on the model's scale), not calibrated on real outcomes")
+            lines.append((vi ? "Mô hình: " : "Model: ") + coefficients + (vi ? "; σ = " : ", sigma = ") + g(f.fit.sigma)
+                         + (vi ? "; bậc tự do = " : ", df = ") + "\(f.fit.dfResidual)")
+            lines.append(vi ? "Khoảng dự báo: theo sách giáo khoa (Student t trên thang của mô hình), chưa hiệu chỉnh theo kết quả thực"
+                            : "Intervals: textbook (Student t on the model's scale), not calibrated on real outcomes")
         }
-        for note in f.fit.notes { lines.append("Note: \(note)") }
+        for note in f.fit.notes { lines.append((vi ? "Ghi chú: " : "Note: ") + Words.note(note).text(l)) }
         lines.append("")
         lines.append(TextTable.render(header: header, rows: rows))
         for p in f.projections where !p.flags.isEmpty {
-            lines.append("Flag \(p.year.map(String.init) ?? String(format: "%.3f", p.t)): " + p.flags.joined(separator: "; "))
+            lines.append((vi ? "Lưu ý " : "Flag ") + when(p) + ": " + p.flags.map { Words.flag($0).text(l) }.joined(separator: "; "))
         }
         if f.candidates.count > 1 {
             lines.append("")
-            lines.append(TextTable.render(header: ["Candidate", "AICc", "LOO RMSE", "Chosen"], rows: f.candidates.map {
-                [$0.model.rawValue, g($0.aicc), g($0.looRMSE), $0.chosen ? "*" : ($0.excluded.map { "excluded: \($0)" } ?? "")]
+            let head = vi ? ["Mô hình thử", "AICc", "RMSE bỏ-một", "Chọn"] : ["Candidate", "AICc", "LOO RMSE", "Chosen"]
+            lines.append(TextTable.render(header: head, rows: f.candidates.map {
+                [Words.model($0.model).text(l), g($0.aicc), g($0.looRMSE),
+                 $0.chosen ? "*" : ($0.excluded.map { (vi ? "loại: " : "excluded: ") + Words.exclusion($0).text(l) } ?? "")]
             }))
         }
         if let t = f.target {
             lines.append("")
-            lines.append("Target \(t.atLeast ? "≥" : "≤") \(g(t.value)) in \(t.year): \(t.status.rawValue); P(meet) = \(g(t.pMeet)); "
-                + (f.fit.calibratedTrend != nil
-                    ? "progress ratio \(g(t.progressRatio)) (projected \(g(t.projectedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr; achieved so far \(g(t.achievedAnnualChange))/yr); "
-                    : "progress ratio \(g(t.progressRatio)) (achieved \(g(t.achievedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr); ")
-                + "crossing year \(t.crossingYear.map(String.init) ?? "none by 2100")")
-            if t.disagreement { lines.append("Flag: the status and P(meet) disagree") }
-            for note in t.notes { lines.append("Note: \(note)") }
+            let crossing = t.crossingYear.map(String.init) ?? (vi ? "chưa đạt trước 2100" : "none by 2100")
+            let status = Words.status(t.status).text(l)
+            if vi {
+                let pace = f.fit.calibratedTrend != nil
+                    ? "tỷ số tiến độ \(g(t.progressRatio)) (dự kiến \(g(t.projectedAnnualChange))/năm so với cần \(g(t.requiredAnnualChange))/năm; đã đạt \(g(t.achievedAnnualChange))/năm)"
+                    : "tỷ số tiến độ \(g(t.progressRatio)) (đã đạt \(g(t.achievedAnnualChange))/năm so với cần \(g(t.requiredAnnualChange))/năm)"
+                lines.append("Mục tiêu \(t.atLeast ? "≥" : "≤") \(g(t.value)) năm \(t.year): \(status); xác suất đạt = \(t.pMeet.map { NumberText.format($0, .probability, .vi) } ?? "—"); \(pace); năm dự kiến đạt: \(crossing)")
+                if t.disagreement { lines.append("Lưu ý: tình trạng và xác suất đạt không khớp nhau") }
+            } else {
+                let pace = f.fit.calibratedTrend != nil
+                    ? "progress ratio \(g(t.progressRatio)) (projected \(g(t.projectedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr; achieved so far \(g(t.achievedAnnualChange))/yr)"
+                    : "progress ratio \(g(t.progressRatio)) (achieved \(g(t.achievedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr)"
+                lines.append("Target \(t.atLeast ? "≥" : "≤") \(g(t.value)) in \(t.year): \(status); P(meet) = \(g(t.pMeet)); \(pace); crossing year \(crossing)")
+                if t.disagreement { lines.append("Flag: the status and P(meet) disagree") }
+            }
+            for note in t.notes { lines.append((vi ? "Ghi chú: " : "Note: ") + Words.note(note).text(l)) }
         }
         return lines.joined(separator: "\n")
     }

@@ -11,8 +11,23 @@ public struct Projection: Sendable, Equatable {
     public var estimate: Double
     /// Central intervals by level (percent, e.g. 80 and 95); nil bounds when there is no spread.
     public var intervals: [Interval]
-    /// Remarks such as a linear interval that crosses a bound.
-    public var flags: [String]
+    /// Remarks such as a linear interval that crosses a bound (typed; Reporting words them).
+    public var flags: [Flag]
+
+    /// Something a reader should know about a projection.
+    public enum Flag: Sendable, Equatable {
+        /// The point forecast lies below the indicator's lower bound (an untransformed model).
+        case pointBelowLower(Double)
+        /// An interval reaches below the lower bound.
+        case intervalBelowLower(Double)
+        /// The point forecast lies above the upper bound.
+        case pointAboveUpper(Double)
+        /// An interval reaches above the upper bound.
+        case intervalAboveUpper(Double)
+        /// No interval: the model has no residual degrees of freedom (pooling across entities or the
+        /// calibrated default would give one).
+        case noSpread
+    }
 
     /// One central interval.
     public struct Interval: Sendable, Equatable {
@@ -36,7 +51,7 @@ public struct Forecast: Sendable {
     /// The candidates considered (one entry when a model was forced).
     public var candidates: [Candidate]
     /// Why this model.
-    public var reason: String
+    public var reason: SelectionReason
     /// Projections at the requested times.
     public var projections: [Projection]
     /// Progress towards a target, when one was given.
@@ -110,7 +125,7 @@ public enum Forecaster {
         }
         let yearTimes = request.years.map { series.time(ofYear: $0) }
         let checkTimes = yearTimes + request.times + (request.target.map { [series.time(ofYear: $0.year)] } ?? [])
-        var fit: TrendFit, candidates: [Candidate], reason: String
+        var fit: TrendFit, candidates: [Candidate], reason: SelectionReason
         if request.model == .calibrated || (request.model == nil && request.intervals == .calibrated) {
             let table = request.calibration ?? .shipped
             let last = series.times.last ?? 0
@@ -118,11 +133,11 @@ public enum Forecaster {
             let level = request.peerLevel ?? series.values.last.flatMap { PeerLevel.of($0, among: pool, upTo: last) }
             fit = try TrendFit.calibrated(series, peerSlope: peer, peerLevel: level, table: table)
             candidates = [Candidate(model: .calibrated, aicc: nil, looRMSE: nil, chosen: true, excluded: nil)]
-            reason = SharedText.of("default: trend on the indicator's natural scale, ranges calibrated on real series (\(table.source))")
+            reason = .calibratedDefault(source: table.source)
         } else if let model = request.model {
             fit = try TrendFit.fit(series, model: model)
             candidates = [Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: true, excluded: nil)]
-            reason = "model \(model.rawValue) requested"
+            reason = .requested(model)
         } else {
             (fit, candidates, reason) = try Selection.select(series, at: checkTimes)
         }
@@ -142,7 +157,7 @@ public enum Forecaster {
     /// Median and intervals at t, with flags where an untransformed model crosses a bound.
     static func project(_ fit: TrendFit, series: Series, at t: Double, year: Int?, levels: [Double]) -> Projection {
         let d = fit.distribution(at: t)
-        var flags: [String] = []
+        var flags: [Projection.Flag] = []
         let intervals = levels.map { level -> Projection.Interval in
             guard d.hasSpread else { return Projection.Interval(level: level, lower: nil, upper: nil) }
             let (lo, hi) = d.interval(level: level / 100)
@@ -151,12 +166,12 @@ public enum Forecaster {
         let median = d.point
         let lows = intervals.compactMap(\.lower) + [median], highs = intervals.compactMap(\.upper) + [median]
         if let l = series.lower, let low = lows.min(), low < l {
-            flags.append(median < l ? "point forecast below the lower bound \(l.clean)" : "interval crosses the lower bound \(l.clean)")
+            flags.append(median < l ? .pointBelowLower(l) : .intervalBelowLower(l))
         }
         if let u = series.upper, let high = highs.max(), high > u {
-            flags.append(median > u ? "point forecast above the upper bound \(u.clean)" : "interval crosses the upper bound \(u.clean)")
+            flags.append(median > u ? .pointAboveUpper(u) : .intervalAboveUpper(u))
         }
-        if !d.hasSpread { flags.append("insufficient data: no residual degrees of freedom for an interval (pool across entities, or use the calibrated default)") }
+        if !d.hasSpread { flags.append(.noSpread) }
         return Projection(year: year, t: t, estimate: median, intervals: intervals, flags: flags)
     }
 
@@ -172,7 +187,7 @@ public enum Forecaster {
         }
         guard df > 0 else {
             var unchanged = fit
-            unchanged.notes.append("pooling found no other series of this indicator with residual degrees of freedom under the \(fit.model.rawValue) model")
+            unchanged.notes.append(.poolingFoundNone(fit.model))
             return unchanged
         }
         return fit.pooled(sigma2: rss / Double(df), df: df, from: count)

@@ -21,7 +21,7 @@ public struct Candidate: Sendable, Equatable {
     /// Whether this model was chosen.
     public var chosen: Bool
     /// Why it was not considered (does not apply, leaves the bounds), if so.
-    public var excluded: String?
+    public var excluded: Exclusion?
 }
 
 /// Chooses a trend model for a series (see the goals at the top of this file).
@@ -45,7 +45,7 @@ public enum Selection {
     /// - Throws: the first fitting error when no candidate can be fitted.
     public static func select(
         _ series: Series, at times: [Double], models: [TrendModel]? = nil
-    ) throws(ForecastError) -> (fit: TrendFit, candidates: [Candidate], reason: String) {
+    ) throws(ForecastError) -> (fit: TrendFit, candidates: [Candidate], reason: SelectionReason) {
         try series.validate()
         let order = models ?? candidates(for: series.kind, hasUpperBound: series.upper != nil)
         var fits: [TrendFit] = []
@@ -56,14 +56,14 @@ public enum Selection {
                 let fit = try TrendFit.fit(series, model: model)
                 if let t = leavesBounds(fit, series: series, at: times) {
                     table.append(Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: false,
-                                           excluded: "its point forecast leaves the bounds at t = \(String(format: "%.2f", t))"))
+                                           excluded: .pointLeavesBounds(t: t)))
                     continue
                 }
                 fits.append(fit)
                 table.append(Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: false, excluded: nil))
             } catch {
                 firstError = firstError ?? error
-                table.append(Candidate(model: model, aicc: nil, looRMSE: nil, chosen: false, excluded: error.description))
+                table.append(Candidate(model: model, aicc: nil, looRMSE: nil, chosen: false, excluded: .failed(error)))
             }
         }
         guard !fits.isEmpty else {
@@ -74,7 +74,7 @@ public enum Selection {
         if !inside.isEmpty && inside.count < fits.count {
             for fit in fits where !inside.contains(where: { $0.model == fit.model }) {
                 if let t = intervalLeavesBounds(fit, series: series, at: times), let i = table.firstIndex(where: { $0.model == fit.model }) {
-                    table[i].excluded = "its 95 % interval leaves the bounds at t = \(String(format: "%.2f", t)) (a model that stays inside exists)"
+                    table[i].excluded = .intervalLeavesBounds(t: t)
                 }
             }
             fits = inside
@@ -84,24 +84,22 @@ public enum Selection {
         return (winner, table, reason)
     }
 
-    static func choose(_ fits: [TrendFit], n: Int, kind: Indicator.Kind) -> (TrendFit, String) {
-        if n <= 3 {
-            return (fits[0], "n = \(n) ≤ 3: chosen by the indicator's kind (\(kind.rawValue) → \(fits[0].model.rawValue)), not by the data")
-        }
+    static func choose(_ fits: [TrendFit], n: Int, kind: Indicator.Kind) -> (TrendFit, SelectionReason) {
+        if n <= 3 { return (fits[0], .byKind(n: n, kind: kind, model: fits[0].model)) }
         let scored = fits.filter { $0.aicc != nil }.sorted { ($0.aicc ?? 0) < ($1.aicc ?? 0) }
         if scored.count >= 2 {
             let best = scored[0], second = scored[1]
             let gap = (second.aicc ?? 0) - (best.aicc ?? 0)
             if gap < 2, let a = best.looRMSE, let b = second.looRMSE, b < a {
-                return (second, "AICc of \(second.model.rawValue) within \(String(format: "%.2f", gap)) of \(best.model.rawValue), and its leave-one-out RMSE is lower (\(format(b)) vs \(format(a)))")
+                return (second, .nearTieByLOO(chosen: second.model, other: best.model, gap: gap, chosenRMSE: b, otherRMSE: a))
             }
-            return (best, "lowest AICc (\(format(best.aicc ?? 0))), \(String(format: "%.2f", gap)) below \(second.model.rawValue)")
+            return (best, .lowestAICc(aicc: best.aicc ?? 0, gap: gap, runnerUp: second.model))
         }
         let byLOO = fits.filter { $0.looRMSE != nil }.sorted { ($0.looRMSE ?? 0) < ($1.looRMSE ?? 0) }
         if let best = byLOO.first {
-            return (best, "n = \(n): AICc is not defined for most candidates; lowest leave-one-out RMSE (\(format(best.looRMSE ?? 0)))")
+            return (best, .lowestLOO(n: n, rmse: best.looRMSE ?? 0))
         }
-        return (fits[0], "no score available: chosen by the indicator's kind (\(kind.rawValue) → \(fits[0].model.rawValue))")
+        return (fits[0], .noScore(kind: kind, model: fits[0].model))
     }
 
     /// The first requested time at which the fit's 95 % interval leaves [lower, upper], if any.

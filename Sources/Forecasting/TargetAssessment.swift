@@ -62,7 +62,7 @@ public struct TargetAssessment: Sendable, Equatable {
     /// Whether the status and P(meet) disagree.
     public var disagreement: Bool
     /// How a target at the indicator's bound was read, and similar remarks.
-    public var notes: [String]
+    public var notes: [FitNote]
 }
 
 /// The status thresholds, in one place (Eurostat / Statistics Canada SDG progress assessment).
@@ -88,17 +88,17 @@ extension TargetAssessment {
         let tLast = series.times[n - 1], tFirst = series.times[0]
         let t = series.time(ofYear: year)
         guard t > tLast else { throw .targetBeforeData(series.name, year: year, lastTime: tLast) }
-        var notes: [String] = []
+        var notes: [FitNote] = []
         // A target on the bound (100 %) is read as reaching within the logit's boundary shift of it.
         var effective = value
         let shift = (series.upper.map { u in (u - (series.lower ?? 0)) * TrendFit.logitBoundaryShift }) ?? 0
         if let u = series.upper, atLeast, value >= u {
             effective = u - shift
-            notes.append("a target at the upper bound \(u.clean) is read as ≥ \(effective.clean) (within \(TrendFit.logitBoundaryShift * 100) % of the range)")
+            notes.append(.targetAtUpperBound(bound: u, readAs: effective, withinPercent: TrendFit.logitBoundaryShift * 100))
         }
         if let l = series.lower, !atLeast, value <= l {
             effective = l + shift
-            notes.append("a target at the lower bound \(l.clean) is read as ≤ \(effective.clean)")
+            notes.append(.targetAtLowerBound(bound: l, readAs: effective))
         }
         let latest = series.values[n - 1], first = series.values[0]
         let meets = atLeast ? latest >= effective : latest <= effective

@@ -25,7 +25,7 @@ public struct TrendFit: Sendable {
     /// Leave-one-out RMSE on the original scale (n ≥ 4).
     public var looRMSE: Double?
     /// How the data were handled (clamped bounds, imputed counts, pooled variance, ...).
-    public var notes: [String]
+    public var notes: [FitNote]
     /// Whether `sigma2` was pooled across series.
     public var isPooled = false
     /// The model-scale machinery for predictions.
@@ -88,7 +88,7 @@ public struct TrendFit: Sendable {
         copy.sigma2 = sigma2
         copy.dfResidual = df
         copy.isPooled = true
-        copy.notes.append("residual variance pooled across \(count) series of this indicator (df = \(df))")
+        copy.notes.append(.variancePooled(series: count, df: df))
         return copy
     }
 

@@ -55,6 +55,8 @@ public struct ReportTable: Sendable {
         case text(String)
         /// A number (nil: not available).
         case number(Double?)
+        /// Words in each language (a status, a model, a remark: ``Words``).
+        case phrase(Phrase)
     }
 
     /// Stable id (file names, sheet names).
@@ -90,6 +92,7 @@ public struct ReportTable: Sendable {
     public func display(_ cell: Cell, column: Column, language: Language) -> String {
         switch cell {
         case let .text(s): return s
+        case let .phrase(p): return p.text(language)
         case let .number(v):
             guard let v, v.isFinite else { return "" }
             return NumberText.format(v, column.format, language)

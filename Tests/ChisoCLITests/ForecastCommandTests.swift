@@ -151,20 +151,24 @@ struct ForecastCommandTests {
     /// error; the run goes on with the other points.
     @Test func missingValueMarkersAreSkippedWithANote() throws {
         let r = try run("Nam,TyLe\n2019,12.5\n2020,-\n2021,30\n2022,KCS\n2023,41\n2024,n/a\n2025,—\n2026,\n",
-                        ["--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2030"])
+                        ["--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2030", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr == [3, 5, 7, 8, 9].map { "note: s.csv:\($0):2: no value (left out)\n" }.joined())
         #expect(r.stdout.contains("from 3 points"))
     }
 
     @Test func tableFollowsRForecastLayout() throws {
-        let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
+        let r = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025", "--lang", "en"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Point Forecast  Lo 80  Hi 80  Lo 95  Hi 95"))
+        // The same table in Vietnamese (the default): headers, words and decimal commas.
+        let vi = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
+        #expect(vi.stdout.contains("Dự báo  Thấp 80  Cao 80  Thấp 95  Cao 95"))
+        #expect(vi.stdout.contains("Phương pháp dự báo: hiệu chỉnh theo chuỗi thực (n = 5)") && !vi.stdout.contains("Point Forecast"))
     }
 
     @Test func twoPointsGetCalibratedRanges() throws {
-        let r = try runChiso(["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "2025", "--format", "json"])
+        let r = try runChiso(["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "2025", "--format", "json", "--lang", "en"])
         #expect(r.status == 0)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let p = try #require((o["projections"] as? [[String: Any]])?.first)
@@ -177,7 +181,7 @@ struct ForecastCommandTests {
 
     @Test func twoPointsSayInsufficientDataNotZeroWidth() throws {
         let r = try runChiso(["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "2025", "--intervals", "model",
-                              "--format", "json"])
+                              "--format", "json", "--lang", "en"])
         #expect(r.status == 0)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let p = try #require((o["projections"] as? [[String: Any]])?.first)

@@ -51,18 +51,21 @@ struct PlannerFileTests {
     /// The kind a file's series gets, and why, is printed; a unit of "%" or values with "%" make a share.
     @Test func kindAndItsReasonArePrinted() throws {
         let wide = "Chỉ tiêu,ĐVT,2021,2022,2023\nTỷ lệ hồ sơ trực tuyến,%,\"12,5\",\"20,1\",\"30,2\"\nSố hồ sơ,hồ sơ,1.200,\"1.350,5\",2.100\n"
-        let share = try forecast(["w.csv": wide], ["w.csv", "--indicator", "Tỷ lệ hồ sơ trực tuyến"])
+        let share = try forecast(["w.csv": wide], ["w.csv", "--indicator", "Tỷ lệ hồ sơ trực tuyến", "--lang", "en"])
         #expect(share.stdout.hasPrefix("Series: w.csv · Tỷ lệ hồ sơ trực tuyến: share, because the unit is \"%\" (--kind to change)\n"), "\(share.stderr)")
-        let count = try forecast(["w.csv": wide], ["w.csv", "--indicator", "số hồ sơ", "--kind", "count", "--format", "json"])
+        let count = try forecast(["w.csv": wide], ["w.csv", "--indicator", "số hồ sơ", "--kind", "count", "--format", "json", "--lang", "en"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(count.stdout.utf8)) as? [String: Any], "\(count.stderr)")
         #expect(json["series"] as? String == "w.csv · Số hồ sơ: count, as given")
         // The block of year columns is Vietnamese (12,5 and 1.350,5 decide it), so 1.200 is 1200.
         let p = try projections(count)
         #expect((2_000...10_000).contains(p.first?["estimate"] ?? 0))
-        let signs = try forecast(["s.csv": "Năm,Giá trị\n2021,12%\n2022,20%\n2023,31%\n"], ["s.csv"])
+        let signs = try forecast(["s.csv": "Năm,Giá trị\n2021,12%\n2022,20%\n2023,31%\n"], ["s.csv", "--lang", "en"])
         #expect(signs.stdout.hasPrefix("Series: s.csv: share, because every value is written with % (--kind to change)\n"))
-        let none = try forecast(["s.csv": "Năm,Điểm\n2021,412\n2022,455\n2023,501\n"], ["s.csv"])
+        let none = try forecast(["s.csv": "Năm,Điểm\n2021,412\n2022,455\n2023,501\n"], ["s.csv", "--lang", "en"])
         #expect(none.stdout.hasPrefix("Series: s.csv: score, because nothing in the file says percent, count or rank: an unbounded score (--kind to change)\n"))
+        // In Vietnamese (the default), the same reason in words a planner reads.
+        let vi = try forecast(["w.csv": wide], ["w.csv", "--indicator", "Tỷ lệ hồ sơ trực tuyến"])
+        #expect(vi.stdout.hasPrefix("Chuỗi: w.csv · Tỷ lệ hồ sơ trực tuyến: tỷ lệ, vì đơn vị là \"%\" (--kind để đổi)\n"))
     }
 
     /// Two rows for one series in a wide table, and a period twice among the headers, are errors

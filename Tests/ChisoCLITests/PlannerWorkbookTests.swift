@@ -113,7 +113,7 @@ struct PlannerWorkbookTests {
         #expect(rows.count == 1)
         #expect(rows.first?["indicator"] as? String == "fixed_broadband_household_share")
         #expect(rows.first?["entity"] as? String == "dak_nong")
-        #expect(rows.first?["target_value"] as? Double == 80.5 && rows.first?["comparator"] as? String == ">=")
+        #expect(rows.first?["target_value"] as? Double == 80.5 && rows.first?["comparator"] as? String == "≥")
         #expect(rows.first?["target_source"] as? String == "muc_tieu")
     }
 }

@@ -110,7 +110,7 @@ struct ReportTests {
         let song = try #require(table.rows.first { $0[0] == .text("dak_song") })
         #expect(song[2] == .number(129) && song[3] == .number(341) && song[7] == .number(342) && song[8] == .number(812))
         // 37.8 % → 42.1 %: Newcombe's 95 % interval for +4.3 pp includes 0.
-        #expect(song.last == .text("no"))
+        #expect(song.last == .phrase(Words.yesNo(false)))
     }
 
     @Test func numberFormatsPerLanguage() {

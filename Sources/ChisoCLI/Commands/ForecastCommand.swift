@@ -90,6 +90,7 @@ struct ForecastCommand: ParsableCommand {
     var pool = false
     @Option(help: "table or json.")
     var format: RegressCommand.Format = .table
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         var request = try makeRequest()
@@ -99,9 +100,10 @@ struct ForecastCommand: ParsableCommand {
         // The calibrated default borrows the indicator's trend in other entities for a series of one point.
         let usePool = pool || (request.model == nil && request.intervals == .calibrated)
         let forecast = try Forecaster.forecast(series, request, pool: usePool ? others : [])
-        let kindLine = kindReason.map { "\(series.name): \(series.kind.rawValue), " + Self.explain($0) }
-        try Console.line(format == .json ? ForecastOutput.json(forecast, levels: request.levels, kind: kindLine)
-                              : ForecastOutput.table(forecast, levels: request.levels, kind: kindLine))
+        let l = language.language
+        let kindLine = kindReason.map { "\(series.name): \(Words.kind(series.kind).text(l)), " + Self.explain($0, l) }
+        try Console.line(format == .json ? ForecastOutput.json(forecast, levels: request.levels, kind: kindLine, language: l)
+                              : ForecastOutput.table(forecast, levels: request.levels, kind: kindLine, language: l))
     }
 
     func makeRequest() throws -> ForecastRequest {
@@ -132,7 +134,8 @@ struct ForecastCommand: ParsableCommand {
     }
 
     /// Why a file's series has its kind, in words (with the flag that changes it).
-    static func explain(_ reason: SeriesLoader.KindReason) -> String {
+    static func explain(_ reason: SeriesLoader.KindReason, _ language: Language = .en) -> String {
+        if language == .vi { return explainVi(reason) }
         let tail = " (--kind to change)"
         switch reason {
         case .given: return "as given"
@@ -143,6 +146,21 @@ struct ForecastCommand: ParsableCommand {
         case .share(.percentSigns): return "because every value is written with %" + tail
         case .share(.perMilleSigns): return "because every value is written with ‰ (bounds 0–1000)" + tail
         case .noEvidence: return "because nothing in the file says percent, count or rank: an unbounded score" + tail
+        }
+    }
+
+    /// ``explain(_:_:)`` in Vietnamese.
+    static func explainVi(_ reason: SeriesLoader.KindReason) -> String {
+        let tail = " (--kind để đổi)"
+        switch reason {
+        case .given: return "theo khai báo"
+        case .counts: return "vì có số đạt và tổng số" + tail
+        case .share(.header(let h)): return "vì tiêu đề cột \"\(h)\" ghi phần trăm" + tail
+        case .share(.unit(let u)): return "vì đơn vị là \"\(u)\"" + tail
+        case .share(.label(let l)): return "vì dòng là \"\(l)\"" + tail
+        case .share(.percentSigns): return "vì mọi giá trị đều ghi dấu %" + tail
+        case .share(.perMilleSigns): return "vì mọi giá trị đều ghi dấu ‰ (khoảng 0–1000)" + tail
+        case .noEvidence: return "vì tệp không cho biết là phần trăm, số đếm hay thứ hạng: coi là điểm số không giới hạn" + tail
         }
     }
 

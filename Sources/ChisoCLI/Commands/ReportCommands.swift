@@ -2,9 +2,12 @@ import ArgumentParser
 import Chiso
 import Foundation
 
-extension Language: ExpressibleByArgument {}
 extension TargetAssessment.Status: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.replacingOccurrences(of: "-", with: " ")) }
+    /// A status in either language ("off-track", "off track", "chậm tiến độ", "thiếu dữ liệu").
+    public init?(argument: String) {
+        guard let s = Words.status(named: argument) else { return nil }
+        self = s
+    }
 }
 
 /// Output formats of the report tables.
@@ -58,14 +61,14 @@ struct GapsCommand: ParsableCommand {
     var entity: [String] = []
     @Option(help: "Only these indicators: id or name (repeatable).")
     var indicator: [String] = []
-    @Option(help: "Only these statuses (repeatable): achieved, on-track, needs-acceleration, off-track, moving-away, insufficient-data.")
+    @Option(help: "Only these statuses (repeatable), in either language: achieved/đã đạt, on-track/đúng tiến độ, needs-acceleration/cần tăng tốc, off-track/chậm tiến độ, moving-away/đi ngược hướng, insufficient-data/thiếu dữ liệu.")
     var status: [TargetAssessment.Status] = []
     @Option(help: "md, csv, json, xlsx or html.")
     var format: TableFormat = .md
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
-    @Option(help: "vi (default) or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.language }
 
     func run() throws {
         let dir = data.directory()
@@ -76,7 +79,7 @@ struct GapsCommand: ParsableCommand {
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
                                    indicators: indicator.isEmpty ? nil : Set(indicator), statuses: status.isEmpty ? nil : Set(status),
                                    intervals: calibration.intervals, calibration: try calibration.table())
-        try TableOutput.emit([table.table()], title: "Gap to target", format: format, language: lang, output: output)
+        try TableOutput.emit([table.table()], title: lang == .vi ? "Khoảng cách đến mục tiêu" : "Gap to target", format: format, language: lang, output: output)
     }
 }
 
@@ -104,8 +107,8 @@ struct CompareCommand: ParsableCommand {
     var format: TableFormat = .md
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
-    @Option(help: "vi (default) or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.language }
 
     func run() throws {
         let dir = data.directory()
@@ -145,8 +148,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var calibration: CalibrationOptions
     @Option(help: "Output folder.")
     var out: String = "report"
-    @Option(help: "vi (default) or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.language }
 
     func run() throws {
         try AtomicWriter.checkFolder(out, owns: Report.ownsFileName)
@@ -170,7 +173,7 @@ struct ReportCommand: ParsableCommand {
             }
         }
         for line in report.summary { try Console.line(line) }
-        for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(StatusSummary.label(status, lang)): \(count)") }
+        for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(Words.status(status).text(lang)): \(count)") }
         try Console.line("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
     }
 }

@@ -15,17 +15,12 @@ extension TrendFit {
                                  reason: "the calibration (\(table.source)) has no series of this kind")
         }
         let similar = table.seriesCounts[trend.family] ?? 0
-        let points = series.count == 1 ? "1 point" : "\(series.count) points"
-        var notes = [SharedText.of("calibrated ranges: from \(points) and the movement of \(similar.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) similar \(trend.family.rawValue) series (\(table.source))")]
-        if trend.usesPeerSlope {
-            notes.append("one point: the trend is the median of this indicator's other entities up to that point")
-        }
+        var notes: [FitNote] = [.calibratedOn(points: series.count, similar: similar, family: trend.family, source: table.source)]
+        if trend.usesPeerSlope { notes.append(.onePointPeerTrend) }
         if trend.tableN != min(series.count, CalibrationTable.maxN) {
-            notes.append("the calibration has no windows of \(min(series.count, CalibrationTable.maxN)) points for this kind: its \(trend.tableN)-point rows are used")
+            notes.append(.calibrationRows(points: min(series.count, CalibrationTable.maxN), rows: trend.tableN))
         }
-        if series.count > CalibrationTable.maxN {
-            notes.append("the trend is taken from the last \(CalibrationTable.maxN) points")
-        }
+        if series.count > CalibrationTable.maxN { notes.append(.trendFromLastPoints(CalibrationTable.maxN)) }
         let scaleName: String = switch trend.scale {
         case .censoredLogit, .logit: "logit of the share of the range"
         case .log, .logOffset: "log"

@@ -45,32 +45,30 @@ extension TrendFit {
     /// Values on a bound moved inside it for the logit: by ``logitBoundaryShift`` of the range, or by
     /// half the distance of the nearest other value to that bound if that is smaller (so a 0 % before
     /// 0.6 % stays below it).
-    static func logitValues(_ series: Series, lower: Double, upper: Double) -> (z: [Double], notes: [String]) {
+    static func logitValues(_ series: Series, lower: Double, upper: Double) -> (z: [Double], notes: [FitNote]) {
         let scale = Scale.logit(lower: lower, upper: upper)
         let inside = series.values.filter { $0 > lower && $0 < upper }
         let lowShift = min(logitBoundaryShift * (upper - lower), (inside.map { $0 - lower }.min() ?? upper - lower) / 2)
         let highShift = min(logitBoundaryShift * (upper - lower), (inside.map { upper - $0 }.min() ?? upper - lower) / 2)
-        var moved: [String] = []
+        var moved: [FitNote.Move] = []
         let z = zip(series.times, series.values).map { t, y -> Double in
             if y <= lower {
-                moved.append("t = \(String(format: "%.2f", t)): \(y.clean) → \((lower + lowShift).clean)")
+                moved.append(FitNote.Move(t: t, from: y, to: lower + lowShift))
                 return scale.forward(lower + lowShift)
             }
             if y >= upper {
-                moved.append("t = \(String(format: "%.2f", t)): \(y.clean) → \((upper - highShift).clean)")
+                moved.append(FitNote.Move(t: t, from: y, to: upper - highShift))
                 return scale.forward(upper - highShift)
             }
             return scale.forward(y)
         }
-        var notes: [String] = []
-        if !moved.isEmpty {
-            notes.append("values on a bound moved inside it for the logit (\(moved.joined(separator: "; ")))")
-        }
+        var notes: [FitNote] = []
+        if !moved.isEmpty { notes.append(.valuesMovedInsideBounds(moved)) }
         return (z, notes)
     }
 
     /// A line fitted on a scale: linear, loglinear, or logit on values.
-    static func line(_ series: Series, scale: Scale, z: [Double], notes: [String]) -> TrendFit {
+    static func line(_ series: Series, scale: Scale, z: [Double], notes: [FitNote]) -> TrendFit {
         let n = series.count
         let fit = series.times.withUnsafeBufferPointer { t in z.withUnsafeBufferPointer { LineFit(t: t, z: $0) } }
         var jacobian = 0.0
@@ -106,10 +104,8 @@ extension TrendFit {
     static func glm(_ series: Series, lower: Double, upper: Double) throws(ForecastError) -> TrendFit {
         let n = series.count
         let core = try glmCore(series, lower: lower, upper: upper)
-        var notes = ["logit by quasi-binomial GLM (IRLS) on the counts"]
-        if !core.imputed.isEmpty {
-            notes.append("\(core.imputed.count) point\(core.imputed.count == 1 ? "" : "s") without counts (t = \(core.imputed.map { String(format: "%.2f", $0) }.joined(separator: ", "))) weighted as \(core.median.clean) trials, the median denominator")
-        }
+        var notes: [FitNote] = [.quasiBinomialGLM]
+        if !core.imputed.isEmpty { notes.append(.pointsWithoutCounts(times: core.imputed, trials: core.median)) }
         let model = core.model, tCentre = core.tCentre
         let (b0c, b1) = (model.coefficients[0], model.coefficients[1])
         let cov = model.unscaledCovariance
@@ -126,7 +122,7 @@ extension TrendFit {
         let valuesFit = line(series, scale: .logit(lower: lower, upper: upper), z: z, notes: [])
         result.logLikelihood = valuesFit.logLikelihood
         result.aicc = valuesFit.aicc
-        notes.append("AICc from the logit fit to the values (a quasi-likelihood has no AICc)")
+        notes.append(.aiccFromValues)
         result.notes = notes
         if n >= 4 {
             var sum = 0.0
@@ -209,7 +205,7 @@ extension TrendFit {
             coefficients: [Coefficient(name: "drift", estimate: b, standardError: (sigma2 / span).squareRoot())],
             sigma2: sigma2, dfResidual: m - 1, logLikelihood: ll.isFinite ? ll : nil,
             aicc: nil, looRMSE: nil,
-            notes: ["no AICc: its likelihood is of the \(m) changes given the first value, not comparable with the other models' \(n) values"],
+            notes: [.driftHasNoAICc(changes: m, values: n)],
             kernel: .drift(lastT: t[n - 1], lastY: y[n - 1], drift: b, span: span))
         if n >= 4 {
             // One-step-ahead error for each point after the first, drift re-estimated without that change.

@@ -61,6 +61,7 @@ public enum TextRenderers {
             out += csvLine(row.map { cell in
                 switch cell {
                 case let .text(s): neutralise(s)
+                case let .phrase(p): neutralise(p.text(language))
                 case let .number(v): v.map { $0.isFinite ? shortest($0) : "" } ?? ""
                 }
             })
@@ -88,6 +89,7 @@ public enum TextRenderers {
                     let value: String
                     switch cell {
                     case let .text(s): value = quote(s)
+                    case let .phrase(p): value = quote(p.text(language))
                     case let .number(v): value = v.map { $0.isFinite ? shortest($0) : "null" } ?? "null"
                     }
                     return quote(column.key) + ": " + value

@@ -15,8 +15,8 @@ public enum XLSXRenderer {
         let rows = table.rows.map { row in
             zip(table.columns, row).map { column, cell -> XLSXWriter.Cell in
                 switch cell {
-                case let .text(s):
-                    return .text(s)
+                case .text, .phrase:
+                    return .text(table.display(cell, column: column, language: language))
                 case let .number(v):
                     guard let v, v.isFinite else { return .empty }
                     switch column.format {

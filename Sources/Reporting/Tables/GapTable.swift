@@ -21,8 +21,20 @@ public struct GapRow: Sendable {
     public var forecast: Forecast?
     /// The status (from the forecast's target assessment, or insufficient data / achieved).
     public var status: TargetAssessment.Status
-    /// Why there is no forecast, if there is none.
-    public var remark: String?
+    /// Why there is no forecast, if there is none, or how the row was judged.
+    public var remark: Remark?
+
+    /// What a reader should know about a row (worded by ``Words/remark(_:)``).
+    public enum Remark: Sendable, Equatable {
+        /// The entity has no observation of the indicator.
+        case noObservation
+        /// The data already reach the target year: the status is read off the latest value.
+        case judgedOnLatest
+        /// No forecast could be made.
+        case noForecast(ForecastError)
+        /// The status (from the pace) and P(meet) (from the forecast) point different ways.
+        case statusDisagreesWithPMeet
+    }
     /// The fan chart of the series and its projection to the target year.
     public var chart: FanChart?
 
@@ -141,14 +153,14 @@ public struct GapTable: Sendable {
         var result = GapRow(target: target, indicator: indicator, entity: entity, latest: latest, gap: gap, relativeGap: relative,
                             forecast: nil, status: .insufficientData, remark: nil, chart: nil)
         guard let latest else {
-            result.remark = "no observation"
+            result.remark = .noObservation
             return result
         }
         let meets = atLeast ? latest.value >= target.value : latest.value <= target.value
         let tTarget = indicator.measure == .flow ? Double(target.year) + 0.5 : Double(target.year) + 1
         if latest.period.time(measure: indicator.measure) >= tTarget {
             result.status = meets ? .achieved : .offTrack
-            result.remark = "the data already reach the target year: judged on the latest value"
+            result.remark = .judgedOnLatest
             return result
         }
         do throws(ForecastError) {
@@ -164,7 +176,7 @@ public struct GapTable: Sendable {
                                title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
         } catch {
             result.status = meets ? .achieved : .insufficientData
-            result.remark = error.description
+            result.remark = .noForecast(error)
         }
         return result
     }
@@ -217,18 +229,19 @@ public struct GapTable: Sendable {
         let rows: [[ReportTable.Cell]] = rows.map { r in
             let p = r.projection, t = r.forecast?.target
             func interval(_ level: Double) -> Projection.Interval? { p?.intervals.first { $0.level == level } }
-            var remark = r.remark ?? ""
-            if let t, t.disagreement { remark = (remark.isEmpty ? "" : remark + "; ") + "status and P(meet) disagree" }
-            if let flags = p?.flags, !flags.isEmpty { remark = (remark.isEmpty ? "" : remark + "; ") + flags.joined(separator: "; ") }
+            var remarks = r.remark.map { [Words.remark($0)] } ?? []
+            if let t, t.disagreement { remarks.append(Words.remark(.statusDisagreesWithPMeet)) }
+            remarks += (p?.flags ?? []).map(Words.flag)
+            let remark: ReportTable.Cell = Phrase.joined(remarks).map { .phrase($0) } ?? .text("")
             return [
                 .text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id), .text(r.entity.nameVi),
                 .number(r.latest?.value), .text(r.latest?.period.description ?? ""),
-                .number(r.target.value), .number(Double(r.target.year)), .text(r.target.comparator.rawValue), .text(r.target.source),
+                .number(r.target.value), .number(Double(r.target.year)), .phrase(Words.comparator(r.target.comparator)), .text(r.target.source),
                 .number(r.gap), .number(r.relativeGap), .number(p?.estimate),
                 .number(interval(80)?.lower), .number(interval(80)?.upper), .number(interval(95)?.lower), .number(interval(95)?.upper),
-                .number(t?.pMeet), .text(r.forecast?.fit.model.rawValue ?? ""), .number(r.forecast.map { Double($0.fit.n) }),
-                .text(r.status.rawValue), .number(t?.achievedAnnualChange), .number(t?.requiredAnnualChange),
-                .number(t?.progressRatio), .number(t?.crossingYear.map(Double.init)), .text(remark),
+                .number(t?.pMeet), r.forecast.map { .phrase(Words.model($0.fit.model)) } ?? .text(""), .number(r.forecast.map { Double($0.fit.n) }),
+                .phrase(Words.status(r.status)), .number(t?.achievedAnnualChange), .number(t?.requiredAnnualChange),
+                .number(t?.progressRatio), .number(t?.crossingYear.map(Double.init)), remark,
             ]
         }
         let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }

@@ -92,7 +92,7 @@ public struct ProjectionTable: Sendable {
                 let i80 = p.intervals.first { $0.level == 80 }, i95 = p.intervals.first { $0.level == 95 }
                 cells += [.number(p.estimate), .number(i80?.lower), .number(i80?.upper), .number(i95?.lower), .number(i95?.upper)]
             }
-            cells.append(.text(r.forecast.projections.flatMap(\.flags).joined(separator: "; ")))
+            cells.append(Phrase.joined(r.forecast.projections.flatMap(\.flags).map(Words.flag)).map { .phrase($0) } ?? .text(""))
             return cells
         }
         return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 4 điểm dữ liệu",

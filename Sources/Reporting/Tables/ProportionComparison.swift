@@ -74,7 +74,7 @@ public struct ProportionComparison: Sendable {
                 .number(n1), .number(d1), .number(100 * n1 / d1), .number(w1.map { 100 * $0.lower }), .number(w1.map { 100 * $0.upper }),
                 .number(n2), .number(d2), .number(100 * n2 / d2), .number(w2.map { 100 * $0.lower }), .number(w2.map { 100 * $0.upper }),
                 .number(diff.map { 100 * $0.difference }), .number(diff.map { 100 * $0.lower }), .number(diff.map { 100 * $0.upper }),
-                .text(beyond.map { $0 ? "yes" : "no" } ?? ""),
+                beyond.map { .phrase(Words.yesNo($0)) } ?? .text(""),
             ]
         }
         let chart = BarChart(title: "\(indicator.nameVi) \(w2)", bars: self.rows.map { ($0.entity.nameVi, 100 * ($0.second.numerator ?? 0) / max($0.second.denominator ?? 1, 1)) }, maximum: 100)

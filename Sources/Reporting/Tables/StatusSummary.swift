@@ -5,20 +5,6 @@ import Indicators
 /// The gap table counted by indicator or by entity, worst first: where a national report starts
 /// (which indicators and which districts lag), before the row-by-row tables.
 public enum StatusSummary {
-    /// A status in words of the language (the tables still show the English code: issue 13 makes
-    /// every cell typed).
-    public static func label(_ status: TargetAssessment.Status, _ language: Language) -> String {
-        guard language == .vi else { return status.rawValue }
-        switch status {
-        case .achieved: return "đã đạt"
-        case .onTrack: return "đúng tiến độ"
-        case .needsAcceleration: return "cần tăng tốc"
-        case .offTrack: return "chậm tiến độ"
-        case .movingAway: return "đi ngược hướng"
-        case .insufficientData: return "thiếu dữ liệu"
-        }
-    }
-
     /// What the rows are grouped by.
     public enum Grouping: Sendable {
         /// One row per indicator.
