@@ -89,7 +89,7 @@ enum ForecastOutput {
         var lines = kind.map { [(vi ? "Chuỗi: " : "Series: ") + $0] } ?? []
         lines.append((vi ? "Phương pháp dự báo: " : "Forecast method: ") + "\(Words.model(f.fit.model).text(l)) (n = \(f.fit.n)); \(Words.reason(f.reason).text(l))")
         let coefficients = f.fit.coefficients.map { c in
-            "\(Words.coefficient(c.name).text(l)) = \(g(c.estimate))" + (f.fit.calibratedTrend != nil ? "" : " (se \(g(c.standardError)))")
+            "\(Words.coefficient(c.name).text(l)) = \(g(c.estimate))" + (f.fit.calibratedTrend != nil ? "" : (vi ? " (sai số chuẩn " : " (se ") + "\(g(c.standardError)))")
         }.joined(separator: vi ? "; " : ", ")
         if f.fit.calibratedTrend != nil {
             lines.append((vi ? "Mô hình: " : "Model: ") + coefficients)

@@ -44,7 +44,7 @@ struct ReportTests {
         let table = c.table()
         let check = try #require(table.columns.firstIndex { $0.key == "check" })
         let glong = try #require(table.rows.first { $0[0] == .text("dak_glong") })
-        #expect(glong[check] == .text("published rank 4 ≠ 5"))
+        #expect(glong[check] == .phrase(Phrase(vi: "hạng công bố 4 ≠ 5", en: "published rank 4 ≠ 5")))
     }
 
     /// Đắk Lắk 2024 targets against seed 004's table (lines 340–420): rows checked are

@@ -124,19 +124,28 @@ public struct DistrictComparison: Sendable {
         columns.append(.init(key: "best_gains", vi: "Dư địa lớn nhất", en: "Most points available", format: .text))
         let names = Dictionary(parts.map { ($0.id, $0.nameVi) }, uniquingKeysWith: { a, _ in a })
         let rows: [[ReportTable.Cell]] = rows.map { r in
-            var checks: [String] = []
-            if let p = r.publishedRank, Int(p) != r.rank { checks.append("published rank \(Int(p)) ≠ \(r.rank)") }
-            if let t = r.recomputedTotal, abs(t - r.total) > 0.015 { checks.append("total ≠ sum of parts (\(String(format: "%.2f", t)))") }
+            var checks: [Phrase] = []
+            if let p = r.publishedRank, Int(p) != r.rank {
+                checks.append(Phrase(vi: "hạng công bố \(Int(p)) ≠ \(r.rank)", en: "published rank \(Int(p)) ≠ \(r.rank)"))
+            }
+            if let t = r.recomputedTotal, abs(t - r.total) > 0.015 {
+                checks.append(Phrase(vi: "tổng ≠ tổng các thành phần (\(NumberText.plain(t, decimals: 2, .vi)))",
+                                     en: "total ≠ sum of parts (\(NumberText.plain(t, decimals: 2, .en)))"))
+            }
             var cells: [ReportTable.Cell] = [
                 .text(r.entity.id), .text(r.entity.nameVi), .number(r.total), .number(r.recomputedTotal), .number(Double(r.rank)),
-                .number(r.publishedRank), .text(checks.joined(separator: "; ")), .number(r.percentOfMaximum),
+                .number(r.publishedRank), Phrase.joined(checks).map { .phrase($0) } ?? .text(""), .number(r.percentOfMaximum),
                 .number(r.gapToLeader), .number(r.gapToMean),
             ]
             for p in parts {
                 cells.append(.number(r.parts[p.id]))
                 cells.append(.number(r.parts[p.id].flatMap { s in p.upper.map { $0 - s } }))
             }
-            cells.append(.text(r.bestGains.map { "\(names[$0.part] ?? $0.part) (+\(String(format: "%.2f", $0.points)))" }.joined(separator: "; ")))
+            let gains = r.bestGains.map { g in
+                Phrase(vi: "\(names[g.part] ?? g.part) (+\(NumberText.plain(g.points, decimals: 2, .vi)))",
+                       en: "\(names[g.part] ?? g.part) (+\(NumberText.plain(g.points, decimals: 2, .en)))")
+            }
+            cells.append(Phrase.joined(gains).map { .phrase($0) } ?? .text(""))
             return cells
         }
         let chart = BarChart(title: "\(indicator.nameVi) \(period)", bars: self.rows.map { ($0.entity.nameVi, $0.total) }, maximum: indicator.upper)

@@ -87,7 +87,7 @@ public struct ProjectionTable: Sendable {
         columns.append(.init(key: "flags", vi: "Ghi chú", en: "Flags", format: .text))
         let rows: [[ReportTable.Cell]] = rows.map { r in
             var cells: [ReportTable.Cell] = [.text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id),
-                                             .number(Double(r.forecast.fit.n)), .text(r.forecast.fit.model.rawValue)]
+                                             .number(Double(r.forecast.fit.n)), .phrase(Words.model(r.forecast.fit.model))]
             for p in r.forecast.projections {
                 let i80 = p.intervals.first { $0.level == 80 }, i95 = p.intervals.first { $0.level == 95 }
                 cells += [.number(p.estimate), .number(i80?.lower), .number(i80?.upper), .number(i95?.lower), .number(i95?.upper)]
