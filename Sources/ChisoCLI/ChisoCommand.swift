@@ -8,8 +8,8 @@ struct ChisoCommand: ParsableCommand {
         commandName: "chiso",
         abstract: "Trends, projections and gap-to-target tables for planning indicators.",
         discussion: """
-            Chiso fits trends that respect what an indicator is (a share bounded by 100 %, a count,
-            a score, a rank), projects them with honest intervals, and writes gap-to-target tables.
+            Chiso fits trends that respect what an indicator is (a share bounded by 100 %, a count, \
+            a score, a rank), projects them with honest intervals, and writes gap-to-target tables. \
             Data problems are reported on one line (file:line:column) with exit status 1.
 
             Examples:

@@ -25,13 +25,13 @@ struct BacktestCommand: ParsableCommand {
         commandName: "backtest",
         abstract: "Rolling-origin back-test: coverage of the 80/95 % ranges, MAE, interval score and P(meet) skill.",
         discussion: """
-            For every series and origin, the forecast is fitted on the n points up to the origin and
-            scored against every later point up to --max-horizon years on. The panel is a dataset
-            folder (--data, default) or a long CSV file (indicator, entity, time, value) with
+            For every series and origin, the forecast is fitted on the n points up to the origin and \
+            scored against every later point up to --max-horizon years on. The panel is a dataset \
+            folder (--data, default) or a long CSV file (indicator, entity, time, value) with \
             indicators.csv beside it (--panel).
 
-            The calibrated default is scored with the shipped calibration, with one learned from
-            another panel (--calibrate-on), or cross-validated by entity (--cross-validate: learned on
+            The calibrated default is scored with the shipped calibration, with one learned from \
+            another panel (--calibrate-on), or cross-validated by entity (--cross-validate: learned on \
             one half of the entities, scored on the other, then swapped).
 
             Examples:

@@ -8,9 +8,9 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Learn the calibrated ranges from a panel of real series (a dataset or a long CSV).",
         discussion: """
-            Learns how far series of each kind (share, count, score) moved after windows of 1–6
-            points, for horizons up to --max-horizon years, and writes the table that chiso forecast,
-            gaps and report use with --calibration FILE. The shipped table was made this way from
+            Learns how far series of each kind (share, count, score) moved after windows of 1–6 \
+            points, for horizons up to --max-horizon years, and writes the table that chiso forecast, \
+            gaps and report use with --calibration FILE. The shipped table was made this way from \
             Datasets/reference/indicator_corpus (Datasets/calibration/make_calibration.sh).
 
             Examples:

@@ -21,10 +21,10 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Turn workbooks and CSV tables into a dataset folder.",
             discussion: """
-                A workbook in the template's form (chiso data template) is read whole; other
-                workbooks and CSV files are read as tables, long or wide, every sheet: district and
-                indicator columns become entities and indicators, each file a source, and each
-                value keeps its cell (so-lieu.xlsx[Sheet1]!E7) as its locator. Nothing is written
+                A workbook in the template's form (chiso data template) is read whole; other \
+                workbooks and CSV files are read as tables, long or wide, every sheet: district and \
+                indicator columns become entities and indicators, each file a source, and each \
+                value keeps its cell (so-lieu.xlsx[Sheet1]!E7) as its locator. Nothing is written \
                 when there are errors; the folder is replaced whole, never left half-written.
 
                 Examples:
@@ -59,9 +59,9 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the workbook a planner fills in (indicators, districts, sources, data, targets).",
             discussion: """
-                Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per
-                indicator and district, one column per period), Chi tiết số liệu (optional details)
-                and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by
+                Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per \
+                indicator and district, one column per period), Chi tiết số liệu (optional details) \
+                and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by \
                 chiso report --data FILE.xlsx and chiso data import FILE.xlsx.
 
                 Example:
@@ -92,8 +92,8 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a dataset in another form: the planner's workbook (xlsx) or a dataset folder (csv).",
             discussion: """
-                --format xlsx writes the dataset in the template's form (chiso data template), which
-                chiso data import reads back to the same dataset; --format csv writes the five CSV
+                --format xlsx writes the dataset in the template's form (chiso data template), which \
+                chiso data import reads back to the same dataset; --format csv writes the five CSV \
                 files of a dataset folder.
 
                 Examples:
@@ -124,7 +124,7 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a dataset folder and print its findings.",
             discussion: """
-                Prints every finding (errors first), then a one-line summary. Exit status 0 when there
+                Prints every finding (errors first), then a one-line summary. Exit status 0 when there \
                 are no errors (warnings record defects of the sources kept as published), 1 otherwise.
 
                 Example:

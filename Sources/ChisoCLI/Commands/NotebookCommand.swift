@@ -8,7 +8,7 @@ struct NotebookCommand: ParsableCommand {
         commandName: "notebook",
         abstract: "Run executable text notebooks, or rewrite their expected output.",
         discussion: """
-            A notebook is Markdown with fenced ```chiso blocks (one command each, run from the
+            A notebook is Markdown with fenced ```chiso blocks (one command each, run from the \
             notebook's folder against the shipped data), each followed by an ```output block.
 
             Examples:

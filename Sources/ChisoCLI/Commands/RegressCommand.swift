@@ -8,9 +8,9 @@ struct RegressCommand: ParsableCommand {
         commandName: "regress",
         abstract: "Fit a linear model (OLS or WLS) to columns of a CSV file.",
         discussion: """
-            The CSV has a header row; numbers use a dot for decimals (12.5, 3e-4). The fit uses
-            pivoted QR on centred, scaled columns with refinement (no normal equations). A design
-            of lower rank is fitted: aliased coefficients are reported as null (NA) with a warning,
+            The CSV has a header row; numbers use a dot for decimals (12.5, 3e-4). The fit uses \
+            pivoted QR on centred, scaled columns with refinement (no normal equations). A design \
+            of lower rank is fitted: aliased coefficients are reported as null (NA) with a warning, \
             and "rank" says how many were estimable.
 
             Examples:

@@ -41,13 +41,14 @@ struct GapsCommand: ParsableCommand {
         commandName: "gaps",
         abstract: "Gap-to-target table: latest value, projection, P(meet) and status per target.",
         discussion: """
-            Rows are sorted most at risk first (moving away, off track, needs acceleration,
+            Rows are sorted most at risk first (moving away, off track, needs acceleration, \
             insufficient data, on track, achieved; then by P(meet)).
 
             Examples:
               chiso gaps --year 2025
               chiso gaps --entity dak_lak --year 2024 --format xlsx --output gaps.xlsx
               chiso gaps --targets my-targets.csv --lang en --format md
+              chiso gaps --status "chậm tiến độ" --status "cần tăng tốc" --entity "Krông Nô"
             """
     )
 
@@ -89,7 +90,7 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare entities on an indicator: totals and parts (DTI), or two windows of a share with counts.",
         discussion: """
-            An indicator with parts (dti_score) gives recomputed ranks and totals, points available per
+            An indicator with parts (dti_score) gives recomputed ranks and totals, points available per \
             part and the best gains; a share with counts gives Wilson intervals and a two-window change.
 
             Examples:
@@ -133,10 +134,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the full report (HTML, gap tables, comparisons) for the dataset.",
         discussion: """
-            Writes index.html, gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder
-            (default report/) and prints a summary. The new report is written whole into a temporary
-            folder beside it and swapped in at once: a reader sees the old report or the new one, and a
-            failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files
+            Writes index.html, gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder \
+            (default report/) and prints a summary. The new report is written whole into a temporary \
+            folder beside it and swapped in at once: a reader sees the old report or the new one, and a \
+            failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files \
             is refused.
 
             Example:
