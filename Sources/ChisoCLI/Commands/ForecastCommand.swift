@@ -136,35 +136,23 @@ struct ForecastCommand: ParsableCommand {
                                target: target.flatMap { v in targetYear.map { (v, $0, nil) } })
     }
 
-    /// Why a file's series has its kind, in words (with the flag that changes it).
+    /// Why a file's series has its kind, in words of the language (with the flag that changes it).
     static func explain(_ reason: SeriesLoader.KindReason, _ language: Language = .en) -> String {
-        if language == .vi { return explainVi(reason) }
-        let tail = " (--kind to change)"
+        let p: Phrase
         switch reason {
-        case .given: return "as given"
-        case .counts: return "because successes and trials are given" + tail
-        case .share(.header(let h)): return "because the column header \"\(h)\" says percent" + tail
-        case .share(.unit(let u)): return "because the unit is \"\(u)\"" + tail
-        case .share(.label(let l)): return "because the row is \"\(l)\"" + tail
-        case .share(.percentSigns): return "because every value is written with %" + tail
-        case .share(.perMilleSigns): return "because every value is written with ‰ (bounds 0–1000)" + tail
-        case .noEvidence: return "because nothing in the file says percent, count or rank: an unbounded score" + tail
+        case .given: return language == .vi ? "theo khai báo" : "as given"
+        case .counts: p = Phrase(vi: "vì có số đạt và tổng số", en: "because successes and trials are given")
+        case .share(.header(let h)): p = Phrase(vi: "vì tiêu đề cột \"\(h)\" ghi phần trăm", en: "because the column header \"\(h)\" says percent")
+        case .share(.unit(let u)): p = Phrase(vi: "vì đơn vị là \"\(u)\"", en: "because the unit is \"\(u)\"")
+        case .share(.label(let l)): p = Phrase(vi: "vì dòng là \"\(l)\"", en: "because the row is \"\(l)\"")
+        case .share(.percentSigns): p = Phrase(vi: "vì mọi giá trị đều ghi dấu %", en: "because every value is written with %")
+        case .share(.perMilleSigns):
+            p = Phrase(vi: "vì mọi giá trị đều ghi dấu ‰ (khoảng 0–1000)", en: "because every value is written with ‰ (bounds 0–1000)")
+        case .noEvidence:
+            p = Phrase(vi: "vì tệp không cho biết là phần trăm, số đếm hay thứ hạng: coi là điểm số không giới hạn",
+                       en: "because nothing in the file says percent, count or rank: an unbounded score")
         }
-    }
-
-    /// ``explain(_:_:)`` in Vietnamese.
-    static func explainVi(_ reason: SeriesLoader.KindReason) -> String {
-        let tail = " (--kind để đổi)"
-        switch reason {
-        case .given: return "theo khai báo"
-        case .counts: return "vì có số đạt và tổng số" + tail
-        case .share(.header(let h)): return "vì tiêu đề cột \"\(h)\" ghi phần trăm" + tail
-        case .share(.unit(let u)): return "vì đơn vị là \"\(u)\"" + tail
-        case .share(.label(let l)): return "vì dòng là \"\(l)\"" + tail
-        case .share(.percentSigns): return "vì mọi giá trị đều ghi dấu %" + tail
-        case .share(.perMilleSigns): return "vì mọi giá trị đều ghi dấu ‰ (khoảng 0–1000)" + tail
-        case .noEvidence: return "vì tệp không cho biết là phần trăm, số đếm hay thứ hạng: coi là điểm số không giới hạn" + tail
-        }
+        return p.text(language) + (language == .vi ? " (--kind để đổi)" : " (--kind to change)")
     }
 
     /// The series to forecast, (for --pool) the same indicator's other entities, and for a file why
