@@ -205,12 +205,15 @@ struct XLSXRendererTests {
         #expect(names.count == tables.count && names.allSatisfy { $0["name"] == "_xlnm._FilterDatabase" })
     }
 
-    /// Widths: the longest cell plus padding, the header's longest word beside the filter button,
-    /// at most two header lines unless the limit forces more, within the limits.
+    /// Widths: the longest cell plus padding, the header's longest word beside the filter button
+    /// (and a character for the bold font), at most two header lines unless the limit forces more,
+    /// within the limits.
     @Test func widthFromContent() {
         #expect(XLSXRenderer.width(label: "Năm", longestCell: 4, within: 8...50) == (8, 1))
-        #expect(XLSXRenderer.width(label: "Giá trị mới nhất", longestCell: 6, within: 8...50) == (10, 2))
+        #expect(XLSXRenderer.width(label: "Giá trị mới nhất", longestCell: 6, within: 8...50) == (11, 2))  // Giá trị | mới nhất
+        #expect(XLSXRenderer.width(label: "Giá trị mới nhất", longestCell: 20, within: 8...50) == (22, 1))
         #expect(XLSXRenderer.width(label: "Tên chỉ tiêu", longestCell: 90, within: 16...40) == (40, 1))
+        #expect(XLSXRenderer.width(label: "Wilson thấp 2024-09-01/2024-09-20", longestCell: 5, within: 8...50) == (24, 2))
         #expect(XLSXRenderer.width(label: "x", longestCell: 0, within: 16...40) == (16, 1))
         #expect(XLSXRenderer.lines([5, 5, 5], within: 11) == 2)
         #expect(XLSXRenderer.lines([25], within: 10) == 3)

@@ -121,17 +121,18 @@ public enum XLSXRenderer {
         return sheet
     }
 
-    /// Characters the autofilter's drop-down button covers at the right of a header cell.
-    static let filterButton = 2.0
+    /// Characters a header cell gives up: the autofilter's drop-down button at its right (about
+    /// two) and one for the bold font, wider than the digits a width counts.
+    static let headerMargin = 3.0
 
     /// A column's width and its header's line count: room for the longest cell (with two characters
     /// of padding) and for the header wrapped on at most two lines beside the filter button (more
     /// lines where the limit forces them), within `limits`.
     static func width(label: String, longestCell: Int, within limits: ClosedRange<Double>) -> (width: Double, lines: Int) {
         let words = label.split(separator: " ").map(\.count)
-        var width = min(max(Double(longestCell + 2), Double(words.max() ?? 0) + filterButton + 1, limits.lowerBound), limits.upperBound)
-        while lines(words, within: Int(width - filterButton)) > 2, width < limits.upperBound { width += 1 }
-        return (width, lines(words, within: Int(width - filterButton)))
+        var width = min(max(Double(longestCell + 2), Double(words.max() ?? 0) + headerMargin, limits.lowerBound), limits.upperBound)
+        while lines(words, within: Int(width - headerMargin)) > 2, width < limits.upperBound { width += 1 }
+        return (width, lines(words, within: Int(width - headerMargin)))
     }
 
     /// Lines of greedy word wrapping of words of these lengths within `room` characters (a longer

@@ -114,6 +114,15 @@ public enum XLSXWriter {
             out += "<cols>" + sheet.widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(String(format: "%.1f", $1))\" customWidth=\"1\"/>" }.joined() + "</cols>"
         }
         out += "<sheetData>"
+        // Each column's last style and its number: a column's cells mostly share one style, and
+        // comparing with it is cheaper than hashing it.
+        var recent: [(style: Style, id: Int)?] = Array(repeating: nil, count: sheet.rows.first?.count ?? 0)
+        func id(_ style: Style, column j: Int) -> Int {
+            if j < recent.count, let last = recent[j], last.style == style { return last.id }
+            let id = styles.id(style)
+            if j < recent.count { recent[j] = (style, id) }
+            return id
+        }
         for (i, row) in sheet.rows.enumerated() {
             if let height = sheet.rowHeights[i + 1] {
                 out += "<row r=\"\(i + 1)\" ht=\"\(String(format: "%.1f", height))\" customHeight=\"1\">"
@@ -127,11 +136,11 @@ public enum XLSXWriter {
                     continue
                 case let .text(s, style):
                     guard !s.isEmpty else { continue }
-                    let id = styles.id(style)
+                    let id = id(style, column: j)
                     out += "<c r=\"\(ref)\" t=\"inlineStr\"\(id == 0 ? "" : " s=\"\(id)\"")><is><t xml:space=\"preserve\">\(xml(cellText(s)))</t></is></c>"
                 case let .number(v, style):
                     guard v.isFinite else { continue }
-                    let id = styles.id(style)
+                    let id = id(style, column: j)
                     out += "<c r=\"\(ref)\"\(id == 0 ? "" : " s=\"\(id)\"")><v>\(v.description)</v></c>"
                 }
             }
