@@ -96,7 +96,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Statistics", "ChisoTestSupport"],
+            dependencies: [
+                "Reporting", "Statistics", "ChisoTestSupport",
+                // Reads the report's workbook back independently of Chiso's own reader.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Golden")]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Indicators
 
 /// Report language: labels and number formats.
 public enum Language: String, Sendable, CaseIterable {
@@ -36,16 +37,39 @@ public struct ReportTable: Sendable {
         public var en: String
         /// Display format.
         public var format: Format
+        /// Whether the column holds names (of indicators, entities): shown wider than ids, and kept
+        /// in view with the columns before it when a sheet scrolls.
+        public var isName: Bool
+        /// Whether the column's numbers are in the unit of the row's indicator (a latest value, a
+        /// target, a projection): a row in ``MeasureUnit/percent`` shows them as percentages
+        /// (``ReportTable/format(column:row:)``).
+        public var measured: Bool
 
         /// The label in a language.
         public func label(_ language: Language) -> String { language == .vi ? vi : en }
 
         /// A column.
-        public init(key: String, vi: String, en: String, format: Format) {
+        public init(key: String, vi: String, en: String, format: Format, isName: Bool = false, measured: Bool = false) {
             self.key = key
             self.vi = vi
             self.en = en
             self.format = format
+            self.isName = isName
+            self.measured = measured
+        }
+    }
+
+    /// The unit of a row's measured values (``Column/measured`` columns).
+    public enum MeasureUnit: Sendable, Equatable {
+        /// Plain numbers (counts, scores, ranks, amounts): the column's format as is.
+        case number
+        /// Percent units (74.65 means 74.65 %): a ``Format/number(decimals:)`` column shows the
+        /// row's value as ``Format/percent(decimals:)`` with the same decimals.
+        case percent
+
+        /// The unit of an indicator's values.
+        public init(_ indicator: Indicator) {
+            self = indicator.unit == .percent ? .percent : .number
         }
     }
 
@@ -73,9 +97,16 @@ public struct ReportTable: Sendable {
     public var charts: [Chart]
     /// Rows whose charts were not made (beyond ``HTMLRenderer/maximumCharts``); the page says so.
     public var chartsLeftOut: Int
+    /// A short Vietnamese name for a workbook sheet (at most 31 characters; nil: the title, cut).
+    public var sheetVi: String?
+    /// A short English name for a workbook sheet (at most 31 characters; nil: the title, cut).
+    public var sheetEn: String?
+    /// The unit of each row's measured values, in row order (empty, or a missing row: ``MeasureUnit/number``).
+    public var rowUnits: [MeasureUnit]
 
     /// A table.
-    public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0) {
+    public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0,
+                sheetVi: String? = nil, sheetEn: String? = nil, rowUnits: [MeasureUnit] = []) {
         self.id = id
         self.titleVi = titleVi
         self.titleEn = titleEn
@@ -83,10 +114,46 @@ public struct ReportTable: Sendable {
         self.rows = rows
         self.charts = charts
         self.chartsLeftOut = chartsLeftOut
+        self.sheetVi = sheetVi
+        self.sheetEn = sheetEn
+        self.rowUnits = rowUnits
     }
 
     /// The title in a language.
     public func title(_ language: Language) -> String { language == .vi ? titleVi : titleEn }
+
+    /// The sheet name in a language: the short name if there is one, else the title.
+    public func sheetName(_ language: Language) -> String { (language == .vi ? sheetVi : sheetEn) ?? title(language) }
+
+    /// An indicator's name as a sheet name uses it after a word like "So sánh": the acronym it gives
+    /// in parentheses ("Chỉ số chuyển đổi số (DTI) - tổng điểm" → "DTI"), else the name with its
+    /// first letter in lower case unless the first word is an acronym ("Tỷ lệ hồ sơ" → "tỷ lệ hồ sơ").
+    static func shortName(_ name: String) -> String {
+        var rest = Substring(name)
+        while let open = rest.firstIndex(of: "(") {
+            let inside = rest[rest.index(after: open)...]
+            guard let close = inside.firstIndex(of: ")") else { break }
+            let word = inside[..<close]
+            if (2...10).contains(word.count), word.allSatisfy({ $0.isUppercase || $0.isNumber }), word.contains(where: \.isUppercase) {
+                return String(word)
+            }
+            rest = inside[inside.index(after: close)...]
+        }
+        guard let first = name.first, name.dropFirst().first?.isLowercase ?? false else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+
+    /// The format of a column's numbers in a row: a ``Column/measured`` number column in a
+    /// ``MeasureUnit/percent`` row is a percentage with the column's decimals; otherwise the column's format.
+    public func format(column: Column, row: Int) -> Format {
+        Self.format(of: column, in: row < rowUnits.count ? rowUnits[row] : .number)
+    }
+
+    /// The format of a column's numbers in a row of `unit` (see ``format(column:row:)``).
+    public static func format(of column: Column, in unit: MeasureUnit) -> Format {
+        guard column.measured, unit == .percent, case let .number(decimals) = column.format else { return column.format }
+        return .percent(decimals: decimals)
+    }
 
     /// A cell as display text in a language ("" for a missing number).
     public func display(_ cell: Cell, column: Column, language: Language) -> String {

@@ -1,29 +1,76 @@
-"""Opens the report's XLSX with openpyxl (a real reader) and compares every cell of the gap sheet
-with gaps.json: numbers must be numeric cells equal to the JSON numbers, text equal to the text.
-Usage: python3 check_xlsx.py REPORT_DIR"""
-import json, sys
+"""Opens the report's XLSX with openpyxl (a real reader) and checks it against gaps.json and the
+dataset's indicator units: every cell of the gap sheet holds the JSON value (a share's measured
+values divided by 100, as the percentages Excel computes with), number formats by unit (a share
+'0.00%', P(meet) '0.0%', counts '#,##0', years '0'), sheet names, column widths, frozen panes, the
+autofilter and a bold wrapping header on every sheet.
+Usage: python3 check_xlsx.py DIR DATASET [vi|en]   (DIR holds gaps.xlsx and gaps.json)"""
+import csv, json, sys
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
-d = sys.argv[1]
+d, data = sys.argv[1], sys.argv[2]
+lang = sys.argv[3] if len(sys.argv) > 3 else "vi"
 wb = load_workbook(f"{d}/gaps.xlsx")
 table = json.load(open(f"{d}/gaps.json", encoding="utf-8"))[0]
+units = {r["id"]: r["unit"] for r in csv.DictReader(open(f"{data}/indicators.csv", encoding="utf-8"))}
+
+# Sheet names: short, unique, within Excel's 31 characters and without its forbidden characters.
+names = {"vi": ["Khoảng cách mục tiêu", "Dự báo", "Theo chỉ tiêu", "Theo đơn vị", "So sánh DTI 2023", "So sánh tỷ lệ hồ sơ trực tuyến"],
+         "en": ["Gap to target", "Projections", "By indicator", "By entity", "Compare DTI 2023", "Compare online application"]}[lang]
+expected = names if len(wb.sheetnames) > 1 else names[:1]
+assert wb.sheetnames == expected, f"sheet names {wb.sheetnames} vs {expected}"
+assert len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames), "sheet names not unique"
+assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in wb.sheetnames), wb.sheetnames
+
+# Every sheet: widths on every column (8-50 characters), header and id/name columns frozen, an
+# autofilter over the table, a bold header that wraps.
+panes = ["E2", "D2", "C2", "C2", "C2", "C2"]
+for k, ws in enumerate(wb.worksheets):
+    assert ws.freeze_panes == panes[k], f"{ws.title}: freeze_panes {ws.freeze_panes} vs {panes[k]}"
+    assert ws.auto_filter.ref == ws.dimensions, f"{ws.title}: auto_filter {ws.auto_filter.ref} vs {ws.dimensions}"
+    for j in range(1, ws.max_column + 1):
+        letter = get_column_letter(j)
+        width = ws.column_dimensions[letter].width
+        assert ws.column_dimensions[letter].customWidth and 8 <= width <= 50, f"{ws.title}!{letter}: width {width}"
+        header = ws.cell(row=1, column=j)
+        assert header.font.b and header.alignment.wrap_text, f"{ws.title}!{letter}1: header not bold and wrapping"
+
 ws = wb.worksheets[0]
-assert ws.freeze_panes == "A2", f"header row not frozen: {ws.freeze_panes}"
 rows = list(ws.iter_rows(values_only=True))
 header, body = rows[0], rows[1:]
 keys = list(table["rows"][0].keys()) if table["rows"] else []
 assert len(body) == len(table["rows"]), f"{len(body)} sheet rows vs {len(table['rows'])} JSON rows"
-numbers = 0
+# Columns in the row's indicator unit: a share's are stored as fractions of 1.
+measured = {"latest_value", "target_value", "gap", "projection", "lower_80", "upper_80", "lower_95", "upper_95",
+            "achieved_annual_change", "required_annual_change"}
+formats = {"p_meet": "0.0%", "relative_gap": "0.0%", "n": "#,##0", "target_year": "0", "crossing_year": "0",
+           "progress_ratio": "#,##0.00"}
+numbers, seen = 0, {"share": None, "count": None, "p_meet": None, "n": None}
 for i, (cells, obj) in enumerate(zip(body, table["rows"])):
+    share = units[obj["indicator"]] == "percent"
     for j, key in enumerate(keys):
         want, got = obj[key], cells[j] if j < len(cells) else None
+        cell = ws.cell(row=i + 2, column=j + 1)
         if isinstance(want, (int, float)) and not isinstance(want, bool):
             assert isinstance(got, (int, float)), f"row {i + 2} {key}: {got!r} is not a number cell"
+            if key in measured:
+                fmt = {"latest_value": "0.00", "achieved_annual_change": "0.000", "required_annual_change": "0.000"}.get(key, "0.00")
+                want_fmt = fmt + "%" if share else "#,##0" + fmt[1:]
+                assert cell.number_format == want_fmt, f"{cell.coordinate} {key}: format {cell.number_format!r} vs {want_fmt!r}"
+                if share: want = want / 100
+            else:
+                assert cell.number_format == formats.get(key, cell.number_format), f"{cell.coordinate} {key}: {cell.number_format!r}"
             assert got == want, f"row {i + 2} {key}: sheet {got!r} vs JSON {want!r}"
             numbers += 1
+            kind = ("share" if share else "count" if units[obj["indicator"]] == "count" else "other") if key == "latest_value" else key
+            if kind in ("share", "count", "other", "p_meet", "n") and seen.get(kind) is None: seen[kind] = cell
         elif want is None or want == "":
             assert got in (None, ""), f"row {i + 2} {key}: sheet {got!r} vs empty"
         else:
             assert got == want, f"row {i + 2} {key}: sheet {got!r} vs JSON {want!r}"
-print(f"xlsx ok: {len(wb.worksheets)} sheets, {len(body)} rows, {numbers} numeric cells equal to gaps.json; "
-      f"header '{header[0]}', Vietnamese intact: {'Đơn vị' in header or 'Entity' in header}")
+assert all(seen[k] is not None for k in ("share", "p_meet", "n")), seen
+assert seen["share"].number_format == "0.00%" and seen["p_meet"].number_format == "0.0%" and seen["n"].number_format == "#,##0"
+shown = ", ".join(f"{k} {c.coordinate}={c.value!r} '{c.number_format}'" for k, c in seen.items() if c is not None)
+print(f"xlsx ok ({lang}): {len(wb.worksheets)} sheets {wb.sheetnames}, {len(body)} rows, {numbers} numeric cells equal to gaps.json "
+      f"(shares / 100); {shown}; panes {[w.freeze_panes for w in wb.worksheets]}; autofilter {ws.auto_filter.ref}; "
+      f"widths {[ws.column_dimensions[get_column_letter(j)].width for j in range(1, 6)]}...; header '{header[0]}'")

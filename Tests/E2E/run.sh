@@ -8,12 +8,18 @@ out=$(mktemp -d)
 trap 'rm -rf "${out}"' EXIT
 
 "${chiso}" report --out "${out}/vi" > "${out}/summary.txt"
-python3 Tests/E2E/check_xlsx.py "${out}/vi"
+python3 Tests/E2E/check_xlsx.py "${out}/vi" Datasets
 Tests/E2E/check_html.sh "${out}/vi" 4
 mkdir -p .build/e2e && cp "${out}/vi/screenshot.png" .build/e2e/report-vi.png
 
 "${chiso}" report --out "${out}/en" --lang en > /dev/null
 grep -q '<html lang="en">' "${out}/en/index.html"
+python3 Tests/E2E/check_xlsx.py "${out}/en" Datasets en
+# chiso gaps --format xlsx: the gap sheet alone, checked against the same command's JSON.
+mkdir -p "${out}/g"
+"${chiso}" gaps --format xlsx --output "${out}/g/gaps.xlsx"
+"${chiso}" gaps --format json --output "${out}/g/gaps.json"
+python3 Tests/E2E/check_xlsx.py "${out}/g" Datasets
 Tests/E2E/check_html.sh "${out}/en" 4
 
 # Hostile names: a copy of the dataset whose entity names try to inject HTML and spreadsheet formulas.
@@ -32,7 +38,7 @@ PY
 Tests/E2E/check_html.sh "${out}/h" 4
 grep -q "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" "${out}/h/index.html"
 grep -q "'=cmd|' /C calc'!A0" "${out}/h/comparison-dti_score-2023.csv"
-python3 Tests/E2E/check_xlsx.py "${out}/h"
+python3 Tests/E2E/check_xlsx.py "${out}/h" "${out}/hostile"
 # A planner's workbook: the template chiso writes today, filled by openpyxl as a planner would, gives
 # the full report; the export of the shipped data opens in openpyxl with its drop-down lists.
 "${chiso}" data template --out "${out}/mau.xlsx"

@@ -1,35 +1,155 @@
 import Foundation
 
-/// Report tables as an Excel workbook (``XLSXWriter``): one sheet per table, a bold header row
-/// frozen in place, numbers stored as numbers with a display format per column (years without
-/// separators, probabilities as percentages, other numbers with thousands separators).
+/// Report tables as an Excel workbook (``XLSXWriter``) a planner can use as is: one sheet per
+/// table, named by the table's short name (``ReportTable/sheetName(_:)``).
+///
+/// - Numbers are number cells at full precision with a display format by unit: numbers with
+///   thousands separators and the column's decimals (`#,##0.00`), whole numbers `#,##0`, years
+///   `0`. Every percentage is stored as a 0–1 fraction with a percent format, so Excel shows
+///   74.65 % and computes with 0.7465: percent columns (0–100 in the table) are divided by 100
+///   (`0.0%` with the column's decimals), probabilities are kept (`0.0%`), and the measured values
+///   of a share's row (latest value, target, gap, projection, ...) are divided by 100 (`0.00%`).
+///   Excel shows the separators of the user's locale.
+/// - The header row is bold and wraps (the row is made tall enough for its longest label); it and
+///   the leading text columns (the ids and names that say what a row is) stay in view when the
+///   sheet scrolls; the header row has an autofilter.
+/// - Column widths follow the content: the longest cell as shown and the header's words, at least
+///   8 characters; ids at most 24, names 16–40, other columns at most 50.
 public enum XLSXRenderer {
     /// The workbook bytes.
+    ///
+    /// - Throws: ZIPFoundation's errors when the archive cannot be built.
     public static func workbook(_ tables: [ReportTable], language: Language) throws -> Data {
         try XLSXWriter.workbook(tables.map { sheet($0, language: language) })
     }
 
-    /// A table as a sheet: a bold header row frozen in place, numbers with their column's format.
-    static func sheet(_ table: ReportTable, language: Language) -> XLSXWriter.Sheet {
-        let header = table.columns.map { XLSXWriter.Cell.text($0.label(language), .header) }
-        let rows = table.rows.map { row in
-            zip(table.columns, row).map { column, cell -> XLSXWriter.Cell in
-                switch cell {
-                case .text, .phrase:
-                    return .text(table.display(cell, column: column, language: language))
-                case let .number(v):
-                    guard let v, v.isFinite else { return .empty }
-                    switch column.format {
-                    case .integer, .year: return .number(v, .whole)
-                    case .probability: return .number(v, .percent)
-                    case let .number(d): return .number(v, d >= 3 ? .decimal3 : .decimal2)
-                    default: return .number(v, .decimal2)
-                    }
-                }
+    /// How a number of a format is stored and shown: the factor applied to the table's value, the
+    /// cell style, and what the width estimate counts.
+    struct NumberLook {
+        /// Factor from the table's value to the stored one (0.01 for percent units).
+        var factor: Double
+        /// The cell style.
+        var style: XLSXWriter.Style
+        /// Decimals shown.
+        var decimals: Int
+        /// Thousands separators shown.
+        var grouped: Bool
+        /// Shown as a percentage (the stored value × 100, with a percent sign).
+        var percent: Bool
+
+        init(_ format: ReportTable.Format) {
+            switch format {
+            case .text: self.init(factor: 1, style: .plain, decimals: 2, grouped: false, percent: false)
+            case let .number(d): self.init(factor: 1, style: .decimal(d), decimals: d, grouped: true, percent: false)
+            case .integer: self.init(factor: 1, style: .integer, decimals: 0, grouped: true, percent: false)
+            case .year: self.init(factor: 1, style: .whole, decimals: 0, grouped: false, percent: false)
+            case let .percent(d): self.init(factor: 0.01, style: .percent(d), decimals: d, grouped: false, percent: true)
+            case .probability: self.init(factor: 1, style: .percent(1), decimals: 1, grouped: false, percent: true)
             }
         }
-        var sheet = XLSXWriter.Sheet(name: table.title(language), rows: [header] + rows)
+
+        init(factor: Double, style: XLSXWriter.Style, decimals: Int, grouped: Bool, percent: Bool) {
+            self.factor = factor
+            self.style = style
+            self.decimals = max(0, decimals)
+            self.grouped = grouped
+            self.percent = percent
+        }
+
+        /// The stored value of a table value: divided by 100 for percent units, otherwise as is
+        /// (one division, so the cell holds the same double as `value / 100`).
+        func stored(_ value: Double) -> Double { factor == 1 ? value : value / 100 }
+
+        /// About how many characters the number takes as shown (digits, separators, sign, point,
+        /// decimals, percent sign).
+        func width(_ value: Double) -> Int {
+            let shown = abs(percent ? stored(value) * 100 : value)
+            let digits = shown < 1 ? 1 : Int(log10(shown).rounded(.down)) + 1
+            return digits + (grouped ? (digits - 1) / 3 : 0) + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0) + (percent ? 1 : 0)
+        }
+    }
+
+    /// The leading text columns (ids and names) kept in view: the first columns while they are text.
+    static func frozenColumns(_ table: ReportTable) -> Int {
+        table.columns.prefix { $0.format == .text }.count
+    }
+
+    /// A table as a sheet (see ``XLSXRenderer``).
+    static func sheet(_ table: ReportTable, language: Language) -> XLSXWriter.Sheet {
+        let columns = table.columns
+        // Each column's look, and its look in a share's row (differs for measured number columns).
+        let looks = columns.map { NumberLook(ReportTable.format(of: $0, in: .number)) }
+        let percentLooks = columns.map { NumberLook(ReportTable.format(of: $0, in: .percent)) }
+        var longest = Array(repeating: 0, count: columns.count)
+        var rows: [[XLSXWriter.Cell]] = [columns.map { .text($0.label(language), .header) }]
+        rows.reserveCapacity(table.rows.count + 1)
+        for (i, row) in table.rows.enumerated() {
+            let percentRow = i < table.rowUnits.count && table.rowUnits[i] == .percent
+            var cells: [XLSXWriter.Cell] = []
+            cells.reserveCapacity(row.count)
+            for (j, cell) in row.prefix(columns.count).enumerated() {
+                switch cell {
+                case .text, .phrase:
+                    let s = table.display(cell, column: table.columns[j], language: language)
+                    cells.append(.text(s))
+                    // utf8.count bounds count from above: most cells need no count.
+                    if s.utf8.count > longest[j] { longest[j] = max(longest[j], s.count) }
+                case let .number(v):
+                    guard let v, v.isFinite else {
+                        cells.append(.empty)
+                        continue
+                    }
+                    let look = percentRow ? percentLooks[j] : looks[j]
+                    cells.append(.number(look.stored(v), look.style))
+                    longest[j] = max(longest[j], look.width(v))
+                }
+            }
+            rows.append(cells)
+        }
+        let frozen = frozenColumns(table)
+        var sheet = XLSXWriter.Sheet(name: table.sheetName(language), rows: rows)
+        var headerLines = 1
+        sheet.widths = columns.enumerated().map { j, column in
+            let (low, high): (Double, Double) = column.isName ? (16, 40) : (column.format == .text && j < frozen ? (8, 24) : (8, 50))
+            let (width, lines) = width(label: column.label(language), longestCell: longest[j], within: low...high)
+            headerLines = max(headerLines, lines)
+            return width
+        }
+        if headerLines > 1 { sheet.rowHeights[1] = 15 * Double(headerLines) }
         sheet.frozenRows = 1
+        sheet.frozenColumns = frozen
+        sheet.autofilter = true
         return sheet
+    }
+
+    /// Characters a header cell gives up: the autofilter's drop-down button at its right (about
+    /// two) and one for the bold font, wider than the digits a width counts.
+    static let headerMargin = 3.0
+
+    /// A column's width and its header's line count: room for the longest cell (with two characters
+    /// of padding) and for the header wrapped on at most two lines beside the filter button (more
+    /// lines where the limit forces them), within `limits`.
+    static func width(label: String, longestCell: Int, within limits: ClosedRange<Double>) -> (width: Double, lines: Int) {
+        let words = label.split(separator: " ").map(\.count)
+        var width = min(max(Double(longestCell + 2), Double(words.max() ?? 0) + headerMargin, limits.lowerBound), limits.upperBound)
+        while lines(words, within: Int(width - headerMargin)) > 2, width < limits.upperBound { width += 1 }
+        return (width, lines(words, within: Int(width - headerMargin)))
+    }
+
+    /// Lines of greedy word wrapping of words of these lengths within `room` characters (a longer
+    /// word takes lines of its own).
+    static func lines(_ words: [Int], within room: Int) -> Int {
+        let room = max(room, 1)
+        var lines = 0, used = 0
+        for w in words {
+            if used > 0, used + 1 + w <= room {
+                used += 1 + w
+                continue
+            }
+            let span = max(1, (w + room - 1) / room)
+            lines += span
+            used = w - (span - 1) * room
+        }
+        return max(lines, 1)
     }
 }

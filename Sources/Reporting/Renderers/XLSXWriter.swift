@@ -3,34 +3,11 @@ import Indicators
 import ZIPFoundation
 
 /// A minimal Office Open XML workbook writer (ZIPFoundation): sheets of text and number cells with
-/// column widths, a frozen header, an autofilter, drop-down lists (data validation) and a small
-/// fixed set of styles. Text is stored inline (Vietnamese intact, XML-escaped, control characters
-/// removed, cut at Excel's 32,767-character cell limit); numbers as numbers.
+/// column widths, row heights, frozen rows and columns, an autofilter, drop-down lists (data
+/// validation) and cell styles (``Style``: number format, bold, size, wrapping; each distinct style
+/// written once). Text is stored inline (Vietnamese intact, XML-escaped, control characters removed,
+/// cut at Excel's 32,767-character cell limit); numbers as numbers, at full precision.
 public enum XLSXWriter {
-    /// A cell's look: its number format and font.
-    public enum Style: Int, Sendable {
-        /// General (numbers at full precision).
-        case plain = 0
-        /// Bold (a header).
-        case header = 1
-        /// Two decimals with thousands separators (`#,##0.00`).
-        case decimal2 = 2
-        /// A whole number with thousands separators (`#,##0`).
-        case integer = 3
-        /// A percentage of a 0–1 value (`0.0%`).
-        case percent = 4
-        /// Three decimals.
-        case decimal3 = 5
-        /// Text that wraps in its cell.
-        case wrapped = 6
-        /// Bold and larger (a title).
-        case title = 7
-        /// A 0–100 value shown with a percent sign and one decimal (`0.0"%"`).
-        case percentOf100 = 8
-        /// A whole number without separators (a year: `0`).
-        case whole = 9
-    }
-
     /// A cell.
     public enum Cell: Sendable {
         /// No cell.
@@ -63,6 +40,8 @@ public enum XLSXWriter {
         public var rows: [[Cell]]
         /// Column widths in characters (missing: Excel's default).
         public var widths: [Double] = []
+        /// Row heights in points by 1-based row number (missing: the reader's own).
+        public var rowHeights: [Int: Double] = [:]
         /// Rows frozen at the top (0: none).
         public var frozenRows = 0
         /// Columns frozen at the left (0: none).
@@ -112,22 +91,18 @@ public enum XLSXWriter {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
             """)
-        try add("xl/styles.xml", styles)
+        // The styles part lists the styles the sheets used, so it is added after them.
+        var styles = StyleTable()
         for (k, sheet) in sheets.enumerated() {
-            try add("xl/worksheets/sheet\(k + 1).xml", self.sheet(sheet))
+            try add("xl/worksheets/sheet\(k + 1).xml", self.sheet(sheet, styles: &styles))
         }
+        try add("xl/styles.xml", styles.xml)
         guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
         return data
     }
 
-    /// The styles of ``Style``, in its raw-value order.
-    static let styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="0.000"/><numFmt numFmtId="165" formatCode="0.0%"/><numFmt numFmtId="166" formatCode="0.0&quot;%&quot;"/></numFmts><fonts count="3"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="14"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="10"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
-        """
-
-    /// One worksheet's XML.
-    static func sheet(_ sheet: Sheet) -> String {
+    /// One worksheet's XML; its cells' styles are numbered in `styles`.
+    static func sheet(_ sheet: Sheet, styles: inout StyleTable) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
@@ -139,8 +114,21 @@ public enum XLSXWriter {
             out += "<cols>" + sheet.widths.enumerated().map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(String(format: "%.1f", $1))\" customWidth=\"1\"/>" }.joined() + "</cols>"
         }
         out += "<sheetData>"
+        // Each column's last style and its number: a column's cells mostly share one style, and
+        // comparing with it is cheaper than hashing it.
+        var recent: [(style: Style, id: Int)?] = Array(repeating: nil, count: sheet.rows.first?.count ?? 0)
+        func id(_ style: Style, column j: Int) -> Int {
+            if j < recent.count, let last = recent[j], last.style == style { return last.id }
+            let id = styles.id(style)
+            if j < recent.count { recent[j] = (style, id) }
+            return id
+        }
         for (i, row) in sheet.rows.enumerated() {
-            out += "<row r=\"\(i + 1)\">"
+            if let height = sheet.rowHeights[i + 1] {
+                out += "<row r=\"\(i + 1)\" ht=\"\(String(format: "%.1f", height))\" customHeight=\"1\">"
+            } else {
+                out += "<row r=\"\(i + 1)\">"
+            }
             for (j, cell) in row.enumerated() {
                 let ref = "\(letters(j))\(i + 1)"
                 switch cell {
@@ -148,10 +136,12 @@ public enum XLSXWriter {
                     continue
                 case let .text(s, style):
                     guard !s.isEmpty else { continue }
-                    out += "<c r=\"\(ref)\" t=\"inlineStr\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")><is><t xml:space=\"preserve\">\(xml(cellText(s)))</t></is></c>"
+                    let id = id(style, column: j)
+                    out += "<c r=\"\(ref)\" t=\"inlineStr\"\(id == 0 ? "" : " s=\"\(id)\"")><is><t xml:space=\"preserve\">\(xml(cellText(s)))</t></is></c>"
                 case let .number(v, style):
                     guard v.isFinite else { continue }
-                    out += "<c r=\"\(ref)\"\(style == .plain ? "" : " s=\"\(style.rawValue)\"")><v>\(v.description)</v></c>"
+                    let id = id(style, column: j)
+                    out += "<c r=\"\(ref)\"\(id == 0 ? "" : " s=\"\(id)\"")><v>\(v.description)</v></c>"
                 }
             }
             out += "</row>"
@@ -169,51 +159,6 @@ public enum XLSXWriter {
             out += "</dataValidations>"
         }
         return out + "</worksheet>"
-    }
-
-    /// The most characters (UTF-16 units) Excel keeps in a cell.
-    static let cellLimit = 32_767
-
-    /// A cell's text within Excel's limit: longer text is cut and ends with "…".
-    static func cellText(_ s: String) -> String {
-        guard s.utf16.count > cellLimit else { return s }
-        var out = "", units = 0
-        for c in s {
-            let n = String(c).utf16.count
-            if units + n > cellLimit - 1 { break }
-            out.append(c)
-            units += n
-        }
-        return out + "…"
-    }
-
-    /// A sheet name Excel accepts, unique among `taken` (ignoring case): without `[ ] : * ? / \`
-    /// and control characters, not starting or ending with an apostrophe, at most 31 characters, not
-    /// "History"; an empty or repeated name is numbered.
-    static func sheetName(_ title: String, taken: [String]) -> String {
-        func clean(_ s: String) -> String {
-            var name = String(s.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }.map(Character.init))
-            var units = 0, cut = ""
-            for c in name {
-                let n = String(c).utf16.count
-                if units + n > 31 { break }
-                cut.append(c)
-                units += n
-            }
-            name = cut
-            while name.hasPrefix("'") || name.hasPrefix(" ") { name.removeFirst() }
-            while name.hasSuffix("'") || name.hasSuffix(" ") { name.removeLast() }
-            return name
-        }
-        let lowered = Set(taken.map { $0.lowercased() })
-        let name = clean(title)
-        if !name.isEmpty, !lowered.contains(name.lowercased()), name.lowercased() != "history" { return name }
-        var k = taken.count + 1
-        while true {
-            let numbered = clean("\(k) \(name)")
-            if !lowered.contains(numbered.lowercased()) { return numbered }
-            k += 1
-        }
     }
 
     /// Excel's letters for a 0-based column (``SourcePosition/columnLetters(_:)`` counts from 1).

@@ -107,19 +107,19 @@ public struct DistrictComparison: Sendable {
     public func table() -> ReportTable {
         var columns: [ReportTable.Column] = [
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text),
-            .init(key: "total", vi: "Tổng điểm", en: "Total", format: .number(decimals: 2)),
-            .init(key: "total_recomputed", vi: "Tổng tính lại", en: "Total recomputed", format: .number(decimals: 2)),
+            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .init(key: "total", vi: "Tổng điểm", en: "Total", format: .number(decimals: 2), measured: true),
+            .init(key: "total_recomputed", vi: "Tổng tính lại", en: "Total recomputed", format: .number(decimals: 2), measured: true),
             .init(key: "rank", vi: "Hạng tính lại", en: "Rank (recomputed)", format: .integer),
             .init(key: "rank_published", vi: "Hạng công bố", en: "Rank (published)", format: .integer),
             .init(key: "check", vi: "Kiểm tra", en: "Check", format: .text),
             .init(key: "percent_of_max", vi: "% điểm tối đa", en: "% of maximum", format: .percent(decimals: 1)),
-            .init(key: "gap_to_leader", vi: "Cách dẫn đầu", en: "Gap to leader", format: .number(decimals: 2)),
-            .init(key: "gap_to_mean", vi: "Cách trung bình", en: "Gap to mean", format: .number(decimals: 2)),
+            .init(key: "gap_to_leader", vi: "Cách dẫn đầu", en: "Gap to leader", format: .number(decimals: 2), measured: true),
+            .init(key: "gap_to_mean", vi: "Cách trung bình", en: "Gap to mean", format: .number(decimals: 2), measured: true),
         ]
         for p in parts {
-            columns.append(.init(key: p.id, vi: p.nameVi, en: p.nameEn, format: .number(decimals: 2)))
-            columns.append(.init(key: "\(p.id)_available", vi: "\(p.nameVi): còn", en: "\(p.nameEn): available", format: .number(decimals: 2)))
+            columns.append(.init(key: p.id, vi: p.nameVi, en: p.nameEn, format: .number(decimals: 2), measured: true))
+            columns.append(.init(key: "\(p.id)_available", vi: "\(p.nameVi): còn", en: "\(p.nameEn): available", format: .number(decimals: 2), measured: true))
         }
         columns.append(.init(key: "best_gains", vi: "Dư địa lớn nhất", en: "Most points available", format: .text))
         let names = Dictionary(parts.map { ($0.id, $0.nameVi) }, uniquingKeysWith: { a, _ in a })
@@ -151,7 +151,10 @@ public struct DistrictComparison: Sendable {
         let chart = BarChart(title: "\(indicator.nameVi) \(period)", bars: self.rows.map { ($0.entity.nameVi, $0.total) }, maximum: indicator.upper)
         return ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
                            titleVi: "So sánh \(indicator.nameVi) \(period)", titleEn: "Comparison: \(indicator.nameEn) \(period)",
-                           columns: columns, rows: rows, charts: [.bars(chart)])
+                           columns: columns, rows: rows, charts: [.bars(chart)],
+                           sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi)) \(period)",
+                           sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn)) \(period)",
+                           rowUnits: Array(repeating: .init(indicator), count: rows.count))
     }
 }
 

@@ -200,28 +200,28 @@ public struct GapTable: Sendable {
     public func table(id: String = "gaps") -> ReportTable {
         let columns: [ReportTable.Column] = [
             .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
-            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text),
+            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text),
-            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2)),
+            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: true),
             .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),
-            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2)),
+            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: true),
             .init(key: "target_year", vi: "Năm", en: "Year", format: .year),
             .init(key: "comparator", vi: "So sánh", en: "Comparator", format: .text),
             .init(key: "target_source", vi: "Nguồn mục tiêu", en: "Target source", format: .text),
-            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2)),
+            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: true),
             .init(key: "relative_gap", vi: "Khoảng cách tương đối", en: "Relative gap", format: .probability),
-            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2)),
-            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2)),
-            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2)),
-            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2)),
-            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2)),
+            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2), measured: true),
+            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: true),
+            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: true),
+            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2), measured: true),
+            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2), measured: true),
             .init(key: "p_meet", vi: "Xác suất đạt", en: "P(meet)", format: .probability),
             .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
             .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
             .init(key: "status", vi: "Tình trạng", en: "Status", format: .text),
-            .init(key: "achieved_annual_change", vi: "Tốc độ đạt được/năm", en: "Achieved change/yr", format: .number(decimals: 3)),
-            .init(key: "required_annual_change", vi: "Tốc độ cần/năm", en: "Required change/yr", format: .number(decimals: 3)),
+            .init(key: "achieved_annual_change", vi: "Tốc độ đạt được/năm", en: "Achieved change/yr", format: .number(decimals: 3), measured: true),
+            .init(key: "required_annual_change", vi: "Tốc độ cần/năm", en: "Required change/yr", format: .number(decimals: 3), measured: true),
             .init(key: "progress_ratio", vi: "Tỷ số tiến độ", en: "Progress ratio", format: .number(decimals: 2)),
             .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .year),
             .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
@@ -245,6 +245,7 @@ public struct GapTable: Sendable {
             ]
         }
         let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }
-        return ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts)
+        return ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
+                           sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.indicator) })
     }
 }

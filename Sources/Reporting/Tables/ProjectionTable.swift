@@ -70,18 +70,18 @@ public struct ProjectionTable: Sendable {
     public func table() -> ReportTable {
         var columns: [ReportTable.Column] = [
             .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
-            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text),
+            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
             .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
             .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
         ]
         for y in years {
             columns += [
-                .init(key: "projection_\(y)", vi: "Dự báo \(y)", en: "Projection \(y)", format: .number(decimals: 2)),
-                .init(key: "lower_80_\(y)", vi: "Thấp 80 \(y)", en: "Lo 80 \(y)", format: .number(decimals: 2)),
-                .init(key: "upper_80_\(y)", vi: "Cao 80 \(y)", en: "Hi 80 \(y)", format: .number(decimals: 2)),
-                .init(key: "lower_95_\(y)", vi: "Thấp 95 \(y)", en: "Lo 95 \(y)", format: .number(decimals: 2)),
-                .init(key: "upper_95_\(y)", vi: "Cao 95 \(y)", en: "Hi 95 \(y)", format: .number(decimals: 2)),
+                .init(key: "projection_\(y)", vi: "Dự báo \(y)", en: "Projection \(y)", format: .number(decimals: 2), measured: true),
+                .init(key: "lower_80_\(y)", vi: "Thấp 80 \(y)", en: "Lo 80 \(y)", format: .number(decimals: 2), measured: true),
+                .init(key: "upper_80_\(y)", vi: "Cao 80 \(y)", en: "Hi 80 \(y)", format: .number(decimals: 2), measured: true),
+                .init(key: "lower_95_\(y)", vi: "Thấp 95 \(y)", en: "Lo 95 \(y)", format: .number(decimals: 2), measured: true),
+                .init(key: "upper_95_\(y)", vi: "Cao 95 \(y)", en: "Hi 95 \(y)", format: .number(decimals: 2), measured: true),
             ]
         }
         columns.append(.init(key: "flags", vi: "Ghi chú", en: "Flags", format: .text))
@@ -98,6 +98,7 @@ public struct ProjectionTable: Sendable {
         return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 4 điểm dữ liệu",
                            titleEn: "Projections of indicators with at least 4 data points", columns: columns, rows: rows,
                            charts: self.rows.prefix(HTMLRenderer.maximumCharts).map { .fan($0.chart) },
-                           chartsLeftOut: max(0, self.rows.count - HTMLRenderer.maximumCharts))
+                           chartsLeftOut: max(0, self.rows.count - HTMLRenderer.maximumCharts),
+                           sheetVi: "Dự báo", sheetEn: "Projections", rowUnits: self.rows.map { .init($0.indicator) })
     }
 }

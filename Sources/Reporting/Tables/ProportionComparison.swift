@@ -48,7 +48,7 @@ public struct ProportionComparison: Sendable {
         let (w1, w2) = (windows.0.description, windows.1.description)
         let columns: [ReportTable.Column] = [
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text),
+            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
             .init(key: "numerator_1", vi: "Tử số \(w1)", en: "Numerator \(w1)", format: .integer),
             .init(key: "denominator_1", vi: "Mẫu số \(w1)", en: "Denominator \(w1)", format: .integer),
             .init(key: "rate_1", vi: "Tỷ lệ \(w1)", en: "Rate \(w1)", format: .percent(decimals: 1)),
@@ -79,6 +79,7 @@ public struct ProportionComparison: Sendable {
         }
         let chart = BarChart(title: "\(indicator.nameVi) \(w2)", bars: self.rows.map { ($0.entity.nameVi, 100 * ($0.second.numerator ?? 0) / max($0.second.denominator ?? 1, 1)) }, maximum: 100)
         return ReportTable(id: "comparison-\(indicator.id)", titleVi: "So sánh \(indicator.nameVi): \(w1) và \(w2)",
-                           titleEn: "Comparison: \(indicator.nameEn), \(w1) vs \(w2)", columns: columns, rows: rows, charts: [.bars(chart)])
+                           titleEn: "Comparison: \(indicator.nameEn), \(w1) vs \(w2)", columns: columns, rows: rows, charts: [.bars(chart)],
+                           sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi))", sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn))")
     }
 }

@@ -36,7 +36,7 @@ public enum StatusSummary {
         let (key, vi, en) = grouping == .indicator ? ("indicator", "Chỉ tiêu", "Indicator") : ("entity", "Đơn vị", "Entity")
         let columns: [ReportTable.Column] = [
             .init(key: key, vi: vi, en: en, format: .text),
-            .init(key: "\(key)_name", vi: "Tên", en: "Name", format: .text),
+            .init(key: "\(key)_name", vi: "Tên", en: "Name", format: .text, isName: true),
             .init(key: "targets", vi: "Số mục tiêu", en: "Targets", format: .integer),
             .init(key: "achieved_or_on_track", vi: "Đạt hoặc đúng tiến độ", en: "Achieved or on track", format: .integer),
             .init(key: "behind", vi: "Chậm hoặc lệch hướng", en: "Behind or moving away", format: .integer),
@@ -49,8 +49,10 @@ public enum StatusSummary {
         }
         return grouping == .indicator
             ? ReportTable(id: "summary-by-indicator", titleVi: "Tình trạng theo chỉ tiêu (chậm nhất trước)",
-                          titleEn: "Status by indicator (most behind first)", columns: columns, rows: rows, charts: [])
+                          titleEn: "Status by indicator (most behind first)", columns: columns, rows: rows, charts: [],
+                          sheetVi: "Theo chỉ tiêu", sheetEn: "By indicator")
             : ReportTable(id: "summary-by-entity", titleVi: "Tình trạng theo đơn vị (chậm nhất trước)",
-                          titleEn: "Status by entity (most behind first)", columns: columns, rows: rows, charts: [])
+                          titleEn: "Status by entity (most behind first)", columns: columns, rows: rows, charts: [],
+                          sheetVi: "Theo đơn vị", sheetEn: "By entity")
     }
 }
