@@ -96,7 +96,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", "Statistics", "ChisoTestSupport"],
+            dependencies: [
+                "Reporting", "Statistics", "ChisoTestSupport",
+                // Opens the Word documents as Word would (DOCXRendererTests).
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Golden")]
         ),
         .testTarget(
