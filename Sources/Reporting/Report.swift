@@ -100,7 +100,10 @@ public struct Report: Sendable {
             ("index.html", { .text(HTMLRenderer.page(title: title, summary: summary, tables: [byIndicator, byEntity, gapTable, projectionTable] + inline,
                                                      language: language, links: links)) }),
             ("report.docx", { .bytes(try DOCXRenderer.document(
-                title: title, summary: summary + paged.map { language == .vi ? "Bảng \($0.title(language)): tệp \($0.id).csv" : "Table \($0.title(language)): file \($0.id).csv" },
+                title: title, summary: summary + paged.map {
+                    language == .vi ? "Bảng so sánh dài, ở tệp riêng: \($0.title(language)) (\($0.id).csv)"
+                        : "Long comparison, in a file of its own: \($0.title(language)) (\($0.id).csv)"
+                },
                 tables: [byIndicator, byEntity, gapTable, projectionTable] + inline, language: language, provenance: provenance, generated: generated)) }),
             ("gaps.md", { .text(TextRenderers.markdown(gapTable, language: language)) }),
             ("gaps.csv", { .text(TextRenderers.csv(gapTable, language: language)) }),

@@ -120,6 +120,16 @@ struct DOCXRendererTests {
         #expect(try package.xml("docProps/core.xml").first("dc:title")?.text == "</w:t>&amp;")
     }
 
+    /// A table of 2,500 rows shows the first 2,000 and says where the rest are, as the web page does.
+    @Test func longTablesAreCapped() throws {
+        let table = ReportTable(id: "long", titleVi: "Dài", titleEn: "Long", columns: [.init(key: "k", vi: "Khóa", en: "Key", format: .text)],
+                                rows: (0..<2500).map { [.text("row\($0)")] }, charts: [])
+        let body = try Self.body(WordPackage(try DOCXRenderer.document(title: "t", summary: [], tables: [table], language: .en, generated: Self.june5)))
+        let rows = try #require(body.first("w:tbl")).children("w:tr")
+        #expect(rows.count == DOCXRenderer.maximumRows + 1 && rows.last?.wordText == "row1999")
+        #expect(body.children("w:p").map(\.wordText).contains("The first 2,000 of 2,500 rows; all rows are in long.csv, long.json and gaps.xlsx."))
+    }
+
     @Test func englishWordsAndDates() throws {
         // 1 February 2025, 03:00 in Vietnam (31 January in UTC).
         let date = Date(timeIntervalSince1970: 1_738_353_600)
@@ -133,33 +143,47 @@ struct DOCXRendererTests {
         #expect(vi.children("w:p").map(\.wordText)[1] == "Lập bằng Chiso ngày 01 tháng 02 năm 2025")
     }
 
-    /// Column widths: the table fills the text width, a number never wraps, a long word of text is
-    /// not cut, and the font is 9 pt unless the columns need 8.
-    @Test func columnWidths() throws {
+    /// Column widths of the gap table: the table fills the text width, a number never wraps, a word of
+    /// text or of a header is never cut (up to the caps, which ids pass), and the cells are 8 pt (the
+    /// English headers 7 pt: "Comparator" over ">=").
+    @Test(arguments: [Language.vi, .en])
+    func columnWidths(_ language: Language) throws {
         let table = try Self.gaps.get()
         let shown = DOCXRenderer.shownColumns(table)
-        let headers = shown.map { table.columns[$0].vi }
-        let rows = table.rows.map { row in shown.map { table.display(row[$0], column: table.columns[$0], language: .vi) } }
+        let headers = shown.map { table.columns[$0].label(language) }
+        let rows = table.rows.map { row in shown.map { table.display(row[$0], column: table.columns[$0], language: language) } }
         let unbroken = shown.map { table.columns[$0].format != .text }
         let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: DOCXRenderer.textWidth)
-        #expect(layout.halfPoints == 16 && layout.widths.reduce(0, +) == DOCXRenderer.textWidth)
+        #expect(layout.halfPoints == 16 && layout.headerHalfPoints == (language == .vi ? 16 : 14))
+        #expect(layout.widths.reduce(0, +) == DOCXRenderer.textWidth)
         var metrics = DOCXTableLayout.Metrics()
         for (j, numeric) in unbroken.enumerated() {
-            let needed = rows.map { row in
+            let cells = rows.map { row in
                 numeric ? metrics.width(row[j], bold: false) : min(metrics.longestWord(row[j], bold: false), DOCXTableLayout.longestWord)
             }.max() ?? 0
-            let header = min(metrics.longestWord(headers[j], bold: true), DOCXTableLayout.longestWord)
-            #expect(layout.widths[j] >= DOCXTableLayout.twips(max(needed, header), halfPoints: 16) + DOCXTableLayout.padding, "\(headers[j])")
+            let header = min(metrics.longestWord(headers[j], bold: true), DOCXTableLayout.longestHeaderWord)
+            let needed = max(DOCXTableLayout.twips(cells, halfPoints: layout.halfPoints), DOCXTableLayout.twips(header, halfPoints: layout.headerHalfPoints))
+            #expect(layout.widths[j] >= needed + DOCXTableLayout.padding, "\(headers[j])")
         }
-        // The longest names get the most room.
+        // In Vietnamese the longest names get the most room (the English headers leave almost none to share).
         let name = try #require(shown.firstIndex { table.columns[$0].key == "indicator_name" })
-        #expect(layout.widths[name] == layout.widths.max())
+        #expect(language == .en || layout.widths[name] == layout.widths.max())
+    }
+
+    @Test func narrowTablesAndMetrics() {
         // A narrow table keeps 9 pt and fills the width in proportion to what its columns hold.
         let narrow = DOCXTableLayout.make(headers: ["Tên", "Số"], rows: [["huyện Đắk Song", "1.234"]], unbroken: [false, true], available: 15_000)
-        #expect(narrow.halfPoints == 18 && narrow.widths.reduce(0, +) == 15_000 && narrow.widths[0] > narrow.widths[1])
-        // Metrics: Times New Roman's digits are half an em; Vietnamese letters are their base letter.
+        #expect(narrow.halfPoints == 18 && narrow.headerHalfPoints == 18)
+        #expect(narrow.widths.reduce(0, +) == 15_000 && narrow.widths[0] > narrow.widths[1])
+        // Columns that fit at no size: header words give way before numbers do.
+        let crowded = DOCXTableLayout.make(headers: Array(repeating: "Comparator", count: 30), rows: [Array(repeating: "1.234", count: 30)],
+                                           unbroken: Array(repeating: true, count: 30), available: 15_000)
+        var metrics = DOCXTableLayout.Metrics()
+        #expect(crowded.halfPoints == 16 && crowded.headerHalfPoints == 14 && crowded.widths.reduce(0, +) == 15_000)
+        #expect(crowded.widths.allSatisfy { $0 >= DOCXTableLayout.twips(metrics.width("1.234", bold: false), halfPoints: 16) + DOCXTableLayout.padding })
+        // Times New Roman's digits are half an em; Vietnamese letters are their base letter, ơ and ư a little wider.
         #expect(metrics.width("2024", bold: false) == 2000 && metrics.width("ắ", bold: false) == metrics.width("a", bold: false))
-        #expect(metrics.width("ư", bold: false) > metrics.width("u", bold: false))
+        #expect(metrics.width("ư", bold: false) > metrics.width("u", bold: false) && metrics.width("Đ", bold: true) == 722)
     }
 
     @Test func reportHasAWordDocument() throws {

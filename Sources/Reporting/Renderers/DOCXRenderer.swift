@@ -9,7 +9,7 @@ import Indicators
 /// bold) with a caption above the table ("Bảng 1. …" / "Table 1. …") and a source line in italics
 /// under it ("Nguồn: Chiso, …"). Body text is 13 pt. Tables have a border on every cell, a header row
 /// that Word repeats on each page, rows that are never split across pages, numbers right-aligned, and
-/// fixed column widths that fill the page (``DOCXTableLayout``: cells in 9 pt, 8 or 7 for very wide
+/// fixed column widths that fill the page (``DOCXTableLayout``: cells in 9 pt, 8 pt in very wide
 /// tables). Cell text is ``ReportTable/display(_:column:language:)``, as in every renderer.
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
@@ -70,6 +70,11 @@ public enum DOCXRenderer {
         return try package.data()
     }
 
+    /// The most rows shown of one table (as many as ``HTMLRenderer/maximumRows``): a national gap
+    /// table of 140,000 rows would run to some 15,000 pages. The first rows are shown (the gap table's
+    /// most at risk) and a note under the table names the files that have them all.
+    public static let maximumRows = HTMLRenderer.maximumRows
+
     /// A4 landscape in twips (297 × 210 mm) and its margins: 20 mm above, 15 mm below and on either
     /// side (the widest table has 24 columns).
     static let page = (width: 16838, height: 11906, top: 1134, bottom: 850, left: 850, right: 850)
@@ -91,6 +96,7 @@ public enum DOCXRenderer {
             out += paragraph("\(words.table) \(number). \(name)", style: "Caption")
             out += self.table(table, language: words.language)
             if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
+            if let note = table.rowsLeftOutNote(shown: maximumRows, language: words.language) { out += paragraph(note, style: "SourceNote") }
             out += paragraph(words.sourceLine(provenance), style: "SourceNote")
         }
         let p = page
@@ -113,7 +119,7 @@ public enum DOCXRenderer {
         let shown = shownColumns(table)
         let columns = shown.map { table.columns[$0] }
         let headers = columns.map { $0.label(language) }
-        let rows = table.rows.map { row in
+        let rows = table.rows.prefix(maximumRows).map { row in
             shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], language: language) : "" }
         }
         let unbroken = columns.map { $0.format != .text }
@@ -126,17 +132,21 @@ public enum DOCXRenderer {
             + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"\(margin)\" w:type=\"dxa\"/></w:tblCellMar>"
             + "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
         out += "<w:tblGrid>" + layout.widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        let size = layout.halfPoints == DOCXTableLayout.sizes[0] ? "" : "<w:sz w:val=\"\(layout.halfPoints)\"/><w:szCs w:val=\"\(layout.halfPoints)\"/>"
+        // Run sizes where they differ from the styles' 9 pt.
+        func size(_ halfPoints: Int) -> String {
+            halfPoints == DOCXStyles.tableHalfPoints ? "" : "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>"
+        }
+        let headerSize = size(layout.headerHalfPoints), cellSize = size(layout.halfPoints)
         out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         for (j, header) in headers.enumerated() {
-            out += cell(header, width: layout.widths[j], style: "TableHeader", alignment: nil, size: size)
+            out += cell(header, width: layout.widths[j], style: "TableHeader", alignment: nil, size: headerSize)
         }
         out += "</w:tr>"
         let alignments = unbroken.map { $0 ? "right" : nil }
         for row in rows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (j, text) in row.enumerated() {
-                out += cell(text, width: layout.widths[j], style: "TableText", alignment: alignments[j], size: size)
+                out += cell(text, width: layout.widths[j], style: "TableText", alignment: alignments[j], size: cellSize)
             }
             out += "</w:tr>"
         }

@@ -3,6 +3,9 @@ import Foundation
 /// The fixed parts of ``DOCXRenderer``'s documents: the styles, the page-number header and the
 /// document properties.
 enum DOCXStyles {
+    /// The size of `TableText` and `TableHeader`, in half-points (9 pt).
+    static let tableHalfPoints = 18
+
     /// `word/styles.xml`: Times New Roman 13 pt throughout (Vietnamese set as the language), and the
     /// paragraph styles the body uses: `Title` and `Heading1` (14 pt bold), `DateLine` (italic,
     /// centred), `Caption` (bold, centred, kept with its table), `SourceNote` (12 pt italic),
@@ -35,7 +38,7 @@ enum DOCXStyles {
             + style("SourceNote", name: "Source Note", next: "Normal", paragraph: "<w:spacing w:before=\"60\" w:after=\"240\"/><w:jc w:val=\"left\"/>",
                     run: "<w:i/><w:iCs/>\(size(24))")
             + style("TableText", name: "Table Text", paragraph: "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
-                    run: size(18))
+                    run: size(tableHalfPoints))
             + style("TableHeader", name: "Table Header", basedOn: "TableText", paragraph: "<w:keepNext/><w:jc w:val=\"center\"/>", run: "<w:b/><w:bCs/>")
             + style("Header", name: "header", paragraph: "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/>")
             + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"

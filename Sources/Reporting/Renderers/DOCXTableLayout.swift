@@ -1,25 +1,29 @@
 import Foundation
 
-/// Column widths and the font size of a table in a Word document, chosen so that the table fills the
+/// Column widths and font sizes of a table in a Word document, chosen so that the table fills the
 /// text width of the page and no cell's word is wider than its column.
 ///
 /// Word and LibreOffice wrap a cell's text at spaces inside a fixed-layout table; a word wider than
-/// its column is broken between letters, which is legible but ugly. So each column is at least as
-/// wide as the longest word in it, its header (bold) included; the font shrinks from 9 pt to 8 pt when
-/// those minimums do not fit across the page; and the room left goes to the columns whose cells
-/// would wrap, in proportion to how much wider they would need to be to show their longest text on one
-/// line (headers may wrap; long texts are capped, so that a column of names wraps instead of taking
-/// the page). A word longer than ``longestWord`` (an id such as `dl_bc_cds_6t_2024`) is allowed to
-/// break. Widths come from Times New Roman's advance widths (Liberation Serif, LibreOffice's
-/// substitute, has the same metrics), with 3 % to spare.
+/// its column is broken between letters, which is legible but ugly, and a number broken so misleads.
+/// So each column is at least as wide as its longest number or word (a word longer than
+/// ``longestWord``, an id such as `dl_bc_cds_6t_2024`, may break) and as its header's longest word in
+/// bold. Cells are 9 pt; when those minimums do not fit across the page, 8 pt, then 8 pt under a 7 pt
+/// header (English headers such as "Comparator" and "Projection" are wider than the numbers under
+/// them). The room left goes to the columns whose cells would wrap, in proportion to how much wider
+/// they would need to be to show their longest text on one line (headers may wrap; long texts are
+/// capped at ``longestLine``, so that a column of names wraps instead of taking the page). If the
+/// minimums fit at no size, header words break before any cell's. Widths come from Times New Roman's
+/// advance widths (Liberation Serif, LibreOffice's substitute, has the same metrics), with 3 % to spare.
 struct DOCXTableLayout: Equatable {
-    /// The font size of the cells, in half-points (Word's unit: 18 is 9 pt).
+    /// The font size of the body cells, in half-points (Word's unit: 18 is 9 pt).
     var halfPoints: Int
+    /// The font size of the header row, in half-points.
+    var headerHalfPoints: Int
     /// Column widths in twentieths of a point (twips); their sum is the available width.
     var widths: [Int]
 
-    /// The font sizes tried, largest first, in half-points (9 and 8 pt: smaller is hard to read).
-    static let sizes = [18, 16]
+    /// The font sizes tried in turn, in half-points: (cells, header).
+    static let sizes = [(cells: 18, header: 18), (cells: 16, header: 16), (cells: 16, header: 14)]
     /// A cell's left and right margins, each, in twips (0.6 mm).
     static let cellMargin = 34
     /// What a column needs beside its text: both margins and the border.
@@ -29,19 +33,24 @@ struct DOCXTableLayout: Equatable {
     /// The widest word a column is made wide enough for, in 1/1000 em (about 11 letters: "insufficient"
     /// and "acceleration" fit; an id such as `dl_bc_cds_6t_2024` breaks).
     static let longestWord = 5000
+    /// The widest header word a column is made wide enough for, in 1/1000 em ("Comparator" and
+    /// "Denominator" in bold fit; a period such as `2024-09-01/2024-09-20` breaks).
+    static let longestHeaderWord = 6000
 
     /// The layout of a table with these `headers` and cell `rows` (display texts) across `available`
     /// twips; the cells of an `unbroken` column (numbers: "68,5 %") are kept on one line.
     ///
-    /// The larger font is taken when its columns fit and the room left gives the wrapping columns at
-    /// least half of what they lack to show their text on one line; otherwise the size that gives them
-    /// the most (a wide table of long texts reads better in 8 pt on fewer lines than in 9 pt on many).
+    /// The first sizes are taken whose columns fit and whose room left gives the wrapping columns at
+    /// least half of what they lack to show their text on one line; failing that, the sizes that give
+    /// them the most (a wide table of long texts reads better in 8 pt on fewer lines than in 9 pt on
+    /// many); a 7 pt header only when 8 pt does not fit; when nothing fits, the smallest.
     static func make(headers: [String], rows: [[String]], unbroken: [Bool], available: Int) -> DOCXTableLayout {
         let count = headers.count
-        guard count > 0 else { return DOCXTableLayout(halfPoints: sizes[0], widths: []) }
+        guard count > 0 else { return DOCXTableLayout(halfPoints: sizes[0].cells, headerHalfPoints: sizes[0].header, widths: []) }
         // Measured once in units of 1/1000 em, then scaled per size.
         var metrics = Metrics()
-        var word = headers.map { min(metrics.longestWord($0, bold: true), longestWord) }, line = [Int](repeating: 0, count: count)
+        let header = headers.map { min(metrics.longestWord($0, bold: true), longestHeaderWord) }
+        var word = [Int](repeating: 0, count: count), line = [Int](repeating: 0, count: count)
         for row in rows {
             for (j, text) in row.prefix(count).enumerated() where !text.isEmpty {
                 let whole = metrics.width(text, bold: false)
@@ -51,27 +60,37 @@ struct DOCXTableLayout: Equatable {
             }
         }
         var best: (layout: DOCXTableLayout, satisfied: Double)?
-        for size in sizes {
-            let minimum = word.map { twips($0, halfPoints: size) + padding }
-            let wish = zip(line, minimum).map { max($1, min(twips($0, halfPoints: size) + padding, longestLine)) }
+        // A header smaller than its cells only when the same sizes do not fit.
+        for size in sizes where size.header == size.cells || best?.satisfied ?? -1 < 0 {
+            let cells = word.map { twips($0, halfPoints: size.cells) + padding }
+            let minimum = zip(cells, header).map { max($0, twips($1, halfPoints: size.header) + padding) }
+            let wish = zip(line, minimum).map { max($1, min(twips($0, halfPoints: size.cells) + padding, longestLine)) }
             let least = minimum.reduce(0, +), lacking = wish.reduce(0, +) - least
             // The share of what the wrapping columns lack that the room left gives them (−1: no fit).
             let satisfied = least > available ? -1 : (lacking == 0 ? 1 : min(1, Double(available - least) / Double(lacking)))
-            let layout = DOCXTableLayout(halfPoints: size, widths: share(available, minimum: minimum, wish: wish))
-            if best == nil || satisfied > best?.satisfied ?? -1 { best = (layout, satisfied) }
+            let layout = DOCXTableLayout(halfPoints: size.cells, headerHalfPoints: size.header,
+                                         widths: share(available, cells: cells, minimum: minimum, wish: wish))
+            if best == nil || satisfied >= 0 && satisfied > best?.satisfied ?? -1 || satisfied < 0 && best?.satisfied ?? -1 < 0 {
+                best = (layout, satisfied)
+            }
             if satisfied >= 0.5 { break }
         }
-        return best?.layout ?? DOCXTableLayout(halfPoints: sizes[0], widths: [])
+        return best?.layout ?? DOCXTableLayout(halfPoints: sizes[0].cells, headerHalfPoints: sizes[0].header, widths: [])
     }
 
-    /// `available` shared out: every column its minimum (scaled down together if they do not fit),
-    /// then towards its wish in proportion to what it lacks, then any room left in proportion to the
-    /// wishes. The widths add up to `available` exactly (the rounding goes to the widest column).
-    static func share(_ available: Int, minimum: [Int], wish: [Int]) -> [Int] {
-        let least = minimum.reduce(0, +), most = wish.reduce(0, +)
+    /// `available` shared out: every column its minimum, then towards its wish in proportion to what
+    /// it lacks, then any room left in proportion to the wishes. When the minimums do not fit, each
+    /// column gets what its cells need and a share of what its header needs beyond that (header words
+    /// break first); when the cells' needs do not fit either, those, scaled down together. The widths
+    /// add up to `available` exactly (the rounding goes to the widest column).
+    static func share(_ available: Int, cells: [Int], minimum: [Int], wish: [Int]) -> [Int] {
+        let least = minimum.reduce(0, +), most = wish.reduce(0, +), needed = cells.reduce(0, +)
         var widths: [Double]
-        if least >= available {
-            widths = minimum.map { Double($0) * Double(available) / Double(max(least, 1)) }
+        if needed >= available {
+            widths = cells.map { Double($0) * Double(available) / Double(max(needed, 1)) }
+        } else if least >= available {
+            let room = Double(available - needed), wanted = Double(least - needed)
+            widths = zip(cells, minimum).map { Double($0) + Double($1 - $0) * room / wanted }
         } else if most >= available {
             let room = Double(available - least), lacking = Double(most - least)
             widths = zip(minimum, wish).map { Double($0) + (lacking > 0 ? Double($1 - $0) * room / lacking : 0) }
