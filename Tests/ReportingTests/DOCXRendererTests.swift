@@ -26,7 +26,7 @@ struct DOCXRendererTests {
                                              provenance: .init(dataset: "Datasets", observations: 961, sources: 7), generated: Self.june5)
         let package = try WordPackage(data)
         #expect(Set(package.paths) == ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-                                       "word/styles.xml", "word/header1.xml", "docProps/core.xml"])
+                                       "word/styles.xml", "word/settings.xml", "word/header1.xml", "docProps/core.xml"])
         let body = try Self.body(package)
         let blocks = body.children.filter { $0.name == "w:p" || $0.name == "w:tbl" }
         let texts = blocks.map { $0.name == "w:tbl" ? "<table>" : $0.wordText }
@@ -85,9 +85,10 @@ struct DOCXRendererTests {
         // The gap table's 24 columns need 8 pt.
         #expect(try Self.body(package).first("w:tbl")?.first("w:tr")?.first("w:sz")?.val == "16")
         let types = try package.xml("[Content_Types].xml").all("Override").compactMap { $0.attributes["PartName"] }
-        #expect(Set(types) == ["/word/document.xml", "/word/styles.xml", "/word/header1.xml", "/docProps/core.xml"])
+        #expect(Set(types) == ["/word/document.xml", "/word/styles.xml", "/word/settings.xml", "/word/header1.xml", "/docProps/core.xml"])
         let relationships = try package.xml("word/_rels/document.xml.rels").all("Relationship").map { $0.attributes["Target"] ?? "" }
-        #expect(relationships == ["styles.xml", "header1.xml"])
+        #expect(relationships == ["styles.xml", "header1.xml", "settings.xml"])
+        #expect(try package.xml("word/settings.xml").first("w:compatSetting")?.val == "15")
         let core = try package.xml("docProps/core.xml")
         #expect(core.first("dc:title")?.text == "T" && core.first("dc:creator")?.text == "Chiso")
         #expect(core.first("dcterms:created")?.text == "2025-06-05T00:00:00Z")

@@ -9,14 +9,15 @@ import Indicators
 /// bold) with a caption above the table ("Bảng 1. …" / "Table 1. …") and a source line in italics
 /// under it ("Nguồn: Chiso, …"). Body text is 13 pt. Tables have a border on every cell, a header row
 /// that Word repeats on each page, rows that are never split across pages, numbers right-aligned, and
-/// fixed column widths that fill the page (``DOCXTableLayout``: cells in 9 pt, 8 pt in very wide
-/// tables). Cell text is ``ReportTable/display(_:column:language:)``, as in every renderer.
+/// fixed column widths that fill the page, fitted from Times New Roman's letter widths (cells in
+/// 9 pt, 8 pt in very wide tables); at most ``maximumRows`` rows. Cell text is
+/// ``ReportTable/display(_:column:language:)``, as in every renderer.
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
 /// out: a report reads by names, and ids such as `fixed_broadband_household_share` are too long to
-/// wrap in a column of a 26-column table. The other renderings keep both.
+/// wrap in a column of the gap table's 26. The other renderings keep both.
 ///
-/// All text is XML-escaped and stripped of characters XML forbids (``OfficePackage/xml(_:)``).
+/// All text is XML-escaped and stripped of the characters XML 1.0 forbids (control characters).
 public enum DOCXRenderer {
     /// What the tables were computed from, for the source line under each table.
     public struct Provenance: Sendable, Equatable {
@@ -57,13 +58,15 @@ public enum DOCXRenderer {
         let package = try OfficePackage()
         let wordML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
         try package.addContentTypes([("/word/document.xml", "\(wordML).document.main+xml"), ("/word/styles.xml", "\(wordML).styles+xml"),
-                                     ("/word/header1.xml", "\(wordML).header+xml"),
+                                     ("/word/settings.xml", "\(wordML).settings+xml"), ("/word/header1.xml", "\(wordML).header+xml"),
                                      ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")])
         try package.addRelationships("_rels/.rels", [(OfficePackage.officeDocument, "word/document.xml"),
                                                      ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")])
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        try package.addRelationships("word/_rels/document.xml.rels", [("\(relationships)/styles", "styles.xml"), ("\(relationships)/header", "header1.xml")])
+        try package.addRelationships("word/_rels/document.xml.rels", [("\(relationships)/styles", "styles.xml"), ("\(relationships)/header", "header1.xml"),
+                                                                       ("\(relationships)/settings", "settings.xml")])
         try package.add("word/styles.xml", DOCXStyles.styles)
+        try package.add("word/settings.xml", DOCXStyles.settings)
         try package.add("word/header1.xml", DOCXStyles.pageNumberHeader)
         try package.add("docProps/core.xml", DOCXStyles.coreProperties(title: title, language: language, created: generated))
         try package.add("word/document.xml", body(title: title, summary: summary, tables: tables, words: words, provenance: provenance))
@@ -124,10 +127,9 @@ public enum DOCXRenderer {
         }
         let unbroken = columns.map { $0.format != .text }
         let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: textWidth)
-        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
         let margin = DOCXTableLayout.cellMargin
         var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(layout.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-            + "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) \(border)/>" }.joined() + "</w:tblBorders>"
+            + DOCXStyles.tableBorders
             + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"\(margin)\" w:type=\"dxa\"/>"
             + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"\(margin)\" w:type=\"dxa\"/></w:tblCellMar>"
             + "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"

@@ -1,10 +1,15 @@
 import Foundation
 
-/// The fixed parts of ``DOCXRenderer``'s documents: the styles, the page-number header and the
-/// document properties.
+/// The fixed parts of ``DOCXRenderer``'s documents: the styles, the settings, the page-number header
+/// and the document properties.
 enum DOCXStyles {
     /// The size of `TableText` and `TableHeader`, in half-points (9 pt).
     static let tableHalfPoints = 18
+
+    /// A table's borders: a thin black line on every side and between all cells (`w:tblBorders`).
+    static let tableBorders = "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+        "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+    }.joined() + "</w:tblBorders>"
 
     /// `word/styles.xml`: Times New Roman 13 pt throughout (Vietnamese set as the language), and the
     /// paragraph styles the body uses: `Title` and `Heading1` (14 pt bold), `DateLine` (italic,
@@ -19,7 +24,6 @@ enum DOCXStyles {
                 + (basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "") + (next.map { "<w:next w:val=\"\($0)\"/>" } ?? "")
                 + "<w:qFormat/><w:pPr>\(paragraph)</w:pPr>" + (run.isEmpty ? "" : "<w:rPr>\(run)</w:rPr>") + "</w:style>"
         }
-        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
         return OfficePackage.declaration
             + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
             + "<w:docDefaults><w:rPrDefault><w:rPr>\(font)\(size(26))<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
@@ -44,10 +48,15 @@ enum DOCXStyles {
             + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/>"
             + "<w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
             + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
-            + "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:tblPr><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) \(border)/>" }.joined()
-            + "</w:tblBorders></w:tblPr></w:style></w:styles>"
+            + "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
+            + "<w:tblPr>\(tableBorders)</w:tblPr></w:style></w:styles>"
     }()
+
+    /// `word/settings.xml`: Word 2013's layout rules (so that Word does not open the document in
+    /// compatibility mode).
+    static let settings = OfficePackage.declaration
+        + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:defaultTabStop w:val=\"720\"/>"
+        + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
 
     /// `word/header1.xml`: the page number, centred at the top (as Decree 30/2020/NĐ-CP places it).
     static let pageNumberHeader = OfficePackage.declaration
