@@ -83,10 +83,15 @@ bench-xlsx: deps
 		/usr/bin/time -v .build/release/chiso-bench --table $(BENCH_XLSX_DIR)/$$f 2> $(BENCH_XLSX_DIR)/$$f.time; \
 		grep -E "Elapsed|Maximum resident" $(BENCH_XLSX_DIR)/$$f.time; done
 
-# End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML.
+# End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML,
+# LibreOffice Writer (headless, to PDF) and pdftotext for the Word documents.
 e2e: deps
 	@command -v chromium >/dev/null 2>&1 || (\
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
+	@(dpkg -s libreoffice-writer-nogui || dpkg -s libreoffice-writer) >/dev/null 2>&1 || (\
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
+	@command -v pdftotext >/dev/null 2>&1 || (\
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils)
 	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
 	$(SWIFT) build -c release --product chiso
 	Tests/E2E/run.sh

@@ -98,7 +98,8 @@ let package = Package(
             name: "ReportingTests",
             dependencies: [
                 "Reporting", "Statistics", "ChisoTestSupport",
-                // Reads the report's workbook back independently of Chiso's own reader.
+                // Reads the report's workbook back independently of Chiso's own reader, and opens the Word
+                // documents as Word would (DOCXRendererTests).
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Golden")]

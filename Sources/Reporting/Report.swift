@@ -12,6 +12,8 @@ public struct Report: Sendable {
     public var comparisons: [ReportTable]
     /// The language of labels and numbers.
     public var language: Language
+    /// What the report was computed from (the Word document's source lines name it).
+    public var provenance: DOCXRenderer.Provenance
 
     /// Builds the report; `progress(done, total)` is called per target.
     public static func build(_ data: Dataset, language: Language, intervals: IntervalMethod = .calibrated,
@@ -30,12 +32,17 @@ public struct Report: Sendable {
         }
         let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
                                                 calibration: calibration)
-        return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language)
+        return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language, provenance: .init(data))
     }
 
     /// Counts of gap rows by status.
     public var statusCounts: [(TargetAssessment.Status, Int)] {
         GapTable.riskOrder.reversed().map { s in (s, gaps.rows.filter { $0.status == s }.count) }
+    }
+
+    /// The report's title (the web page's and the Word document's).
+    public var title: String {
+        language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report"
     }
 
     /// One-line summary lines for the page and the terminal.
@@ -53,20 +60,20 @@ public struct Report: Sendable {
                 "\(n(projections.rows.count)) series projected to 2030", "\(n(comparisons.count)) comparison tables"]
     }
 
-    /// Whether a file name is one a report writes (`index.html`, `gaps.*`, `projections.*`,
-    /// `comparison-*`): what an existing report folder may hold for ``AtomicWriter/replaceFolder(_:with:owns:beforeSwap:)``
+    /// Whether a file name is one a report writes (`index.html`, `report.docx`, `gaps.*`, `projections.*`,
+    /// `comparison-*`, `summary-*`): what an existing report folder may hold for ``AtomicWriter/replaceFolder(_:with:owns:beforeSwap:)``
     /// to replace it.
     public static func ownsFileName(_ name: String) -> Bool {
-        name == "index.html" || name.hasPrefix("gaps.") || name.hasPrefix("projections.") || name.hasPrefix("comparison-")
+        name == "index.html" || name == "report.docx" || name.hasPrefix("gaps.") || name.hasPrefix("projections.") || name.hasPrefix("comparison-")
             || name.hasPrefix("summary-")
     }
 
     /// Comparisons with more rows than this go on a page of their own.
     public static let longTable = 200
 
-    /// Every file of the report, by name, rendered in memory.
-    public func files() throws -> [(name: String, data: Data)] {
-        try renderers().map { file in
+    /// Every file of the report, by name, rendered in memory (`generated`: the Word document's date).
+    public func files(generated: Date = Date()) throws -> [(name: String, data: Data)] {
+        try renderers(generated: generated).map { file in
             switch try file.render() {
             case let .text(text): (file.name, Data(text.utf8))
             case let .bytes(data): (file.name, data)
@@ -76,19 +83,28 @@ public struct Report: Sendable {
 
     /// Every file of the report, by name, each rendered when its closure is called (a national
     /// report is written a file or two at a time instead of being held in memory whole).
-    public func renderers() -> [(name: String, render: @Sendable () throws -> FileContents)] {
+    ///
+    /// `report.docx` is the summary, the status summaries, the gap table, the projections and the
+    /// comparisons of up to ``longTable`` rows (longer ones are named in its summary: they have files
+    /// of their own), dated `generated`.
+    public func renderers(generated: Date = Date()) -> [(name: String, render: @Sendable () throws -> FileContents)] {
         let gapTable = gaps.table(), projectionTable = projections.table()
         let byIndicator = StatusSummary.table(gaps, by: .indicator), byEntity = StatusSummary.table(gaps, by: .entity)
-        let (language, comparisons, summary) = (self.language, self.comparisons, self.summary)
+        let (language, comparisons, summary, title, provenance) = (self.language, self.comparisons, self.summary, self.title, self.provenance)
         // Long comparisons (a national report compares 700 districts per indicator) get pages of their
         // own, linked from the index, so that the index opens in seconds.
         let inline = comparisons.filter { $0.rows.count <= Self.longTable }, paged = comparisons.filter { $0.rows.count > Self.longTable }
         let links = paged.map { (title: $0.title(language), href: "\($0.id).html") }
         var out: [(name: String, render: @Sendable () throws -> FileContents)] = [
             ("gaps.xlsx", { .bytes(try XLSXRenderer.workbook([gapTable, projectionTable, byIndicator, byEntity] + comparisons, language: language)) }),
-            ("index.html", { .text(HTMLRenderer.page(title: language == .vi ? "Báo cáo chỉ số chuyển đổi số" : "Digital transformation indicators report",
-                                                     summary: summary, tables: [byIndicator, byEntity, gapTable, projectionTable] + inline,
+            ("index.html", { .text(HTMLRenderer.page(title: title, summary: summary, tables: [byIndicator, byEntity, gapTable, projectionTable] + inline,
                                                      language: language, links: links)) }),
+            ("report.docx", { .bytes(try DOCXRenderer.document(
+                title: title, summary: summary + paged.map {
+                    language == .vi ? "Bảng so sánh dài, ở tệp riêng: \($0.title(language)) (\($0.id).csv)"
+                        : "Long comparison, in a file of its own: \($0.title(language)) (\($0.id).csv)"
+                },
+                tables: [byIndicator, byEntity, gapTable, projectionTable] + inline, language: language, provenance: provenance, generated: generated)) }),
             ("gaps.md", { .text(TextRenderers.markdown(gapTable, language: language)) }),
             ("gaps.csv", { .text(TextRenderers.csv(gapTable, language: language)) }),
             ("gaps.json", { .text(TextRenderers.json([gapTable], language: language)) }),

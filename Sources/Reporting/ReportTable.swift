@@ -155,6 +155,16 @@ public struct ReportTable: Sendable {
         return .percent(decimals: decimals)
     }
 
+    /// What a rendering that shows only the first `shown` rows says under the table, or nil when it
+    /// shows them all: "The first 2,000 of 2,500 rows; all rows are in gaps.csv, gaps.json and gaps.xlsx."
+    func rowsLeftOutNote(shown: Int, language: Language) -> String? {
+        guard rows.count > shown else { return nil }
+        let (first, all) = (NumberText.plain(Double(shown), decimals: 0, language), NumberText.plain(Double(rows.count), decimals: 0, language))
+        let files = "\(id).csv, \(id).json"
+        return language == .vi ? "\(first) dòng đầu trong \(all) dòng; đủ các dòng trong \(files) và gaps.xlsx."
+            : "The first \(first) of \(all) rows; all rows are in \(files) and gaps.xlsx."
+    }
+
     /// A cell as display text in a language ("" for a missing number).
     public func display(_ cell: Cell, column: Column, language: Language) -> String {
         switch cell {

@@ -12,7 +12,7 @@ struct ReportCommandTests {
         #expect(r.stdout.hasPrefix("74 targets: "))
         #expect(r.stderr.contains("Forecasting 74/74"))
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("r").path)
-        for name in ["index.html", "gaps.md", "gaps.csv", "gaps.json", "gaps.xlsx", "comparison-dti_score-2023.md",
+        for name in ["index.html", "report.docx", "gaps.md", "gaps.csv", "gaps.json", "gaps.xlsx", "comparison-dti_score-2023.md",
                      "comparison-dti_score-2023.csv", "comparison-dti_score-2023.json", "projections.csv"] {
             #expect(files.contains(name), "missing \(name)")
         }
@@ -58,6 +58,12 @@ struct ReportCommandTests {
         #expect(bytes.prefix(2) == Data("PK".utf8))
         let noOutput = try runChiso(["gaps", "--format", "xlsx"])
         #expect(noOutput.status == 1 && noOutput.stderr == "Error: --format xlsx needs --output FILE\n")
+        let docx = try runChiso(["gaps", "--year", "2024", "--format", "docx", "--output", dir.appendingPathComponent("g.docx").path])
+        #expect(docx.status == 0 && docx.stdout.isEmpty, "\(docx.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("g.docx")).prefix(2) == Data("PK".utf8))
+        let noDocxOutput = try runChiso(["gaps", "--format", "docx"])
+        #expect(noDocxOutput.status == 1 && noDocxOutput.stderr == "Error: --format docx needs --output FILE\n")
+        #expect(try runChiso(["gaps", "--help"]).stdout.contains("chiso gaps --year 2025 --format docx --output gaps.docx"))
         let csv = try runChiso(["compare", "--indicator", "dti_score", "--format", "csv"])
         #expect(csv.stdout.hasPrefix("\u{FEFF}Đơn vị,"))
     }

@@ -12,6 +12,13 @@ python3 Tests/E2E/check_xlsx.py "${out}/vi" Datasets
 Tests/E2E/check_html.sh "${out}/vi" 4
 mkdir -p .build/e2e && cp "${out}/vi/screenshot.png" .build/e2e/report-vi.png
 
+# Word: report.docx and gaps --format docx, turned into PDF by LibreOffice Writer; pdftotext must find
+# every gap row's entity name and every column header (the page counts are printed).
+"${chiso}" gaps --format csv --output "${out}/gaps.csv"
+"${chiso}" gaps --format docx --output "${out}/gaps.docx"
+python3 Tests/E2E/check_docx.py "${out}/gaps.csv" "${out}/vi/report.docx" "${out}/gaps.docx"
+pdftoppm -png -r 60 -f 3 -l 3 "${out}/vi/report.pdf" .build/e2e/report-docx-vi
+
 "${chiso}" report --out "${out}/en" --lang en > /dev/null
 grep -q '<html lang="en">' "${out}/en/index.html"
 python3 Tests/E2E/check_xlsx.py "${out}/en" Datasets en
@@ -39,6 +46,8 @@ Tests/E2E/check_html.sh "${out}/h" 4
 grep -q "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" "${out}/h/index.html"
 grep -q "'=cmd|' /C calc'!A0" "${out}/h/comparison-dti_score-2023.csv"
 python3 Tests/E2E/check_xlsx.py "${out}/h" "${out}/hostile"
+"${chiso}" gaps --data "${out}/hostile" --format csv --output "${out}/h-gaps.csv"
+python3 Tests/E2E/check_docx.py "${out}/h-gaps.csv" "${out}/h/report.docx" --expect "<script>alert('x')</script>" --expect '"quoted" & <b>bold</b>'
 # A planner's workbook: the template chiso writes today, filled by openpyxl as a planner would, gives
 # the full report; the export of the shipped data opens in openpyxl with its drop-down lists.
 "${chiso}" data template --out "${out}/mau.xlsx"
@@ -54,4 +63,4 @@ assert wb["Chi tiết số liệu"].max_row == 962, wb["Chi tiết số liệu"]
 lists = [v.formula1 for v in wb["Chỉ tiêu"].data_validations.dataValidation]
 assert '"share,count,score,rank,amount"' in lists, lists
 PY
-echo "e2e: 4 passed, 0 failed"
+echo "e2e: 5 passed, 0 failed"

@@ -12,12 +12,17 @@ extension TargetAssessment.Status: ExpressibleByArgument {
 
 /// Output formats of the report tables.
 enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-    case md, csv, json, xlsx, html
+    case md, csv, json, xlsx, html, docx
+
+    /// Whether the format is a binary file that cannot go to standard output.
+    var needsFile: Bool { self == .xlsx || self == .docx }
 }
 
 /// Renders tables in a format to a file (atomically) or standard output.
 enum TableOutput {
-    static func emit(_ tables: [ReportTable], title: String, format: TableFormat, language: Language, output: String?) throws {
+    /// `provenance` is named in a Word document's source lines.
+    static func emit(_ tables: [ReportTable], title: String, format: TableFormat, language: Language, output: String?,
+                     provenance: DOCXRenderer.Provenance? = nil) throws {
         let data: Data
         switch format {
         case .md: data = Data(tables.map { TextRenderers.markdown($0, language: language) }.joined(separator: "\n").utf8)
@@ -25,11 +30,12 @@ enum TableOutput {
         case .json: data = Data(TextRenderers.json(tables, language: language).utf8)
         case .xlsx: data = try XLSXRenderer.workbook(tables, language: language)
         case .html: data = Data(HTMLRenderer.page(title: title, summary: [], tables: tables, language: language).utf8)
+        case .docx: data = try DOCXRenderer.document(title: title, summary: [], tables: tables, language: language, provenance: provenance)
         }
         if let output {
             try AtomicWriter.write(data, to: output)
         } else {
-            guard format != .xlsx else { throw CLIError.badOption(option: "--format xlsx", text: "needs --output FILE") }
+            guard !format.needsFile else { throw CLIError.badOption(option: "--format \(format.rawValue)", text: "needs --output FILE") }
             try Console.out(data)
         }
     }
@@ -44,9 +50,14 @@ struct GapsCommand: ParsableCommand {
             Rows are sorted most at risk first (moving away, off track, needs acceleration, \
             insufficient data, on track, achieved; then by P(meet)).
 
+            --format docx writes a Word document to paste into a report (landscape A4,
+            Times New Roman, a numbered table with its caption and source line); like
+            xlsx, it needs --output.
+
             Examples:
               chiso gaps --year 2025
               chiso gaps --entity dak_lak --year 2024 --format xlsx --output gaps.xlsx
+              chiso gaps --year 2025 --format docx --output gaps.docx
               chiso gaps --targets my-targets.csv --lang en --format md
               chiso gaps --status "chậm tiến độ" --status "cần tăng tốc" --entity "Krông Nô"
             """
@@ -64,7 +75,7 @@ struct GapsCommand: ParsableCommand {
     var indicator: [String] = []
     @Option(help: "Only these statuses (repeatable), in either language: achieved/đã đạt, on-track/đúng tiến độ, needs-acceleration/cần tăng tốc, off-track/chậm tiến độ, moving-away/đi ngược hướng, insufficient-data/thiếu dữ liệu.")
     var status: [TargetAssessment.Status] = []
-    @Option(help: "md, csv, json, xlsx or html.")
+    @Option(help: "md, csv, json, xlsx, html or docx (xlsx and docx need --output).")
     var format: TableFormat = .md
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -80,7 +91,9 @@ struct GapsCommand: ParsableCommand {
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
                                    indicators: indicator.isEmpty ? nil : Set(indicator), statuses: status.isEmpty ? nil : Set(status),
                                    intervals: calibration.intervals, calibration: try calibration.table())
-        try TableOutput.emit([table.table()], title: lang == .vi ? "Khoảng cách đến mục tiêu" : "Gap to target", format: format, language: lang, output: output)
+        let gaps = table.table()
+        try TableOutput.emit([gaps], title: gaps.title(lang), format: format, language: lang, output: output,
+                             provenance: .init(dataset, dataset: URL(fileURLWithPath: dir).lastPathComponent))
     }
 }
 
@@ -104,7 +117,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Period (default: the latest with at least two entities).")
     var period: String?
     @OptionGroup var data: DataOptions
-    @Option(help: "md, csv, json, xlsx or html.")
+    @Option(help: "md, csv, json, xlsx, html or docx (xlsx and docx need --output).")
     var format: TableFormat = .md
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -124,7 +137,8 @@ struct CompareCommand: ParsableCommand {
         } else {
             table = try ProportionComparison.build(dataset, indicator: indicator).table()
         }
-        try TableOutput.emit([table], title: table.title(lang), format: format, language: lang, output: output)
+        try TableOutput.emit([table], title: table.title(lang), format: format, language: lang, output: output,
+                             provenance: .init(dataset, dataset: URL(fileURLWithPath: dir).lastPathComponent))
     }
 }
 
@@ -134,8 +148,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the full report (HTML, gap tables, comparisons) for the dataset.",
         discussion: """
-            Writes index.html, gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder \
-            (default report/) and prints a summary. The new report is written whole into a temporary \
+            Writes index.html, report.docx (Word: summary, status, gaps, projections, comparisons), \
+            gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder (default report/) \
+            and prints a summary. The new report is written whole into a temporary \
             folder beside it and swapped in at once: a reader sees the old report or the new one, and a \
             failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files \
             is refused.
@@ -156,13 +171,14 @@ struct ReportCommand: ParsableCommand {
         try AtomicWriter.checkFolder(out, owns: Report.ownsFileName)
         // The dataset is let go once the report is built (the report keeps what it shows), so a
         // national dataset is not held while the files are rendered.
-        let report = try Report.build(data.dataset(), language: lang, intervals: calibration.intervals,
+        var report = try Report.build(data.dataset(), language: lang, intervals: calibration.intervals,
                                       calibration: try calibration.table()) { done, total in
             if done == total || done % 10 == 0 {
                 Console.error("\r\(lang == .vi ? "Đang dự báo" : "Forecasting") \(done)/\(total)")
                 if done == total { Console.error("\n") }
             }
         }
+        report.provenance.dataset = URL(fileURLWithPath: data.directory()).lastPathComponent
         let files = report.renderers()
         // CHISO_PAUSE_BEFORE_SWAP=seconds holds the finished new report back before it is swapped in
         // (the interruption tests send SIGINT there).

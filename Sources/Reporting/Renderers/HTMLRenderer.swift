@@ -49,11 +49,8 @@ public enum HTMLRenderer {
                     }
                 }.joined(separator: "\n") + "</div>\n"
             }
-            if table.rows.count > maximumRows {
-                let (shown, all) = (NumberText.plain(Double(maximumRows), decimals: 0, language), NumberText.plain(Double(table.rows.count), decimals: 0, language))
-                let files = "\(table.id).csv, \(table.id).json"
-                body += "<p class=\"note\">" + html(language == .vi ? "\(shown) dòng đầu trong \(all) dòng; đủ các dòng trong \(files) và gaps.xlsx."
-                                                              : "The first \(shown) of \(all) rows; all rows are in \(files) and gaps.xlsx.") + "</p>\n"
+            if let note = table.rowsLeftOutNote(shown: maximumRows, language: language) {
+                body += "<p class=\"note\">" + html(note) + "</p>\n"
             }
             body += "<div class=\"scroll\"><table>\n<thead><tr>" + table.columns.map { "<th>\(html($0.label(language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in table.rows.prefix(maximumRows) {

@@ -105,7 +105,7 @@ extension XLSXWriter {
                     + (style.wrap ? " applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>" : "/>")
             }
             let numFmts = customOrder.isEmpty ? "" : "<numFmts count=\"\(customOrder.count)\">"
-                + customOrder.map { "<numFmt numFmtId=\"\(custom[$0] ?? 0)\" formatCode=\"\(XLSXWriter.xml($0))\"/>" }.joined() + "</numFmts>"
+                + customOrder.map { "<numFmt numFmtId=\"\(custom[$0] ?? 0)\" formatCode=\"\(OfficePackage.xml($0))\"/>" }.joined() + "</numFmts>"
             let fontXML = fontOrder.map { "<font>\($0.bold ? "<b/>" : "")<sz val=\"\($0.size.clean)\"/><name val=\"Calibri\"/></font>" }.joined()
             return """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -1,6 +1,5 @@
 import Foundation
 import Indicators
-import ZIPFoundation
 
 /// A minimal Office Open XML workbook writer (ZIPFoundation): sheets of text and number cells with
 /// column widths, row heights, frozen rows and columns, an autofilter, drop-down lists (data
@@ -62,43 +61,31 @@ public enum XLSXWriter {
     ///
     /// - Throws: ZIPFoundation's errors when the archive cannot be built.
     public static func workbook(_ sheets: [Sheet]) throws -> Data {
-        let archive = try Archive(accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
+        let package = try OfficePackage()
         var names: [String] = []
         for sheet in sheets { names.append(sheetName(sheet.name, taken: names)) }
-        try add("[Content_Types].xml", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined())</Types>
-            """)
-        try add("_rels/.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """)
+        let spreadsheetML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        try package.addContentTypes([("/xl/workbook.xml", "\(spreadsheetML).sheet.main+xml"), ("/xl/styles.xml", "\(spreadsheetML).styles+xml")]
+            + sheets.indices.map { ("/xl/worksheets/sheet\($0 + 1).xml", "\(spreadsheetML).worksheet+xml") })
+        try package.addRelationships("_rels/.rels", [(OfficePackage.officeDocument, "xl/workbook.xml")])
         let filters = sheets.enumerated().compactMap { k, s -> String? in
             guard s.autofilter, let width = s.rows.first?.count, width > 0 else { return nil }
-            return "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(k)\" hidden=\"1\">'\(xml(names[k].replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(letters(width - 1))$\(max(s.rows.count, 1))</definedName>"
+            return "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(k)\" hidden=\"1\">'\(OfficePackage.xml(names[k].replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(letters(width - 1))$\(max(s.rows.count, 1))</definedName>"
         }
-        try add("xl/workbook.xml", """
+        try package.add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(names.enumerated().map { "<sheet name=\"\(xml($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())</sheets>\(filters.isEmpty ? "" : "<definedNames>\(filters.joined())</definedNames>")</workbook>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\(names.enumerated().map { "<sheet name=\"\(OfficePackage.xml($1))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined())</sheets>\(filters.isEmpty ? "" : "<definedNames>\(filters.joined())</definedNames>")</workbook>
             """)
-        try add("xl/_rels/workbook.xml.rels", """
-            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined())<Relationship Id="rId\(sheets.count + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-            """)
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        try package.addRelationships("xl/_rels/workbook.xml.rels", sheets.indices.map { ("\(relationships)/worksheet", "worksheets/sheet\($0 + 1).xml") }
+            + [("\(relationships)/styles", "styles.xml")])
         // The styles part lists the styles the sheets used, so it is added after them.
         var styles = StyleTable()
         for (k, sheet) in sheets.enumerated() {
-            try add("xl/worksheets/sheet\(k + 1).xml", self.sheet(sheet, styles: &styles))
+            try package.add("xl/worksheets/sheet\(k + 1).xml", self.sheet(sheet, styles: &styles))
         }
-        try add("xl/styles.xml", styles.xml)
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        try package.add("xl/styles.xml", styles.xml)
+        return try package.data()
     }
 
     /// One worksheet's XML; its cells' styles are numbered in `styles`.
@@ -137,7 +124,7 @@ public enum XLSXWriter {
                 case let .text(s, style):
                     guard !s.isEmpty else { continue }
                     let id = id(style, column: j)
-                    out += "<c r=\"\(ref)\" t=\"inlineStr\"\(id == 0 ? "" : " s=\"\(id)\"")><is><t xml:space=\"preserve\">\(xml(cellText(s)))</t></is></c>"
+                    out += "<c r=\"\(ref)\" t=\"inlineStr\"\(id == 0 ? "" : " s=\"\(id)\"")><is><t xml:space=\"preserve\">\(OfficePackage.xml(cellText(s)))</t></is></c>"
                 case let .number(v, style):
                     guard v.isFinite else { continue }
                     let id = id(style, column: j)
@@ -154,7 +141,7 @@ public enum XLSXWriter {
             out += "<dataValidations count=\"\(sheet.validations.count)\">"
             for v in sheet.validations {
                 // A list formula is at most 255 characters; the values are short words.
-                out += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(v.range)\"><formula1>\"\(xml(v.values.joined(separator: ",")))\"</formula1></dataValidation>"
+                out += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(v.range)\"><formula1>\"\(OfficePackage.xml(v.values.joined(separator: ",")))\"</formula1></dataValidation>"
             }
             out += "</dataValidations>"
         }
@@ -164,24 +151,4 @@ public enum XLSXWriter {
     /// Excel's letters for a 0-based column (``SourcePosition/columnLetters(_:)`` counts from 1).
     static func letters(_ column: Int) -> String { SourcePosition.columnLetters(column + 1) }
 
-    /// XML text: escaped, with characters XML 1.0 forbids removed.
-    static func xml(_ s: String) -> String {
-        // Most text has nothing to escape or remove (U+FFFE and U+FFFF are EF BF BE/BF in UTF-8).
-        guard s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 0xBF }) else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = scalar.value
-                if v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF) { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
 }

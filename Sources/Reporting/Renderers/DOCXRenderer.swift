@@ -1,0 +1,221 @@
+import Foundation
+import Indicators
+
+/// Report tables as a Word document (`.docx`, WordprocessingML zipped with ZIPFoundation) in the
+/// style of a Vietnamese administrative report, to paste into an official report.
+///
+/// The document is one landscape A4 section in Times New Roman: the title (14 pt, bold), a line
+/// saying when Chiso made it, the summary lines, then a numbered section per table ("1. …", 14 pt,
+/// bold) with a caption above the table ("Bảng 1. …" / "Table 1. …") and a source line in italics
+/// under it ("Nguồn: Chiso, …"). Body text is 13 pt. Tables have a border on every cell, a header row
+/// that Word repeats on each page, rows that are never split across pages, numbers right-aligned, and
+/// fixed column widths that fill the page, fitted from Times New Roman's letter widths (cells in
+/// 9 pt, 8 pt in very wide tables); at most ``maximumRows`` rows. Cell text is
+/// ``ReportTable/display(_:column:language:)``, as in every renderer.
+///
+/// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
+/// out: a report reads by names, and ids such as `fixed_broadband_household_share` are too long to
+/// wrap in a column of the gap table's 26. The other renderings keep both.
+///
+/// All text is XML-escaped and stripped of the characters XML 1.0 forbids (control characters).
+public enum DOCXRenderer {
+    /// What the tables were computed from, for the source line under each table.
+    public struct Provenance: Sendable, Equatable {
+        /// The dataset's name as the planner knows it (the folder or workbook), if known.
+        public var dataset: String?
+        /// How many observations the dataset holds.
+        public var observations: Int
+        /// How many source documents the dataset cites.
+        public var sources: Int
+
+        /// Provenance from its parts.
+        public init(dataset: String? = nil, observations: Int, sources: Int) {
+            self.dataset = dataset
+            self.observations = observations
+            self.sources = sources
+        }
+
+        /// The provenance of `data`, under the name `dataset`.
+        public init(_ data: Dataset, dataset: String? = nil) {
+            self.init(dataset: dataset, observations: data.observations.count, sources: data.sources.count)
+        }
+    }
+
+    /// The `.docx` bytes.
+    ///
+    /// - Parameters:
+    ///   - title: The document's title.
+    ///   - summary: Lines shown as paragraphs under the title.
+    ///   - tables: One numbered section each, in order.
+    ///   - language: Labels, words and numbers.
+    ///   - provenance: What the tables were computed from (the source lines name it when given).
+    ///   - generated: When the document is made (its date line, source lines and properties; dates
+    ///     are Vietnam's, UTC+7).
+    /// - Throws: ZIPFoundation's errors when the archive cannot be built.
+    public static func document(title: String, summary: [String], tables: [ReportTable], language: Language,
+                                provenance: Provenance? = nil, generated: Date = Date()) throws -> Data {
+        let words = Words(language: language, date: generated)
+        let package = try OfficePackage()
+        let wordML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+        try package.addContentTypes([("/word/document.xml", "\(wordML).document.main+xml"), ("/word/styles.xml", "\(wordML).styles+xml"),
+                                     ("/word/settings.xml", "\(wordML).settings+xml"), ("/word/header1.xml", "\(wordML).header+xml"),
+                                     ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")])
+        try package.addRelationships("_rels/.rels", [(OfficePackage.officeDocument, "word/document.xml"),
+                                                     ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")])
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        try package.addRelationships("word/_rels/document.xml.rels", [("\(relationships)/styles", "styles.xml"), ("\(relationships)/header", "header1.xml"),
+                                                                       ("\(relationships)/settings", "settings.xml")])
+        try package.add("word/styles.xml", DOCXStyles.styles)
+        try package.add("word/settings.xml", DOCXStyles.settings)
+        try package.add("word/header1.xml", DOCXStyles.pageNumberHeader)
+        try package.add("docProps/core.xml", DOCXStyles.coreProperties(title: title, language: language, created: generated))
+        try package.add("word/document.xml", body(title: title, summary: summary, tables: tables, words: words, provenance: provenance))
+        return try package.data()
+    }
+
+    /// The most rows shown of one table (as many as ``HTMLRenderer/maximumRows``): a national gap
+    /// table of 140,000 rows would run to some 15,000 pages. The first rows are shown (the gap table's
+    /// most at risk) and a note under the table names the files that have them all.
+    public static let maximumRows = HTMLRenderer.maximumRows
+
+    /// A4 landscape in twips (297 × 210 mm) and its margins: 20 mm above, 15 mm below and on either
+    /// side (the widest table has 24 columns).
+    static let page = (width: 16838, height: 11906, top: 1134, bottom: 850, left: 850, right: 850)
+
+    /// The width a table spans: the page between its margins.
+    static var textWidth: Int { page.width - page.left - page.right }
+
+    /// `word/document.xml`.
+    static func body(title: String, summary: [String], tables: [ReportTable], words: Words, provenance: Provenance?) -> String {
+        var out = OfficePackage.declaration
+        out += "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+        out += paragraph(title, style: "Title")
+        out += paragraph(words.generatedLine, style: "DateLine")
+        for line in summary { out += paragraph("- " + line, style: "Normal") }
+        for (k, table) in tables.enumerated() {
+            let number = k + 1, name = table.title(words.language)
+            out += paragraph("\(number). \(name)", style: "Heading1")
+            out += paragraph("\(words.table) \(number). \(name)", style: "Caption")
+            out += self.table(table, language: words.language)
+            if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
+            if let note = table.rowsLeftOutNote(shown: maximumRows, language: words.language) { out += paragraph(note, style: "SourceNote") }
+            out += paragraph(words.sourceLine(provenance), style: "SourceNote")
+        }
+        let p = page
+        out += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
+            + "<w:pgSz w:w=\"\(p.width)\" w:h=\"\(p.height)\" w:orient=\"landscape\"/>"
+            + "<w:pgMar w:top=\"\(p.top)\" w:right=\"\(p.right)\" w:bottom=\"\(p.bottom)\" w:left=\"\(p.left)\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
+            + "</w:sectPr></w:body></w:document>"
+        return out
+    }
+
+    /// The indices of the columns shown: all but a column of ids whose names the next columns hold
+    /// (`key` when `key_name` is also a column).
+    static func shownColumns(_ table: ReportTable) -> [Int] {
+        let keys = Set(table.columns.map(\.key))
+        return table.columns.indices.filter { !keys.contains(table.columns[$0].key + "_name") }
+    }
+
+    /// A table: fixed layout, borders on every cell, a repeated header row, rows kept whole.
+    static func table(_ table: ReportTable, language: Language) -> String {
+        let shown = shownColumns(table)
+        let columns = shown.map { table.columns[$0] }
+        let headers = columns.map { $0.label(language) }
+        let rows = table.rows.prefix(maximumRows).map { row in
+            shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], language: language) : "" }
+        }
+        let unbroken = columns.map { $0.format != .text }
+        let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: textWidth)
+        let margin = DOCXTableLayout.cellMargin
+        var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(layout.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
+            + DOCXStyles.tableBorders
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"\(margin)\" w:type=\"dxa\"/>"
+            + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"\(margin)\" w:type=\"dxa\"/></w:tblCellMar>"
+            + "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
+        out += "<w:tblGrid>" + layout.widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        // Run sizes where they differ from the styles' 9 pt.
+        func size(_ halfPoints: Int) -> String {
+            halfPoints == DOCXStyles.tableHalfPoints ? "" : "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>"
+        }
+        let headerSize = size(layout.headerHalfPoints), cellSize = size(layout.halfPoints)
+        out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        for (j, header) in headers.enumerated() {
+            out += cell(header, width: layout.widths[j], style: "TableHeader", alignment: nil, size: headerSize)
+        }
+        out += "</w:tr>"
+        let alignments = unbroken.map { $0 ? "right" : nil }
+        for row in rows {
+            out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            for (j, text) in row.enumerated() {
+                out += cell(text, width: layout.widths[j], style: "TableText", alignment: alignments[j], size: cellSize)
+            }
+            out += "</w:tr>"
+        }
+        return out + "</w:tbl>"
+    }
+
+    /// A table cell of one paragraph.
+    static func cell(_ text: String, width: Int, style: String, alignment: String?, size: String) -> String {
+        "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/><w:vAlign w:val=\"\(style == "TableHeader" ? "center" : "top")\"/></w:tcPr>"
+            + paragraph(text, style: style, alignment: alignment, runProperties: size) + "</w:tc>"
+    }
+
+    /// A paragraph of `text` in a style (line breaks in the text kept as breaks).
+    static func paragraph(_ text: String, style: String, alignment: String? = nil, runProperties: String = "") -> String {
+        var out = "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(alignment.map { "<w:jc w:val=\"\($0)\"/>" } ?? "")</w:pPr>"
+        guard !text.isEmpty else { return out + "</w:p>" }
+        out += "<w:r>" + (runProperties.isEmpty ? "" : "<w:rPr>\(runProperties)</w:rPr>")
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        out += lines.map { "<w:t xml:space=\"preserve\">\(OfficePackage.xml(String($0)))</w:t>" }.joined(separator: "<w:br/>")
+        return out + "</w:r></w:p>"
+    }
+
+    /// The document's words in its language, and its dates (Vietnam's calendar day, UTC+7).
+    struct Words {
+        var language: Language
+        var day: Int, month: Int, year: Int
+
+        init(language: Language, date: Date) {
+            self.language = language
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
+            let parts = calendar.dateComponents([.day, .month, .year], from: date)
+            (day, month, year) = (parts.day ?? 1, parts.month ?? 1, parts.year ?? 1970)
+        }
+
+        /// "Bảng" or "Table".
+        var table: String { language == .vi ? "Bảng" : "Table" }
+
+        /// Under an empty table.
+        var noRows: String { language == .vi ? "Không có dòng nào." : "No rows." }
+
+        /// The date in words: "ngày 05 tháng 6 năm 2025" (a day below 10 and January and February with
+        /// a leading zero, as Decree 30/2020/NĐ-CP writes dates) or "5 June 2025".
+        var longDate: String {
+            if language == .vi {
+                let d = day < 10 ? "0\(day)" : "\(day)", m = month <= 2 ? "0\(month)" : "\(month)"
+                return "ngày \(d) tháng \(m) năm \(year)"
+            }
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
+        }
+
+        /// The line under the title.
+        var generatedLine: String { language == .vi ? "Lập bằng Chiso \(longDate)" : "Generated by Chiso on \(longDate)" }
+
+        /// The source line under a table.
+        func sourceLine(_ provenance: Provenance?) -> String {
+            func n(_ count: Int) -> String { NumberText.plain(Double(count), decimals: 0, language) }
+            guard let p = provenance else {
+                return language == .vi ? "Nguồn: Chiso, \(longDate)." : "Source: Chiso, \(longDate)."
+            }
+            if language == .vi {
+                let name = p.dataset.map { "bộ dữ liệu \($0)" } ?? "bộ dữ liệu"
+                return "Nguồn: Chiso, tính từ \(name) (\(n(p.observations)) quan sát, \(n(p.sources)) văn bản nguồn), \(longDate)."
+            }
+            let name = p.dataset.map { "the dataset \($0)" } ?? "the dataset"
+            return "Source: Chiso, computed from \(name) (\(n(p.observations)) observations, \(n(p.sources)) source documents), \(longDate)."
+        }
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Word documents opened by a real reader: LibreOffice Writer turns each into PDF (headless), pdftotext
+reads the PDF back, and every target row's entity name and every column header shown must be in it.
+
+Usage: check_docx.py GAPS_CSV DOCX... [--expect TEXT]...
+
+GAPS_CSV is `chiso gaps --format csv` of the same data and language: its rows name the entities, its
+header the columns (the Word tables leave out the id columns beside the name columns). Each --expect
+TEXT must be in every document. The PDFs land beside the documents; the page count of each is printed.
+"""
+import csv
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ID_COLUMNS = {"Chỉ tiêu", "Đơn vị", "Indicator", "Entity"}
+
+
+def text_of(pdf):
+    # -raw keeps the content stream's order: a cell's wrapped lines stay together.
+    out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    return re.sub(r"\s+", " ", out)
+
+
+def main(argv):
+    expect, args = [], []
+    it = iter(argv)
+    for a in it:
+        if a == "--expect":
+            expect.append(next(it))
+        else:
+            args.append(a)
+    gaps_csv, documents = args[0], args[1:]
+    with open(gaps_csv, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    name_column = next(i for i, h in enumerate(header) if h in ("Tên đơn vị", "Entity name"))
+    names = sorted({r[name_column] for r in body})
+    headers = [h for h in header if h not in ID_COLUMNS]
+    assert body and names, f"{gaps_csv}: no gap rows"
+
+    with tempfile.TemporaryDirectory() as profile:
+        for doc in documents:
+            outdir = os.path.dirname(os.path.abspath(doc))
+            # A profile of its own: no clash with a LibreOffice the user has open.
+            subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                            "--outdir", outdir, doc], check=True, capture_output=True, timeout=180)
+            pdf = os.path.splitext(os.path.abspath(doc))[0] + ".pdf"
+            assert os.path.exists(pdf), f"{doc}: LibreOffice wrote no PDF"
+            info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True, text=True).stdout
+            pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+            size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
+            width, height = float(size.group(1)), float(size.group(2))
+            assert abs(width - 841.89) < 1 and abs(height - 595.28) < 1, f"{doc}: page {width} x {height} pt is not A4 landscape"
+            text = text_of(pdf)
+            # Each name at least as often as gap rows name it (a report also names entities elsewhere).
+            missing = [n for n in names if text.count(n) < sum(r[name_column] == n for r in body)]
+            assert not missing, f"{doc}: entity names missing from the PDF text (or on fewer rows): {missing}"
+            missing = [h for h in headers if h not in text]
+            assert not missing, f"{doc}: column headers missing from the PDF text: {missing}"
+            missing = [e for e in expect if e not in text]
+            assert not missing, f"{doc}: missing from the PDF text: {missing}"
+            print(f"{os.path.basename(doc)}: {pages} pages, A4 landscape, {len(body)} gap rows ({len(names)} entities), {len(headers)} headers")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
