@@ -72,7 +72,7 @@ public struct CalibratedTrend: Sendable {
         zLast = f.zLast
         slope = row >= 2 || f.window == 1 ? f.slope : 0
         usesPeerSlope = f.window == 1 && peerSlope != nil
-        levelBin = f.levelBin(table)
+        levelBin = table.levelBin(f.family, level: f.level)
         // One point and no peers: no trend at all, and the errors of the naive forecast (slope bin "any").
         slopeBin = f.window == 1 && peerSlope == nil ? -1 : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope) : 0)
         self.table = table
@@ -89,12 +89,6 @@ public struct CalibratedTrend: Sendable {
         /// Where the last value stands: its fraction of the range (bounded families) or of the peers'
         /// frontier (counts, ``PeerLevel``); NaN when a count has no peers.
         var level: Double
-
-        /// The level bin (−1: none) under `table`'s edges.
-        func levelBin(_ table: CalibrationTable) -> Int {
-            if level.isNaN { return -1 }
-            return family == .count ? table.peerLevelBin(level) : CalibrationTable.levelBin(level)
-        }
 
         init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
               lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil) {

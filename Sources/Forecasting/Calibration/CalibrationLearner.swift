@@ -18,7 +18,8 @@ public enum CalibrationLearner {
         var n: Int
         var h: Int
         var horizon: Double
-        var features: CalibratedTrend.Features
+        /// Where the last value stands (``CalibratedTrend/Features``); binned once the edges are learned.
+        var level: Double
         var levelBin = -1
         var slope: Double
         var zLast: Double
@@ -120,7 +121,7 @@ public enum CalibrationLearner {
             for o in w.outcomes {
                 let h = Int(o.horizon.rounded())
                 guard h >= 1, h <= maxHorizon else { continue }
-                samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, features: f,
+                samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, level: f.level,
                                       slope: f.slope, zLast: f.zLast, zActual: f.scale.forward(o.value), actual: o.value,
                                       scale: f.scale, hasPeer: w.peerSlope != nil))
             }
@@ -129,7 +130,8 @@ public enum CalibrationLearner {
         let levels = countLevels.sorted()
         let bins = CalibrationTable.countLevelBins
         table.countLevelEdges = (1..<bins).map { quantile(levels, Double($0) / Double(bins)) }.map { $0.isNaN ? 0 : $0 }
-        for i in samples.indices { samples[i].levelBin = samples[i].features.levelBin(table) }
+        for i in samples.indices { samples[i].levelBin = table.levelBin(samples[i].family, level: samples[i].level) }
+        let onePointKeys = Set(CalibrationTable.Family.allCases.map { table.edgeIndex($0, n: 1) })
         for (k, values) in slopes {
             let sorted = values.sorted()
             // A one-point window's slope is its peers' median: one value per indicator and origin. Each
@@ -137,7 +139,7 @@ public enum CalibrationLearner {
             // indicator and its errors for what happened in those years (a common shock).
             var distinct = 0, previous = Double.nan
             for v in sorted where v != previous { distinct += 1; previous = v }
-            let bins = k % (CalibrationTable.maxN * (CalibrationTable.slopeBins - 1)) == 0
+            let bins = onePointKeys.contains(k)
                 ? min(CalibrationTable.slopeBins, max(1, distinct / minimumDistinctPeerSlopes)) : CalibrationTable.slopeBins
             for e in 0..<(CalibrationTable.slopeBins - 1) {
                 table.slopeEdges[k + e] = e + 1 < bins ? quantile(sorted, Double(e + 1) / Double(bins)) : .greatestFiniteMagnitude

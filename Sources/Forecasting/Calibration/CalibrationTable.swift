@@ -127,6 +127,14 @@ public struct CalibrationTable: Sendable, Equatable {
 
     func spreadIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + min(max(n, 1), Self.maxN) - 1) * 2 }
 
+    /// The level bin of a window of `family` whose last value stands at `level` (−1, "any", for NaN):
+    /// for counts its fraction of the peers' frontier against ``countLevelEdges``, for bounded
+    /// families its fraction of the range against ``levelEdges``. One rule for learning and forecasting.
+    func levelBin(_ family: Family, level: Double) -> Int {
+        if level.isNaN { return -1 }
+        return family == .count ? peerLevelBin(level) : Self.levelBin(level)
+    }
+
     /// The level bin (0 … ``countLevelBins`` − 1) of a count at fraction `p` of its peers' frontier
     /// (``countLevelEdges``).
     func peerLevelBin(_ p: Double) -> Int {
