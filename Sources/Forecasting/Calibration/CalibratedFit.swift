@@ -21,16 +21,17 @@ extension TrendFit {
             notes.append(.calibrationRows(points: min(series.count, CalibrationTable.maxN), rows: trend.tableN))
         }
         if series.count > CalibrationTable.maxN { notes.append(.trendFromLastPoints(CalibrationTable.maxN)) }
-        let scaleName: String = switch trend.scale {
-        case .censoredLogit, .logit: "logit of the share of the range"
-        case .log, .logOffset: "log"
-        case .identity: "values"
+        // Literal names: one stored copy each, however many forecasts carry them.
+        let (level, slope): (String, String) = switch trend.scale {
+        case .censoredLogit, .logit: ("level (logit of the share of the range)", "slope/yr (logit of the share of the range)")
+        case .log, .logOffset: ("level (log)", "slope/yr (log)")
+        case .identity: ("level (values)", "slope/yr (values)")
         }
         return TrendFit(
             model: .calibrated, name: series.name, n: series.count,
             coefficients: [
-                Coefficient(name: SharedText.of("level (\(scaleName))"), estimate: trend.zLast, standardError: .nan),
-                Coefficient(name: SharedText.of("slope/yr (\(scaleName))"), estimate: trend.slope, standardError: .nan),
+                Coefficient(name: level, estimate: trend.zLast, standardError: .nan),
+                Coefficient(name: slope, estimate: trend.slope, standardError: .nan),
                 Coefficient(name: "beta (h = 1)", estimate: trend.beta(1), standardError: .nan),
             ],
             sigma2: .nan, dfResidual: 0, logLikelihood: nil, aicc: nil, looRMSE: nil, notes: notes,
