@@ -19,58 +19,85 @@ enum BacktestReport {
 
     static func num(_ v: Double) -> String { String(format: "%.10g", v) }
 
-    static func pct(_ v: Double) -> String { v.isFinite ? String(format: "%.1f", v * 100) : "—" }
-    static func g(_ v: Double) -> String { v.isFinite ? String(format: "%.4g", v) : "—" }
-    static func f3(_ v: Double) -> String { v.isFinite ? String(format: "%.3f", v) : "—" }
+    /// Numbers of the table in a language: `%.1f` percentages, `%.4g` and `%.3f` metrics (Vietnamese:
+    /// decimal comma, "−"; counts grouped as 1.234), "—" for none.
+    struct Numbers {
+        var language: Language
 
-    static func row(_ label: [String], _ m: Backtest.Metrics) -> [String] {
-        label + [String(m.outcomes), String(m.forecasts), pct(Double(m.withIntervals) / Double(max(m.outcomes, 1))), pct(m.coverage80), pct(m.coverage95),
-                 g(m.mae), g(m.mase), g(m.intervalScore80), g(m.intervalScore95), String(m.targets), f3(m.brier), f3(m.brierSkill),
-                 worstBin(m)]
+        func local(_ text: String) -> String {
+            language == .vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
+        }
+        func pct(_ v: Double) -> String { v.isFinite ? local(String(format: "%.1f", v * 100)) : "—" }
+        func g(_ v: Double) -> String { v.isFinite ? local(String(format: "%.4g", v)) : "—" }
+        func f3(_ v: Double) -> String { v.isFinite ? local(String(format: "%.3f", v)) : "—" }
+        func count(_ n: Int) -> String { language == .vi ? NumberText.plain(Double(n), decimals: 0, .vi) : String(n) }
+    }
+
+    static func row(_ label: [String], _ m: Backtest.Metrics, _ f: Numbers) -> [String] {
+        label + [f.count(m.outcomes), f.count(m.forecasts), f.pct(Double(m.withIntervals) / Double(max(m.outcomes, 1))), f.pct(m.coverage80),
+                 f.pct(m.coverage95), f.g(m.mae), f.g(m.mase), f.g(m.intervalScore80), f.g(m.intervalScore95), f.count(m.targets), f.f3(m.brier),
+                 f.f3(m.brierSkill), worstBin(m, f)]
     }
 
     /// The largest |mean P − observed rate| over bins with ≥ 30 targets.
-    static func worstBin(_ m: Backtest.Metrics) -> String {
+    static func worstBin(_ m: Backtest.Metrics, _ f: Numbers) -> String {
         let gaps = m.reliability.filter { $0.count >= 30 }.map { abs($0.meanProbability - $0.observedRate) }
-        return gaps.max().map { String(format: "%.3f", $0) } ?? "—"
+        return gaps.max().map(f.f3) ?? "—"
     }
 
     static let header = ["outcomes", "forecasts", "% with range", "cover 80", "cover 95", "MAE", "MASE", "IS 80 %", "IS 95 %", "targets",
                          "Brier", "skill", "worst bin"]
+    static let headerVi = ["kết quả", "dự báo", "% có khoảng", "phủ 80", "phủ 95", "MAE", "MASE", "IS 80 %", "IS 95 %", "mục tiêu",
+                           "Brier", "kỹ năng", "ô lệch nhất"]
 
-    static func table(_ r: BacktestRun, byHorizon: Bool, byIndicator: Bool = false) -> String {
+    /// A kind code in the language ("tỷ lệ" / "share").
+    static func kind(_ code: String, _ language: Language) -> String {
+        Indicator.Kind(rawValue: code).map { Words.kind($0).text(language) } ?? code
+    }
+
+    static func table(_ r: BacktestRun, byHorizon: Bool, byIndicator: Bool = false, language: Language = .en) -> String {
+        let vi = language == .vi, f = Numbers(language: language)
         var out: [String] = []
-        out.append("Back-test: \(r.windows.count) windows; calibration: \(r.calibrations.joined(separator: " | "))")
-        out.append("% with range: of all outcomes, forecast or not. IS = interval score (Gneiting & Raftery) in % of the indicator's range; skill = Brier skill against the base rate;")
-        out.append("worst bin = largest gap between mean P(meet) and the observed rate over reliability bins with ≥ 30 targets.")
+        let calibrations = r.calibrations.map { Words.source($0).text(language) }.joined(separator: " | ")
+        if vi {
+            out.append("Kiểm định quá khứ: \(f.count(r.windows.count)) cửa sổ; hiệu chỉnh: \(calibrations)")
+            out.append("% có khoảng: trên tất cả kết quả, có dự báo hay không. IS = điểm khoảng (Gneiting & Raftery) theo % khoảng giá trị của chỉ tiêu; kỹ năng = kỹ năng Brier so với tỷ lệ nền;")
+            out.append("ô lệch nhất = chênh lệch lớn nhất giữa xác suất đạt trung bình và tỷ lệ đạt thực tế, trên các ô độ tin cậy có ≥ 30 mục tiêu.")
+        } else {
+            out.append("Back-test: \(r.windows.count) windows; calibration: \(calibrations)")
+            out.append("% with range: of all outcomes, forecast or not. IS = interval score (Gneiting & Raftery) in % of the indicator's range; skill = Brier skill against the base rate;")
+            out.append("worst bin = largest gap between mean P(meet) and the observed rate over reliability bins with ≥ 30 targets.")
+        }
+        let all = vi ? "tất cả" : "all"
         for method in r.methods.keys.sorted(by: methodOrder) {
             out.append("")
-            out.append("Method: \(method)")
+            out.append(vi ? "Phương pháp: " + methodVi(method) : "Method: " + method)
             var rows: [[String]] = []
             let byKind = r.metrics(method, byN: false)
             let byN = r.metrics(method)
             for key in byKind.keys.sorted() {
-                if let m = byKind[key] { rows.append(row([key.kind, "all"], m)) }
+                if let m = byKind[key] { rows.append(row([kind(key.kind, language), all], m, f)) }
                 for k in byN.keys.sorted() where k.kind == key.kind {
-                    if let m = byN[k] { rows.append(row([k.kind, "n = \(k.n ?? 0)"], m)) }
+                    if let m = byN[k] { rows.append(row([kind(k.kind, language), "n = \(k.n ?? 0)"], m, f)) }
                 }
             }
             if byHorizon {
                 let byH = r.metrics(method, byN: false, byH: true)
-                for k in byH.keys.sorted() { if let m = byH[k] { rows.append(row([k.kind, "h = \(k.h ?? 0)"], m)) } }
+                for k in byH.keys.sorted() { if let m = byH[k] { rows.append(row([kind(k.kind, language), "h = \(k.h ?? 0)"], m, f)) } }
             }
             if byIndicator {
                 let byI = r.metrics(method, byIndicator: true)
                 for k in byI.keys.sorted() {
-                    if let m = byI[k] { rows.append(row([k.kind, "\(k.indicator ?? "") n = \(k.n ?? 0)"], m)) }
+                    if let m = byI[k] { rows.append(row([kind(k.kind, language), "\(k.indicator ?? "") n = \(k.n ?? 0)"], m, f)) }
                 }
             }
-            out.append(TextTable.render(header: ["kind", "group"] + header, rows: rows))
+            out.append(TextTable.render(header: (vi ? ["loại", "nhóm"] + headerVi : ["kind", "group"] + header), rows: rows))
         }
         let peers = r.methods.keys.filter { $0 != BacktestRun.defaultMethod && $0 != BacktestRun.textbookMethod }.sorted()
         if !peers.isEmpty {
             out.append("")
-            out.append("Chiso against each peer, on the forecasts the peer gives (MAE, 95 % interval score, coverage 80/95, Brier):")
+            out.append(vi ? "Chiso so với từng phương pháp đối chứng, trên các dự báo mà phương pháp đó đưa ra (MAE, điểm khoảng 95 %, độ phủ 80/95, Brier):"
+                          : "Chiso against each peer, on the forecasts the peer gives (MAE, 95 % interval score, coverage 80/95, Brier):")
             var rows: [[String]] = []
             for peer in peers {
                 let common = r.pairs(peer).intersection(r.pairs(BacktestRun.defaultMethod))
@@ -79,14 +106,26 @@ enum BacktestReport {
                 for key in theirs.keys.sorted() {
                     guard let a = ours[key], let b = theirs[key] else { continue }
                     let group = (key.indicator.map { $0 + " " } ?? "") + "n = \(key.n ?? 0)"
-                    rows.append([peer, key.kind, group, String(b.forecasts), g(a.mae), g(b.mae), g(a.intervalScore95), g(b.intervalScore95),
-                                 pct(a.coverage80), pct(b.coverage80), pct(a.coverage95), pct(b.coverage95), f3(a.brier), f3(b.brier)])
+                    rows.append([peer, kind(key.kind, language), group, f.count(b.forecasts), f.g(a.mae), f.g(b.mae), f.g(a.intervalScore95),
+                                 f.g(b.intervalScore95), f.pct(a.coverage80), f.pct(b.coverage80), f.pct(a.coverage95), f.pct(b.coverage95),
+                                 f.f3(a.brier), f.f3(b.brier)])
                 }
             }
-            out.append(TextTable.render(header: ["peer", "kind", "group", "forecasts", "MAE chiso", "MAE peer", "IS95 chiso", "IS95 peer",
-                                                 "c80 chiso", "c80 peer", "c95 chiso", "c95 peer", "Brier chiso", "Brier peer"], rows: rows))
+            out.append(TextTable.render(header: vi ? ["đối chứng", "loại", "nhóm", "dự báo", "MAE chiso", "MAE đối chứng", "IS 95 chiso", "IS 95 đối chứng",
+                                                      "phủ 80 chiso", "phủ 80 đối chứng", "phủ 95 chiso", "phủ 95 đối chứng", "Brier chiso", "Brier đối chứng"]
+                                                   : ["peer", "kind", "group", "forecasts", "MAE chiso", "MAE peer", "IS95 chiso", "IS95 peer",
+                                                      "c80 chiso", "c80 peer", "c95 chiso", "c95 peer", "Brier chiso", "Brier peer"], rows: rows))
         }
         return out.joined(separator: "\n")
+    }
+
+    /// A method in Vietnamese: Chiso's two in words (with their ids), a peer (an R function) by its name.
+    static func methodVi(_ method: String) -> String {
+        switch method {
+        case BacktestRun.defaultMethod: "mặc định hiệu chỉnh (\(method))"
+        case BacktestRun.textbookMethod: "mô hình sách giáo khoa, khoảng Student t (\(method))"
+        default: method
+        }
     }
 
     static func methodOrder(_ a: String, _ b: String) -> Bool {
@@ -94,7 +133,8 @@ enum BacktestReport {
         return (rank[a] ?? 2, a) < (rank[b] ?? 2, b)
     }
 
-    static func json(_ r: BacktestRun) -> String {
+    /// The run as JSON: codes and numbers for machines; `calibrations_text` says the calibrations in the language.
+    static func json(_ r: BacktestRun, language: Language = .en) -> String {
         func metrics(_ m: Backtest.Metrics) -> JSONText {
             .object([
                 ("outcomes", .integer(m.outcomes)), ("forecasts", .integer(m.forecasts)), ("with_intervals", .integer(m.withIntervals)),
@@ -137,6 +177,7 @@ enum BacktestReport {
         }
         return JSONText.object([
             ("windows", .integer(r.windows.count)), ("calibrations", .array(r.calibrations.map(JSONText.string))),
+            ("calibrations_text", .array(r.calibrations.map { .string(Words.source($0).text(language)) })),
             ("methods", .object(methods)),
         ]).rendered()
     }
@@ -160,7 +201,7 @@ enum PeerForecasts {
         for (r, row) in peers.rows.enumerated() {
             guard let k = keyOf[row[pw]], let i = index[k] else { continue }
             guard let h = Int(row[ph]) else {
-                throw CLIError.inFile("\(peers.file):\(peers.lines[r])", "h \"\(row[ph])\" is not a whole number")
+                throw CLIError.horizonNotWhole(place: "\(peers.file):\(peers.lines[r])", text: row[ph])
             }
             let w = run.windows[i]
             guard let j = w.outcomes.firstIndex(where: { Int($0.horizon.rounded()) == h }) else { continue }
@@ -192,7 +233,7 @@ enum CalibrationFile {
         do {
             return try CalibrationTable(text: text)
         } catch {
-            throw CLIError.inFile(path, error.description)
+            throw CLIError.inFile(path, error)
         }
     }
 }

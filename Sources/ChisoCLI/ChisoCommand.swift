@@ -21,28 +21,37 @@ struct ChisoCommand: ParsableCommand {
         subcommands: [ReportCommand.self, BacktestCommand.self, CalibrateCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
     )
 
-    /// Sets up signals (``Console/setUp()``), then parses and runs the command; an error from the
-    /// command is printed as one line made safe for a terminal (``MessageText/line(_:)``).
+    /// Sets up signals (``Console/setUp()``), then parses and runs the command. An error is printed as
+    /// one line in the run's language (``LanguageOption/process``; ``ErrorText``), made safe for a
+    /// terminal (``MessageText/line(_:)``), with exit status 1; the parser's usage errors keep its
+    /// exit status (64) and, in Vietnamese, are put into Vietnamese (``ParserMessages``).
     static func main() {
         Console.setUp()
+        let language = LanguageOption.process
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(nil)
         } catch {
-            exit(withError: error)
+            exitFromParser(error, language)
         }
         do {
             try command.run()
         } catch {
             // The parser's own errors (help requests, usage errors, exit codes) go to it unchanged.
-            let fromParser = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
-            exit(withError: fromParser ? error : SafeMessage(String(describing: error)))
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exitFromParser(error, language) }
+            let label = language == .vi ? "Lỗi: " : "Error: "
+            Console.error(label + MessageText.line(ErrorText.phrase(error).text(language)) + "\n")
+            exit(withError: ExitCode.failure)
         }
     }
-}
 
-/// An error whose message is printed through ``MessageText/line(_:)``.
-struct SafeMessage: Error, CustomStringConvertible {
-    let description: String
-    init(_ text: String) { description = MessageText.line(text) }
+    /// Exits as the parser would for `error`; in Vietnamese, a usage error's message is put into
+    /// Vietnamese first (help and version texts are printed as they are).
+    static func exitFromParser(_ error: any Error, _ language: Language) -> Never {
+        let code = exitCode(for: error)
+        guard language == .vi, code != .success else { exit(withError: error) }
+        let text = fullMessage(for: error)
+        if !text.isEmpty { Console.error("Lỗi: " + ParserMessages.vietnamese(text) + "\n") }
+        exit(withError: code)
+    }
 }

@@ -10,12 +10,12 @@ import Glibc
 enum Console {
     /// Writes text to standard output.
     ///
-    /// - Throws: ``CLIError/output(_:)`` naming the system's reason.
+    /// - Throws: ``CLIError/output(errno:)`` with the system's error number.
     static func out(_ text: String) throws { try out(Data(text.utf8)) }
 
     /// Writes bytes to standard output.
     static func out(_ data: Data) throws {
-        if let failed = AtomicWriter.writeAll(STDOUT_FILENO, data) { throw CLIError.output(String(cString: strerror(failed))) }
+        if let failed = AtomicWriter.writeAll(STDOUT_FILENO, data) { throw CLIError.output(errno: failed) }
     }
 
     /// Writes a line (the text and a newline) to standard output.

@@ -79,15 +79,17 @@ enum TextTable {
         case .csv:
             return CSVWriter.table(header: header, rows: rows).trimmingCharacters(in: .newlines)
         case .json:
-            let objects = rows.map { row in
-                JSONText.object(zip(header, row).map { key, cell in
-                    if numeric.contains(key) {
-                        return (key, cell.isEmpty ? .null : (Double(cell).map(JSONText.double) ?? .string(cell)))
-                    }
-                    return (key, .string(cell))
-                })
+            return JSONText.array(rows.map { JSONText.object(pairs(header: header, row: $0, numeric: numeric)) }).rendered()
+        }
+    }
+
+    /// A row's JSON fields, keyed by the header (cells of `numeric` columns as numbers, empty as null).
+    static func pairs(header: [String], row: [String], numeric: Set<String>) -> [(String, JSONText)] {
+        zip(header, row).map { key, cell in
+            if numeric.contains(key) {
+                return (key, cell.isEmpty ? .null : (Double(cell).map(JSONText.double) ?? .string(cell)))
             }
-            return JSONText.array(objects).rendered()
+            return (key, .string(cell))
         }
     }
 }

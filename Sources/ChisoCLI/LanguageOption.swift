@@ -17,4 +17,23 @@ struct LanguageOption: ParsableArguments {
         guard let raw = ProcessInfo.processInfo.environment["CHISO_LANG"]?.lowercased() else { return .vi }
         return raw.hasPrefix("en") ? .en : .vi
     }
+
+    /// The language of this run's messages, read from its arguments as ``language`` would be (the
+    /// last `--lang vi|en` or `--lang=vi|en`, else ``environment``), so that an error found before or
+    /// while the command's options are parsed is worded in the language asked for.
+    static var process: Language { language(in: Array(CommandLine.arguments.dropFirst())) }
+
+    /// The language `arguments` ask for (the last valid `--lang`), else ``environment``.
+    static func language(in arguments: [String]) -> Language {
+        var found: Language?
+        for (k, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            let value: String?
+            if argument == "--lang" { value = k + 1 < arguments.count ? arguments[k + 1] : nil }
+            else if argument.hasPrefix("--lang=") { value = String(argument.dropFirst("--lang=".count)) }
+            else { value = nil }
+            if let value, let l = Language(rawValue: value) { found = l }
+        }
+        return found ?? environment
+    }
 }

@@ -5,7 +5,7 @@ import Foundation
 enum Names {
     /// The id of the entity `text` names.
     static func entity(_ text: String, in data: Dataset, directory: String) throws -> String {
-        try one(data.entityIds(named: text), kind: "entity", text: text, file: place(directory, "entities.csv"))
+        try one(data.entityIds(named: text), kind: .entity, text: text, file: place(directory, "entities.csv"))
     }
 
     /// Where a dataset's file is: in its folder, or the workbook or table the dataset was read from.
@@ -17,10 +17,10 @@ enum Names {
 
     /// The id of the indicator `text` names.
     static func indicator(_ text: String, in data: Dataset, directory: String) throws -> String {
-        try one(data.indicatorIds(named: text), kind: "indicator", text: text, file: place(directory, "indicators.csv"))
+        try one(data.indicatorIds(named: text), kind: .indicator, text: text, file: place(directory, "indicators.csv"))
     }
 
-    static func one(_ ids: [String], kind: String, text: String, file: String) throws -> String {
+    static func one(_ ids: [String], kind: CLIError.Kind, text: String, file: String) throws -> String {
         guard let id = ids.first else { throw CLIError.unknownId(kind: kind, id: text, file: file) }
         guard ids.count == 1 else { throw CLIError.ambiguousName(kind: kind, text: text, ids: ids) }
         return id
@@ -30,8 +30,14 @@ enum Names {
 /// Notes on standard error about a planner's file.
 enum Notes {
     /// One note per cell left out for saying "no value" (the first 10, then how many more).
-    static func missing(_ cells: [SourcePosition]) {
-        for position in cells.prefix(10) { Console.error("note: \(position): no value (left out)\n") }
-        if cells.count > 10 { Console.error("note: … and \(cells.count - 10) more cells with no value (left out)\n") }
+    static func missing(_ cells: [SourcePosition], _ language: Language) {
+        let vi = language == .vi
+        for position in cells.prefix(10) {
+            Console.error(vi ? "ghi chú: \(position): không có giá trị (bỏ qua)\n" : "note: \(position): no value (left out)\n")
+        }
+        if cells.count > 10 {
+            Console.error(vi ? "ghi chú: … và \(cells.count - 10) ô khác không có giá trị (bỏ qua)\n"
+                             : "note: … and \(cells.count - 10) more cells with no value (left out)\n")
+        }
     }
 }

@@ -67,7 +67,7 @@ public enum Selection {
             }
         }
         guard !fits.isEmpty else {
-            throw firstError ?? .notApplicable(series.name, model: "auto", reason: "no candidate model stays inside the bounds")
+            throw firstError ?? .notApplicable(series.name, model: "auto", reason: .noCandidateInBounds)
         }
         // Prefer models whose 95 % intervals stay inside the bounds, when there are any.
         let inside = fits.filter { intervalLeavesBounds($0, series: series, at: times) == nil }

@@ -69,48 +69,113 @@ public struct Series: Sendable, Equatable {
     ///   times that are not strictly increasing, or values outside the bounds.
     public func validate(minimumPoints: Int = 2, allowConstant: Bool = false) throws(ForecastError) {
         guard times.count == values.count, numerators.count == times.count, denominators.count == times.count else {
-            throw .invalidSeries(name, "times, values and counts differ in length")
+            throw .invalidSeries(name, .lengthsDiffer)
         }
-        if let l = lower, let u = upper, !(l < u) { throw .invalidSeries(name, "the lower bound \(l.clean) is not below the upper bound \(u.clean)") }
+        if let l = lower, let u = upper, !(l < u) { throw .invalidSeries(name, .boundsReversed(lower: l, upper: u)) }
         guard count >= max(minimumPoints, 1) else { throw .tooFewPoints(name, count: count) }
         if !allowConstant, let first = values.first, values.allSatisfy({ $0 == first }), !hasCounts {
-            throw .invalidSeries(name, "all \(count) values equal \(first.clean): no trend and no spread can be estimated")
+            throw .invalidSeries(name, .constant(count: count, value: first))
         }
         for i in 0..<count {
-            guard times[i].isFinite, values[i].isFinite else { throw .invalidSeries(name, "a time or value is not a finite number") }
+            guard times[i].isFinite, values[i].isFinite else { throw .invalidSeries(name, .nonFinite) }
             guard abs(values[i]) <= LinearModel.largestMagnitude else {
-                throw .invalidSeries(name, "the value \(values[i]) at time \(times[i].clean) is beyond ±1e150, where sums of squares overflow; rescale the series (for example to thousands or millions)")
+                throw .invalidSeries(name, .beyondLargest(value: values[i], time: times[i]))
             }
             if i > 0 && !(times[i] > times[i - 1]) {
-                throw .invalidSeries(name, times[i] == times[i - 1]
-                    ? "two points at the same time \(times[i])"
-                    : "times are not increasing (\(times[i - 1]) then \(times[i]))")
+                throw .invalidSeries(name, times[i] == times[i - 1] ? .sameTime(times[i]) : .notIncreasing(times[i - 1], times[i]))
             }
             if let l = lower, values[i] < l { throw .outsideBounds(name, value: values[i], time: times[i], lower: lower, upper: upper) }
             if let u = upper, values[i] > u { throw .outsideBounds(name, value: values[i], time: times[i], lower: lower, upper: upper) }
             if let n = numerators[i], let d = denominators[i], !(d > 0 && n >= 0 && n <= d) {
-                throw .invalidSeries(name, "counts \(n)/\(d) at time \(times[i]) are not 0 ≤ numerator ≤ denominator, denominator > 0")
+                throw .invalidSeries(name, .badCounts(numerator: n, denominator: d, time: times[i]))
             }
         }
     }
 }
 
-/// Problems with a series or a forecast request, one line each.
+/// Problems with a series or a forecast request, one line each (``description`` in English;
+/// Reporting's `Words.error(_:)` in Vietnamese or English).
 public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Too few points for the model (none at all for the default).
     case tooFewPoints(String, count: Int)
     /// Something else wrong with the series.
-    case invalidSeries(String, String)
+    case invalidSeries(String, SeriesProblem)
     /// A value outside the indicator's bounds.
     case outsideBounds(String, value: Double, time: Double, lower: Double?, upper: Double?)
-    /// The model cannot be fitted to this series (says why).
-    case notApplicable(String, model: String, reason: String)
+    /// The model (its raw value, or `auto`) cannot be fitted to this series (says why).
+    case notApplicable(String, model: String, reason: NotApplicable)
     /// A target year before the data ends.
     case targetBeforeData(String, year: Int, lastTime: Double)
     /// An invalid interval level.
     case invalidLevel(Double)
-    /// The underlying statistics failed.
-    case statistics(String, String)
+    /// The quasi-binomial fit (IRLS) of a share with counts failed.
+    case statistics(String, StatisticsError)
+
+    /// What is wrong with a series itself.
+    public enum SeriesProblem: Sendable, Equatable, CustomStringConvertible {
+        /// Times, values and counts of different lengths.
+        case lengthsDiffer
+        /// A lower bound not below the upper bound.
+        case boundsReversed(lower: Double, upper: Double)
+        /// All `count` values equal `value` (the textbook models estimate no spread from them).
+        case constant(count: Int, value: Double)
+        /// A time or value that is not a finite number.
+        case nonFinite
+        /// A value beyond ±1e150.
+        case beyondLargest(value: Double, time: Double)
+        /// Two points at the same time.
+        case sameTime(Double)
+        /// Times that go back.
+        case notIncreasing(Double, Double)
+        /// Counts that are not 0 ≤ numerator ≤ denominator, denominator > 0.
+        case badCounts(numerator: Double, denominator: Double, time: Double)
+        /// The series' indicator is not defined.
+        case unknownIndicator
+
+        /// The problem in English.
+        public var description: String {
+            switch self {
+            case .lengthsDiffer: "times, values and counts differ in length"
+            case let .boundsReversed(l, u): "the lower bound \(l.clean) is not below the upper bound \(u.clean)"
+            case let .constant(count, value): "all \(count) values equal \(value.clean): no trend and no spread can be estimated"
+            case .nonFinite: "a time or value is not a finite number"
+            case let .beyondLargest(value, time):
+                "the value \(value) at time \(time.clean) is beyond ±1e150, where sums of squares overflow; rescale the series (for example to thousands or millions)"
+            case let .sameTime(t): "two points at the same time \(t)"
+            case let .notIncreasing(a, b): "times are not increasing (\(a) then \(b))"
+            case let .badCounts(n, d, t): "counts \(n)/\(d) at time \(t) are not 0 ≤ numerator ≤ denominator, denominator > 0"
+            case .unknownIndicator: "unknown indicator"
+            }
+        }
+    }
+
+    /// Why a model does not apply to a series.
+    public enum NotApplicable: Sendable, Equatable, CustomStringConvertible {
+        /// Loglinear needs positive values.
+        case needsPositiveValues
+        /// Logit needs an upper bound.
+        case noUpperBound
+        /// Drift needs at least 3 points.
+        case needsThreePoints
+        /// The GLM logit needs counts on some point.
+        case noCounts
+        /// The calibration table (`source`) has no series of this kind.
+        case calibrationLacksKind(source: String)
+        /// `auto` found no candidate inside the bounds.
+        case noCandidateInBounds
+
+        /// The reason in English.
+        public var description: String {
+            switch self {
+            case .needsPositiveValues: "it needs positive values (ln y)"
+            case .noUpperBound: "the indicator has no upper bound"
+            case .needsThreePoints: "it needs at least 3 points (2 changes) to estimate a spread"
+            case .noCounts: "no point has counts"
+            case let .calibrationLacksKind(source): "the calibration (\(source)) has no series of this kind"
+            case .noCandidateInBounds: "no candidate model stays inside the bounds"
+            }
+        }
+    }
 
     /// One line.
     public var description: String {
@@ -127,8 +192,8 @@ public enum ForecastError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(name): target year \(year) is not after the last observation (t = \(last))"
         case let .invalidLevel(level):
             "interval level \(level) is not between 0 and 100"
-        case let .statistics(name, what):
-            "\(name): \(what)"
+        case let .statistics(name, error):
+            "\(name): quasi-binomial fit failed: \(error)"
         }
     }
 }

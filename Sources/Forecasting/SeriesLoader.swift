@@ -24,7 +24,7 @@ public enum SeriesLoader {
     static func series<C: Collection>(_ definition: Indicator?, indicator: String, entity: String, observations: C) throws(ForecastError) -> Series
     where C.Element == Observation {
         let name = "\(indicator)/\(entity)"
-        guard let definition else { throw .invalidSeries(name, "unknown indicator") }
+        guard let definition else { throw .invalidSeries(name, .unknownIndicator) }
         guard !observations.isEmpty else { throw .tooFewPoints(name, count: 0) }
         return Series(
             name: name, kind: definition.kind, lower: definition.lower, upper: definition.upper,

@@ -112,14 +112,16 @@ public enum Words {
             return Phrase(vi: "\(name): năm mục tiêu \(year) không sau kỳ số liệu cuối", en: error.description)
         case let .invalidLevel(level):
             return Phrase(vi: "mức tin cậy \(NumberText.plain(level, decimals: 0, .vi)) không nằm giữa 0 và 100", en: error.description)
-        case let .outsideBounds(name, value, _, lower, upper):
-            let l = lower.map { NumberText.plain($0, decimals: 0, .vi) } ?? "−∞", u = upper.map { NumberText.plain($0, decimals: 0, .vi) } ?? "∞"
-            return Phrase(vi: "\(name): giá trị \(NumberText.plain(value, decimals: 2, .vi)) nằm ngoài khoảng [\(l); \(u)]", en: error.description)
-        case let .notApplicable(name, model, _):
-            let m = TrendModel(rawValue: model).map { Words.model($0).vi } ?? model
-            return Phrase(vi: "\(name): mô hình \(m) không áp dụng được cho chuỗi này", en: error.description)
-        case let .invalidSeries(name, _), let .statistics(name, _):
-            return Phrase(vi: "\(name): chuỗi số liệu không dùng được", en: error.description)
+        case let .outsideBounds(name, value, time, lower, upper):
+            let l = lower.map(Words.number) ?? "−∞", u = upper.map(Words.number) ?? "∞"
+            return Phrase(vi: "\(name): giá trị \(Words.number(value)) tại t = \(Words.number(time)) nằm ngoài khoảng [\(l); \(u)]", en: error.description)
+        case let .notApplicable(name, model, reason):
+            let m = model == "auto" ? "tự chọn" : (TrendModel(rawValue: model).map { Words.model($0).vi } ?? model)
+            return Phrase(vi: "\(name): mô hình \(m) không áp dụng được: \(Words.notApplicable(reason).vi)", en: error.description)
+        case let .invalidSeries(name, problem):
+            return Phrase(vi: "\(name): \(Words.seriesProblem(problem).vi)", en: error.description)
+        case let .statistics(name, failure):
+            return Phrase(vi: "\(name): ước lượng GLM tựa nhị thức không thành công: \(Words.error(failure).vi)", en: error.description)
         }
     }
 
@@ -207,9 +209,45 @@ extension Words {
 
     /// A calibration's source line: the shipped corpus' credit in the language; any other as written.
     public static func source(_ source: String) -> Phrase {
+        // A table learned on one fold of a cross-validation (`BacktestRun`): "PANEL, entities of fold 1".
+        if let range = source.range(of: ", entities of fold ", options: .backwards),
+           let fold = Int(source[range.upperBound...]) {
+            let panel = Words.source(String(source[..<range.lowerBound]))
+            return Phrase(vi: "\(panel.vi), các đơn vị của nhóm \(fold)", en: source)
+        }
         guard source.hasPrefix("Gapminder (Systema Globalis), from ITU") else { return Phrase(vi: source, en: source) }
         return Phrase(vi: "Gapminder (Systema Globalis), tổng hợp từ ITU, WHO/UNICEF, Ngân hàng Thế giới, UNESCO, FAO và UNDP, giấy phép CC BY 4.0: 12 chỉ tiêu, 1960–2024",
                       en: source)
+    }
+
+    /// An indicator's unit: "phần trăm" / "percent", …
+    public static func unit(_ unit: Indicator.Unit) -> Phrase {
+        switch unit {
+        case .percent: Phrase(vi: "phần trăm", en: "percent")
+        case .count: Phrase(vi: "số lượng", en: "count")
+        case .score: Phrase(vi: "điểm", en: "score")
+        case .rank: Phrase(vi: "thứ hạng", en: "rank")
+        case .vnd: Phrase(vi: "đồng", en: "VND")
+        }
+    }
+
+    /// Which way an indicator improves: "tăng là tốt" / "up", "giảm là tốt" / "down".
+    public static func direction(_ direction: Indicator.Direction) -> Phrase {
+        direction == .up ? Phrase(vi: "tăng là tốt", en: "up") : Phrase(vi: "giảm là tốt", en: "down")
+    }
+
+    /// Whether an indicator is measured over a period or at a moment: "thời kỳ" / "flow", "thời điểm" / "stock".
+    public static func measure(_ measure: Indicator.Measure) -> Phrase {
+        measure == .flow ? Phrase(vi: "thời kỳ", en: "flow") : Phrase(vi: "thời điểm", en: "stock")
+    }
+
+    /// An entity's level: "tỉnh" / "province", "huyện" / "district", "sở, ngành" / "department".
+    public static func level(_ level: Entity.Level) -> Phrase {
+        switch level {
+        case .province: Phrase(vi: "tỉnh", en: "province")
+        case .district: Phrase(vi: "huyện", en: "district")
+        case .department: Phrase(vi: "sở, ngành", en: "department")
+        }
     }
 
     /// An indicator kind: "tỷ lệ" / "share", …

@@ -4,11 +4,11 @@ import LinearAlgebra
 public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Fewer usable observations than parameters to estimate.
     case tooFewObservations(observations: Int, parameters: Int)
-    /// A NaN or infinite value in the named input at a 0-based row.
-    case nonFinite(what: String, row: Int)
+    /// A NaN or infinite value in an input at a 0-based row.
+    case nonFinite(what: Input, row: Int)
     /// A value so large in magnitude (beyond ``LinearModel/largestMagnitude``) that sums of squares
     /// would overflow, in the named input at a 0-based row.
-    case tooLarge(what: String, row: Int, value: Double)
+    case tooLarge(what: Input, row: Int, value: Double)
     /// A weight that is not a positive finite number, at a 0-based row.
     case invalidWeight(row: Int, value: Double)
     /// Inputs whose lengths or shapes do not fit together.
@@ -21,6 +21,28 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
     case notConverged(iterations: Int)
     /// A failure reported by the linear-algebra layer.
     case linearAlgebra(LinearAlgebraError)
+
+    /// Which input of a fit a value belongs to.
+    public enum Input: Sendable, Equatable, CustomStringConvertible {
+        /// The response.
+        case response
+        /// The named predictor.
+        case predictor(String)
+        /// The successes of a binomial fit (between 0 and the trials).
+        case successes
+        /// A predictor's sum of squares (after scaling).
+        case sumOfSquares
+
+        /// The input in English.
+        public var description: String {
+            switch self {
+            case .response: "the response"
+            case let .predictor(name): "predictor \(name)"
+            case .successes: "successes (must be between 0 and trials)"
+            case .sumOfSquares: "a predictor's sum of squares"
+            }
+        }
+    }
 
     /// A one-line description.
     public var description: String {

@@ -129,7 +129,7 @@ struct LinearModelRTests {
         #expect(throws: StatisticsError.tooFewObservations(observations: 3, parameters: 4)) {
             try LinearModel.fit(design: Matrix(columns: [[1, 2, 3], [1, 4, 9], [1, 8, 27]]), response: [1, 2, 3])
         }
-        #expect(throws: StatisticsError.nonFinite(what: "the response", row: 1)) {
+        #expect(throws: StatisticsError.nonFinite(what: .response, row: 1)) {
             try LinearModel.fit(design: x, response: [1, .nan, 3])
         }
         #expect(throws: StatisticsError.invalidWeight(row: 2, value: 0)) {

@@ -72,22 +72,23 @@ struct BacktestCommand: ParsableCommand {
     var byIndicator = false
     @Option(help: "table or json.")
     var format: RegressCommand.Format = .table
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let scoredPanel = try PanelSource.load(panel ?? data.directory(), indicators: indicators)
         let sizeList = try sizes.split(separator: ",").map { part -> Int in
             guard let n = Int(part.trimmingCharacters(in: .whitespaces)), (1...50).contains(n) else {
-                throw CLIError.badOption(option: "--sizes", text: String(part))
+                throw CLIError.badValue(option: "--sizes", text: String(part))
             }
             return n
         }
         let originYears = try origins.map { text in
             Set(try text.split(separator: ",").map { part -> Int in
-                guard let y = Int(part.trimmingCharacters(in: .whitespaces)) else { throw CLIError.badOption(option: "--origins", text: String(part)) }
+                guard let y = Int(part.trimmingCharacters(in: .whitespaces)) else { throw CLIError.badValue(option: "--origins", text: String(part)) }
                 return y
             })
         }
-        guard maxHorizon > 0, maxHorizon <= 100 else { throw CLIError.badOption(option: "--max-horizon", text: String(maxHorizon)) }
+        guard maxHorizon > 0, maxHorizon <= 100 else { throw CLIError.badValue(option: "--max-horizon", text: String(maxHorizon)) }
         let design = WindowDesign(sizes: sizeList, maxHorizon: maxHorizon, originYears: originYears)
         if let exportWindows {
             try AtomicWriter.write(Data(BacktestReport.windowsCSV(BacktestWindow.windows(scoredPanel, design: design)).utf8), to: exportWindows)
@@ -104,9 +105,10 @@ struct BacktestCommand: ParsableCommand {
         }
         var result = BacktestRun.run(scoredPanel, design: design, calibration: source, includeTextbook: textbook)
         if let peers {
-            guard let peerWindows else { throw CLIError.badOption(option: "--peers", text: "needs --peer-windows FILE") }
+            guard let peerWindows else { throw CLIError.needsFile(option: "--peers", needs: "--peer-windows") }
             try PeerForecasts.attach(peers, windows: peerWindows, to: &result)
         }
-        try Console.line(format == .json ? BacktestReport.json(result) : BacktestReport.table(result, byHorizon: byHorizon, byIndicator: byIndicator))
+        try Console.line(format == .json ? BacktestReport.json(result, language: language.language)
+                                         : BacktestReport.table(result, byHorizon: byHorizon, byIndicator: byIndicator, language: language.language))
     }
 }

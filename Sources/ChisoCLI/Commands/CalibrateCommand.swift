@@ -31,10 +31,12 @@ struct CalibrateCommand: ParsableCommand {
     var minimumCount: Int = 100
     @Option(help: "The source line stored in the table (default: the panel's path).")
     var source: String?
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        guard (1...50).contains(maxHorizon) else { throw ValidationError("--max-horizon must be 1…50") }
-        guard minimumCount >= 10 else { throw ValidationError("--minimum-count must be at least 10") }
+        let vi = language.language == .vi
+        guard (1...50).contains(maxHorizon) else { throw ValidationError(vi ? "--max-horizon phải từ 1 đến 50" : "--max-horizon must be 1…50") }
+        guard minimumCount >= 10 else { throw ValidationError(vi ? "--minimum-count phải ít nhất là 10" : "--minimum-count must be at least 10") }
     }
 
     func run() throws {
@@ -61,7 +63,11 @@ struct CalibrationOptions: ParsableArguments {
     var calibrateOn: String?
 
     func validate() throws {
-        if calibration != nil && calibrateOn != nil { throw ValidationError("give --calibration or --calibrate-on, not both") }
+        if calibration != nil && calibrateOn != nil {
+            // The commands' --lang is parsed beside this group; the run's arguments say the same.
+            throw ValidationError(LanguageOption.process == .vi ? "chỉ dùng một trong hai: --calibration hoặc --calibrate-on"
+                                                                : "give --calibration or --calibrate-on, not both")
+        }
     }
 
     /// The table to use (nil: the shipped one).

@@ -39,18 +39,18 @@ struct DataCommand: ParsableCommand {
         var out: String
         @Option(name: .customLong("number-format"), help: "Numbers in the tables: vi, en or auto (default: decided per column).")
         var numberFormat: NumberFormat = .auto
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
+            let l = language.language
             let (dataset, findings) = try DatasetLoader.load(files: files, format: numberFormat)
-            for f in findings { try Console.line(f.description) }
+            for f in findings { try Console.line(Words.finding(f).text(l)) }
             let errors = findings.filter { $0.severity == .error }.count
-            if errors > 0 {
-                throw CLIError.inFile(out, "not written: \(errors) error\(errors == 1 ? "" : "s") above")
-            }
+            if errors > 0 { throw CLIError.notWritten(path: out, errors: errors) }
             let texts = DatasetWriter.render(dataset)
             try AtomicWriter.replaceFolder(out, with: DatasetLoader.files.compactMap { name in texts[name].map { (name, Data($0.utf8)) } },
                                            owns: { DatasetLoader.files.contains($0) })
-            try Console.line("\(out): " + Validate.counts(dataset))
+            try Console.line("\(out): " + Validate.counts(dataset, l))
         }
     }
 
@@ -75,10 +75,12 @@ struct DataCommand: ParsableCommand {
         var from: Int = 2020
         @Option(help: "Last year column of the data sheet.")
         var to: Int = 2030
+        @OptionGroup var language: LanguageOption
 
         func validate() throws {
             guard (1900...2100).contains(from), (from...2100).contains(to) else {
-                throw ValidationError("--from and --to must be years with --from ≤ --to")
+                throw ValidationError(language.language == .vi ? "--from và --to phải là năm (1900–2100), với --from ≤ --to"
+                                                                : "--from and --to must be years with --from ≤ --to")
             }
         }
 
@@ -109,6 +111,7 @@ struct DataCommand: ParsableCommand {
         var format: Format = .xlsx
         @Option(help: "The workbook or folder to write.")
         var out: String
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let dataset = try options.dataset()
@@ -133,22 +136,41 @@ struct DataCommand: ParsableCommand {
         )
 
         @OptionGroup var options: DataOptions
+        @OptionGroup var language: LanguageOption
 
-        static func n(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        /// A count and its noun: `3 observations` / `3 quan sát` (Vietnamese nouns have no plural;
+        /// counts are grouped as 1.234).
+        struct Noun {
+            var vi: String, one: String, many: String
 
-        /// `961 observations, 368 indicators, 41 entities, 7 sources, 74 targets`.
-        static func counts(_ dataset: Dataset) -> String {
-            "\(n(dataset.observations.count, "observation")), \(n(dataset.indicators.count, "indicator")), "
-                + "\(n(dataset.entities.count, "entity").replacingOccurrences(of: "entitys", with: "entities")), "
-                + "\(n(dataset.sources.count, "source")), \(n(dataset.targets.count, "target"))"
+            func count(_ n: Int, _ language: Language) -> String {
+                language == .vi ? "\(NumberText.plain(Double(n), decimals: 0, .vi)) \(vi)" : "\(n) \(n == 1 ? one : many)"
+            }
+        }
+
+        static let observations = Noun(vi: "quan sát", one: "observation", many: "observations")
+        static let indicators = Noun(vi: "chỉ tiêu", one: "indicator", many: "indicators")
+        static let entities = Noun(vi: "đơn vị", one: "entity", many: "entities")
+        static let sources = Noun(vi: "nguồn", one: "source", many: "sources")
+        static let targets = Noun(vi: "mục tiêu", one: "target", many: "targets")
+        static let errors = Noun(vi: "lỗi", one: "error", many: "errors")
+        static let warnings = Noun(vi: "cảnh báo", one: "warning", many: "warnings")
+
+        /// `961 observations, 368 indicators, 41 entities, 7 sources, 74 targets` /
+        /// `961 quan sát, 368 chỉ tiêu, 41 đơn vị, 7 nguồn, 74 mục tiêu`.
+        static func counts(_ dataset: Dataset, _ l: Language) -> String {
+            [observations.count(dataset.observations.count, l), indicators.count(dataset.indicators.count, l),
+             entities.count(dataset.entities.count, l), sources.count(dataset.sources.count, l),
+             targets.count(dataset.targets.count, l)].joined(separator: ", ")
         }
 
         func run() throws {
+            let l = language.language
             let (dataset, findings) = try options.load()
-            for f in findings { try Console.line(f.description) }
+            for f in findings { try Console.line(Words.finding(f).text(l)) }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
-            try Console.line(Self.counts(dataset) + "; \(Self.n(errors, "error")), \(Self.n(warnings, "warning"))")
+            try Console.line(Self.counts(dataset, l) + "; " + Self.errors.count(errors, l) + ", " + Self.warnings.count(warnings, l))
             if errors > 0 { throw ExitCode.failure }
         }
     }
@@ -176,31 +198,93 @@ struct DataCommand: ParsableCommand {
 
         @Option(help: "Output format: table, json or csv.")
         var format: ListFormat = .table
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let data = try options.dataset()
-            let n = CSVWriter.number
-            let header: [String], rows: [[String]], numeric: Set<String>
+            let l = language.language
+            let listing: Listing
             switch what {
-            case .indicators:
-                header = ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks"]
-                rows = data.indicators.map { [$0.id, $0.nameVi, $0.nameEn, $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
-                                              $0.direction.rawValue, $0.measure.rawValue, $0.parent ?? "", $0.ranks ?? ""] }
-                numeric = ["lower", "upper"]
-            case .entities:
-                header = ["id", "name_vi", "name_en", "level", "parent", "aliases"]
-                rows = data.entities.map { [$0.id, $0.nameVi, $0.nameEn, $0.level.rawValue, $0.parent ?? "", $0.aliases.joined(separator: "|")] }
-                numeric = []
-            case .sources:
-                header = ["id", "title", "issuer", "document_number", "date", "file"]
-                rows = data.sources.values.sorted { $0.id < $1.id }.map { [$0.id, $0.title, $0.issuer, $0.documentNumber, $0.date, $0.file] }
-                numeric = []
-            case .targets:
-                header = ["indicator", "entity", "year", "value", "comparator", "source", "note"]
-                rows = data.targets.map { [$0.indicator, $0.entity, String($0.year), n($0.value), $0.comparator.rawValue, $0.source, $0.note] }
-                numeric = ["year", "value"]
+            case .indicators: listing = Self.indicators(data)
+            case .entities: listing = Self.entities(data)
+            case .sources: listing = Self.sources(data)
+            case .targets: listing = Self.targets(data)
             }
-            try Console.line(TextTable.render(header: header, rows: rows, format: format, numeric: numeric))
+            try Console.line(listing.render(format, l))
+        }
+
+        /// The indicators: codes for machines (csv, json, and the table in English), words for the Vietnamese table.
+        static func indicators(_ data: Dataset) -> Listing {
+            let n = CSVWriter.number
+            return Listing(
+                header: ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks"],
+                headerVi: ["Mã", "Tên tiếng Việt", "Tên tiếng Anh", "Đơn vị tính", "Loại", "Cận dưới", "Cận trên", "Chiều tốt", "Tính theo",
+                           "Chỉ tiêu cha", "Xếp hạng theo"],
+                rows: data.indicators.map { [$0.id, $0.nameVi, $0.nameEn, $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
+                                             $0.direction.rawValue, $0.measure.rawValue, $0.parent ?? "", $0.ranks ?? ""] },
+                rowsVi: data.indicators.map { [$0.id, $0.nameVi, $0.nameEn, Words.unit($0.unit).vi, Words.kind($0.kind).vi,
+                                               $0.lower.map(Words.number) ?? "", $0.upper.map(Words.number) ?? "",
+                                               Words.direction($0.direction).vi, Words.measure($0.measure).vi, $0.parent ?? "", $0.ranks ?? ""] },
+                numeric: ["lower", "upper"],
+                texts: data.indicators.map { i in { l in [("unit_text", Words.unit(i.unit).text(l)), ("kind_text", Words.kind(i.kind).text(l)),
+                                                          ("direction_text", Words.direction(i.direction).text(l)),
+                                                          ("measure_text", Words.measure(i.measure).text(l))] } })
+        }
+
+        /// The entities.
+        static func entities(_ data: Dataset) -> Listing {
+            Listing(
+                header: ["id", "name_vi", "name_en", "level", "parent", "aliases"],
+                headerVi: ["Mã", "Tên tiếng Việt", "Tên tiếng Anh", "Cấp", "Đơn vị cấp trên", "Tên gọi khác"],
+                rows: data.entities.map { [$0.id, $0.nameVi, $0.nameEn, $0.level.rawValue, $0.parent ?? "", $0.aliases.joined(separator: "|")] },
+                rowsVi: data.entities.map { [$0.id, $0.nameVi, $0.nameEn, Words.level($0.level).vi, $0.parent ?? "", $0.aliases.joined(separator: "; ")] },
+                numeric: [],
+                texts: data.entities.map { e in { l in [("level_text", Words.level(e.level).text(l))] } })
+        }
+
+        /// The sources.
+        static func sources(_ data: Dataset) -> Listing {
+            let rows = data.sources.values.sorted { $0.id < $1.id }.map { [$0.id, $0.title, $0.issuer, $0.documentNumber, $0.date, $0.file] }
+            return Listing(header: ["id", "title", "issuer", "document_number", "date", "file"],
+                           headerVi: ["Mã", "Tên văn bản", "Cơ quan ban hành", "Số, ký hiệu", "Ngày", "Tệp"],
+                           rows: rows, rowsVi: rows, numeric: [], texts: nil)
+        }
+
+        /// The targets.
+        static func targets(_ data: Dataset) -> Listing {
+            let n = CSVWriter.number
+            return Listing(
+                header: ["indicator", "entity", "year", "value", "comparator", "source", "note"],
+                headerVi: ["Chỉ tiêu", "Đơn vị", "Năm", "Giá trị", "So sánh", "Nguồn", "Ghi chú"],
+                rows: data.targets.map { [$0.indicator, $0.entity, String($0.year), n($0.value), $0.comparator.rawValue, $0.source, $0.note] },
+                rowsVi: data.targets.map { [$0.indicator, $0.entity, String($0.year), Words.number($0.value), Words.comparator($0.comparator).vi,
+                                            $0.source, $0.note] },
+                numeric: ["year", "value"], texts: nil)
+        }
+    }
+
+    /// A listing in both forms: codes and dot decimals (csv, json, the English table) and words and
+    /// Vietnamese numbers (the Vietnamese table); JSON objects add the words of their codes (`kind_text`, …).
+    struct Listing {
+        var header: [String], headerVi: [String]
+        var rows: [[String]], rowsVi: [[String]]
+        var numeric: Set<String>
+        /// Per row, the `*_text` fields of its JSON object in a language.
+        var texts: [(Language) -> [(String, String)]]?
+
+        func render(_ format: ListFormat, _ language: Language) -> String {
+            switch format {
+            case .table:
+                return language == .vi ? TextTable.render(header: headerVi, rows: rowsVi) : TextTable.render(header: header, rows: rows)
+            case .csv:
+                return TextTable.render(header: header, rows: rows, format: .csv, numeric: numeric)
+            case .json:
+                guard let texts else { return TextTable.render(header: header, rows: rows, format: .json, numeric: numeric) }
+                let objects = zip(rows, texts).map { row, text in
+                    JSONText.object(TextTable.pairs(header: header, row: row, numeric: numeric) + text(language).map { ($0.0, .string($0.1)) })
+                }
+                return JSONText.array(objects).rendered()
+            }
         }
     }
 
@@ -227,6 +311,7 @@ struct DataCommand: ParsableCommand {
 
         @Option(help: "Output format: table, json or csv.")
         var format: ListFormat = .table
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
             let dir = options.directory()
@@ -234,11 +319,21 @@ struct DataCommand: ParsableCommand {
             let indicator = try Names.indicator(self.indicator, in: data, directory: dir)
             let entity = try self.entity.map { try Names.entity($0, in: data, directory: dir) }
             guard let definition = data.indicator(indicator) else {
-                throw CLIError.unknownId(kind: "indicator", id: indicator, file: (dir as NSString).appendingPathComponent("indicators.csv"))
+                throw CLIError.unknownId(kind: .indicator, id: indicator, file: (dir as NSString).appendingPathComponent("indicators.csv"))
             }
             let n = CSVWriter.number
             let header = ["indicator", "entity", "period", "t", "value", "numerator", "denominator", "source", "locator"]
-            let rows = data.observations(indicator: indicator, entity: entity).map { o in
+            let observations = data.observations(indicator: indicator, entity: entity)
+            if format == .table && language.language == .vi {
+                let rows = observations.map { o in
+                    [o.indicator, o.entity, o.period.description, String(format: "%.3f", o.period.time(measure: definition.measure)).replacingOccurrences(of: ".", with: ","),
+                     Words.number(o.value), o.numerator.map(Words.number) ?? "", o.denominator.map(Words.number) ?? "", o.source, o.locator]
+                }
+                let headerVi = ["Chỉ tiêu", "Đơn vị", "Kỳ", "t", "Giá trị", "Tử số", "Mẫu số", "Nguồn", "Vị trí trong nguồn"]
+                try Console.line(TextTable.render(header: headerVi, rows: rows))
+                return
+            }
+            let rows = observations.map { o in
                 let t = o.period.time(measure: definition.measure)
                 return [o.indicator, o.entity, o.period.description, format == .table ? String(format: "%.3f", t) : t.description,
                  n(o.value), n(o.numerator), n(o.denominator), o.source, o.locator]

@@ -114,7 +114,7 @@ struct ForecastCommand: ParsableCommand {
             guard let text else { return [] }
             return try text.split(separator: ",").map { part in
                 let s = part.trimmingCharacters(in: .whitespaces)
-                guard let v = parse(s) else { throw CLIError.badOption(option: option, text: s) }
+                guard let v = parse(s) else { throw CLIError.badValue(option: option, text: s) }
                 return v
             }
         }
@@ -122,7 +122,7 @@ struct ForecastCommand: ParsableCommand {
         if model == "auto" {
             chosen = nil
         } else {
-            guard let m = TrendModel(rawValue: model) else { throw CLIError.badOption(option: "--model", text: model) }
+            guard let m = TrendModel(rawValue: model) else { throw CLIError.badValue(option: "--model", text: model) }
             chosen = m
         }
         var years = try list(to, "--to") { Int($0).flatMap { (1900...2100).contains($0) ? $0 : nil } }
@@ -130,7 +130,7 @@ struct ForecastCommand: ParsableCommand {
         if to == nil && at == nil { years = [2025, 2030] }
         let levels = try list(level, "--level") { Double($0).flatMap { $0 > 0 && $0 < 100 ? $0 : nil } }
         if (target == nil) != (targetYear == nil) {
-            throw CLIError.badOption(option: target == nil ? "--target-year" : "--target", text: "needs both --target and --target-year")
+            throw CLIError.targetNeedsBoth(option: target == nil ? "--target-year" : "--target")
         }
         return ForecastRequest(model: chosen, years: years, times: times, levels: levels,
                                target: target.flatMap { v in targetYear.map { (v, $0, nil) } })
@@ -165,13 +165,13 @@ struct ForecastCommand: ParsableCommand {
                 columns: .init(time: time, value: value, numerator: numerator, denominator: denominator, decimalTime: decimalTime),
                 format: data.numberFormat, measure: measure)
             let chosen = try planner.select(entity: entity, indicator: indicator)
-            Notes.missing(chosen.missing)
+            Notes.missing(chosen.missing, language.language)
             let (series, reason) = SeriesLoader.table(chosen, file: (file as NSString).lastPathComponent, kind: kind,
                                                       lower: lower, upper: upper, measure: measure)
             return (series, [], reason)
         }
         guard let indicator, let entity else {
-            throw CLIError.badOption(option: indicator == nil ? "--indicator" : "--entity", text: "is required without a file")
+            throw CLIError.requiredWithoutFile(option: indicator == nil ? "--indicator" : "--entity")
         }
         let dir = data.directory()
         let dataset = try data.dataset()

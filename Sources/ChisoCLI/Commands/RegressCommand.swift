@@ -47,12 +47,14 @@ struct RegressCommand: ParsableCommand {
             help: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (default: decided per column; a column whose every number reads both ways, like 1.045, is refused).")
     var numberFormat: NumberFormat = .auto
     @OptionGroup var text: TextFileOptions
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
+        let l = language.language
         let names = predictors.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         if let empty = names.firstIndex(of: "") {
-            throw ValidationError("--predictors has an empty name at position \(empty + 1)")
+            throw ValidationError(CLIError.emptyName(option: "--predictors", position: empty + 1).phrase.text(l))
         }
         if let repeated = names.enumerated().first(where: { names[..<$0.offset].contains($0.element) }) {
             throw CLIError.repeatedColumn(option: "--predictors", name: repeated.element)
@@ -71,19 +73,24 @@ struct RegressCommand: ParsableCommand {
         } catch {
             // A value too large to square: point at its cell.
             if case let .tooLarge(what, row, value) = error, row < table.lines.count {
-                let column = what == "the response" ? response : String(what.dropFirst("predictor ".count))
-                if let j = try? table.columnIndex(column) {
-                    throw CLIError.inFile("\(table.position(row, j))",
-                                          "\(value) in column \"\(column)\" is beyond ±1e150, where sums of squares overflow; rescale it (for example to thousands or millions)")
+                let column: String? = switch what {
+                case .response: response
+                case let .predictor(name): name
+                default: nil
+                }
+                if let column, let j = try? table.columnIndex(column) {
+                    throw CLIError.tooLarge(position: table.position(row, j), value: value, column: column)
                 }
             }
-            throw CLIError.inFile(file, error.description)
+            throw CLIError.inFile(file, error)
         }
         for (j, name) in fit.coefficientNames.enumerated() where fit.aliased[j] {
-            Console.error(
-                "warning: \(file): \"\(name)\" is a linear combination of the columns before it (constant or duplicated); its coefficient is not estimable (rank \(fit.rank) of \(fit.coefficientNames.count))\n")
+            let rank = fit.rank, p = fit.coefficientNames.count
+            Console.error(l == .vi
+                ? "cảnh báo: \(file): \"\(name)\" là tổ hợp tuyến tính của các cột đứng trước (hằng số hoặc trùng lặp); hệ số của cột này không ước lượng được (hạng \(rank) trên \(p))\n"
+                : "warning: \(file): \"\(name)\" is a linear combination of the columns before it (constant or duplicated); its coefficient is not estimable (rank \(rank) of \(p))\n")
         }
-        try Console.line(format == .json ? RegressionOutput.json(fit) : RegressionOutput.table(fit))
+        try Console.line(format == .json ? RegressionOutput.json(fit) : RegressionOutput.table(fit, language: l))
     }
 }
 
@@ -115,32 +122,45 @@ enum RegressionOutput {
         ]).rendered()
     }
 
-    /// A table in the layout of R's `summary.lm`.
-    static func table(_ fit: LinearModel) -> String {
-        func g(_ v: Double) -> String { v.isFinite ? String(format: "%.7g", v) : "NA" }
+    /// A table in the layout of R's `summary.lm`, its labels and numbers in the language (Vietnamese:
+    /// decimal comma, "−").
+    static func table(_ fit: LinearModel, language: Language = .en) -> String {
+        let vi = language == .vi
+        func local(_ text: String) -> String {
+            vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
+        }
+        let none = vi ? "—" : "NA"
+        func g(_ v: Double) -> String { v.isFinite ? local(String(format: "%.7g", v)) : none }
         func pv(_ v: Double) -> String {
-            guard v.isFinite else { return "NA" }
-            return v < 2.2e-16 ? "<2e-16" : String(format: "%.4g", v)
+            guard v.isFinite else { return none }
+            return local(v < 2.2e-16 ? "<2e-16" : String(format: "%.4g", v))
         }
         let se = fit.standardErrors, t = fit.tValues, p = fit.pValues
-        var rows = [["", "Estimate", "Std. Error", "t value", "Pr(>|t|)"]]
+        var rows = [vi ? ["", "Ước lượng", "Sai số chuẩn", "Thống kê t", "Giá trị p"] : ["", "Estimate", "Std. Error", "t value", "Pr(>|t|)"]]
         for j in fit.coefficientNames.indices {
-            rows.append([fit.coefficientNames[j], g(fit.coefficients[j]), g(se[j]), g(t[j]), pv(p[j])])
+            let name = fit.coefficientNames[j]
+            rows.append([name == "(Intercept)" ? Words.coefficient(name).text(language) : name, g(fit.coefficients[j]), g(se[j]), g(t[j]), pv(p[j])])
         }
         let widths = (0..<5).map { c in rows.map { $0[c].count }.max() ?? 0 }
-        var lines = ["Coefficients:"]
+        var lines = [vi ? "Hệ số:" : "Coefficients:"]
         for row in rows {
             var line = row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0)
             for c in 1..<5 { line += "  " + String(repeating: " ", count: widths[c] - row[c].count) + row[c] }
             lines.append(line)
         }
         lines.append("")
-        if fit.aliased.contains(true) {
-            lines.append("(\(fit.aliased.filter { $0 }.count) not defined because of singularities; rank \(fit.rank))")
+        let aliased = fit.aliased.filter { $0 }.count
+        if vi {
+            if aliased > 0 { lines.append("(\(aliased) hệ số không xác định do suy biến; hạng \(fit.rank))") }
+            lines.append("Sai số chuẩn của phần dư: \(g(fit.sigma)) với \(fit.dfResidual) bậc tự do (n = \(fit.observations))")
+            lines.append("Hệ số xác định R²: \(g(fit.rSquared)); R² hiệu chỉnh: \(g(fit.adjustedRSquared))")
+            lines.append("AIC: \(g(fit.aic)); AICc: \(g(fit.aicc)); BIC: \(g(fit.bic))")
+        } else {
+            if aliased > 0 { lines.append("(\(aliased) not defined because of singularities; rank \(fit.rank))") }
+            lines.append("Residual standard error: \(g(fit.sigma)) on \(fit.dfResidual) degrees of freedom (n = \(fit.observations))")
+            lines.append("Multiple R-squared: \(g(fit.rSquared)),  Adjusted R-squared: \(g(fit.adjustedRSquared))")
+            lines.append("AIC: \(g(fit.aic)),  AICc: \(g(fit.aicc)),  BIC: \(g(fit.bic))")
         }
-        lines.append("Residual standard error: \(g(fit.sigma)) on \(fit.dfResidual) degrees of freedom (n = \(fit.observations))")
-        lines.append("Multiple R-squared: \(g(fit.rSquared)),  Adjusted R-squared: \(g(fit.adjustedRSquared))")
-        lines.append("AIC: \(g(fit.aic)),  AICc: \(g(fit.aicc)),  BIC: \(g(fit.bic))")
         return lines.joined(separator: "\n")
     }
 }

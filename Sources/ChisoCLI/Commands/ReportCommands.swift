@@ -35,7 +35,7 @@ enum TableOutput {
         if let output {
             try AtomicWriter.write(data, to: output)
         } else {
-            guard !format.needsFile else { throw CLIError.badOption(option: "--format \(format.rawValue)", text: "needs --output FILE") }
+            guard !format.needsFile else { throw CLIError.needsFile(option: "--format \(format.rawValue)", needs: "--output") }
             try Console.out(data)
         }
     }
@@ -129,7 +129,7 @@ struct CompareCommand: ParsableCommand {
         let dataset = try data.dataset()
         let indicator = try Names.indicator(self.indicator, in: dataset, directory: dir)
         let chosen = try period.map { text -> Period in
-            do { return try Period(parsing: text) } catch { throw CLIError.badOption(option: "--period", text: text) }
+            do { return try Period(parsing: text) } catch { throw CLIError.badValue(option: "--period", text: text) }
         }
         let table: ReportTable
         if dataset.indicators.contains(where: { $0.parent == indicator }) {

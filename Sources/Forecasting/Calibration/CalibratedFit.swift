@@ -12,7 +12,7 @@ extension TrendFit {
         try series.validate(minimumPoints: 1, allowConstant: true)
         guard let trend = CalibratedTrend(series, peerSlope: peerSlope, peerLevel: peerLevel, table: table) else {
             throw .notApplicable(series.name, model: TrendModel.calibrated.rawValue,
-                                 reason: "the calibration (\(table.source)) has no series of this kind")
+                                 reason: .calibrationLacksKind(source: table.source))
         }
         let similar = table.seriesCounts[trend.family] ?? 0
         var notes: [FitNote] = [.calibratedOn(points: series.count, similar: similar, family: trend.family, source: table.source)]

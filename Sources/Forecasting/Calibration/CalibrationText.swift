@@ -13,10 +13,69 @@ import Foundation
 extension CalibrationTable {
     /// Problems reading the text form.
     public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong with a line of a calibration table.
+        public enum Problem: Sendable, Equatable, CustomStringConvertible {
+            /// A record with `found` fields instead of 8.
+            case fieldCount(found: Int)
+            /// A settings record without max_horizon;minimum_count.
+            case badSettings
+            /// No settings record in the file.
+            case noSettings
+            /// A family that is not share, count or score.
+            case unknownFamily(String)
+            /// A value that is not a finite number.
+            case nonFinite
+            /// A whole number outside its range.
+            case outOfRange(String, lower: Int, upper: Int)
+            /// Count level edges: not `count` increasing values.
+            case levelEdges(count: Int)
+            /// Slope edges: not `count` increasing values.
+            case slopeEdges(count: Int)
+            /// A point record other than 0 or 1.
+            case point
+            /// A spread record without two positive values.
+            case spread
+            /// A beta record without one value.
+            case beta
+            /// A cell without `count` quantiles.
+            case quantileCount(Int)
+            /// Quantiles that decrease.
+            case quantilesNotIncreasing
+            /// A record type that is not known.
+            case unknownRecord(String)
+
+            /// The problem in English.
+            public var description: String {
+                switch self {
+                case let .fieldCount(found): "\(found) fields, expected 8"
+                case .badSettings: "settings need max_horizon;minimum_count"
+                case .noSettings: "no settings record"
+                case let .unknownFamily(f): "unknown family \"\(f)\""
+                case .nonFinite: "a value is not a finite number"
+                case let .outOfRange(s, lower, upper): "\"\(s)\" is not in \(lower)…\(upper)"
+                case let .levelEdges(count): "level_edges (family count) need \(count) increasing values"
+                case let .slopeEdges(count): "slope_edges need \(count) increasing values"
+                case .point: "point needs 0 (the trend) or 1 (the median)"
+                case .spread: "spread needs two positive values"
+                case .beta: "beta needs one value"
+                case let .quantileCount(count): "a cell needs \(count) quantiles"
+                case .quantilesNotIncreasing: "quantiles are not increasing"
+                case let .unknownRecord(r): "unknown record \"\(r)\""
+                }
+            }
+        }
+
         /// 1-based line.
         public var line: Int
         /// What is wrong.
-        public var problem: String
+        public var problem: Problem
+
+        /// An error on `line`.
+        public init(line: Int, problem: Problem) {
+            self.line = line
+            self.problem = problem
+        }
+
         /// `line N: problem`.
         public var description: String { "line \(line): \(problem)" }
     }
@@ -78,26 +137,26 @@ extension CalibrationTable {
                 continue
             }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == 8 else { throw FormatError(line: k + 1, problem: "\(fields.count) fields, expected 8") }
+            guard fields.count == 8 else { throw FormatError(line: k + 1, problem: .fieldCount(found: fields.count)) }
             if fields[0] == "record" { continue }
             if fields[0] == "settings" {
                 let v = fields[7].split(separator: ";").compactMap { Int($0) }
-                guard v.count == 2, v[0] >= 1, v[0] <= 100, v[1] >= 1 else { throw FormatError(line: k + 1, problem: "settings need max_horizon;minimum_count") }
+                guard v.count == 2, v[0] >= 1, v[0] <= 100, v[1] >= 1 else { throw FormatError(line: k + 1, problem: .badSettings) }
                 settings = (v[0], v[1])
                 continue
             }
             rows.append((k + 1, fields))
         }
-        guard let (maxHorizon, minimumCount) = settings else { throw FormatError(line: 1, problem: "no settings record") }
+        guard let (maxHorizon, minimumCount) = settings else { throw FormatError(line: 1, problem: .noSettings) }
         var table = CalibrationTable(maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
         for (line, f) in rows {
-            func fail(_ why: String) -> FormatError { FormatError(line: line, problem: why) }
-            guard let family = Family(rawValue: String(f[1])) else { throw fail("unknown family \"\(f[1])\"") }
+            func fail(_ why: FormatError.Problem) -> FormatError { FormatError(line: line, problem: why) }
+            guard let family = Family(rawValue: String(f[1])) else { throw fail(.unknownFamily(String(f[1]))) }
             let values = f[7].isEmpty ? [] : f[7].split(separator: ";").map { Double($0) }
-            guard values.allSatisfy({ $0?.isFinite == true }) else { throw fail("a value is not a finite number") }
+            guard values.allSatisfy({ $0?.isFinite == true }) else { throw fail(.nonFinite) }
             let v = values.compactMap { $0 }
             func int(_ s: Substring, _ range: ClosedRange<Int>) throws(FormatError) -> Int {
-                guard let i = Int(s), range.contains(i) else { throw fail("\"\(s)\" is not in \(range.lowerBound)…\(range.upperBound)") }
+                guard let i = Int(s), range.contains(i) else { throw fail(.outOfRange(String(s), lower: range.lowerBound, upper: range.upperBound)) }
                 return i
             }
             switch f[0] {
@@ -105,41 +164,41 @@ extension CalibrationTable {
                 table.seriesCounts[family] = try int(f[6], 0...Int.max)
             case "level_edges":
                 guard family == .count, v.count == Self.countLevelBins - 1, zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-                    throw fail("level_edges (family count) need \(Self.countLevelBins - 1) increasing values")
+                    throw fail(.levelEdges(count: Self.countLevelBins - 1))
                 }
                 table.countLevelEdges = v
             case "slope_edges":
                 let n = try int(f[2], 1...Self.maxN)
                 guard v.count == Self.slopeBins - 1, zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else {
-                    throw fail("slope_edges need \(Self.slopeBins - 1) increasing values")
+                    throw fail(.slopeEdges(count: Self.slopeBins - 1))
                 }
                 for (k, edge) in v.enumerated() { table.slopeEdges[table.edgeIndex(family, n: n) + k] = edge }
             case "point":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
-                guard v.count == 1, v[0] == 0 || v[0] == 1 else { throw fail("point needs 0 (the trend) or 1 (the median)") }
+                guard v.count == 1, v[0] == 0 || v[0] == 1 else { throw fail(.point) }
                 table.medianPoints[table.groupIndex(family, n: n, h: h)] = v[0] == 1
             case "spread":
                 let n = try int(f[2], 1...Self.maxN)
-                guard v.count == 2, v[0] > 0, v[1] > 0 else { throw fail("spread needs two positive values") }
+                guard v.count == 2, v[0] > 0, v[1] > 0 else { throw fail(.spread) }
                 table.spreads[table.spreadIndex(family, n: n)] = v[0]
                 table.spreads[table.spreadIndex(family, n: n) + 1] = v[1]
             case "beta":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
                 let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
-                guard v.count == 1 else { throw fail("beta needs one value") }
+                guard v.count == 1 else { throw fail(.beta) }
                 table.betas[table.betaIndex(family, n: n, h: h, slopeSlot: s)] = v[0]
             case "cell":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
                 let l = f[4] == "any" ? 0 : try int(f[4], 0...(Self.levelSlots - 2)) + 1
                 let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
                 let count = try int(f[6], 1...Int.max)
-                guard v.count == Self.probabilities.count else { throw fail("a cell needs \(Self.probabilities.count) quantiles") }
-                guard zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw fail("quantiles are not increasing") }
+                guard v.count == Self.probabilities.count else { throw fail(.quantileCount(Self.probabilities.count)) }
+                guard zip(v, v.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw fail(.quantilesNotIncreasing) }
                 let c = table.cellIndex(family, n: n, h: h, levelSlot: l, slopeSlot: s)
                 table.counts[c] = count
                 for (k, q) in v.enumerated() { table.quantiles[c * Self.probabilities.count + k] = q }
             default:
-                throw fail("unknown record \"\(f[0])\"")
+                throw fail(.unknownRecord(String(f[0])))
             }
         }
         table.resolve()

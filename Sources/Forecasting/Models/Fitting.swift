@@ -17,15 +17,15 @@ extension TrendFit {
         if model == .calibrated { return try calibrated(series, table: .shipped) }
         try series.validate()
         let n = series.count
-        func refuse(_ reason: String) -> ForecastError { .notApplicable(series.name, model: model.rawValue, reason: reason) }
+        func refuse(_ reason: ForecastError.NotApplicable) -> ForecastError { .notApplicable(series.name, model: model.rawValue, reason: reason) }
         switch model {
         case .linear:
             return line(series, scale: .identity, z: series.values, notes: [])
         case .loglinear:
-            guard series.values.allSatisfy({ $0 > 0 }) else { throw refuse("it needs positive values (ln y)") }
+            guard series.values.allSatisfy({ $0 > 0 }) else { throw refuse(.needsPositiveValues) }
             return line(series, scale: .log, z: series.values.map { Foundation.log($0) }, notes: [])
         case .logit:
-            guard let upper = series.upper else { throw refuse("the indicator has no upper bound") }
+            guard let upper = series.upper else { throw refuse(.noUpperBound) }
             let lower = series.lower ?? 0
             if series.hasCounts && series.kind == .share {
                 return try glm(series, lower: lower, upper: upper)
@@ -33,7 +33,7 @@ extension TrendFit {
             let (z, notes) = logitValues(series, lower: lower, upper: upper)
             return line(series, scale: .logit(lower: lower, upper: upper), z: z, notes: notes)
         case .drift:
-            guard n >= 3 else { throw refuse("it needs at least 3 points (2 changes) to estimate a spread") }
+            guard n >= 3 else { throw refuse(.needsThreePoints) }
             return drift(series)
         case .mean:
             return mean(series)
@@ -147,7 +147,7 @@ extension TrendFit {
     {
         let n = series.count
         let known = (0..<n).compactMap { i in series.numerators[i] != nil ? series.denominators[i] : nil }.sorted()
-        guard !known.isEmpty else { throw .notApplicable(series.name, model: "logit", reason: "no point has counts") }
+        guard !known.isEmpty else { throw .notApplicable(series.name, model: "logit", reason: .noCounts) }
         let median = known.count % 2 == 1 ? known[known.count / 2] : (known[known.count / 2 - 1] + known[known.count / 2]) / 2
         var trials: [Double] = [], successes: [Double] = [], imputed: [Double] = []
         for i in 0..<n {
@@ -162,12 +162,16 @@ extension TrendFit {
         }
         let tCentre = series.times.reduce(0, +) / Double(n)
         let model: BinomialGLM
+        let design: Matrix
         do {
-            model = try BinomialGLM.fit(
-                design: Matrix(columns: [series.times.map { $0 - tCentre }]), successes: successes, trials: trials,
-                names: ["t"], quasi: true)
+            design = try Matrix(columns: [series.times.map { $0 - tCentre }])
         } catch {
-            throw .statistics(series.name, "quasi-binomial fit failed: \(error)")
+            throw .statistics(series.name, .linearAlgebra(error))
+        }
+        do {
+            model = try BinomialGLM.fit(design: design, successes: successes, trials: trials, names: ["t"], quasi: true)
+        } catch {
+            throw .statistics(series.name, error)
         }
         let cov = model.unscaledCovariance
         let fit = TrendFit(

@@ -1,9 +1,11 @@
+import Foundation
+
 /// Problems with input files, each with a one-line description that starts with the position.
 public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not exist.
     case fileNotFound(path: String)
     /// The file exists but could not be read.
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: Unreadable)
     /// The file is not UTF-8 text.
     case notUTF8(path: String)
     /// The file has no header row.
@@ -20,8 +22,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyCell(SourcePosition, column: String)
     /// A cell that is not a number.
     case notANumber(SourcePosition, text: String, column: String)
-    /// A cell that does not parse in the chosen number format (the problem says why).
-    case badNumber(SourcePosition, column: String, problem: String)
+    /// A cell that does not parse in the chosen number format, or does not fit (the problem says why).
+    case badNumber(SourcePosition, column: String, problem: DataProblem)
     /// A cell holding NaN or an infinity, or a number too large for a double.
     case nonFinite(SourcePosition, text: String, column: String)
     /// A cell that must be a positive number (a weight) and is not.
@@ -29,16 +31,16 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A required column is missing from the header.
     case missingColumn(file: String, name: String)
     /// The dataset has error findings (the first is given, and how many there are).
-    case invalid(first: String, errors: Int)
+    case invalid(first: Finding, errors: Int)
     /// The file has a header but no data rows.
     case noRows(file: String)
     /// A table whose layout cannot be read: columns that cannot be told, a series or period given
     /// twice, or a choice among several series that matches none or many (the problem says which).
-    case badLayout(SourcePosition, problem: String)
+    case badLayout(SourcePosition, problem: DataProblem)
     /// A workbook that cannot be read as asked: where (the file, and the sheet and cell where there
     /// is one, `book.xlsx[Sheet1]!H9`) and what is wrong (a damaged or oversized part, a cell
     /// reference past XFD1048576, a value outside the table's columns, an unknown sheet).
-    case workbook(SourcePosition, problem: String)
+    case workbook(SourcePosition, problem: DataProblem)
 
     /// A one-line description, starting with the position.
     public var description: String {
@@ -72,11 +74,57 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingColumn(file, name):
             "\(file):1: missing required column \"\(name)\""
         case let .invalid(first, errors):
-            errors == 1 ? first : "\(first) (and \(errors - 1) more error\(errors == 2 ? "" : "s"); run chiso data validate)"
+            errors == 1 ? first.description : "\(first) (and \(errors - 1) more error\(errors == 2 ? "" : "s"))"
         case let .noRows(file):
             "\(file): no data rows after the header"
         case let .badLayout(position, problem), let .workbook(position, problem):
             "\(position): \(problem)"
+        }
+    }
+
+    /// Why a file that exists could not be read.
+    public enum Unreadable: Sendable, Equatable, CustomStringConvertible {
+        /// It could not be opened.
+        case cannotOpen
+        /// The system refused (no permission to read it).
+        case permissionDenied
+        /// It is a folder.
+        case isDirectory
+        /// It holds more than 2 GiB of text.
+        case tooLarge
+        /// It starts with a UTF-16 byte-order mark but is not UTF-16 text.
+        case notUTF16
+        /// zlib could not start inflating a part.
+        case zlib
+        /// No temporary file could be made for a part (`part`, in `folder`).
+        case noTemporaryFile(part: String, folder: String)
+        /// A temporary file could not be written (the system's reason).
+        case temporaryWrite(String)
+        /// A part written to a temporary file could not be read back.
+        case partNotReadBack(String)
+        /// Another failure, in the system's words.
+        case system(String)
+
+        /// The reason for `error` thrown by Foundation while reading: no permission, or the system's words.
+        public static func from(_ error: any Error) -> Unreadable {
+            if let cocoa = error as? CocoaError, cocoa.code == .fileReadNoPermission { return .permissionDenied }
+            return .system(error.localizedDescription)
+        }
+
+        /// The reason in English.
+        public var description: String {
+            switch self {
+            case .cannotOpen: "cannot be opened"
+            case .permissionDenied: "permission denied"
+            case .isDirectory: "it is a directory"
+            case .tooLarge: "larger than 2 GiB"
+            case .notUTF16: "not valid UTF-16 text"
+            case .zlib: "zlib could not start"
+            case let .noTemporaryFile(part, folder): "no temporary file for \(part) in \(folder)"
+            case let .temporaryWrite(reason): "writing a temporary file: \(reason)"
+            case let .partNotReadBack(part): "\(part) cannot be read back"
+            case let .system(reason): reason
+            }
         }
     }
 }

@@ -20,7 +20,7 @@ extension DatasetLoader {
     public static func loadValid(path: String, format: NumberFormat = .auto) throws(DatasetError) -> Dataset {
         let (dataset, findings) = try load(path: path, format: format)
         let errors = findings.filter { $0.severity == .error }
-        if let first = errors.first { throw .invalid(first: first.description, errors: errors.count) }
+        if let first = errors.first { throw .invalid(first: first, errors: errors.count) }
         return dataset
     }
 
@@ -42,7 +42,7 @@ extension DatasetLoader {
             let book = try Workbook.open(path: path)
             if DatasetWorkbook.isDatasetWorkbook(sheetNames: book.sheetNames) {
                 guard files.count == 1 else {
-                    throw .workbook(SourcePosition(file: path), problem: "a workbook in the template's form is a whole dataset: import it alone")
+                    throw .workbook(SourcePosition(file: path), problem: .templateNotAlone)
                 }
                 return try DatasetWorkbook.load(book)
             }

@@ -56,7 +56,7 @@ public enum DatasetLoader {
     public static func loadValid(directory: String) throws(DatasetError) -> Dataset {
         let (dataset, findings) = try load(directory: directory)
         let errors = findings.filter { $0.severity == .error }
-        if let first = errors.first { throw .invalid(first: first.description, errors: errors.count) }
+        if let first = errors.first { throw .invalid(first: first, errors: errors.count) }
         return dataset
     }
 
@@ -108,7 +108,7 @@ public enum DatasetLoader {
         var findings: [Finding] = []
         let targets = try readTargets(resolved, context, &findings)
         let errors = findings.filter { $0.severity == .error }
-        if let first = errors.first { throw .invalid(first: first.description, errors: errors.count) }
+        if let first = errors.first { throw .invalid(first: first, errors: errors.count) }
         dataset.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         dataset.targets = targets
     }
@@ -209,12 +209,12 @@ public enum DatasetLoader {
             }
             let t = text(name)
             if t.isEmpty {
-                if required { findings.append(Finding(.error, .unparseable, at: position(name), "empty cell in column \"\(name)\"")) ; return nil }
+                if required { findings.append(Finding(.error, .unparseable, at: position(name), .emptyCell(column: name))) ; return nil }
                 return .some(nil)
             }
             guard CSVTable.isPlainDecimal(t), let v = Double(t), v.isFinite else {
                 findings.append(Finding(.error, .unparseable, at: position(name),
-                    "\"\(t)\" in column \"\(name)\" is not a plain number (Datasets/ use dot decimals, no thousands separators)"))
+                    .notPlainNumber(text: t, column: name)))
                 return nil
             }
             return .some(v)
@@ -224,8 +224,7 @@ public enum DatasetLoader {
         where T.RawValue == String {
             let t = text(name)
             if let v = T(rawValue: t) { return v }
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            findings.append(Finding(.error, .invalidChoice, at: position(name), "\"\(t)\" in column \"\(name)\" is not one of: \(allowed)"))
+            findings.append(Finding(.error, .invalidChoice, at: position(name), .notOneOf(text: t, column: name, allowed: T.allCases.map(\.rawValue))))
             return nil
         }
     }
@@ -257,15 +256,15 @@ public enum DatasetLoader {
         let id = row.text("id")
         if !id.isEmpty && !isValidId(id) {
             findings.append(Finding(.error, .invalidId, at: row.position("id"),
-                                    "id \"\(id)\" may use only letters A–Z and a–z, digits, \"_\", \"-\" and \".\" (first a letter or digit; at most 100)"))
+                                    .invalidId(id)))
             return nil
         }
         if id.isEmpty {
-            findings.append(Finding(.error, .unparseable, at: row.position("id"), "empty id"))
+            findings.append(Finding(.error, .unparseable, at: row.position("id"), .emptyId))
             return nil
         }
         if !seen.insert(id).inserted {
-            findings.append(Finding(.error, .duplicateId, at: row.position("id"), "id \"\(id)\" is defined twice"))
+            findings.append(Finding(.error, .duplicateId, at: row.position("id"), .duplicateId(id)))
             return nil
         }
         return id
@@ -293,7 +292,7 @@ public enum DatasetLoader {
                   let upper = row.number("upper", required: false, &findings)
             else { return nil }
             if let l = lower, let u = upper, !(l < u) {
-                findings.append(Finding(.error, .outOfBounds, at: row.position("upper"), indicator: id, "upper bound \(u) is not above lower bound \(l)"))
+                findings.append(Finding(.error, .outOfBounds, at: row.position("upper"), indicator: id, .boundsReversed(lower: l, upper: u)))
                 return nil
             }
             let parent = row.text("parent"), ranks = row.text("ranks")
@@ -313,7 +312,7 @@ public enum DatasetLoader {
             let aliases = row.text("aliases").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for alias in aliases where Context.normalise(alias).isEmpty {
                 findings.append(Finding(.error, .badAlias, at: row.position("aliases"), entity: id,
-                                        "alias \"\(alias)\" has no letters or digits: it would name every empty or unreadable entity cell"))
+                                        .aliasWithoutLetters(alias)))
             }
             return Entity(id: id, nameVi: row.text("name_vi"), nameEn: row.text("name_en"), level: level,
                           parent: parent.isEmpty ? nil : parent, aliases: aliases)
@@ -329,7 +328,7 @@ public enum DatasetLoader {
         let named = context.aliases[Context.normalise(text)] ?? []
         if named.count == 1 {
             findings.append(Finding(.warning, .entityAlias, at: row.position("entity"), indicator: indicator, entity: named[0],
-                                    "entity given as \"\(text)\"; its id is \(named[0])"))
+                                    .entityByAlias(text: text, id: named[0])))
             return named[0]
         }
         if named.count > 1 {
@@ -338,16 +337,16 @@ public enum DatasetLoader {
                 let decided = named.filter { context.isWithin($0, issuer) }
                 if decided.count == 1 {
                     findings.append(Finding(.warning, .entityAlias, at: row.position("entity"), indicator: indicator, entity: decided[0],
-                                            "entity given as \"\(text)\", which names \(named.joined(separator: " and ")); source \(source) is issued by \(issuer), so it is \(decided[0])"))
+                                            .entityByIssuer(text: text, named: named, source: source, issuer: issuer, id: decided[0])))
                     return decided[0]
                 }
             }
             findings.append(Finding(.error, .aliasClash, at: row.position("entity"), indicator: indicator,
-                                    "entity \"\(text)\" names \(named.joined(separator: " and ")) and the source does not tell which; write the id"))
+                                    .ambiguousEntity(text: text, named: named)))
             return nil
         }
         findings.append(Finding(.error, .unknownEntity, at: row.position("entity"), indicator: indicator,
-                                "unknown entity \"\(text)\" (not an id or alias in entities.csv)"))
+                                .unknownEntity(text)))
         return nil
     }
 
@@ -379,7 +378,7 @@ public enum DatasetLoader {
             let indicatorId = resolvedIndicator.id
             let indicator = resolvedIndicator.index.map { context.indicatorList[$0] }
             if indicator == nil {
-                findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), "unknown indicator \"\(indicatorId)\""))
+                findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), .unknownIndicator(indicatorId)))
             }
             let entityText = row.text(at: ce)
             let entity: String?, entityKey: Int32
@@ -404,7 +403,7 @@ public enum DatasetLoader {
             switch parsed {
             case let .success((p, key)): (period, periodKey) = (p, key)
             case let .failure(error):
-                findings.append(Finding(.error, .unparseable, at: row.position("period"), indicator: indicatorId, error.description))
+                findings.append(Finding(.error, .unparseable, at: row.position("period"), indicator: indicatorId, .period(error)))
                 (period, periodKey) = (nil, -1)
             }
             let sourceText = row.text(at: cs)
@@ -414,7 +413,7 @@ public enum DatasetLoader {
                 return v
             }()
             if !resolvedSource.known {
-                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, "unknown source \"\(resolvedSource.id)\""))
+                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(resolvedSource.id)))
             }
             let value = row.number(at: cv, "value", required: true, &findings)
             let numerator = row.number(at: cnum, "numerator", required: false, &findings)
@@ -438,18 +437,18 @@ public enum DatasetLoader {
             let indicatorId = row.text("indicator")
             let indicator = context.indicators[indicatorId]
             if indicator == nil {
-                findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), "unknown indicator \"\(indicatorId)\""))
+                findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), .unknownIndicator(indicatorId)))
             }
             let entity = entity(row, context, &findings, indicator: indicatorId)
             let yearText = row.text("year")
             let year = Int(yearText).flatMap { (1900...2100).contains($0) ? $0 : nil }
             if year == nil {
-                findings.append(Finding(.error, .unparseable, at: row.position("year"), indicator: indicatorId, "\"\(yearText)\" is not a year"))
+                findings.append(Finding(.error, .unparseable, at: row.position("year"), indicator: indicatorId, .notAYear(yearText)))
             }
             let comparator = row.choice("comparator", Target.Comparator.self, &findings)
             let source = row.text("source")
             if !context.sources.contains(source) {
-                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, "unknown source \"\(source)\""))
+                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(source)))
             }
             let value = row.number("value", required: true, &findings)
             guard let indicator, let entity, let year, let comparator, let v = value ?? nil,

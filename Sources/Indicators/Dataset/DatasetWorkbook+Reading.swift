@@ -93,7 +93,7 @@ extension DatasetWorkbook {
         var from: [Int?] = Array(repeating: nil, count: columns.count)
         for (j, header) in raw.header.enumerated() where !header.isEmpty {
             guard let column = spec.column(forHeader: header), let k = columns.firstIndex(of: column) else {
-                throw .workbook(raw.position(nil, j), problem: "\"\(header)\" is not a column of the sheet \"\(spec.name)\" (columns: \(spec.columns.map(\.header).joined(separator: ", ")))")
+                throw .workbook(raw.position(nil, j), problem: .notAColumnOfSheet(header: header, sheet: spec.name, columns: spec.columns.map(\.header)))
             }
             from[k] = j
         }
@@ -193,11 +193,11 @@ extension DatasetWorkbook {
             do {
                 periods.append((j, try Period(parsing: header)))
             } catch {
-                throw .workbook(sheet.position(nil, j), problem: "\"\(header)\" is neither a column of the sheet \"\(data.name)\" (\(data.columns.map(\.header).joined(separator: ", "))) nor a period (2023, Năm 2023, 6 tháng đầu năm 2024): \(error.reason)")
+                throw .workbook(sheet.position(nil, j), problem: .neitherColumnNorPeriod(header: header, sheet: data.name, columns: data.columns.map(\.header), reason: error.reason))
             }
         }
         guard let ci = label["indicator"], let ce = label["entity"] else {
-            throw .workbook(sheet.position(nil, nil), problem: "the sheet \"\(data.name)\" needs the columns \(data.columns[0].header) and \(data.columns[1].header)")
+            throw .workbook(sheet.position(nil, nil), problem: .sheetNeedsColumns(sheet: data.name, first: data.columns[0].header, second: data.columns[1].header))
         }
         var cells: [CSVTable.Cell] = []
         for r in 0..<sheet.rowCount {
@@ -215,7 +215,7 @@ extension DatasetWorkbook {
             if let detail = details[key] {
                 if detail.value != "\(value)" && Double(detail.value) != value {
                     findings.append(Finding(.error, .conflictingValues, at: sheet.position(r, j), indicator: indicator,
-                                            "\(value) here but \(detail.value) at \(detail.position) for \(indicator), \(entity), \(p.description)"))
+                                            .detailDiffers(value: value, detail: detail.value, at: detail.position, indicator: indicator, entity: entity, period: p.description)))
                 }
                 continue
             }

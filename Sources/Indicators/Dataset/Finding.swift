@@ -74,13 +74,16 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var entity: String?
     /// The period concerned, if any.
     public var period: String?
-    /// What is wrong, in one sentence.
-    public var message: String
+    /// What is wrong, with the values concerned (Reporting's `Words` says it in a language).
+    public var problem: DataProblem
+
+    /// What is wrong, in one English sentence.
+    public var message: String { problem.description }
 
     /// A finding.
     public init(
         _ severity: Severity, _ code: Code, at position: SourcePosition? = nil, indicator: String? = nil,
-        entity: String? = nil, period: String? = nil, _ message: String
+        entity: String? = nil, period: String? = nil, _ problem: DataProblem
     ) {
         self.severity = severity
         self.code = code
@@ -88,7 +91,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.indicator = indicator
         self.entity = entity
         self.period = period
-        self.message = message
+        self.problem = problem
     }
 
     /// `observations.csv:12:4: warning[ratio_mismatch] dti_score dak_song 2023: message`, made safe to

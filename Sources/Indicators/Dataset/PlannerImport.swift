@@ -42,7 +42,7 @@ public enum PlannerImport {
             let unclaimed = headers.indices.filter { $0 != indicatorColumn && $0 != entityColumn }
             if let extra = unclaimed.first {
                 throw .badLayout(table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra])),
-                                 problem: "the column \"\(planner.labelColumns[extra])\" names neither indicators (head it Chỉ tiêu) nor entities (head it Đơn vị)")
+                                 problem: .unclearLabelColumn(planner.labelColumns[extra]))
             }
             let base = ((table.file as NSString).lastPathComponent as NSString).deletingPathExtension
             let sourceId = DatasetWorkbook.slug(base, fallback: "source")

@@ -42,7 +42,7 @@ enum SourceTableCheck {
                 guard let held = role(ofCells: cells), held != said else { continue }
                 let sample = cells.prefix(3).joined(separator: ", ")
                 out.append(Finding(.warning, .headerMismatch, at: table.position(nil, j),
-                                   "column \"\(header)\" is labelled as \(said.rawValue) but holds \(held.rawValue) (\(sample), …)"))
+                                   .headerMismatch(header: header, said: said.rawValue, held: held.rawValue, sample: sample)))
             }
         }
         return out

@@ -26,11 +26,11 @@ enum Validator {
     ) -> Finding? {
         if let l = indicator.lower, value < l {
             return Finding(.error, .outOfBounds, at: position, indicator: indicator.id, entity: entity, period: period,
-                           "value \(value) is below the lower bound \(l)")
+                           .belowLowerBound(value: value, bound: l))
         }
         if let u = indicator.upper, value > u {
             return Finding(.error, .outOfBounds, at: position, indicator: indicator.id, entity: entity, period: period,
-                           "value \(value) is above the upper bound \(u)")
+                           .aboveUpperBound(value: value, bound: u))
         }
         return nil
     }
@@ -44,7 +44,7 @@ enum Validator {
         for (name, v) in [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
             guard let v, abs(v) > largestMagnitude else { continue }
             out.append(Finding(.error, .numberTooLarge, at: row.position(name), indicator: o.indicator, entity: o.entity,
-                               period: o.period.description, "\(name) \(v) is beyond ±1e150, where computations overflow; rescale the indicator"))
+                               period: o.period.description, .beyondLargest(column: name, value: v)))
             return
         }
         // Numerators and denominators count things: a fraction is suspect, and "1.045" is most likely
@@ -60,10 +60,10 @@ enum Validator {
             if thousands {
                 out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
-                                   "\"\(text)\" in column \"\(name)\" reads as \(v.clean), but with a thousands separator it is \(asWhole); write \(asWhole) if so"))
+                                   .thousandsReading(text: text, column: name, value: v, whole: asWhole)))
             } else if whole {
                 out.append(Finding(.warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
-                                   period: o.period.description, "\(name) \(v.clean) is not a whole number (a count of things)"))
+                                   period: o.period.description, .notWhole(column: name, value: v)))
             }
         }
         if (indicator.lower.map { o.value < $0 } ?? false) || (indicator.upper.map { o.value > $0 } ?? false),
@@ -72,26 +72,26 @@ enum Validator {
         }
         if let c = o.numerator, c < 0 {
             out.append(Finding(.error, .badCounts, at: row.position("numerator"), indicator: o.indicator, entity: o.entity,
-                               period: o.period.description, "numerator \(c) is negative"))
+                               period: o.period.description, .negativeCount(column: "numerator", value: c)))
         }
         if let c = o.denominator, c < 0 {
             out.append(Finding(.error, .badCounts, at: row.position("denominator"), indicator: o.indicator, entity: o.entity,
-                               period: o.period.description, "denominator \(c) is negative"))
+                               period: o.period.description, .negativeCount(column: "denominator", value: c)))
         }
         guard let n = o.numerator, let d = o.denominator, indicator.kind == .share else { return }
         if n > d {
             out.append(Finding(.error, .badCounts, at: row.position("numerator"), indicator: o.indicator, entity: o.entity,
-                               period: o.period.description, "numerator \(n.clean) exceeds denominator \(d.clean)"))
+                               period: o.period.description, .numeratorAboveDenominator(numerator: n, denominator: d)))
         } else if d == 0 {
             out.append(Finding(.warning, .zeroDenominator, at: row.position("value"), indicator: o.indicator, entity: o.entity,
-                               period: o.period.description, "rate \(o.value.clean) published for \(n.clean) of \(d.clean)"))
+                               period: o.period.description, .zeroDenominator(rate: o.value, numerator: n, denominator: d)))
         } else {
             let scale = indicator.upper ?? 100
             let ratio = scale * n / d
             if abs(ratio - o.value) > publishedTolerance(o.value) {
                 out.append(Finding(.warning, .ratioMismatch, at: row.position("value"), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
-                                   "published rate \(o.value.clean) ≠ \(n.clean)/\(d.clean) = \(String(format: "%.2f", ratio)) (kept as published)"))
+                                   .ratioMismatch(published: o.value, numerator: n, denominator: d, ratio: ratio)))
             }
         }
     }
@@ -117,7 +117,7 @@ enum Validator {
             guard let i = keys.indicatorIds[t.indicator], let e = keys.entityIds[t.entity], let year = first[pair(i, e)],
                   t.year < year else { continue }
             out.append(Finding(.error, .targetBeforeData, at: t.position, indicator: t.indicator, entity: t.entity,
-                               "target year \(t.year) is before the first observation (\(year)): there is nothing to judge it by"))
+                               .targetBeforeData(year: t.year, firstYear: year)))
         }
         return out
     }
@@ -198,10 +198,10 @@ enum Validator {
         let ids = Set(data.indicators.map(\.id))
         for i in data.indicators {
             if let p = i.parent, !ids.contains(p) {
-                out.append(Finding(.error, .badReference, indicator: i.id, "parent \"\(p)\" is not an indicator"))
+                out.append(Finding(.error, .badReference, indicator: i.id, .notAnIndicator(field: "parent", id: p)))
             }
             if let r = i.ranks, !ids.contains(r) {
-                out.append(Finding(.error, .badReference, indicator: i.id, "ranks \"\(r)\" is not an indicator"))
+                out.append(Finding(.error, .badReference, indicator: i.id, .notAnIndicator(field: "ranks", id: r)))
             }
         }
         let entityIds = Set(data.entities.map(\.id))
@@ -211,14 +211,14 @@ enum Validator {
         let parentOf = Dictionary(data.entities.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
         for e in data.entities {
             if let p = e.parent, !entityIds.contains(p) {
-                out.append(Finding(.error, .badReference, entity: e.id, "parent \"\(p)\" is not an entity"))
+                out.append(Finding(.error, .badReference, entity: e.id, .notAnEntity(field: "parent", id: p)))
             }
             // Parents must lead to a top: an entity that is its own ancestor makes totals and
             // district comparisons loop.
             var path = [e.id], current = e.parent
             while let p = current, entityIds.contains(p), path.count <= data.entities.count {
                 if p == e.id {
-                    out.append(Finding(.error, .badReference, entity: e.id, "parents form a cycle: \((path + [p]).joined(separator: " → "))"))
+                    out.append(Finding(.error, .badReference, entity: e.id, .parentCycle(path + [p])))
                     break
                 }
                 path.append(p)
@@ -227,7 +227,7 @@ enum Validator {
             for alias in Set(e.aliases.map(DatasetLoader.Context.normalise)).sorted() {
                 let key = "\(e.parent ?? "")|\(alias)"
                 if let other = aliasOwner[key], other != e.id {
-                    out.append(Finding(.warning, .aliasClash, entity: e.id, "alias \"\(alias)\" also names \(other)"))
+                    out.append(Finding(.warning, .aliasClash, entity: e.id, .aliasAlsoNames(alias: alias, other: other)))
                 }
                 aliasOwner[key] = e.id
             }
@@ -255,9 +255,9 @@ enum Validator {
                 let k = Int(k)
                 if let earlier = kept.first(where: { $0.source == keys.source[k] }) {
                     let o = observations[k]
-                    let line = observations[earlier.offset].position?.line.map(String.init) ?? "?"
+                    let line = observations[earlier.offset].position?.line
                     found.append((Int32(k), Finding(.error, .duplicateFact, at: o.position, indicator: o.indicator, entity: o.entity,
-                                                    period: o.period.description, "the same fact from \(o.source) is already at line \(line)")))
+                                                    period: o.period.description, .duplicateFact(source: o.source, line: line))))
                     continue
                 }
                 if let factOffset = kept.first?.offset {
@@ -266,7 +266,7 @@ enum Validator {
                         let (o, f) = (observations[k], observations[factOffset])
                         found.append((Int32(k), Finding(.warning, .conflictingValues, at: o.position, indicator: o.indicator, entity: o.entity,
                                                         period: o.period.description,
-                                                        "\(o.source) gives \(o.value.clean), \(f.source) gives \(f.value.clean)")))
+                                                        .conflictingValues(source: o.source, value: o.value, otherSource: f.source, otherValue: f.value))))
                     }
                 }
                 kept.append((keys.source[k], k))
@@ -321,7 +321,7 @@ enum Validator {
                     if recomputed != o.value {
                         out.append(Finding(.warning, .rankContradiction, at: o.position, indicator: rankIndicator.id,
                                            entity: o.entity, period: o.period.description,
-                                           "published rank \(o.value.clean) but its \(scoreId) \(s.clean) ranks \(recomputed.clean) of \(ranked.count) (kept as published)"))
+                                           .rankContradiction(published: o.value, score: scoreId, scoreValue: s, recomputed: recomputed, of: ranked.count)))
                     }
                 }
             }
@@ -368,7 +368,7 @@ enum Validator {
                     let o = observations[Int(k)]
                     out.append(Finding(.warning, .totalMismatch, at: o.position, indicator: total.id, entity: o.entity,
                                        period: o.period.description,
-                                       "total \(o.value.clean) ≠ sum of its \(parts.count) parts \(String(format: "%.\(shown)f", sum)) (kept as published)"))
+                                       .totalMismatch(total: o.value, parts: parts.count, sum: sum, decimals: shown)))
                 }
             }
         }

@@ -57,8 +57,8 @@ extension CSVTable {
                 do {
                     value = try format.parse(text)
                 } catch {
-                    if error.reason == NumberParseError.tooLarge { throw .nonFinite(position, text: text, column: name) }
-                    throw .badNumber(position, column: name, problem: error.description)
+                    if error.reason == .tooLarge { throw .nonFinite(position, text: text, column: name) }
+                    throw .badNumber(position, column: name, problem: .number(error))
                 }
             } else {
                 guard Self.isPlainDecimal(text), let plain = Double(text) else {
@@ -103,7 +103,8 @@ extension CSVTable {
         case let (v?, e?):
             let (late, early) = (v.row, v.column) > (e.row, e.column) ? (v, e) : (e, v)
             throw .badNumber(position(late.row, late.column), column: name,
-                             problem: "\"\(field(late.row, late.column))\" is written in the other convention from \"\(field(early.row, early.column))\" (\(position(early.row, early.column))): one column, one number format")
+                             problem: .mixedConventions(text: field(late.row, late.column), other: field(early.row, early.column),
+                                                        at: position(early.row, early.column)))
         case (_?, nil): return .vi
         case (nil, _?): return .en
         case (nil, nil): return .auto
@@ -118,6 +119,6 @@ extension CSVTable {
         for (r, j) in cells where number(r, j) != nil || !NumberFormat.isAmbiguous(field(r, j)) { return }
         let t = field(first.row, first.column).trimmingCharacters(in: .whitespaces)
         throw .badNumber(position(first.row, first.column), column: name,
-                         problem: "\"\(t)\" is ambiguous: \(t.replacingOccurrences(of: ".", with: "")) (vi) or \(t) (en), and so is every value in the column; pass --number-format vi or en")
+                         problem: .ambiguousColumn(text: t, vi: t.replacingOccurrences(of: ".", with: ""), en: t))
     }
 }

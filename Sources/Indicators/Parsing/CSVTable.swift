@@ -154,7 +154,7 @@ public struct CSVTable: Sendable {
             for (j, text) in row.fields.enumerated() {
                 bounds.append(Int32(truncatingIfNeeded: bytes.count))
                 bytes.append(contentsOf: text.utf8)
-                guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: "more than 2 GiB of text") }
+                guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: .tooLarge) }
                 bounds.append(Int32(bytes.count))
                 if typed { numbers.append(row.numbers?[j] ?? .nan) }
             }
@@ -217,12 +217,12 @@ public struct CSVTable: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .fileNotFound(path: name)
         }
-        guard !isDirectory.boolValue else { throw .unreadable(path: name, reason: "it is a directory") }
+        guard !isDirectory.boolValue else { throw .unreadable(path: name, reason: .isDirectory) }
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw .unreadable(path: name, reason: error.localizedDescription)
+            throw .unreadable(path: name, reason: .from(error))
         }
         return try parse(bytes: utf8(bytes, encoding: encoding, file: name), file: name, uniqueHeader: uniqueHeader, delimiter: delimiter)
     }
@@ -233,7 +233,7 @@ public struct CSVTable: Sendable {
         guard encoding == .utf16 || (encoding == .auto && (le || be)) else { return bytes }
         let body = le || be ? bytes.dropFirst(2) : bytes[...]
         guard body.count % 2 == 0, let text = String(data: Data(body), encoding: be ? .utf16BigEndian : .utf16LittleEndian) else {
-            throw .unreadable(path: file, reason: "not valid UTF-16 text")
+            throw .unreadable(path: file, reason: .notUTF16)
         }
         return Data(text.utf8)
     }
@@ -298,7 +298,7 @@ public struct CSVTable: Sendable {
 
     /// Parses UTF-8 bytes (one pass; quotes are checked as they are read).
     static func parse(bytes: Data, file: String, uniqueHeader: Bool, delimiter: Delimiter = .auto) throws(DatasetError) -> CSVTable {
-        guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: "larger than 2 GiB") }
+        guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: .tooLarge) }
         let valid = bytes.withUnsafeBytes { isUTF8($0.bindMemory(to: UInt8.self)) }
         guard valid else { throw .notUTF8(path: file) }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

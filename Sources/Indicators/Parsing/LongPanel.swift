@@ -60,7 +60,7 @@ public struct LongPanel: Sendable {
             guard !id.isEmpty else { throw .emptyCell(position(idColumn), column: defs.header[idColumn]) }
             guard let kind = Indicator.Kind(rawValue: row[kindColumn].trimmingCharacters(in: .whitespaces)) else {
                 throw .badNumber(position(kindColumn), column: "kind",
-                                 problem: "\"\(row[kindColumn])\" is not one of \(Indicator.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 problem: .notAKind(text: row[kindColumn], allowed: Indicator.Kind.allCases.map(\.rawValue)))
             }
             func bound(_ j: Int) throws(DatasetError) -> Double? {
                 let text = row[j].trimmingCharacters(in: .whitespaces)
@@ -70,12 +70,12 @@ public struct LongPanel: Sendable {
             }
             let lower = try bound(lowerColumn), upper = try bound(upperColumn)
             if let l = lower, let u = upper, !(l < u) {
-                throw .badNumber(position(upperColumn), column: "upper", problem: "the upper bound \(u) is not above the lower bound \(l)")
+                throw .badNumber(position(upperColumn), column: "upper", problem: .boundsReversed(lower: l, upper: u))
             }
             var direction = Indicator.Direction.up, measure = Indicator.Measure.flow
             if let j = directionColumn, let d = Indicator.Direction(rawValue: row[j].trimmingCharacters(in: .whitespaces)) { direction = d }
             if let j = measureColumn, let m = Indicator.Measure(rawValue: row[j].trimmingCharacters(in: .whitespaces)) { measure = m }
-            if definitions[id] != nil { throw .badNumber(position(idColumn), column: defs.header[idColumn], problem: "indicator \(id) is defined twice") }
+            if definitions[id] != nil { throw .badNumber(position(idColumn), column: defs.header[idColumn], problem: .indicatorDefinedTwice(id)) }
             definitions[id] = Definition(id: id, kind: kind, lower: lower, upper: upper, direction: direction, measure: measure)
         }
 
@@ -93,7 +93,7 @@ public struct LongPanel: Sendable {
             func position(_ j: Int) -> SourcePosition { obs.position(r, j) }
             let indicator = row[ic].trimmingCharacters(in: .whitespaces), entity = row[ec].trimmingCharacters(in: .whitespaces)
             guard let def = definitions[indicator] else {
-                throw .badNumber(position(ic), column: obs.header[ic], problem: "indicator \"\(indicator)\" is not in \(defs.file)")
+                throw .badNumber(position(ic), column: obs.header[ic], problem: .indicatorNotIn(id: indicator, file: defs.file))
             }
             guard !entity.isEmpty else { throw .emptyCell(position(ec), column: obs.header[ec]) }
             let timeText = row[tc].trimmingCharacters(in: .whitespaces)
@@ -104,7 +104,7 @@ public struct LongPanel: Sendable {
                 do {
                     t = try Period(parsing: timeText).time(measure: def.measure)
                 } catch {
-                    throw .badNumber(position(tc), column: obs.header[tc], problem: error.description)
+                    throw .badNumber(position(tc), column: obs.header[tc], problem: .period(error))
                 }
             }
             let valueText = row[vc].trimmingCharacters(in: .whitespaces)
@@ -112,11 +112,11 @@ public struct LongPanel: Sendable {
             guard CSVTable.isPlainDecimal(valueText), let v = Double(valueText), v.isFinite else {
                 throw .notANumber(position(vc), text: valueText, column: obs.header[vc])
             }
-            if let l = def.lower, v < l { throw .badNumber(position(vc), column: obs.header[vc], problem: "\(valueText) is below the lower bound \(l) of \(indicator)") }
-            if let u = def.upper, v > u { throw .badNumber(position(vc), column: obs.header[vc], problem: "\(valueText) is above the upper bound \(u) of \(indicator)") }
+            if let l = def.lower, v < l { throw .badNumber(position(vc), column: obs.header[vc], problem: .valueBelowBound(text: valueText, bound: l, indicator: indicator)) }
+            if let u = def.upper, v > u { throw .badNumber(position(vc), column: obs.header[vc], problem: .valueAboveBound(text: valueText, bound: u, indicator: indicator)) }
             let key = indicator + "\u{1F}" + entity
             if seen[key, default: []].contains(t) {
-                throw .badNumber(position(tc), column: obs.header[tc], problem: "a second row for \(indicator), \(entity) at \(timeText)")
+                throw .badNumber(position(tc), column: obs.header[tc], problem: .secondRow(indicator: indicator, entity: entity, time: timeText))
             }
             seen[key, default: []].insert(t)
             if let k = index[key] {

@@ -17,19 +17,43 @@ public enum NumberFormat: String, Sendable, CaseIterable {
 
 /// A number that does not parse, or parses two ways.
 public struct NumberParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with a number's text (Reporting's `Words` puts it into Vietnamese or English;
+    /// a command-line tool adds how to choose the convention).
+    public enum Reason: Sendable, Equatable, CustomStringConvertible {
+        /// Scientific notation whose separator does not fit the convention.
+        case notInFormat(NumberFormat)
+        /// Text with characters no number has.
+        case notANumber
+        /// Digits and separators that do not group as the convention writes them.
+        case notInFormatExample(NumberFormat)
+        /// Beyond a double's range.
+        case tooLarge
+        /// Text that reads as two different numbers: `vi` under the Vietnamese convention, `en`
+        /// under the English one (each as digits with a dot decimal, or none).
+        case ambiguous(vi: String, en: String)
+
+        /// The reason in English, after the quoted text.
+        public var description: String {
+            switch self {
+            case let .notInFormat(f): "is not a number in the \(f.rawValue) format"
+            case .notANumber: "is not a number (vi \"50,65\" or en \"50.65\")"
+            case let .notInFormatExample(f): "is not a number in the \(f.rawValue) format (\(f == .en ? "en \"1,234.5\"" : "vi \"1.234,5\""))"
+            case .tooLarge: "is too large"
+            case let .ambiguous(vi, en): "is ambiguous: \(vi) (vi) or \(en) (en)"
+            }
+        }
+    }
+
     /// The text as given.
     public var text: String
     /// What is wrong.
-    public var reason: String
+    public var reason: Reason
 
     /// An error about `text`.
-    public init(text: String, reason: String) {
+    public init(text: String, reason: Reason) {
         self.text = text
         self.reason = reason
     }
-
-    /// The reason given for a number beyond a double's range.
-    public static let tooLarge = "is too large"
 
     /// `"1.045" is ambiguous: ...`.
     public var description: String { "\"\(text)\" \(reason)" }
@@ -56,15 +80,15 @@ extension NumberFormat {
                   mantissa.first?.isNumber == true, mantissa.last?.isNumber == true,
                   let value = Double(sign + mantissa.replacingOccurrences(of: ",", with: ".") + "e" + exponent)
             else {
-                throw NumberParseError(text: text, reason: "is not a number in the \(rawValue) format")
+                throw NumberParseError(text: text, reason: .notInFormat(self))
             }
-            guard value.isFinite else { throw NumberParseError(text: text, reason: NumberParseError.tooLarge) }
+            guard value.isFinite else { throw NumberParseError(text: text, reason: .tooLarge) }
             return value
         }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
               s.first?.isNumber == true, s.last?.isNumber == true
         else {
-            throw NumberParseError(text: text, reason: "is not a number (vi \"50,65\" or en \"50.65\")")
+            throw NumberParseError(text: text, reason: .notANumber)
         }
         let decimal: Character?
         switch self {
@@ -73,10 +97,9 @@ extension NumberFormat {
         case .auto: decimal = try Self.inferDecimal(s, original: text)
         }
         guard let normalised = Self.normalise(s, decimal: decimal), let value = Double(sign + normalised) else {
-            let example = self == .en ? "en \"1,234.5\"" : "vi \"1.234,5\""
-            throw NumberParseError(text: text, reason: "is not a number in the \(rawValue) format (\(example))")
+            throw NumberParseError(text: text, reason: .notInFormatExample(self))
         }
-        guard value.isFinite else { throw NumberParseError(text: text, reason: NumberParseError.tooLarge) }
+        guard value.isFinite else { throw NumberParseError(text: text, reason: .tooLarge) }
         return value
     }
 
@@ -137,10 +160,9 @@ extension NumberFormat {
         let after = s[s.index(after: position)...]
         let before = s[..<position]
         if after.count == 3 && before.count <= 3 && before != "0" {
-            let vi = separator == "." ? "\(before)\(after) (vi)" : "\(before).\(after) (vi)"
-            let en = separator == "." ? "\(before).\(after) (en)" : "\(before)\(after) (en)"
-            throw NumberParseError(
-                text: original, reason: "is ambiguous: \(vi) or \(en); pass --number-format vi or en")
+            let vi = separator == "." ? "\(before)\(after)" : "\(before).\(after)"
+            let en = separator == "." ? "\(before).\(after)" : "\(before)\(after)"
+            throw NumberParseError(text: original, reason: .ambiguous(vi: vi, en: en))
         }
         return separator
     }

@@ -84,17 +84,15 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
             guard let written = PlannerPeriod.parse(text) else {
                 // A range complaint about text that is no ISO range, or the generic one: list every form.
                 let isoRange = text.contains("/") && text.contains("-") && text.split(separator: "/").count == 2
-                if error.reason.hasPrefix("expected") || (error.reason.hasPrefix("a range") && !isoRange) {
-                    throw PeriodError(text: text, reason: Self.expectedForms)
+                let rangeComplaint = error.reason == .rangeEndNotDate || error.reason == .rangeStartNotDate
+                if error.reason == .notCanonical || (rangeComplaint && !isoRange) {
+                    throw PeriodError(text: text, reason: .unknownForm)
                 }
                 throw error
             }
             self = try written.get()
         }
     }
-
-    /// What a period may look like, for messages.
-    static let expectedForms = "expected a year (2019, Năm 2019), a half (2020H1, H1/2020, 6 tháng đầu năm 2020), a quarter (2024Q1, Quý I/2024), a month (2024M08, T8/2024), a date (2022-05-20, 30/6/2022) or a range (2024-09-01/2024-09-20)"
 
     /// The canonical grammar only (see the type's description).
     init(canonical text: String) throws(PeriodError) {
@@ -105,50 +103,50 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
             return Int(String(decoding: chars[range], as: UTF8.self))
         }
         func year(_ y: Int) throws(PeriodError) -> Int {
-            guard (1900...2100).contains(y) else { throw PeriodError(text: text, reason: "year \(y) is outside 1900–2100") }
+            guard (1900...2100).contains(y) else { throw PeriodError(text: text, reason: .yearOutOfRange(String(y))) }
             return y
         }
         if let slash = s.firstIndex(of: "/") {
             let left = String(s[..<slash]), right = String(s[s.index(after: slash)...])
             guard case let .date(end) = try Period(parsing: right) else {
-                throw PeriodError(text: text, reason: "a range ends with a date yyyy-mm-dd")
+                throw PeriodError(text: text, reason: .rangeEndNotDate)
             }
             if left == ".." {
                 self = .range(start: nil, end: end)
                 return
             }
             guard case let .date(start) = try Period(parsing: left) else {
-                throw PeriodError(text: text, reason: "a range starts with a date yyyy-mm-dd or ..")
+                throw PeriodError(text: text, reason: .rangeStartNotDate)
             }
-            guard start <= end else { throw PeriodError(text: text, reason: "the range ends before it starts") }
+            guard start <= end else { throw PeriodError(text: text, reason: .rangeBackwards) }
             self = .range(start: start, end: end)
             return
         }
         guard chars.count >= 4, let y = int(0..<4) else {
-            throw PeriodError(text: text, reason: "expected 2019, 2020H1, 2024Q1, 2024M08, 2022-05-20 or a range")
+            throw PeriodError(text: text, reason: .notCanonical)
         }
         switch chars.count {
         case 4:
             self = .year(try year(y))
         case 6 where chars[4] == UInt8(ascii: "H"):
-            guard let h = int(5..<6), (1...2).contains(h) else { throw PeriodError(text: text, reason: "half must be H1 or H2") }
+            guard let h = int(5..<6), (1...2).contains(h) else { throw PeriodError(text: text, reason: .half) }
             self = .half(try year(y), h)
         case 6 where chars[4] == UInt8(ascii: "Q"):
-            guard let q = int(5..<6), (1...4).contains(q) else { throw PeriodError(text: text, reason: "quarter must be Q1–Q4") }
+            guard let q = int(5..<6), (1...4).contains(q) else { throw PeriodError(text: text, reason: .quarter) }
             self = .quarter(try year(y), q)
         case 7 where chars[4] == UInt8(ascii: "M"):
-            guard let m = int(5..<7), (1...12).contains(m) else { throw PeriodError(text: text, reason: "month must be M01–M12") }
+            guard let m = int(5..<7), (1...12).contains(m) else { throw PeriodError(text: text, reason: .canonicalMonth) }
             self = .month(try year(y), m)
         case 10 where chars[4] == UInt8(ascii: "-") && chars[7] == UInt8(ascii: "-"):
             guard let m = int(5..<7), let d = int(8..<10) else {
-                throw PeriodError(text: text, reason: "a date is yyyy-mm-dd")
+                throw PeriodError(text: text, reason: .dateForm)
             }
             guard let day = Day(year: try year(y), month: m, day: d) else {
-                throw PeriodError(text: text, reason: "no such date")
+                throw PeriodError(text: text, reason: .noSuchDate)
             }
             self = .date(day)
         default:
-            throw PeriodError(text: text, reason: "expected 2019, 2020H1, 2024Q1, 2024M08, 2022-05-20 or a range")
+            throw PeriodError(text: text, reason: .notCanonical)
         }
     }
 
@@ -204,13 +202,66 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
 
 /// A period that does not parse.
 public struct PeriodError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong with a period's text (Reporting's `Words` puts it into Vietnamese or English).
+    public enum Reason: Sendable, Equatable, CustomStringConvertible {
+        /// A year outside 1900–2100 (its digits as written).
+        case yearOutOfRange(String)
+        /// A range whose end is not a date.
+        case rangeEndNotDate
+        /// A range whose start is neither a date nor `..`.
+        case rangeStartNotDate
+        /// A range that ends before it starts.
+        case rangeBackwards
+        /// Text outside the canonical grammar (`2019`, `2020H1`, `2024Q1`, `2024M08`, a date, a range).
+        case notCanonical
+        /// Text in none of the forms, canonical or as reports write them.
+        case unknownForm
+        /// A half other than H1 or H2.
+        case half
+        /// A canonical quarter other than Q1–Q4.
+        case quarter
+        /// A quarter in Roman numerals other than I–IV (or 1–4).
+        case romanQuarter
+        /// A canonical month other than M01–M12.
+        case canonicalMonth
+        /// A written month other than 1–12.
+        case month
+        /// A date not written yyyy-mm-dd.
+        case dateForm
+        /// A yyyy-mm-dd date that does not exist.
+        case noSuchDate
+        /// A day/month/year date that does not exist.
+        case noSuchDayMonthYear
+
+        /// The reason in English.
+        public var description: String {
+            switch self {
+            case let .yearOutOfRange(y): "year \(y) is outside 1900–2100"
+            case .rangeEndNotDate: "a range ends with a date yyyy-mm-dd"
+            case .rangeStartNotDate: "a range starts with a date yyyy-mm-dd or .."
+            case .rangeBackwards: "the range ends before it starts"
+            case .notCanonical: "expected 2019, 2020H1, 2024Q1, 2024M08, 2022-05-20 or a range"
+            case .unknownForm:
+                "expected a year (2019, Năm 2019), a half (2020H1, H1/2020, 6 tháng đầu năm 2020), a quarter (2024Q1, Quý I/2024), a month (2024M08, T8/2024), a date (2022-05-20, 30/6/2022) or a range (2024-09-01/2024-09-20)"
+            case .half: "half must be H1 or H2"
+            case .quarter: "quarter must be Q1–Q4"
+            case .romanQuarter: "quarter must be I–IV (1–4)"
+            case .canonicalMonth: "month must be M01–M12"
+            case .month: "month must be 1–12"
+            case .dateForm: "a date is yyyy-mm-dd"
+            case .noSuchDate: "no such date"
+            case .noSuchDayMonthYear: "no such date (day/month/year)"
+            }
+        }
+    }
+
     /// The text as given.
     public var text: String
     /// What is wrong.
-    public var reason: String
+    public var reason: Reason
 
     /// An error about `text`.
-    public init(text: String, reason: String) {
+    public init(text: String, reason: Reason) {
         self.text = text
         self.reason = reason
     }

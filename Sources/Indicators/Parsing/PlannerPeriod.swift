@@ -53,10 +53,10 @@ enum PlannerPeriod {
     /// of the forms.
     static func parse(_ text: String) -> Result<Period, PeriodError>? {
         guard var t = tokens(text), !t.isEmpty else { return nil }
-        func fail(_ reason: String) -> Result<Period, PeriodError> { .failure(PeriodError(text: text, reason: reason)) }
+        func fail(_ reason: PeriodError.Reason) -> Result<Period, PeriodError> { .failure(PeriodError(text: text, reason: reason)) }
         func year(_ s: String) -> Result<Int, PeriodError> {
             guard s.count == 4, let y = Int(s), (1900...2100).contains(y) else {
-                return .failure(PeriodError(text: text, reason: "year \(s) is outside 1900–2100"))
+                return .failure(PeriodError(text: text, reason: .yearOutOfRange(s)))
             }
             return .success(y)
         }
@@ -101,13 +101,13 @@ enum PlannerPeriod {
             }
             switch label {
             case "quý", "quy", "q":
-                guard let q = roman[inner] else { return fail("quarter must be I–IV (1–4)") }
+                guard let q = roman[inner] else { return fail(.romanQuarter) }
                 return made(y) { .success(.quarter($0, q)) }
             case "h":
-                guard let h = Int(inner), (1...2).contains(h) else { return fail("half must be H1 or H2") }
+                guard let h = Int(inner), (1...2).contains(h) else { return fail(.half) }
                 return made(y) { .success(.half($0, h)) }
             case "t", "tháng", "thang":
-                guard let m = Int(inner), (1...12).contains(m) else { return fail("month must be 1–12") }
+                guard let m = Int(inner), (1...12).contains(m) else { return fail(.month) }
                 return made(y) { .success(.month($0, m)) }
             default:
                 return nil
@@ -117,22 +117,22 @@ enum PlannerPeriod {
         if t.count == 4, case let .number(y) = t[0], y.count == 4, case .separator = t[1], case let .word(label) = t[2], case let .number(n) = t[3] {
             switch label {
             case "q":
-                guard let q = roman[n] else { return fail("quarter must be Q1–Q4") }
+                guard let q = roman[n] else { return fail(.quarter) }
                 return made(y) { .success(.quarter($0, q)) }
             case "h":
-                guard let h = Int(n), (1...2).contains(h) else { return fail("half must be H1 or H2") }
+                guard let h = Int(n), (1...2).contains(h) else { return fail(.half) }
                 return made(y) { .success(.half($0, h)) }
             default:
                 return nil
             }
         }
         if t.count == 3, case let .number(y) = t[0], y.count == 4, t[1] == .separator("-"), case let .number(m) = t[2], m.count == 2 {
-            guard let month = Int(m), (1...12).contains(month) else { return fail("month must be 1–12") }
+            guard let month = Int(m), (1...12).contains(month) else { return fail(.month) }
             return made(y) { .success(.month($0, month)) }
         }
         // Month/year: 08/2024.
         if t.count == 3, case let .number(m) = t[0], m.count <= 2, t[1] == .separator("/"), case let .number(y) = t[2], y.count == 4 {
-            guard let month = Int(m), (1...12).contains(month) else { return fail("month must be 1–12") }
+            guard let month = Int(m), (1...12).contains(month) else { return fail(.month) }
             return made(y) { .success(.month($0, month)) }
         }
         // Day first: 30/6/2024, 30-06-2024, 30.6.2024 (one separator, used twice).
@@ -140,7 +140,7 @@ enum PlannerPeriod {
            m.count <= 2, t[3] == .separator(s1), case let .number(y) = t[4], y.count == 4 {
             return made(y) { year in
                 guard let day = Int(d), let month = Int(m), let value = Period.Day(year: year, month: month, day: day) else {
-                    return .failure(PeriodError(text: text, reason: "no such date (day/month/year)"))
+                    return .failure(PeriodError(text: text, reason: .noSuchDayMonthYear))
                 }
                 return .success(.date(value))
             }

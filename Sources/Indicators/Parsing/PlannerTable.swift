@@ -144,7 +144,7 @@ public struct PlannerTable: Sendable {
         let wide = layout == .wide || (layout == .auto && !named && periodColumns.count >= 2)
         if wide {
             guard !periodColumns.isEmpty else {
-                throw .badLayout(table.position(nil, nil), problem: "no column header is a period (2023, Năm 2023, 6 tháng đầu năm 2024), so the table is not wide")
+                throw .badLayout(table.position(nil, nil), problem: .noPeriodHeaders)
             }
             return try readWide(table, periodColumns: periodColumns, format: format, measure: measure)
         }
@@ -188,7 +188,7 @@ public struct PlannerTable: Sendable {
         for j in periodColumns {
             guard let p = try? Period(parsing: table.header[j]) else { continue }
             if let k = periods.first(where: { $0.value == p })?.key {
-                throw .badLayout(table.position(nil, j), problem: "the period \"\(table.header[j])\" is also the header of \(table.position(nil, k))")
+                throw .badLayout(table.position(nil, j), problem: .periodTwice(header: table.header[j], other: table.position(nil, k)))
             }
             periods[j] = p
         }
@@ -211,7 +211,7 @@ public struct PlannerTable: Sendable {
             let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
             let key = texts.map { normalised($0.text) }.joined(separator: "\u{1F}")
             if let other = seen[key] {
-                throw .badLayout(table.position(r, nil), problem: "the same series as \(table.position(other, nil)) (\(texts.map(\.text).joined(separator: " · "))): one row per series")
+                throw .badLayout(table.position(r, nil), problem: .sameSeries(other: table.position(other, nil), labels: texts.map(\.text)))
             }
             seen[key] = r
             var points = (byRow[r] ?? []).compactMap { j, v in
@@ -237,8 +237,7 @@ public struct PlannerTable: Sendable {
             let found = table.header.indices.filter { timeHeaders.contains(normalised(table.header[$0])) }
             guard found.count == 1, let t = found.first else {
                 throw .badLayout(table.position(nil, nil), problem: found.isEmpty
-                    ? "which column holds the periods? None of \(quoted(table.header)) is headed Năm, Kỳ, Year or Period, and no two headers are periods (a wide table)"
-                    : "several columns could hold the periods: \(quoted(found.map { table.header[$0] }))")
+                    ? .noPeriodColumn(headers: table.header) : .severalPeriodColumns(found.map { table.header[$0] }))
             }
             time = t
         }
@@ -255,8 +254,7 @@ public struct PlannerTable: Sendable {
             }
             guard candidates.count == 1, let v = candidates.first else {
                 throw .badLayout(table.position(nil, nil), problem: candidates.isEmpty
-                    ? "no column of numbers to read values from (columns: \(quoted(table.header)))"
-                    : "several columns could hold the values: \(quoted(candidates.map { table.header[$0] }))")
+                    ? .noValueColumn(headers: table.header) : .severalValueColumns(candidates.map { table.header[$0] }))
             }
             value = v
         }
@@ -286,7 +284,7 @@ public struct PlannerTable: Sendable {
                 do {
                     period = try Period(parsing: table.field(r, time))
                 } catch {
-                    throw .badNumber(table.position(r, time), column: table.header[time], problem: error.description)
+                    throw .badNumber(table.position(r, time), column: table.header[time], problem: .period(error))
                 }
             }
             let point = TablePoint(period: period, decimalTime: times?[k], value: values[k], numerator: nums?[k], denominator: dens?[k],
@@ -305,8 +303,8 @@ public struct PlannerTable: Sendable {
             guard var s = groups[key] else { continue }
             s.points.sort { $0.time(measure: measure) < $1.time(measure: measure) }
             for (a, b) in zip(s.points, s.points.dropFirst()) where a.time(measure: measure) == b.time(measure: measure) {
-                throw .badLayout(b.position, problem: "a second value for \(b.period?.description ?? String(b.time(measure: measure)))\(s.name.isEmpty ? "" : " of \(s.name)") (the first is at \(a.position))"
-                                 + (labels.isEmpty ? "; if the file holds several series, a column must tell them apart (district, indicator)" : ""))
+                throw .badLayout(b.position, problem: .secondValue(time: b.period?.description ?? String(b.time(measure: measure)), series: s.name,
+                                                                  first: a.position, unlabelled: labels.isEmpty))
             }
             s.shareEvidence = evidence
             series.append(s)
@@ -314,8 +312,6 @@ public struct PlannerTable: Sendable {
         return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: labels.map { table.header[$0] },
                             series: series, missing: missing)
     }
-
-    static func quoted(_ names: [String]) -> String { names.map { "\"\($0)\"" }.joined(separator: ", ") }
 
     /// The one series whose labels include `entity` and `indicator` (each compared after
     /// ``normalised(_:)``; nil matches anything).
@@ -329,11 +325,11 @@ public struct PlannerTable: Sendable {
         }
         if matches.count == 1, let only = matches.first { return only }
         let listed = (matches.isEmpty ? series : matches)
-        let names = listed.prefix(8).map { "\"\($0.name)\" (\($0.position))" }.joined(separator: ", ") + (listed.count > 8 ? ", …" : "")
-        if series.isEmpty { throw .badLayout(place, problem: "no series with a value") }
+        let names = listed.prefix(8).map { DataProblem.SeriesLabel(name: $0.name, position: $0.position) }
+        if series.isEmpty { throw .badLayout(place, problem: .noSeries) }
         if matches.isEmpty {
-            throw .badLayout(place, problem: "no series is named \(wanted.map { "\"\($0)\"" }.joined(separator: " and ")); there are \(series.count): \(names)")
+            throw .badLayout(place, problem: .noSeriesNamed(wanted: wanted, count: series.count, listed: names, more: listed.count > 8))
         }
-        throw .badLayout(place, problem: "\(matches.count) series\(wanted.isEmpty ? "" : " match"): \(names); choose one by its entity or indicator")
+        throw .badLayout(place, problem: .severalSeries(count: matches.count, filtered: !wanted.isEmpty, listed: names, more: listed.count > 8))
     }
 }

@@ -40,7 +40,7 @@ extension SheetCells {
         for (m, range) in merged.enumerated() where !blank(value(row: range.rows.lowerBound, column: range.columns.lowerBound)) {
             area += range.rows.count * range.columns.count
             guard area <= limit else {
-                throw .workbook(SourcePosition(file: file, sheet: sheet), problem: "merged ranges cover more than \(limit) cells")
+                throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .mergedTooLarge(limit: limit))
             }
             for r in range.rows { mergesByRow[r, default: []].append(m) }
         }
@@ -70,13 +70,13 @@ extension SheetCells {
         var cellCount = 0
         for r in rows where r > headerRow {
             if let span = spans[r], let k = span.first(where: { (Int(columnNumbers[$0]) < lo || Int(columnNumbers[$0]) > hi) && !blank(values[$0]) }) {
-                throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: "a value outside the table's columns (\(range))")
+                throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: .valueOutsideTable(range: range))
             }
             let cells = (lo...hi).map { filled(r, $0) }
             guard cells.contains(where: { !blank($0) }) else { continue }
             cellCount += cells.count
             guard cellCount <= limit else {
-                throw .workbook(SourcePosition(file: file, sheet: sheet), problem: "the table has more than \(limit) cells")
+                throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .tableTooLarge(limit: limit))
             }
             let numbers = cells.map { $0?.number }
             table.append((r, cells.map { $0?.text ?? "" }, numbers.contains { $0 != nil } ? numbers : nil))

@@ -56,7 +56,7 @@ final class SheetReader: XMLPartReader {
         SourcePosition(file: file, line: row > 0 ? row : nil, column: row > 0 ? column : nil, sheet: sheet)
     }
 
-    private func failCell(_ problem: String) {
+    private func failCell(_ problem: DataProblem) {
         fail(.workbook(position(column), problem: problem))
     }
 
@@ -66,29 +66,29 @@ final class SheetReader: XMLPartReader {
         case "row" where inSheetData:
             if let r = attributes["r"] {
                 guard let n = Int(r), (1...Self.maxRow).contains(n) else {
-                    return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: "row \"\(r)\" is not a sheet row (1–1,048,576)"))
+                    return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: .badRow(String(r))))
                 }
                 row = n
             } else {
                 row += 1
-                guard row <= Self.maxRow else { return failCell("a row past 1,048,576") }
+                guard row <= Self.maxRow else { return failCell(.rowPastEnd) }
             }
             column = 0
         case "c" where inSheetData:
             if let r = attributes["r"] {
                 guard let (cellRow, cellColumn) = Self.reference(r) else {
-                    return fail(.workbook(position(), problem: "cell reference \"\(r)\" is not a cell (A1 to XFD1048576)"))
+                    return fail(.workbook(position(), problem: .badCellReference(String(r))))
                 }
                 row = cellRow
                 column = cellColumn
             } else {
                 column += 1
-                guard column <= Self.maxColumn, row > 0 else { return failCell("a cell past column XFD") }
+                guard column <= Self.maxColumn, row > 0 else { return failCell(.columnPastEnd) }
             }
             cellType = attributes["t"]
             if let s = attributes["s"] {
                 guard let n = Int(s), n >= 0, n < max(formats.count, 1) else {
-                    return failCell("style \(s) does not exist (the workbook has \(formats.count))")
+                    return failCell(.noStyle(index: s, count: formats.count))
                 }
                 cellStyle = n
             } else {
@@ -110,7 +110,7 @@ final class SheetReader: XMLPartReader {
             guard let ref = attributes["ref"] else { return }
             let ends = ref.split(separator: ":", omittingEmptySubsequences: false)
             guard ends.count <= 2, let a = Self.reference(String(ends[0])), let b = Self.reference(String(ends.last ?? ends[0])) else {
-                return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: "merged range \"\(ref)\" is not a range of cells"))
+                return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: .badMergedRange(String(ref))))
             }
             let range = CellRange(rows: min(a.row, b.row)...max(a.row, b.row), columns: min(a.column, b.column)...max(a.column, b.column))
             if range.rows.count > 1 || range.columns.count > 1 { merged.append(range) }
@@ -130,7 +130,7 @@ final class SheetReader: XMLPartReader {
             if case .text(let s) = cell, s.isEmpty { return }
             if let lastRow = rowNumbers.last, let lastColumn = columnNumbers.last,
                (Int(lastRow), Int(lastColumn)) >= (row, column) { sorted = false }
-            guard values.count < maxCells else { return failCell("the sheet has more than \(maxCells) cells") }
+            guard values.count < maxCells else { return failCell(.sheetTooLarge(limit: maxCells)) }
             rowNumbers.append(Int32(row))
             columnNumbers.append(Int16(column))
             values.append(cell)
@@ -149,7 +149,7 @@ final class SheetReader: XMLPartReader {
         case "s":
             guard hasValue else { return nil }
             guard let k = Int(v), k >= 0, k < strings.count else {
-                failCell("shared string \(v) does not exist (the workbook has \(strings.count))")
+                failCell(.noSharedString(index: v, count: strings.count))
                 return nil
             }
             return .text(strings[k])
@@ -162,7 +162,7 @@ final class SheetReader: XMLPartReader {
         case "str": return hasValue ? .text(value) : nil
         case "b":
             guard hasValue else { return nil }
-            guard v == "0" || v == "1" else { failCell("\"\(v)\" is not a boolean (0 or 1)"); return nil }
+            guard v == "0" || v == "1" else { failCell(.notBoolean(v)); return nil }
             return .bool(v == "1")
         case "e": return hasValue ? .error(v) : nil
         case "d":
@@ -171,7 +171,7 @@ final class SheetReader: XMLPartReader {
         case nil, "n":
             guard hasValue, !v.isEmpty else { return nil }
             guard CSVTable.isPlainDecimal(v), let x = Double(v), x.isFinite else {
-                failCell("\"\(v)\" is not a number")
+                failCell(.notANumberCell(v))
                 return nil
             }
             switch formats.isEmpty ? .number : formats[cellStyle] {
@@ -180,7 +180,7 @@ final class SheetReader: XMLPartReader {
             case .date: return CellText.date(serial: x, date1904: date1904).map(CellValue.date) ?? .number(x)
             }
         case let t?:
-            failCell("cell type \"\(t)\" is not one Excel writes")
+            failCell(.unknownCellType(t))
             return nil
         }
     }
@@ -194,7 +194,7 @@ final class SheetReader: XMLPartReader {
             values = order.map { values[$0] }
             for k in values.indices.dropFirst() where rowNumbers[k] == rowNumbers[k - 1] && columnNumbers[k] == columnNumbers[k - 1] {
                 throw .workbook(SourcePosition(file: file, line: Int(rowNumbers[k]), column: Int(columnNumbers[k]), sheet: sheet),
-                                problem: "the cell is given twice")
+                                problem: .cellTwice)
             }
         }
         return SheetCells(file: file, sheet: sheet, merged: merged, rowNumbers: rowNumbers, columnNumbers: columnNumbers, values: values)

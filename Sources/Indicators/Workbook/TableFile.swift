@@ -25,7 +25,7 @@ public enum TableFile {
 
     /// The one line for an old binary workbook or an encrypted one.
     static func oldExcel(_ file: String) -> DatasetError {
-        .workbook(SourcePosition(file: file), problem: "an old Excel .xls or an encrypted workbook; save it as .xlsx (Excel Workbook) or CSV UTF-8")
+        .workbook(SourcePosition(file: file), problem: .oldOrEncrypted)
     }
 
     /// Reads the file at `path` as a table: a workbook's sheet when the file starts with the ZIP
@@ -51,7 +51,7 @@ public enum TableFile {
             throw oldExcel(name)
         case .other:
             if let sheet, FileManager.default.fileExists(atPath: path) {
-                throw .workbook(SourcePosition(file: name), problem: "a text file has no sheets (sheet \"\(sheet)\" was asked for)")
+                throw .workbook(SourcePosition(file: name), problem: .textHasNoSheets(sheet: sheet))
             }
             return try CSVTable.read(path: path, displayName: name, uniqueHeader: uniqueHeader, delimiter: delimiter, encoding: encoding)
         }

@@ -67,7 +67,7 @@ public struct Workbook: Sendable {
         let name = displayName ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path: name) }
-        guard !isDirectory.boolValue else { throw .unreadable(path: name, reason: "it is a directory") }
+        guard !isDirectory.boolValue else { throw .unreadable(path: name, reason: .isDirectory) }
         if TableFile.signature(path: path) == .compoundDocument { throw TableFile.oldExcel(name) }
         let archive = try ZipArchive.open(path: path, file: name)
         func read(_ part: String, with reader: XMLPartReader) throws(DatasetError) {
@@ -91,11 +91,11 @@ public struct Workbook: Sendable {
         var parts: [String] = []
         for sheet in list.sheets {
             guard let target = relations.targets[sheet.id] else {
-                throw archive.refuse("sheet \"\(sheet.name)\" has no part (relationship \"\(sheet.id)\" is not in \(relsPart))")
+                throw archive.refuse(.sheetWithoutPart(sheet: sheet.name, relationship: sheet.id, relationships: relsPart))
             }
             parts.append(RelationshipsReader.resolve(target.target, base: folder))
         }
-        guard !list.sheets.isEmpty else { throw archive.refuse("\(main) lists no sheets") }
+        guard !list.sheets.isEmpty else { throw archive.refuse(.noSheets(main)) }
         func part(_ type: String) -> String? {
             relations.targets.values.first { $0.type.hasSuffix("/" + type) }.map { RelationshipsReader.resolve($0.target, base: folder) }
         }
@@ -121,7 +121,7 @@ public struct Workbook: Sendable {
     func sheetIndex(_ sheet: String?) throws(DatasetError) -> Int {
         guard let sheet else { return 0 }
         guard let k = sheetNames.firstIndex(of: sheet) else {
-            throw .workbook(SourcePosition(file: file), problem: "no sheet \"\(sheet)\" (sheets: \(sheetNames.map { "\"\($0)\"" }.joined(separator: ", ")))")
+            throw .workbook(SourcePosition(file: file), problem: .noSheet(sheet, sheets: sheetNames))
         }
         return k
     }

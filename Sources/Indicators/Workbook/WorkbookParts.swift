@@ -11,11 +11,11 @@ extension ZipArchive {
     /// `reader`. A part with a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook, and the way to an
     /// entity bomb) is refused.
     func parse(_ part: String, limit: Int64, ratio: Int64, with reader: XMLPartReader) throws(DatasetError) {
-        guard let member = member(part) else { throw refuse("\(part) is missing") }
+        guard let member = member(part) else { throw refuse(.partMissing(part)) }
         let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("chiso-\(UUID().uuidString).xml")
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let out = FileHandle(forWritingAtPath: url.path) else {
-            throw .unreadable(path: file, reason: "no temporary file for \(part) in \(NSTemporaryDirectory())")
+            throw .unreadable(path: file, reason: .noTemporaryFile(part: part, folder: NSTemporaryDirectory()))
         }
         defer { try? FileManager.default.removeItem(at: url) }
         var afterLT = false, afterBang = false
@@ -24,12 +24,12 @@ extension ZipArchive {
             try unpack(member, limit: limit, ratio: ratio) { (bytes) throws(DatasetError) in
                 for b in bytes {
                     if afterBang, (b | 0x20) >= UInt8(ascii: "a"), (b | 0x20) <= UInt8(ascii: "z") {
-                        throw refuse("\(part) declares a DTD")
+                        throw refuse(.declaresDTD(part))
                     }
                     afterBang = afterLT && b == UInt8(ascii: "!")
                     afterLT = b == UInt8(ascii: "<")
                 }
-                do { try out.write(contentsOf: Data(bytes)) } catch { throw .unreadable(path: file, reason: "writing a temporary file: \(error.localizedDescription)") }
+                do { try out.write(contentsOf: Data(bytes)) } catch { throw .unreadable(path: file, reason: .temporaryWrite(error.localizedDescription)) }
             }
         }
         try reader.parse(url, part: part, file: file)
@@ -98,7 +98,7 @@ final class SharedStringsReader: XMLPartReader {
         switch name {
         case "si":
             strings.append(current)
-            if strings.count > maximum { fail(.workbook(SourcePosition(file: file), problem: "the shared strings are more than \(maximum); not a workbook Chiso can read")) }
+            if strings.count > maximum { fail(.workbook(SourcePosition(file: file), problem: .damaged(.tooManySharedStrings(limit: maximum)))) }
         case "t": inText = false
         case "rPh": phonetic -= 1
         default: break

@@ -69,7 +69,7 @@ class XMLPartReader: NSObject, XMLParserDelegate {
     /// - Throws: the reader's own error, or ``DatasetError/workbook(_:problem:)`` naming `part` for
     ///   XML that is not well-formed or ends before its root element is closed.
     final func parse(_ url: URL, part: String, file: String) throws(DatasetError) {
-        guard let stream = InputStream(url: url) else { throw .unreadable(path: file, reason: "\(part) cannot be read back") }
+        guard let stream = InputStream(url: url) else { throw .unreadable(path: file, reason: .partNotReadBack(part)) }
         let parser = XMLParser(stream: stream)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -79,11 +79,11 @@ class XMLPartReader: NSObject, XMLParserDelegate {
         if let failure { throw failure }
         let where_ = SourcePosition(file: file)
         guard ok else {
-            let reason = (parser.parserError as NSError?).map { "line \(parser.lineNumber): XML error \($0.code)" } ?? "line \(parser.lineNumber)"
-            throw .workbook(where_, problem: "\(part) is not well-formed XML (\(reason)); not a workbook Chiso can read")
+            let code = (parser.parserError as NSError?).map(\.code)
+            throw .workbook(where_, problem: .damaged(.notWellFormed(part, line: parser.lineNumber, code: code)))
         }
         guard closedRoot else {
-            throw .workbook(where_, problem: "\(part) ends before its last element is closed; not a workbook Chiso can read")
+            throw .workbook(where_, problem: .damaged(.unclosed(part)))
         }
     }
 }

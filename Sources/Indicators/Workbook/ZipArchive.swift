@@ -38,16 +38,16 @@ struct ZipArchive: Sendable {
         members[name] ?? folded[name.lowercased()]
     }
 
-    func refuse(_ reason: String) -> DatasetError {
-        .workbook(SourcePosition(file: file), problem: "\(reason); not a workbook Chiso can read")
+    func refuse(_ damage: DataProblem.Damage) -> DatasetError {
+        .workbook(SourcePosition(file: file), problem: .damaged(damage))
     }
 
     /// Reads the central directory of the ZIP file at `path`.
     static func open(path: String, file: String) throws(DatasetError) -> ZipArchive {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: file, reason: "cannot be opened") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: file, reason: .cannotOpen) }
         defer { try? handle.close() }
         let size: UInt64
-        do { size = try handle.seekToEnd() } catch { throw .unreadable(path: file, reason: error.localizedDescription) }
+        do { size = try handle.seekToEnd() } catch { throw .unreadable(path: file, reason: .from(error)) }
         let partial = ZipArchive(file: file, path: path, members: [:], folded: [:], fileSize: size)
         // The end-of-central-directory record: 22 bytes and a comment of up to 65,535.
         let tailLength = min(size, 22 + 65_535)
@@ -58,35 +58,35 @@ struct ZipArchive: Sendable {
             if tail.u32(k) == 0x0605_4B50 { eocd = k; break }
             k -= 1
         }
-        guard let e = eocd else { throw partial.refuse("no ZIP central directory (the file may be cut short)") }
+        guard let e = eocd else { throw partial.refuse(.noCentralDirectory) }
         var count = UInt64(tail.u16(e + 10)), cdSize = UInt64(tail.u32(e + 12)), cdOffset = UInt64(tail.u32(e + 16))
         if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
             // ZIP64: the locator stands right before the record and points at the ZIP64 record.
             let locatorAt = size - tailLength + UInt64(e)
-            guard locatorAt >= 20 else { throw partial.refuse("a ZIP64 record is missing") }
+            guard locatorAt >= 20 else { throw partial.refuse(.zip64Missing) }
             let locator = try partial.read(handle, at: locatorAt - 20, count: 20)
-            guard locator.u32(0) == 0x0706_4B50 else { throw partial.refuse("a ZIP64 record is missing") }
+            guard locator.u32(0) == 0x0706_4B50 else { throw partial.refuse(.zip64Missing) }
             let recordAt = locator.u64(8)
-            guard recordAt <= size, size - recordAt >= 56 else { throw partial.refuse("a ZIP64 record lies outside the file") }
+            guard recordAt <= size, size - recordAt >= 56 else { throw partial.refuse(.zip64Outside) }
             let record = try partial.read(handle, at: recordAt, count: 56)
-            guard record.u32(0) == 0x0606_4B50 else { throw partial.refuse("a ZIP64 record is damaged") }
+            guard record.u32(0) == 0x0606_4B50 else { throw partial.refuse(.zip64Damaged) }
             count = record.u64(32)
             cdSize = record.u64(40)
             cdOffset = record.u64(48)
         }
         guard cdOffset <= size, cdSize <= size - cdOffset, cdSize <= 64 << 20 else {
-            throw partial.refuse("the ZIP central directory lies outside the file")
+            throw partial.refuse(.directoryOutside)
         }
         let directory = try partial.read(handle, at: cdOffset, count: Int(cdSize))
         var members: [String: Member] = [:], folded: [String: Member] = [:]
         var p = 0
         for _ in 0..<min(count, UInt64(directory.count / 46 + 1)) {
             guard p + 46 <= directory.count, directory.u32(p) == 0x0201_4B50 else {
-                throw partial.refuse("the ZIP central directory is damaged")
+                throw partial.refuse(.directoryDamaged)
             }
             let nameLength = Int(directory.u16(p + 28)), extraLength = Int(directory.u16(p + 30)), commentLength = Int(directory.u16(p + 32))
             let end = p + 46 + nameLength + extraLength + commentLength
-            guard end <= directory.count else { throw partial.refuse("the ZIP central directory is damaged") }
+            guard end <= directory.count else { throw partial.refuse(.directoryDamaged) }
             var member = Member(name: String(decoding: directory[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self),
                                 method: directory.u16(p + 10), flags: directory.u16(p + 8),
                                 compressedSize: UInt64(directory.u32(p + 20)), size: UInt64(directory.u32(p + 24)),
@@ -122,12 +122,12 @@ struct ZipArchive: Sendable {
         do {
             try handle.seek(toOffset: offset)
             let data = try handle.read(upToCount: count) ?? Data()
-            guard data.count == count else { throw refuse("the file is cut short") }
+            guard data.count == count else { throw refuse(.cutShort) }
             return [UInt8](data)
         } catch let error as DatasetError {
             throw error
         } catch {
-            throw .unreadable(path: file, reason: error.localizedDescription)
+            throw .unreadable(path: file, reason: .from(error))
         }
     }
 
@@ -135,32 +135,32 @@ struct ZipArchive: Sendable {
     /// as more than `limit` bytes come out or more than `ratio` times the packed size.
     func unpack(_ member: Member, limit: Int64, ratio: Int64, into sink: (UnsafeBufferPointer<UInt8>) throws(DatasetError) -> Void) throws(DatasetError) {
         let name = member.name
-        guard member.flags & 1 == 0 else { throw refuse("\(name) is encrypted (save the workbook without a password)") }
-        guard member.method == 0 || member.method == 8 else { throw refuse("\(name) is packed with ZIP method \(member.method)") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: file, reason: "cannot be opened") }
+        guard member.flags & 1 == 0 else { throw refuse(.encrypted(name)) }
+        guard member.method == 0 || member.method == 8 else { throw refuse(.packingMethod(name, method: Int(member.method))) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: file, reason: .cannotOpen) }
         defer { try? handle.close() }
-        guard member.headerOffset <= fileSize, fileSize - member.headerOffset >= 30 else { throw refuse("\(name) lies outside the file") }
+        guard member.headerOffset <= fileSize, fileSize - member.headerOffset >= 30 else { throw refuse(.partOutside(name)) }
         let header = try read(handle, at: member.headerOffset, count: 30)
-        guard header.u32(0) == 0x0403_4B50 else { throw refuse("\(name) has no ZIP header") }
+        guard header.u32(0) == 0x0403_4B50 else { throw refuse(.noLocalHeader(name)) }
         let dataOffset = member.headerOffset + 30 + UInt64(header.u16(26)) + UInt64(header.u16(28))
         guard dataOffset <= fileSize, member.compressedSize <= fileSize - dataOffset else {
-            throw refuse("\(name) ends past the end of the file (the file is cut short)")
+            throw refuse(.partPastEnd(name))
         }
         var produced: Int64 = 0
         let packed = Int64(max(member.compressedSize, 1))
         func count(_ n: Int) throws(DatasetError) {
             produced += Int64(n)
-            if produced > limit { throw refuse("\(name) unpacks to more than \(Self.describe(bytes: limit))") }
-            if produced > packed * ratio { throw refuse("\(name) unpacks to more than \(ratio) times its packed size") }
+            if produced > limit { throw refuse(.unpacksBeyond(name, bytes: limit)) }
+            if produced > packed * ratio { throw refuse(.unpacksRatio(name, ratio: Int(ratio))) }
         }
         var remaining = member.compressedSize
         let chunk = 1 << 16
-        do { try handle.seek(toOffset: dataOffset) } catch { throw .unreadable(path: file, reason: error.localizedDescription) }
+        do { try handle.seek(toOffset: dataOffset) } catch { throw .unreadable(path: file, reason: .from(error)) }
         func nextChunk() throws(DatasetError) -> [UInt8] {
             let n = Int(min(remaining, UInt64(chunk)))
             let data: Data
-            do { data = try handle.read(upToCount: n) ?? Data() } catch { throw .unreadable(path: file, reason: error.localizedDescription) }
-            guard data.count == n else { throw refuse("\(name) ends past the end of the file (the file is cut short)") }
+            do { data = try handle.read(upToCount: n) ?? Data() } catch { throw .unreadable(path: file, reason: .from(error)) }
+            guard data.count == n else { throw refuse(.partPastEnd(name)) }
             remaining -= UInt64(n)
             return [UInt8](data)
         }
@@ -174,13 +174,13 @@ struct ZipArchive: Sendable {
         }
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .unreadable(path: file, reason: "zlib could not start")
+            throw .unreadable(path: file, reason: .zlib)
         }
         defer { inflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: chunk)
         var ended = false
         while !ended {
-            guard remaining > 0 else { throw refuse("\(name) is damaged (its packed data ends early)") }
+            guard remaining > 0 else { throw refuse(.packedDataEndsEarly(name)) }
             var input = try nextChunk()
             var status = Z_OK
             try input.withUnsafeMutableBufferPointer { (inBuffer) throws(DatasetError) in
@@ -194,7 +194,7 @@ struct ZipArchive: Sendable {
                         return out.count - Int(stream.avail_out)
                     }
                     guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                        throw refuse("\(name) is damaged (not valid deflate data)")
+                        throw refuse(.notDeflate(name))
                     }
                     if n > 0 {
                         try count(n)
@@ -206,13 +206,6 @@ struct ZipArchive: Sendable {
             }
             _ = input
         }
-    }
-
-    /// `2 GiB`, `256 MiB`, or bytes.
-    static func describe(bytes: Int64) -> String {
-        if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
-        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
-        return "\(bytes) bytes"
     }
 }
 

@@ -65,7 +65,7 @@ public struct BinomialGLM: Sendable {
         for i in 0..<n {
             guard trials[i] > 0, trials[i].isFinite else { throw .invalidWeight(row: i, value: trials[i]) }
             guard successes[i] >= 0, successes[i] <= trials[i], successes[i].isFinite else {
-                throw .nonFinite(what: "successes (must be between 0 and trials)", row: i)
+                throw .nonFinite(what: .successes, row: i)
             }
         }
         guard n >= p else { throw .tooFewObservations(observations: n, parameters: p) }

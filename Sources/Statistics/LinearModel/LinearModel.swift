@@ -91,14 +91,14 @@ public struct LinearModel: Sendable {
             throw .dimensionMismatch("\(response.count) responses for \(n) design rows")
         }
         guard names.count == p else { throw .dimensionMismatch("\(names.count) names for \(p) columns") }
-        if let i = response.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(what: "the response", row: i) }
-        if let i = response.firstIndex(where: { abs($0) > largestMagnitude }) { throw .tooLarge(what: "the response", row: i, value: response[i]) }
+        if let i = response.firstIndex(where: { !$0.isFinite }) { throw .nonFinite(what: .response, row: i) }
+        if let i = response.firstIndex(where: { abs($0) > largestMagnitude }) { throw .tooLarge(what: .response, row: i, value: response[i]) }
         for j in 0..<p {
             for i in 0..<n where !design[i, j].isFinite {
-                throw .nonFinite(what: "predictor \(names[j])", row: i)
+                throw .nonFinite(what: .predictor(names[j]), row: i)
             }
             for i in 0..<n where abs(design[i, j]) > largestMagnitude {
-                throw .tooLarge(what: "predictor \(names[j])", row: i, value: design[i, j])
+                throw .tooLarge(what: .predictor(names[j]), row: i, value: design[i, j])
             }
         }
         let w = weights ?? [Double](repeating: 1, count: n)

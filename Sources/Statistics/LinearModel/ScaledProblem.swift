@@ -57,7 +57,7 @@ struct ScaledProblem {
         var scales = [Double](repeating: 1, count: columns.count)
         for j in columns.indices {
             let norm = DoubleDouble.dot(columns[j], columns[j]).squareRoot()
-            guard norm.isFinite else { throw .nonFinite(what: "a predictor's sum of squares", row: 0) }
+            guard norm.isFinite else { throw .nonFinite(what: .sumOfSquares, row: 0) }
             if norm > 0 {
                 scales[j] = norm
                 columns[j] = columns[j].map { $0 / norm }
