@@ -45,7 +45,7 @@ enum CLIError: Error, CustomStringConvertible {
     var phrase: Phrase {
         switch self {
         case let .repeatedColumn(option, name):
-            return Phrase(vi: "\(option) ghi cột \"\(name)\" nhiều lần", en: "\(option) lists column \"\(name)\" more than once")
+            return Phrase(vi: "\(option) liệt kê cột \"\(name)\" nhiều lần", en: "\(option) lists column \"\(name)\" more than once")
         case let .responseReused(name, option):
             return Phrase(vi: "biến phụ thuộc \"\(name)\" cũng có trong \(option)", en: "the response \"\(name)\" is also given in \(option)")
         case let .unknownId(kind, id, file):
@@ -91,6 +91,7 @@ enum ErrorText {
     /// libraries' typed errors through Reporting's `Words`, and anything else as it describes itself.
     static func phrase(_ error: any Error) -> Phrase {
         if let e = error as? CLIError { return e.phrase }
+        if let e = error as? NotebookError { return e.phrase }
         guard let words = Words.error(error) else {
             let text = String(describing: error)
             return Phrase(vi: text, en: text)

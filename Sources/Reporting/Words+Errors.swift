@@ -137,7 +137,7 @@ extension Words {
         case let .valueAboveBound(text, bound, indicator): vi = "\(text) vượt cận trên \(n(bound)) của \(indicator)"
         case let .secondRow(indicator, entity, time): vi = "dòng thứ hai cho \(indicator), \(entity) tại \(time)"
         case let .mixedConventions(text, other, at):
-            vi = "\"\(text)\" viết theo cách viết số khác với \"\(other)\" (\(at)): mỗi cột chỉ dùng một cách viết số"
+            vi = "\"\(text)\" viết số theo kiểu khác với \"\(other)\" (\(at)): mỗi cột chỉ được dùng một kiểu viết số"
         case let .ambiguousColumn(text, vi: viReading, en: enReading):
             vi = "\"\(text)\" có hai cách đọc: \(reading(viReading)) (kiểu Việt Nam) hoặc \(reading(enReading)) (kiểu tiếng Anh), và mọi giá trị trong cột đều như vậy"
         case .noPeriodHeaders:
@@ -290,11 +290,11 @@ extension Words {
         case let .constant(count, value): vi = "cả \(count) giá trị đều bằng \(number(value)): không ước lượng được xu hướng và độ phân tán"
         case .nonFinite: vi = "có thời điểm hoặc giá trị không phải là số hữu hạn"
         case let .beyondLargest(value, time):
-            vi = "giá trị \(number(value)) tại thời điểm \(number(time)) vượt quá ±1e150, ngưỡng mà tổng bình phương bị tràn số; hãy đổi đơn vị của chuỗi (ví dụ sang nghìn hoặc triệu)"
-        case let .sameTime(t): vi = "có hai điểm cùng thời điểm \(number(t))"
-        case let .notIncreasing(a, b): vi = "các thời điểm không tăng dần (\(number(a)) rồi \(number(b)))"
+            vi = "giá trị \(number(value)) tại thời điểm \(Words.time(time)) vượt quá ±1e150, ngưỡng mà tổng bình phương bị tràn số; hãy đổi đơn vị của chuỗi (ví dụ sang nghìn hoặc triệu)"
+        case let .sameTime(t): vi = "có hai điểm cùng thời điểm \(Words.time(t))"
+        case let .notIncreasing(a, b): vi = "các thời điểm không tăng dần (\(Words.time(a)) rồi \(Words.time(b)))"
         case let .badCounts(n, d, t):
-            vi = "số đếm \(number(n))/\(number(d)) tại thời điểm \(number(t)) không thỏa 0 ≤ tử số ≤ mẫu số, mẫu số > 0"
+            vi = "số đếm \(number(n))/\(number(d)) tại thời điểm \(Words.time(t)) không thỏa 0 ≤ tử số ≤ mẫu số, mẫu số > 0"
         case .unknownIndicator: vi = "không có chỉ tiêu này"
         }
         return Phrase(vi: vi, en: problem.description)
@@ -322,6 +322,12 @@ extension Words {
         if text.contains("e") { return text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") }
         let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
         return NumberText.plain(value, decimals: decimals, .vi)
+    }
+
+    /// A decimal time in Vietnamese, without grouping ("2020,5").
+    public static func time(_ t: Double) -> String {
+        guard t.isFinite else { return number(t) }
+        return t.clean.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−")
     }
 
     /// A whole count in Vietnamese ("1.048.576").

@@ -108,13 +108,13 @@ public enum Words {
                 ? Phrase(vi: "\(name): chưa có số liệu", en: "\(name): no observation")
                 : Phrase(vi: "\(name): \(count) điểm; mô hình này cần ít nhất 2",
                          en: "\(name): \(count) point\(count == 1 ? "" : "s"); this model needs at least 2")
-        case let .targetBeforeData(name, year, _):
-            return Phrase(vi: "\(name): năm mục tiêu \(year) không sau kỳ số liệu cuối", en: error.description)
+        case let .targetBeforeData(name, year, last):
+            return Phrase(vi: "\(name): năm mục tiêu \(year) không sau kỳ có số liệu cuối cùng (t = \(Words.time(last)))", en: error.description)
         case let .invalidLevel(level):
             return Phrase(vi: "mức tin cậy \(NumberText.plain(level, decimals: 0, .vi)) không nằm giữa 0 và 100", en: error.description)
         case let .outsideBounds(name, value, time, lower, upper):
             let l = lower.map(Words.number) ?? "−∞", u = upper.map(Words.number) ?? "∞"
-            return Phrase(vi: "\(name): giá trị \(Words.number(value)) tại t = \(Words.number(time)) nằm ngoài khoảng [\(l); \(u)]", en: error.description)
+            return Phrase(vi: "\(name): giá trị \(Words.number(value)) tại t = \(Words.time(time)) nằm ngoài khoảng [\(l); \(u)]", en: error.description)
         case let .notApplicable(name, model, reason):
             let m = model == "auto" ? "tự chọn" : (TrendModel(rawValue: model).map { Words.model($0).vi } ?? model)
             return Phrase(vi: "\(name): mô hình \(m) không áp dụng được: \(Words.notApplicable(reason).vi)", en: error.description)

@@ -5,13 +5,22 @@ import Testing
 /// `chiso data` on the shipped dataset and on broken copies.
 struct DataCommandTests {
     @Test func validateShippedDataset() throws {
-        let r = try runChiso(["data", "validate", "--data", shippedDatasets.path])
+        let r = try runChiso(["data", "validate", "--data", shippedDatasets.path, "--lang", "en"])
         #expect(r.status == 0)
         let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(last.range(of: #"^\d+ observations, \d+ indicators, \d+ entities, \d+ sources, \d+ targets; 0 errors, \d+ warnings$"#,
                             options: .regularExpression) != nil, "\(last)")
         #expect(r.stdout.contains("warning[rank_contradiction] dti_rank dak_glong 2023"))
         #expect(r.stdout.contains("warning[header_mismatch]"))
+        // The default is Vietnamese: the same findings (codes kept for searching), in Vietnamese.
+        let vi = try runChiso(["data", "validate", "--data", shippedDatasets.path])
+        #expect(vi.status == 0)
+        let lastVi = vi.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(lastVi.range(of: #"^[\d.]+ quan sát, \d+ chỉ tiêu, \d+ đơn vị, \d+ nguồn, \d+ mục tiêu; 0 lỗi, \d+ cảnh báo$"#,
+                              options: .regularExpression) != nil, "\(lastVi)")
+        #expect(vi.stdout.contains("cảnh báo[rank_contradiction] dti_rank dak_glong 2023: thứ hạng công bố là"))
+        #expect(vi.stdout.contains("cảnh báo[header_mismatch]"))
+        #expect(vi.stdout.split(separator: "\n").count == r.stdout.split(separator: "\n").count)
     }
 
     @Test func showUsesTheShippedDatasetByDefault() throws {
@@ -36,17 +45,31 @@ struct DataCommandTests {
         let json = try runChiso(["data", "list", "entities", "--format", "json"])
         let entities = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(entities.contains { $0["id"] as? String == "krong_no" })
-        let table = try runChiso(["data", "list", "targets"])
+        let table = try runChiso(["data", "list", "targets", "--lang", "en"])
         #expect(table.status == 0 && table.stdout.hasPrefix("indicator"))
+        let vi = try runChiso(["data", "list", "targets"])
+        #expect(vi.status == 0 && vi.stdout.hasPrefix("Chỉ tiêu"))
+        #expect(vi.stdout.split(separator: "\n").count == table.stdout.split(separator: "\n").count)
+        // Machine formats do not change with the language; JSON adds the words of its codes.
+        let csv = try runChiso(["data", "list", "indicators", "--format", "csv"]), csvEn = try runChiso(["data", "list", "indicators", "--format", "csv", "--lang", "en"])
+        #expect(csv.status == 0 && csv.stdout == csvEn.stdout && csv.stdout.hasPrefix("id,name_vi,name_en,unit,kind,"))
+        let indicators = try #require(try JSONSerialization.jsonObject(with: Data(try runChiso(["data", "list", "indicators", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        let share = try #require(indicators.first { $0["kind"] as? String == "share" })
+        #expect(share["kind_text"] as? String == "tỷ lệ" && share["unit"] as? String == "percent" && share["unit_text"] as? String == "phần trăm")
     }
 
     @Test func unknownIdsAndMissingFolder() throws {
-        let r = try runChiso(["data", "show", "--indicator", "nope", "--data", shippedDatasets.path])
+        let r = try runChiso(["data", "show", "--indicator", "nope", "--data", shippedDatasets.path, "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stderr == "Error: \(shippedDatasets.path)/indicators.csv: no indicator with the id, name or alias \"nope\" (chiso data list indicators shows them)\n")
-        let missing = try runChiso(["data", "validate", "--data", "/nonexistent/data"])
+        let missing = try runChiso(["data", "validate", "--data", "/nonexistent/data", "--lang", "en"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "Error: /nonexistent/data: no such file\n")
+        let vi = try runChiso(["data", "show", "--indicator", "nope", "--data", shippedDatasets.path])
+        #expect(vi.status == 1)
+        #expect(vi.stderr == "Lỗi: \(shippedDatasets.path)/indicators.csv: không có chỉ tiêu nào có mã, tên hoặc tên gọi khác là \"nope\" (chiso data list indicators liệt kê các chỉ tiêu)\n")
+        let missingVi = try runChiso(["data", "validate", "--data", "/nonexistent/data"])
+        #expect(missingVi.status == 1 && missingVi.stderr == "Lỗi: /nonexistent/data: không có tệp này\n")
     }
 
     @Test func brokenDatasetFailsWithPositions() throws {
@@ -59,14 +82,22 @@ struct DataCommandTests {
         let before = try Data(contentsOf: obs)
         try (String(decoding: before, as: UTF8.self) + "dti_score,dak_song,2023x,1,,,kn_bc_cds_8t_2024,,\n").write(to: obs, atomically: true, encoding: .utf8)
         let lines = String(decoding: try Data(contentsOf: obs), as: UTF8.self).split(separator: "\n").count
-        let validate = try runChiso(["data", "validate", "--data", dir.path])
+        let validate = try runChiso(["data", "validate", "--data", dir.path, "--lang", "en"])
         #expect(validate.status == 1)
         #expect(validate.stdout.contains("\(dir.path)/observations.csv:\(lines):3: error[unparseable] dti_score: \"2023x\" is not a period"))
         #expect(validate.stdout.contains("; 1 error, "))
-        let show = try runChiso(["data", "show", "--indicator", "dti_score", "--data", dir.path])
+        let show = try runChiso(["data", "show", "--indicator", "dti_score", "--data", dir.path, "--lang", "en"])
         #expect(show.status == 1)
         #expect(show.stderr.hasPrefix("Error: \(dir.path)/observations.csv:\(lines):3: error[unparseable]"))
         #expect(show.stderr.split(separator: "\n").count == 1)
+        let validateVi = try runChiso(["data", "validate", "--data", dir.path])
+        #expect(validateVi.status == 1)
+        #expect(validateVi.stdout.contains("\(dir.path)/observations.csv:\(lines):3: lỗi[unparseable] dti_score: \"2023x\" không phải là kỳ số liệu"))
+        #expect(validateVi.stdout.contains("; 1 lỗi, "))
+        let showVi = try runChiso(["data", "show", "--indicator", "dti_score", "--data", dir.path])
+        #expect(showVi.status == 1)
+        #expect(showVi.stderr.hasPrefix("Lỗi: \(dir.path)/observations.csv:\(lines):3: lỗi[unparseable]"))
+        #expect(showVi.stderr.split(separator: "\n").count == 1)
         // Loading never writes to the input files.
         #expect(try Data(contentsOf: obs).count == before.count + "dti_score,dak_song,2023x,1,,,kn_bc_cds_8t_2024,,\n".utf8.count)
     }
@@ -76,25 +107,8 @@ struct DataCommandTests {
     @Test func aliasAndNumberChecks() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let files: [String: String] = [
-            "sources.csv": "id,title,issuer,document_number,date,file\ns_a,Report A,UBND tỉnh A,1/BC,2024-01-01,a.txt\ns_b,Report B,UBND tỉnh B,2/BC,2024-01-01,b.txt\ns_x,Report X,Someone else,3/BC,2024-01-01,x.txt\n",
-            "indicators.csv": "id,name_vi,name_en,unit,kind,lower,upper,direction,measure,parent,ranks,definition\nsh,Tỷ lệ,Share,percent,share,0,100,up,stock,,,\nct,Số,Count,count,count,0,,up,stock,,,\n",
-            "entities.csv": "id,name_vi,name_en,level,parent,aliases\n"
-                + "pa,tỉnh A,Province A,province,,UBND tỉnh A\npb,tỉnh B,Province B,province,,UBND tỉnh B\n"
-                + "fa,Sở Tài chính tỉnh A,Finance A,department,pa,Sở Tài chính\nfb,Sở Tài chính tỉnh B,Finance B,department,pb,Sở Tài chính\n"
-                + "odd,Odd,Odd,department,pa,???\nloop,Loop,Loop,district,loop,\nc1,C1,C1,district,c2,\nc2,C2,C2,district,c1,\n",
-            "observations.csv": "indicator,entity,period,value,numerator,denominator,source,locator,note\n"
-                + "sh,Sở Tài chính,2023,50,1,2,s_a,,\n"            // line 2: decided by the source's issuer (tỉnh A) → fa
-                + "sh,Sở Tài chính,2023,50,1,2,s_x,,\n"            // line 3: not decided → error
-                + "sh,???,2022,50,1,2,s_a,,\n"                     // line 4: an alias of nothing → unknown entity
-                + "sh,pa,2023,50,1.045,2.090,s_a,,\n"              // line 5: thousands in counts → errors
-                + "sh,pb,2023,50,1.5,3,s_b,,\n"                    // line 6: a fractional count → warning
-                + "ct,pa,2023,1.045,,,s_a,,\n"                     // line 7: a count value like thousands → warning
-                + "sh,pa,2022,50,1e308,2e300,s_a,,\n",             // line 8: too large → error
-            "targets.csv": "indicator,entity,year,value,comparator,source,note\nsh,pa,1900,60,>=,s_a,\nsh,pa,2025,60,>=,s_a,\n",
-        ]
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let r = try runChiso(["data", "validate", "--data", dir.path])
+        try writeDataset(datasetWithFindings, to: dir)
+        let r = try runChiso(["data", "validate", "--data", dir.path, "--lang", "en"])
         #expect(r.status == 1)
         let lines = r.stdout.split(separator: "\n").map(String.init)
         func has(_ prefix: String, _ text: String) -> Bool { lines.contains { $0.hasPrefix(dir.path + "/" + prefix) && $0.contains(text) } }
@@ -111,6 +125,23 @@ struct DataCommandTests {
         #expect(lines.contains { $0.contains("error[bad_reference] c1: parents form a cycle: c1 → c2 → c1") })
         #expect(has("targets.csv:2:", "error[target_before_data] sh pa: target year 1900 is before the first observation (2022)"))
         #expect(!lines.contains { $0.contains("targets.csv:3:") })
+        // The same findings in Vietnamese (the default), numbers with a decimal comma, texts from the file as written.
+        let vi = try runChiso(["data", "validate", "--data", dir.path])
+        let viLines = vi.stdout.split(separator: "\n").map(String.init)
+        func hasVi(_ prefix: String, _ text: String) -> Bool { viLines.contains { $0.hasPrefix(dir.path + "/" + prefix) && $0.contains(text) } }
+        #expect(vi.status == 1 && viLines.count == lines.count)
+        #expect(hasVi("entities.csv:6:6: lỗi[bad_alias]", "tên gọi khác \"???\" không có chữ cái hay chữ số nào"))
+        #expect(hasVi("observations.csv:2:2: cảnh báo[entity_alias]", "tên này ứng với fa và fb; nguồn s_a do pa ban hành nên đó là fa"))
+        #expect(hasVi("observations.csv:3:2: lỗi[alias_clash]", "đơn vị \"Sở Tài chính\" có thể là fa hoặc fb và nguồn không cho biết là đơn vị nào; hãy ghi mã"))
+        #expect(hasVi("observations.csv:5:5: lỗi[suspect_number]", "\"1.045\" ở cột \"numerator\" được đọc là 1,045, nhưng nếu dấu chấm là dấu phân cách hàng nghìn thì là 1045"))
+        #expect(hasVi("observations.csv:6:5: cảnh báo[suspect_number]", "tử số 1,5 không phải là số nguyên"))
+        #expect(hasVi("observations.csv:8:5: lỗi[number_too_large]", "tử số 1e+308 vượt quá ±1e150"))
+        #expect(viLines.contains { $0.contains("lỗi[bad_reference] c1: quan hệ cấp trên tạo thành vòng lặp: c1 → c2 → c1") })
+        #expect(hasVi("targets.csv:2:", "lỗi[target_before_data] sh pa: năm mục tiêu 1900 sớm hơn năm có số liệu đầu tiên (2022)"))
+        let errors = lines.filter { $0.contains(" error[") || $0.hasPrefix("error[") }.count
+        let warnings = lines.filter { $0.contains(" warning[") || $0.hasPrefix("warning[") }.count
+        #expect(lines.last?.hasSuffix("; \(errors) errors, \(warnings) warnings") == true, "\(lines.last ?? "")")
+        #expect(viLines.last?.hasSuffix("; \(errors) lỗi, \(warnings) cảnh báo") == true, "\(viLines.last ?? "")")
     }
 
     /// Ids that could reach a path, a terminal or a log: refused at load with their position, echoed
@@ -130,7 +161,7 @@ struct DataCommandTests {
         var added = text
         for id in hostile { added += "\"\(id)\",n,n,%,share,0,100,up,flow,,,\n" }
         try added.write(to: indicators, atomically: true, encoding: .utf8)
-        let validate = try runChiso(["data", "validate", "--data", data.path])
+        let validate = try runChiso(["data", "validate", "--data", data.path, "--lang", "en"])
         #expect(validate.status == 1)
         let errors = validate.stdout.split(separator: "\n").filter { $0.contains("error[invalid_id]") }
         #expect(errors.count == 4)

@@ -4,11 +4,13 @@ import Testing
 
 /// `chiso forecast` as users run it.
 struct ForecastCommandTests {
-    func run(_ csv: String, _ arguments: [String]) throws -> ChisoRun {
+    /// `chiso forecast s.csv ... --lang language` on `csv` (English unless asked: these checks are of the
+    /// English wording; the Vietnamese default is checked beside it).
+    func run(_ csv: String, _ arguments: [String], language: String = "en") throws -> ChisoRun {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(csv.utf8).write(to: dir.appendingPathComponent("s.csv"))
-        return try runChiso(["forecast", "s.csv"] + arguments, in: dir)
+        return try runChiso(["forecast", "s.csv"] + arguments + ["--lang", language], in: dir)
     }
 
     struct Bad: Sendable, CustomTestStringConvertible {
@@ -16,37 +18,52 @@ struct ForecastCommandTests {
         var csv: String
         var extra: [String]
         var message: String
+        /// The same line in Vietnamese (the default language).
+        var messageVi: String
         var testDescription: String { label }
     }
 
     static let share = ["--time", "period", "--value", "share", "--kind", "share"]
     static let bad: [Bad] = [
         Bad(label: "unknown column", csv: "period,share\n2019,10\n2020,12\n", extra: ["--time", "period", "--value", "nope"],
-            message: "Error: s.csv: no column \"nope\" (columns: period, share)"),
+            message: "Error: s.csv: no column \"nope\" (columns: period, share)",
+            messageVi: "Lỗi: s.csv: không có cột \"nope\" (các cột: period, share)"),
         Bad(label: "one point", csv: "period,share\n2019,10\n", extra: share + ["--intervals", "model"],
-            message: "Error: s.csv: 1 point; this model needs at least 2"),
+            message: "Error: s.csv: 1 point; this model needs at least 2",
+            messageVi: "Lỗi: s.csv: 1 điểm; mô hình này cần ít nhất 2"),
         Bad(label: "all equal", csv: "period,share\n2019,10\n2020,10\n2021,10\n", extra: share + ["--intervals", "model"],
-            message: "Error: s.csv: all 3 values equal 10: no trend and no spread can be estimated"),
+            message: "Error: s.csv: all 3 values equal 10: no trend and no spread can be estimated",
+            messageVi: "Lỗi: s.csv: cả 3 giá trị đều bằng 10: không ước lượng được xu hướng và độ phân tán"),
         Bad(label: "duplicate times", csv: "period,share\n2019,10\n2019,12\n2020,11\n", extra: share,
-            message: "Error: s.csv:3:2: a second value for 2019 (the first is at s.csv:2:2); if the file holds several series, a column must tell them apart (district, indicator)"),
+            message: "Error: s.csv:3:2: a second value for 2019 (the first is at s.csv:2:2); if the file holds several series, a column must tell them apart (district, indicator)",
+            messageVi: "Lỗi: s.csv:3:2: giá trị thứ hai cho kỳ 2019 (giá trị đầu ở s.csv:2:2); nếu tệp có nhiều chuỗi số liệu thì phải có một cột để phân biệt (huyện, chỉ tiêu)"),
         Bad(label: "two series, none chosen", csv: "Huyện,Năm,Tỷ lệ\nKrông Nô,2019,10\nĐắk Mil,2019,12\n", extra: [],
-            message: "Error: s.csv:1: 2 series: \"Krông Nô\" (s.csv:2), \"Đắk Mil\" (s.csv:3); choose one by its entity or indicator"),
+            message: "Error: s.csv:1: 2 series: \"Krông Nô\" (s.csv:2), \"Đắk Mil\" (s.csv:3); choose one by its entity or indicator",
+            messageVi: "Lỗi: s.csv:1: có 2 chuỗi số liệu: \"Krông Nô\" (s.csv:2), \"Đắk Mil\" (s.csv:3); hãy chọn một theo đơn vị hoặc chỉ tiêu"),
         Bad(label: "no such series", csv: "Huyện,Năm,Tỷ lệ\nKrông Nô,2019,10\nĐắk Mil,2019,12\n", extra: ["--entity", "Cư Jút"],
-            message: "Error: s.csv:1: no series is named \"cư jút\"; there are 2: \"Krông Nô\" (s.csv:2), \"Đắk Mil\" (s.csv:3)"),
+            message: "Error: s.csv:1: no series is named \"cư jút\"; there are 2: \"Krông Nô\" (s.csv:2), \"Đắk Mil\" (s.csv:3)",
+            messageVi: "Lỗi: s.csv:1: không có chuỗi nào mang tên \"cư jút\"; tệp có 2 chuỗi: \"Krông Nô\" (s.csv:2), \"Đắk Mil\" (s.csv:3)"),
         Bad(label: "columns not found", csv: "A,B\n2019,10\n", extra: [],
-            message: "Error: s.csv:1: which column holds the periods? None of \"A\", \"B\" is headed Năm, Kỳ, Year or Period, and no two headers are periods (a wide table)"),
+            message: "Error: s.csv:1: which column holds the periods? None of \"A\", \"B\" is headed Năm, Kỳ, Year or Period, and no two headers are periods (a wide table)",
+            messageVi: "Lỗi: s.csv:1: cột nào chứa kỳ số liệu? Không cột nào trong \"A\", \"B\" có tiêu đề Năm hoặc Kỳ, và không có hai tiêu đề nào là kỳ (bảng dạng ngang)"),
         Bad(label: "two values columns", csv: "Năm,A,B\n2019,10,3\n", extra: [],
-            message: "Error: s.csv:1: several columns could hold the values: \"A\", \"B\""),
+            message: "Error: s.csv:1: several columns could hold the values: \"A\", \"B\"",
+            messageVi: "Lỗi: s.csv:1: có nhiều cột có thể chứa giá trị: \"A\", \"B\""),
         Bad(label: "outside bounds for logit", csv: "period,share\n2019,10\n2020,112\n2021,30\n", extra: share + ["--model", "logit"],
-            message: "Error: s.csv: value 112 at t = 2020.5 is outside the bounds [0, 100]"),
+            message: "Error: s.csv: value 112 at t = 2020.5 is outside the bounds [0, 100]",
+            messageVi: "Lỗi: s.csv: giá trị 112 tại t = 2020,5 nằm ngoài khoảng [0; 100]"),
         Bad(label: "target year before data", csv: "period,share\n2019,10\n2020,12\n2021,15\n", extra: share + ["--target", "50", "--target-year", "2020"],
-            message: "Error: s.csv: target year 2020 is not after the last observation (t = 2021.5)"),
+            message: "Error: s.csv: target year 2020 is not after the last observation (t = 2021.5)",
+            messageVi: "Lỗi: s.csv: năm mục tiêu 2020 không sau kỳ có số liệu cuối cùng (t = 2021,5)"),
         Bad(label: "bad period", csv: "period,share\n2019,10\n2020H3,12\n", extra: share,
-            message: "Error: s.csv:3:1: \"2020H3\" is not a period: half must be H1 or H2 (column \"period\")"),
+            message: "Error: s.csv:3:1: \"2020H3\" is not a period: half must be H1 or H2 (column \"period\")",
+            messageVi: "Lỗi: s.csv:3:1: \"2020H3\" không phải là kỳ số liệu: nửa năm phải là H1 hoặc H2 (cột \"period\")"),
         Bad(label: "loglinear on zero", csv: "year,n\n2019,0\n2020,3\n2021,5\n", extra: ["--time", "year", "--value", "n", "--kind", "count", "--model", "loglinear"],
-            message: "Error: s.csv: model loglinear does not apply: it needs positive values (ln y)"),
+            message: "Error: s.csv: model loglinear does not apply: it needs positive values (ln y)",
+            messageVi: "Lỗi: s.csv: mô hình tăng trưởng đều không áp dụng được: cần các giá trị dương (để lấy logarit)"),
         Bad(label: "bad level", csv: "period,share\n2019,10\n2020,12\n2021,15\n", extra: share + ["--level", "80,100"],
-            message: "Error: --level: \"100\" is not a valid value"),
+            message: "Error: --level: \"100\" is not a valid value",
+            messageVi: "Lỗi: --level: \"100\" không phải là giá trị hợp lệ"),
     ]
 
     @Test("Bad input: one line, exit 1", arguments: bad)
@@ -55,6 +72,10 @@ struct ForecastCommandTests {
         #expect(r.status == 1)
         #expect(r.stderr == c.message + "\n")
         #expect(r.stdout.isEmpty)
+        let vi = try run(c.csv, c.extra, language: "vi")
+        #expect(vi.status == 1)
+        #expect(vi.stderr == c.messageVi + "\n")
+        #expect(vi.stdout.isEmpty)
     }
 
     @Test func seedSeriesStaysInsideTheBounds() throws {
@@ -102,7 +123,7 @@ struct ForecastCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         try (Data([0xFF, 0xFE]) + ("Nam\tTyLe\n2019\t12.5\n2020\t21.4\n2021\t30\n".data(using: .utf16LittleEndian) ?? Data()))
             .write(to: dir.appendingPathComponent("u.txt"))
-        let utf16 = try runChiso(["forecast", "u.txt", "--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2025", "--format", "json"], in: dir)
+        let utf16 = try runChiso(["forecast", "u.txt", "--time", "Nam", "--value", "TyLe", "--kind", "share", "--to", "2025", "--format", "json", "--lang", "en"], in: dir)
         #expect(utf16.status == 0 && utf16.stdout == plain.stdout.replacingOccurrences(of: "s.csv", with: "u.txt"), "\(utf16.stderr)")
     }
 
@@ -112,7 +133,9 @@ struct ForecastCommandTests {
     @Test func ambiguousNumbersAreRefusedNotGuessed() throws {
         let thousands = "Nam,SoLuong\n2019,13.425\n2020,14.210\n2021,16.115\n"
         let plain = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--to", "2025"])
-        #expect(plain.status == 1 && plain.stderr == "Error: s.csv:2:2: \"13.425\" is ambiguous: 13425 (vi) or 13.425 (en); pass --number-format vi or en (column \"SoLuong\")\n")
+        #expect(plain.status == 1 && plain.stderr == "Error: s.csv:2:2: \"13.425\" is ambiguous: 13425 (vi) or 13.425 (en) (column \"SoLuong\"); pass --number-format vi or en\n")
+        let plainVi = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--to", "2025"], language: "vi")
+        #expect(plainVi.status == 1 && plainVi.stderr == "Lỗi: s.csv:2:2: \"13.425\" có hai cách đọc: 13425 (kiểu Việt Nam) hoặc 13,425 (kiểu tiếng Anh) (cột \"SoLuong\"); hãy chọn cách viết số bằng --number-format vi hoặc --number-format en\n")
         let auto = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--number-format", "auto", "--to", "2025"])
         #expect(auto.status == 1 && auto.stderr.contains("\"13.425\" is ambiguous: 13425 (vi) or 13.425 (en)"))
         let vi = try run(thousands, ["--time", "Nam", "--value", "SoLuong", "--kind", "count", "--number-format", "vi", "--to", "2025", "--format", "json"])
@@ -131,6 +154,8 @@ struct ForecastCommandTests {
         #expect((3...10).contains(decidedEstimate))
         let mixed = try run("Nam;v\n2019;1.5\n2020;2,25\n", ["--time", "Nam", "--value", "v", "--kind", "count", "--number-format", "auto", "--to", "2025"])
         #expect(mixed.status == 1 && mixed.stderr.contains("one column, one number format"))
+        let mixedVi = try run("Nam;v\n2019;1.5\n2020;2,25\n", ["--time", "Nam", "--value", "v", "--kind", "count", "--to", "2025"], language: "vi")
+        #expect(mixedVi.status == 1 && mixedVi.stderr.contains("mỗi cột chỉ được dùng một kiểu viết số"))
     }
 
     /// A column of percentages without --kind is a share: its projection and ranges stay within
@@ -162,7 +187,7 @@ struct ForecastCommandTests {
         #expect(r.status == 0)
         #expect(r.stdout.contains("Point Forecast  Lo 80  Hi 80  Lo 95  Hi 95"))
         // The same table in Vietnamese (the default): headers, words and decimal commas.
-        let vi = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"])
+        let vi = try run("period,share\n2019,10\n2020,12\n2021,15\n2022,19\n2023,22\n", Self.share + ["--to", "2025"], language: "vi")
         #expect(vi.stdout.contains("Dự báo  Thấp 80  Cao 80  Thấp 95  Cao 95"))
         #expect(vi.stdout.contains("Phương pháp dự báo: hiệu chỉnh theo chuỗi thực (n = 5)") && !vi.stdout.contains("Point Forecast"))
     }

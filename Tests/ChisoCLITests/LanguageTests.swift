@@ -6,9 +6,16 @@ import Testing
 /// own text; in `--lang en` no Vietnamese label outside the data's own text (names, sources).
 ///
 /// Scanned: every file of `chiso report`, `chiso gaps` in md, csv, json and html, `chiso compare`,
-/// and `chiso forecast` as a table and JSON (a dataset series with a target, and a file's series with
-/// the textbook selection). Not yet scanned: `data`, `regress`, `backtest` and `calibrate` output,
-/// and error messages (issue 13 continues there).
+/// `chiso forecast` as a table and JSON (a dataset series with a target, and a file's series with
+/// the textbook selection), `chiso data list` (the four listings as tables, indicators as JSON),
+/// `chiso data show` (table and JSON), `chiso data validate` on the shipped data and on a dataset
+/// with findings of every kind (and the one-line error another command gives for it), `chiso
+/// regress` as a table (its JSON has no words; a rank-deficient fit's warning too), `chiso backtest`
+/// as a table and JSON on a small panel with a table written by `chiso calibrate` (whose own output
+/// is a machine file with a fixed English header, not scanned), and error messages: a missing file,
+/// bad option values (ours and the argument parser's, with its usage lines), a missing argument,
+/// malformed cells (not a number, an unclosed quote, a number that reads two ways), a dataset that
+/// does not load. Not scanned: `--help` (English), `chiso notebook` (a developer's tool).
 @Suite struct LanguageTests {
     /// Words of the data itself (ids, names, sources, locators): allowed in either language.
     static func dataWords() throws -> Set<String> {
@@ -27,12 +34,26 @@ import Testing
 
     /// ASCII words that our Vietnamese output may hold: Vietnamese syllables written without marks,
     /// abbreviations, method names (proper names) and symbols.
+    ///
+    /// Added for `data`, `regress`, `backtest` and errors: the statistics' abbreviations and symbols
+    /// (AIC, BIC; MAE, MASE and IS, the interval score, each defined in the back-test's legend; p of
+    /// "giá trị p"), the proper names of the Brier score and of Gneiting & Raftery's interval score,
+    /// the program's name "chiso" and its textbook method's id "chiso_textbook" (the back-test's method
+    /// ids), the file formats CSV, UTF (UTF-8, UTF-16), ZIP and XML, and "vi"/"en", the language codes
+    /// a hint names as the values of `--number-format`.
     static let viAllowed: Set<String> = [
         "Cao", "So", "Thay", "Ghi", "ghi", "sai", "w", "xu", "thang", "khoa", "cong", "trong", "theo", "tin", "an", "chia", "qua",
         "Wilson", "Newcombe", "Student", "AICc", "RMSE", "logit", "log", "GLM", "IRLS", "t", "n", "h", "se",
         "Gapminder", "Systema", "Globalis", "ITU", "WHO", "UNICEF", "UNESCO", "FAO", "UNDP", "CC", "BY", "DTI",
         "html", "csv", "md", "json", "xlsx",
+        "AIC", "BIC", "MAE", "MASE", "IS", "p", "Brier", "Gneiting", "Raftery", "chiso", "Chiso", "chiso_textbook",
+        "CSV", "UTF", "ZIP", "XML", "vi", "en",
+        "Anh", "Nam", "hai", "hay", "Xem", "xem", "Sai", "suy", "cha",
     ]
+
+    /// Vietnamese words our English output may hold: the period forms the parser reads, which an
+    /// English message lists as what to write ("Năm 2019", "Quý I/2024").
+    static let enAllowed: Set<String> = ["Năm", "Quý"]
 
     /// The visible text of a rendered file: HTML without tags, scripts and styles; JSON's string values
     /// except its codes (model, status, intervals, comparator ids and coefficient names, kept stable for machines).
@@ -57,19 +78,26 @@ import Testing
     }
 
     /// Words of `text` (file `name`) not allowed in `language`: for vi, ASCII words outside the data
-    /// and the allow-list; for en, words with Vietnamese letters outside the data. Command-line flags
-    /// named in hints (`--kind`, `--intervals model`) and file paths are left out.
+    /// and the allow-list; for en, words with Vietnamese letters outside the data. Left out as what a
+    /// user types or searches for: command-line flags named in hints (`--kind`, `--intervals model`),
+    /// commands (`chiso data validate`), the placeholders of a usage line (`<file>`), file paths and
+    /// names (`Datasets/observations.csv`, `entities.csv`), and the stable code of a finding
+    /// (`lỗi[unknown_entity]`).
     static func strangers(_ text: String, name: String, language: String, data: Set<String>) throws -> Set<String> {
         var t = try visibleText(text, name: name)
         t = t.replacingOccurrences(of: "--intervals model|--[a-z][a-z-]*", with: " ", options: .regularExpression)
-        t = t.replacingOccurrences(of: "(/[A-Za-z0-9._-]+)+", with: " ", options: .regularExpression)
+        t = t.replacingOccurrences(of: "\\bchiso( [a-z]+)+", with: " ", options: .regularExpression)
+        t = t.replacingOccurrences(of: "<[a-z-]+>", with: " ", options: .regularExpression)
+        t = t.replacingOccurrences(of: "(lỗi|cảnh báo|error|warning)\\[[a-z_]+\\]", with: "$1", options: .regularExpression)
+        t = t.replacingOccurrences(of: "(?<![\\p{L}\\p{N}])[A-Za-z0-9._-]*(/[^\\s/]+)+|[A-Za-z0-9_-]+\\.(csv|xlsx|md|json|html|docx|txt)\\b", with: " ",
+                                   options: .regularExpression)
         var out: Set<String> = []
         for w in tokens(t) where !data.contains(w) && !w.allSatisfy({ $0.isNumber }) {
             let ascii = w.unicodeScalars.allSatisfy(\.isASCII)
             if language == "vi", ascii, !viAllowed.contains(w), w.range(of: "^[0-9]+[A-Za-z]?[0-9]*$", options: .regularExpression) == nil {
                 out.insert(w)
             }
-            if language == "en", !ascii { out.insert(w) }
+            if language == "en", !ascii, !enAllowed.contains(w) { out.insert(w) }
         }
         return out
     }
@@ -80,6 +108,7 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var outputs: [(String, String)] = []
+        var own: [String: Set<String>] = [:]  // words of a command's own input (a fixture, a typed value)
         let report = dir.appendingPathComponent("report")
         let r = try runChiso(["report", "--out", report.path, "--lang", language])
         #expect(r.status == 0, "\(r.stderr)")
@@ -105,12 +134,112 @@ import Testing
         let w = try runChiso(["forecast", csv.path, "--intervals", "model", "--lang", language])
         #expect(w.status == 0, "\(w.stderr)")
         outputs.append(("forecast file", w.stdout.replacingOccurrences(of: "Tỷ lệ (%)", with: "")))
+        try scanData(language, dir, &outputs, &own)
+        try scanRegressAndBacktest(language, dir, &outputs, &own)
+        try scanErrors(language, dir, &outputs, &own)
         var found: [String: Set<String>] = [:]
         for (name, text) in outputs {
-            let s = try strangers(text, name: name, language: language, data: data)
+            let s = try strangers(text, name: name, language: language, data: data.union(own[name] ?? []))
             if !s.isEmpty { found[name] = s }
         }
         return found
+    }
+
+    /// `data list`, `data show`, `data validate` (shipped, and a dataset with findings of every kind).
+    static func scanData(_ language: String, _ dir: URL, _ outputs: inout [(String, String)], _ own: inout [String: Set<String>]) throws {
+        for what in ["indicators", "entities", "sources", "targets"] {
+            let r = try runChiso(["data", "list", what, "--lang", language])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(("data list " + what, r.stdout))
+        }
+        let json = try runChiso(["data", "list", "indicators", "--format", "json", "--lang", language])
+        outputs.append(("data list indicators.json", json.stdout))
+        for format in ["table", "json"] {
+            let r = try runChiso(["data", "show", "--indicator", "dvctt_with_applications_share", "--format", format, "--lang", language])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(("data show." + (format == "json" ? "json" : "txt"), r.stdout))
+        }
+        let shipped = try runChiso(["data", "validate", "--lang", language])
+        #expect(shipped.status == 0, "\(shipped.stderr)")
+        outputs.append(("data validate", shipped.stdout))
+        // Findings of every kind: the shared fixture, and rows with a bad period, a value out of
+        // bounds, counts the wrong way round, an unknown indicator and source, a bad comparator.
+        var files = datasetWithFindings
+        files["observations.csv", default: ""] += "sh,pb,2023x,50,,,s_b,,\nsh,pb,2021,150,,,s_b,,\nsh,pb,2020,40,3,2,s_b,,\nzz,pb,2020,40,,,s_q,,\n"
+        files["targets.csv", default: ""] += "sh,pb,2025,60,=>,s_a,\n"
+        let broken = dir.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        try writeDataset(files, to: broken)
+        let words = Set(files.values.flatMap(tokens)).union(["zz", "s_q", "2023x"])
+        let validate = try runChiso(["data", "validate", "--data", broken.path, "--lang", language])
+        #expect(validate.status == 1 && validate.stdout.split(separator: "\n").count > 15, "\(validate.stdout)")
+        outputs.append(("data validate (findings)", validate.stdout))
+        let gaps = try runChiso(["gaps", "--data", broken.path, "--lang", language])
+        #expect(gaps.status == 1 && gaps.stderr.split(separator: "\n").count == 1, "\(gaps.stderr)")
+        outputs.append(("gaps (findings) error", gaps.stderr))
+        own["data validate (findings)"] = words
+        own["gaps (findings) error"] = words
+    }
+
+    /// `regress` (table and a rank-deficient fit's warning), `calibrate` writing a table that
+    /// `backtest` reads (table and JSON) on a small panel: fast.
+    static func scanRegressAndBacktest(_ language: String, _ dir: URL, _ outputs: inout [(String, String)],
+                                       _ own: inout [String: Set<String>]) throws {
+        let r = dir.appendingPathComponent("r.csv")
+        try "y,x,x_copy\n1,1,1\n2,2.1,2.1\n3,2.9,2.9\n4,4.2,4.2\n5,4.8,4.8\n".write(to: r, atomically: true, encoding: .utf8)
+        let regress = try runChiso(["regress", r.path, "--response", "y", "--predictors", "x,x_copy", "--lang", language])
+        #expect(regress.status == 0, "\(regress.stderr)")
+        outputs.append(("regress", regress.stdout))
+        outputs.append(("regress warning", regress.stderr))
+        own["regress"] = ["x", "x_copy"]
+        own["backtest.json"] = ["net", "subs"]
+        own["regress warning"] = ["x", "x_copy"]
+        // Two indicators over six entities and ten years.
+        var panel = "indicator,geo,year,value\n"
+        for g in 0..<6 {
+            for y in 0..<10 {
+                panel += "net,g\(g),\(2010 + y),\(min(99, 10 + Double(5 * g) + 4.5 * Double(y)))\n"
+                panel += "subs,g\(g),\(2010 + y),\(Double(2 + g) * (1 + 0.15 * Double(y)))\n"
+            }
+        }
+        try panel.write(to: dir.appendingPathComponent("panel.csv"), atomically: true, encoding: .utf8)
+        try "indicator,kind,lower,upper,direction\nnet,share,0,100,up\nsubs,count,0,,up\n"
+            .write(to: dir.appendingPathComponent("indicators.csv"), atomically: true, encoding: .utf8)
+        let table = dir.appendingPathComponent("calibration.csv").path
+        let calibrate = try runChiso(["calibrate", dir.appendingPathComponent("panel.csv").path, "--minimum-count", "10", "--max-horizon", "3",
+                                      "--output", table, "--lang", language])
+        #expect(calibrate.status == 0 && calibrate.stdout.isEmpty && calibrate.stderr.isEmpty, "\(calibrate.stderr)")
+        for format in ["table", "json"] {
+            let b = try runChiso(["backtest", "--panel", dir.appendingPathComponent("panel.csv").path, "--calibration", table, "--sizes", "1,2,3",
+                                  "--max-horizon", "3", "--textbook", "--by-horizon", "--format", format, "--lang", language])
+            #expect(b.status == 0, "\(b.stderr)")
+            outputs.append(("backtest." + (format == "json" ? "json" : "txt"), b.stdout))
+        }
+    }
+
+    /// One-line errors: a missing file, option values (ours and the parser's), a missing argument,
+    /// malformed cells. The input's own texts (a typed value, a column, a cell) are the data's.
+    static func scanErrors(_ language: String, _ dir: URL, _ outputs: inout [(String, String)], _ own: inout [String: Set<String>]) throws {
+        func error(_ name: String, _ arguments: [String], status: Int32 = 1, words: Set<String> = []) throws {
+            let r = try runChiso(arguments + ["--lang", language], in: dir)
+            #expect(r.status == status && r.stdout.isEmpty, "\(name): \(r.status) \(r.stderr)")
+            #expect(r.stderr.hasPrefix(language == "vi" ? "Lỗi: " : "Error: "), "\(name): \(r.stderr)")
+            outputs.append((name, r.stderr))
+            own[name] = words
+        }
+        try "y,x\n1,1\n2,abc\n3,3\n".write(to: dir.appendingPathComponent("cell.csv"), atomically: true, encoding: .utf8)
+        try "y,x\n1,1\n2,\"2\n3,3\n".write(to: dir.appendingPathComponent("quote.csv"), atomically: true, encoding: .utf8)
+        try "y,x\n1.045,1\n2,2\n3,3\n".write(to: dir.appendingPathComponent("twoways.csv"), atomically: true, encoding: .utf8)
+        try error("missing file", ["regress", "missing.csv", "--response", "y", "--predictors", "x"])
+        try error("missing folder", ["data", "validate", "--data", "/nonexistent/data"])
+        try error("bad value", ["forecast", "--indicator", "dti_score", "--entity", "krong_no", "--to", "abc"], words: ["abc"])
+        try error("unknown entity", ["forecast", "--indicator", "dti_score", "--entity", "nowhere"], words: ["nowhere"])
+        try error("parser: bad value", ["data", "list", "indicators", "--format", "xml"], status: 64, words: ["xml", "table", "json", "csv"])
+        try error("parser: missing argument", ["regress", "cell.csv", "--response", "y"], status: 64)
+        try error("not a number", ["regress", "cell.csv", "--response", "y", "--predictors", "x"], words: ["abc", "x"])
+        try error("unclosed quote", ["regress", "quote.csv", "--response", "y", "--predictors", "x"])
+        try error("two readings", ["regress", "twoways.csv", "--response", "y", "--predictors", "x"], words: ["y"])
+        try error("needs a file", ["gaps", "--format", "xlsx"])
     }
 
     @Test func vietnameseOutputHasNoEnglishWords() throws {
@@ -129,5 +258,9 @@ import Testing
         #expect(try Self.strangers("| dak_lak | off track |", name: "x.md", language: "vi", data: data) == ["off", "track"])
         #expect(try Self.strangers("| dak_lak | chậm tiến độ |", name: "x.md", language: "en", data: data) == ["chậm", "tiến", "độ"])
         #expect(try Self.strangers("{\"status\": \"off track\", \"s\": \"đã đạt\"}", name: "x.json", language: "vi", data: data).isEmpty)
+        // Codes, commands and placeholders are left out; the words around them are not.
+        #expect(try Self.strangers("x.csv:2: lỗi[unknown_entity] dak_lak: missing", name: "x.txt", language: "vi", data: data) == ["missing"])
+        #expect(try Self.strangers("chạy chiso data validate; Cách dùng: chiso regress <file> [--lang <lang>] Usage", name: "x.txt",
+                                   language: "vi", data: data) == ["Usage"])
     }
 }

@@ -16,9 +16,12 @@ import Glibc
         ["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "dak_nong", "--to", "2025"],
     ])
     func fullStandardOutputIsOneErrorLine(arguments: [String]) throws {
-        let r = try runChiso(arguments, stdoutTo: "/dev/full")
+        let r = try runChiso(arguments, stdoutTo: "/dev/full", environment: ["CHISO_LANG": "en"])
         #expect(r.status == 1, "\(arguments): \(r.stderr)")
         #expect(r.stderr == "Error: standard output: cannot be written (No space left on device)\n", "\(arguments)")
+        let vi = try runChiso(arguments, stdoutTo: "/dev/full", environment: ["CHISO_LANG": "vi"])
+        #expect(vi.status == 1, "\(arguments): \(vi.stderr)")
+        #expect(vi.stderr == "Lỗi: đầu ra chuẩn: không ghi được (thiết bị đã hết chỗ trống)\n", "\(arguments)")
     }
 
     /// The commands that need a file of their own: regress, calibrate, backtest, notebook.
@@ -39,7 +42,7 @@ import Glibc
             ["backtest", "--sizes", "1", "--max-horizon", "1"],
             ["notebook", "run", notebook.path],
         ] {
-            let r = try runChiso(arguments, stdoutTo: "/dev/full")
+            let r = try runChiso(arguments, stdoutTo: "/dev/full", environment: ["CHISO_LANG": "en"])
             #expect(r.status == 1 && r.stderr == "Error: standard output: cannot be written (No space left on device)\n", "\(arguments[0]): \(r.stderr)")
         }
     }
@@ -47,7 +50,7 @@ import Glibc
     @Test func reportSummaryOnFullStandardOutput() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try runChiso(["report", "--out", dir.appendingPathComponent("r").path], stdoutTo: "/dev/full")
+        let r = try runChiso(["report", "--out", dir.appendingPathComponent("r").path], stdoutTo: "/dev/full", environment: ["CHISO_LANG": "en"])
         #expect(r.status == 1)
         #expect(r.stderr.hasSuffix("Error: standard output: cannot be written (No space left on device)\n"))
     }
@@ -64,7 +67,7 @@ import Glibc
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim.path)
         let cases: [(String, String)] = [("/dev/null", "character device"), (fifo, "pipe (FIFO)"), (dir.path, "folder"), (link, "symbolic link")]
         for (path, kind) in cases {
-            let r = try runChiso(["gaps", "--format", "md", "--output", path])
+            let r = try runChiso(["gaps", "--format", "md", "--output", path, "--lang", "en"])
             #expect(r.status == 1 && r.stderr == "Error: \(path): cannot be written (it is a \(kind), not a regular file; left as it is)\n", "\(r.stderr)")
         }
         #expect(try String(contentsOf: victim, encoding: .utf8) == "keep")
@@ -79,7 +82,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: dir) }
         let mine = dir.appendingPathComponent("notes.txt")
         try Data("mine".utf8).write(to: mine)
-        let r = try runChiso(["report", "--out", dir.path])
+        let r = try runChiso(["report", "--out", dir.path, "--lang", "en"])
         #expect(r.status == 1 && r.stderr == "Error: \(dir.path): cannot be written (it holds \"notes.txt\", which a report does not write; choose a new or empty folder)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
     }

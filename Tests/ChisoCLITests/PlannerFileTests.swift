@@ -43,9 +43,12 @@ struct PlannerFileTests {
         #expect(try projections(fromWide) == expected)
         // The other district's empty and "-" cells are not in the chosen series, so no note.
         #expect(fromWide.stderr.isEmpty && fromLong.stderr.isEmpty)
-        let other = try forecast(["w.csv": wide], ["w.csv", "--entity", "Đắk Mil", "--kind", "share"])
+        let other = try forecast(["w.csv": wide], ["w.csv", "--entity", "Đắk Mil", "--kind", "share", "--lang", "en"])
         #expect(other.status == 0)
         #expect(other.stderr == "note: w.csv:2:5: no value (left out)\nnote: w.csv:2:6: no value (left out)\n")
+        let otherVi = try forecast(["w.csv": wide], ["w.csv", "--entity", "Đắk Mil", "--kind", "share"])
+        #expect(otherVi.status == 0)
+        #expect(otherVi.stderr == "ghi chú: w.csv:2:5: không có giá trị (bỏ qua)\nghi chú: w.csv:2:6: không có giá trị (bỏ qua)\n")
     }
 
     /// The kind a file's series gets, and why, is printed; a unit of "%" or values with "%" make a share.
@@ -71,12 +74,17 @@ struct PlannerFileTests {
     /// Two rows for one series in a wide table, and a period twice among the headers, are errors
     /// naming the cells.
     @Test func wideTableErrorsNameTheCells() throws {
-        let twice = try forecast(["w.csv": "Huyện,2021,2022\nKrông Nô,1,2\nkrông nô,3,4\n"], ["w.csv"])
+        let twice = try forecast(["w.csv": "Huyện,2021,2022\nKrông Nô,1,2\nkrông nô,3,4\n"], ["w.csv", "--lang", "en"])
         #expect(twice.status == 1 && twice.stderr == "Error: w.csv:3: the same series as w.csv:2 (krông nô): one row per series\n")
-        let header = try forecast(["w.csv": "Huyện,2021,Năm 2021\nKrông Nô,1,2\n"], ["w.csv"])
+        let header = try forecast(["w.csv": "Huyện,2021,Năm 2021\nKrông Nô,1,2\n"], ["w.csv", "--lang", "en"])
         #expect(header.status == 1 && header.stderr == "Error: w.csv:1:3: the period \"Năm 2021\" is also the header of w.csv:1:2\n")
-        let notWide = try forecast(["w.csv": "Huyện,Năm,Giá trị\nKrông Nô,2021,2\n"], ["w.csv", "--layout", "wide"])
+        let notWide = try forecast(["w.csv": "Huyện,Năm,Giá trị\nKrông Nô,2021,2\n"], ["w.csv", "--layout", "wide", "--lang", "en"])
         #expect(notWide.status == 1 && notWide.stderr.hasPrefix("Error: w.csv:1: no column header is a period"))
+        // In Vietnamese (the default): the same cells named, in Vietnamese.
+        let twiceVi = try forecast(["w.csv": "Huyện,2021,2022\nKrông Nô,1,2\nkrông nô,3,4\n"], ["w.csv"])
+        #expect(twiceVi.status == 1 && twiceVi.stderr == "Lỗi: w.csv:3: trùng chuỗi số liệu với w.csv:2 (krông nô): mỗi chuỗi chỉ một dòng\n")
+        let headerVi = try forecast(["w.csv": "Huyện,2021,Năm 2021\nKrông Nô,1,2\n"], ["w.csv"])
+        #expect(headerVi.status == 1 && headerVi.stderr == "Lỗi: w.csv:1:3: kỳ \"Năm 2021\" cũng là tiêu đề của w.csv:1:2\n")
     }
 
     /// In the dataset, an entity or indicator is named by its id, its name or an alias.
@@ -85,7 +93,9 @@ struct PlannerFileTests {
         let byAlias = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "Đắk Nông", "--format", "json"])
         let byName = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "tỉnh đắk nông", "--format", "json"])
         #expect(byId.status == 0 && byId.stdout == byAlias.stdout && byId.stdout == byName.stdout, "\(byAlias.stderr)")
-        let unknown = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "Hà Nội"])
+        let unknown = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "Hà Nội", "--lang", "en"])
         #expect(unknown.status == 1 && unknown.stderr.contains("no entity with the id, name or alias \"Hà Nội\""))
+        let unknownVi = try runChiso(["forecast", "--indicator", "dvctt_with_applications_share", "--entity", "Hà Nội"])
+        #expect(unknownVi.status == 1 && unknownVi.stderr.contains("không có đơn vị nào có mã, tên hoặc tên gọi khác là \"Hà Nội\""))
     }
 }

@@ -17,7 +17,7 @@ struct PlannerWorkbookTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let filled = Self.fixtures.appendingPathComponent("filled-template.xlsx").path
-        let validate = try runChiso(["data", "validate", "--data", filled])
+        let validate = try runChiso(["data", "validate", "--data", filled, "--lang", "en"])
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         #expect(validate.stdout == "19 observations, 2 indicators, 4 entities, 1 source, 3 targets; 0 errors, 0 warnings\n")
         let r = try runChiso(["report", "--data", filled, "--out", dir.appendingPathComponent("bao-cao").path])
@@ -48,8 +48,10 @@ struct PlannerWorkbookTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("mau.xlsx").path
         #expect(try runChiso(["data", "template", "--out", path]).status == 0)
-        let r = try runChiso(["data", "validate", "--data", path])
+        let r = try runChiso(["data", "validate", "--data", path, "--lang", "en"])
         #expect(r.stdout == "0 observations, 0 indicators, 0 entities, 0 sources, 0 targets; 0 errors, 0 warnings\n", "\(r.stderr)")
+        let vi = try runChiso(["data", "validate", "--data", path])
+        #expect(vi.stdout == "0 quan sát, 0 chỉ tiêu, 0 đơn vị, 0 nguồn, 0 mục tiêu; 0 lỗi, 0 cảnh báo\n", "\(vi.stderr)")
     }
 
     /// `data export --format xlsx` then `data import` gives Datasets/ back, byte for byte.
@@ -75,7 +77,7 @@ struct PlannerWorkbookTests {
         let csv = dir.appendingPathComponent("so-ho-so.csv")
         try Data("Huyện;Năm;Số hồ sơ trực tuyến\nKrông Nô;2023;1.240\nKrông Nô;2024;2.315,5\n".utf8).write(to: csv)
         let out = dir.appendingPathComponent("ds")
-        let r = try runChiso(["data", "import", Self.fixtures.appendingPathComponent("planner-wide.xlsx").path, csv.path, "--out", out.path])
+        let r = try runChiso(["data", "import", Self.fixtures.appendingPathComponent("planner-wide.xlsx").path, csv.path, "--out", out.path, "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasSuffix("ds: 7 observations, 2 indicators, 2 entities, 2 sources, 0 targets\n"))
         let observations = try lines(out.appendingPathComponent("observations.csv"))
@@ -95,7 +97,7 @@ struct PlannerWorkbookTests {
         let csv = dir.appendingPathComponent("x.csv")
         try Data("Đơn vị,2023,2024\nKrông Nô,\"12,5\",1.5\n".utf8).write(to: csv)
         let out = dir.appendingPathComponent("ds")
-        let r = try runChiso(["data", "import", csv.path, "--out", out.path])
+        let r = try runChiso(["data", "import", csv.path, "--out", out.path, "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stderr == "Error: \(csv.path):2:3: \"1.5\" is written in the other convention from \"12,5\" (\(csv.path):2:2): one column, one number format (column \"2023…2024\")\n")
         #expect(!FileManager.default.fileExists(atPath: out.path))

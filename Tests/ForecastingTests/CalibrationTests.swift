@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func textErrorsNameTheLine() {
-        #expect(throws: CalibrationTable.FormatError(line: 2, problem: "unknown record \"cel\"")) {
+        #expect(throws: CalibrationTable.FormatError(line: 2, problem: .unknownRecord("cel"))) {
             try CalibrationTable(text: "settings,,,,,,,10;100\ncel,share,1,1,any,any,200,1\n")
         }
         #expect(throws: CalibrationTable.FormatError.self) { try CalibrationTable(text: "record,family\n") }
@@ -63,7 +63,7 @@ import Testing
         // Values too large to square (sums of squares would overflow to inf): refused in one line,
         // never a blank projection beside a P(meet).
         let huge = Series(name: "huge", kind: .count, lower: 0, times: [2019.5, 2020.5, 2021.5], values: [1e308, 1.2e308, 1.4e308])
-        #expect(throws: ForecastError.invalidSeries("huge", "the value 1e+308 at time 2019.5 is beyond ±1e150, where sums of squares overflow; rescale the series (for example to thousands or millions)")) {
+        #expect(throws: ForecastError.invalidSeries("huge", .beyondLargest(value: 1e308, time: 2019.5))) {
             try Forecaster.forecast(huge, ForecastRequest(years: [2025], target: (1.7e308, 2025, nil)))
         }
         // An empty series is still refused, in one line.

@@ -56,12 +56,14 @@ struct NumberParsingTests {
     }
 
     @Test func ambiguityIsExplained() {
-        #expect(throws: NumberParseError(text: "1.045", reason: "is ambiguous: 1045 (vi) or 1.045 (en); pass --number-format vi or en")) {
+        // Both readings, and no command-line flag: the library does not know how the convention is chosen.
+        #expect(throws: NumberParseError(text: "1.045", reason: .ambiguous(vi: "1045", en: "1.045"))) {
             try NumberFormat.auto.parse("1.045")
         }
-        #expect(throws: NumberParseError(text: "6,102", reason: "is ambiguous: 6.102 (vi) or 6102 (en); pass --number-format vi or en")) {
+        #expect(throws: NumberParseError(text: "6,102", reason: .ambiguous(vi: "6.102", en: "6102"))) {
             try NumberFormat.auto.parse("6,102")
         }
+        #expect(NumberParseError(text: "1.045", reason: .ambiguous(vi: "1045", en: "1.045")).description == "\"1.045\" is ambiguous: 1045 (vi) or 1.045 (en)")
     }
 }
 
@@ -133,13 +135,16 @@ struct PeriodTests {
 
     /// Impossible numbers in a recognised form name the problem; anything else lists every form.
     @Test func plannerFormErrors() {
-        let cases: [(String, String)] = [
-            ("31/2/2024", "no such date (day/month/year)"), ("T13/2024", "month must be 1–12"),
-            ("Năm 1800", "year 1800 is outside 1900–2100"), ("H3/2024", "half must be H1 or H2"),
-            ("Quý V/2024", "quarter must be I–IV (1–4)"), ("2023x", Period.expectedForms), ("Kỳ báo cáo", Period.expectedForms),
+        let cases: [(String, PeriodError.Reason, String)] = [
+            ("31/2/2024", .noSuchDayMonthYear, "no such date (day/month/year)"), ("T13/2024", .month, "month must be 1–12"),
+            ("Năm 1800", .yearOutOfRange("1800"), "year 1800 is outside 1900–2100"), ("H3/2024", .half, "half must be H1 or H2"),
+            ("Quý V/2024", .romanQuarter, "quarter must be I–IV (1–4)"),
+            ("2023x", .unknownForm, "expected a year (2019, Năm 2019), a half (2020H1, H1/2020, 6 tháng đầu năm 2020), a quarter (2024Q1, Quý I/2024), a month (2024M08, T8/2024), a date (2022-05-20, 30/6/2022) or a range (2024-09-01/2024-09-20)"),
+            ("Kỳ báo cáo", .unknownForm, "expected a year (2019, Năm 2019), a half (2020H1, H1/2020, 6 tháng đầu năm 2020), a quarter (2024Q1, Quý I/2024), a month (2024M08, T8/2024), a date (2022-05-20, 30/6/2022) or a range (2024-09-01/2024-09-20)"),
         ]
-        for (text, reason) in cases {
+        for (text, reason, words) in cases {
             #expect(throws: PeriodError(text: text, reason: reason)) { try Period(parsing: text) }
+            #expect(reason.description == words)
         }
     }
 }

@@ -124,7 +124,9 @@ struct WorkbookTests {
 
     @Test func unknownSheetNamesTheSheets() throws {
         let book = try Workbook.open(path: Self.fixture("date1904.xlsx"), displayName: "date1904.xlsx")
-        #expect(throws: DatasetError.workbook(SourcePosition(file: "date1904.xlsx"), problem: "no sheet \"Huyện\" (sheets: \"Mac\")")) {
+        let problem = DataProblem.noSheet("Huyện", sheets: ["Mac"])
+        #expect(problem.description == "no sheet \"Huyện\" (sheets: \"Mac\")")
+        #expect(throws: DatasetError.workbook(SourcePosition(file: "date1904.xlsx"), problem: problem)) {
             try book.table(sheet: "Huyện")
         }
     }
@@ -133,8 +135,9 @@ struct WorkbookTests {
         let ratio = try #require((Self.expected["bomb.xlsx"] as? [String: Any])?["ratio"] as? Double)
         #expect(ratio > 1000)
         let book = try Workbook.open(path: Self.fixture("bomb.xlsx"), displayName: "bomb.xlsx")
-        #expect(throws: DatasetError.workbook(SourcePosition(file: "bomb.xlsx"),
-                                              problem: "xl/worksheets/sheet1.xml unpacks to more than 1000 times its packed size; not a workbook Chiso can read")) {
+        let problem = DataProblem.damaged(.unpacksRatio("xl/worksheets/sheet1.xml", ratio: 1000))
+        #expect(problem.description == "xl/worksheets/sheet1.xml unpacks to more than 1000 times its packed size; not a workbook Chiso can read")
+        #expect(throws: DatasetError.workbook(SourcePosition(file: "bomb.xlsx"), problem: problem)) {
             try book.table()
         }
     }
@@ -142,8 +145,9 @@ struct WorkbookTests {
     @Test func sizeLimitIsCountedAsBytesInflate() throws {
         let limits = Workbook.Limits(sheetBytes: 1 << 20)
         let book = try Workbook.open(path: Self.fixture("bomb.xlsx"), displayName: "book.xlsx", limits: limits)
-        #expect(throws: DatasetError.workbook(SourcePosition(file: "book.xlsx"),
-                                              problem: "xl/worksheets/sheet1.xml unpacks to more than 1 MiB; not a workbook Chiso can read")) {
+        let problem = DataProblem.damaged(.unpacksBeyond("xl/worksheets/sheet1.xml", bytes: 1 << 20))
+        #expect(problem.description == "xl/worksheets/sheet1.xml unpacks to more than 1 MiB; not a workbook Chiso can read")
+        #expect(throws: DatasetError.workbook(SourcePosition(file: "book.xlsx"), problem: problem)) {
             try book.table()
         }
     }
@@ -161,8 +165,9 @@ struct WorkbookTests {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("planner.xlsx")))
             let cut = folder.appendingPathComponent("cut.xlsx")
             try bytes.prefix(bytes.count / 2).write(to: cut)
-            #expect(throws: DatasetError.workbook(SourcePosition(file: "cut.xlsx"),
-                                                  problem: "no ZIP central directory (the file may be cut short); not a workbook Chiso can read")) {
+            #expect(DataProblem.damaged(.noCentralDirectory).description
+                    == "no ZIP central directory (the file may be cut short); not a workbook Chiso can read")
+            #expect(throws: DatasetError.workbook(SourcePosition(file: "cut.xlsx"), problem: .damaged(.noCentralDirectory))) {
                 try TableFile.read(path: cut.path, displayName: "cut.xlsx")
             }
         }
@@ -172,8 +177,8 @@ struct WorkbookTests {
         try Self.withFolder { folder in
             let xls = folder.appendingPathComponent("old.xls")
             try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)).write(to: xls)
-            let expected = DatasetError.workbook(SourcePosition(file: "old.xls"),
-                                                 problem: "an old Excel .xls or an encrypted workbook; save it as .xlsx (Excel Workbook) or CSV UTF-8")
+            let expected = DatasetError.workbook(SourcePosition(file: "old.xls"), problem: .oldOrEncrypted)
+            #expect(expected.description == "old.xls: an old Excel .xls or an encrypted workbook; save it as .xlsx (Excel Workbook) or CSV UTF-8")
             #expect(throws: expected) { try TableFile.read(path: xls.path, displayName: "old.xls") }
             #expect(throws: expected) { try Workbook.open(path: xls.path, displayName: "old.xls") }
         }
@@ -194,7 +199,8 @@ struct WorkbookTests {
             let direct = try CSVTable.read(path: csv.path, displayName: "a.csv")
             #expect(viaFile.rows == direct.rows && viaFile.header == direct.header && viaFile.delimiter == .semicolon)
             #expect(viaFile.number(0, 0) == nil && viaFile.sheet == nil)
-            #expect(throws: DatasetError.workbook(SourcePosition(file: "a.csv"), problem: "a text file has no sheets (sheet \"Mac\" was asked for)")) {
+            #expect(DataProblem.textHasNoSheets(sheet: "Mac").description == "a text file has no sheets (sheet \"Mac\" was asked for)")
+            #expect(throws: DatasetError.workbook(SourcePosition(file: "a.csv"), problem: .textHasNoSheets(sheet: "Mac"))) {
                 try TableFile.read(path: csv.path, displayName: "a.csv", sheet: "Mac")
             }
         }

@@ -1,3 +1,4 @@
+import Chiso
 import Foundation
 
 /// An executable text notebook: Markdown prose with fenced ```` ```chiso ```` blocks of one command
@@ -124,13 +125,21 @@ enum NotebookError: Error, CustomStringConvertible {
     case commandCount(file: String, line: Int, count: Int)
     case mismatch(file: String, cells: Int)
 
-    var description: String {
+    /// The message in both languages.
+    var phrase: Phrase {
         switch self {
-        case let .unclosedFence(file, line): "\(file):\(line): a fenced block is not closed"
-        case let .commandCount(file, line, count): "\(file):\(line): a chiso block holds one command, this one has \(count)"
-        case let .mismatch(file, cells): "\(file): \(cells) command\(cells == 1 ? "" : "s") gave different output (diff above; chiso notebook update \(file) accepts it)"
+        case let .unclosedFence(file, line):
+            Phrase(vi: "\(file):\(line): một khối mã chưa được đóng", en: "\(file):\(line): a fenced block is not closed")
+        case let .commandCount(file, line, count):
+            Phrase(vi: "\(file):\(line): mỗi khối chiso chỉ chứa một lệnh, khối này có \(count)",
+                   en: "\(file):\(line): a chiso block holds one command, this one has \(count)")
+        case let .mismatch(file, cells):
+            Phrase(vi: "\(file): \(cells) lệnh cho kết quả khác (xem phần khác biệt ở trên; chiso notebook update \(file) chấp nhận kết quả mới)",
+                   en: "\(file): \(cells) command\(cells == 1 ? "" : "s") gave different output (diff above; chiso notebook update \(file) accepts it)")
         }
     }
+
+    var description: String { phrase.en }
 }
 
 /// A unified diff of two texts by lines (longest common subsequence; notebooks are small).
