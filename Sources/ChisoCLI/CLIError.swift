@@ -75,7 +75,7 @@ enum CLIError: Error, CustomStringConvertible {
         case let .horizonNotWhole(place, text):
             return Phrase(vi: "\(place): h \"\(text)\" không phải là số nguyên", en: "\(place): h \"\(text)\" is not a whole number")
         case let .output(code):
-            let reason = ErrorText.system(code)
+            let reason = Words.system(code)
             return Phrase(vi: "đầu ra chuẩn: không ghi được (\(reason.vi))", en: "standard output: cannot be written (\(reason.en))")
         }
     }
@@ -117,21 +117,6 @@ enum ErrorText {
             return Phrase(vi: "; chạy chiso data validate để xem tất cả", en: "; run chiso data validate to see them all")
         default:
             return nil
-        }
-    }
-
-    /// A system error number in words: the common ones in both languages, any other as the system says it.
-    static func system(_ code: Int32) -> Phrase {
-        let en = String(cString: strerror(code))
-        switch code {
-        case ENOSPC: return Phrase(vi: "thiết bị đã hết chỗ trống", en: en)
-        case EPIPE: return Phrase(vi: "đường ống đã bị đóng", en: en)
-        case EACCES, EPERM: return Phrase(vi: "không có quyền", en: en)
-        case ENOENT: return Phrase(vi: "không có tệp hay thư mục này", en: en)
-        case EIO: return Phrase(vi: "lỗi vào/ra", en: en)
-        case EBADF: return Phrase(vi: "bộ mô tả tệp không hợp lệ", en: en)
-        case EROFS: return Phrase(vi: "hệ thống tệp chỉ cho phép đọc", en: en)
-        default: return Phrase(vi: en, en: en)
         }
     }
 }

@@ -22,6 +22,7 @@ extension Words {
         case let e as LinearAlgebraError: Words.error(e)
         case let e as CalibrationTable.FormatError: Words.error(e)
         case let e as ReportError: Words.error(e)
+        case let e as WriteError: Words.error(e)
         default: nil
         }
     }
@@ -279,6 +280,57 @@ extension Words {
         case let .noCounts(id): Phrase(vi: "chỉ tiêu \(id) không có chỉ tiêu thành phần và không có số đếm để so sánh", en: error.description)
         case let .write(path, reason): Phrase(vi: "\(path): không ghi được (\(reason))", en: error.description)
         }
+    }
+
+    /// Why a file or report folder was not written.
+    public static func error(_ error: WriteError) -> Phrase {
+        func kind(_ k: WriteError.EntryKind) -> String {
+            switch k {
+            case .folder: "một thư mục"
+            case .symbolicLink: "một liên kết tượng trưng"
+            case .characterDevice: "một thiết bị ký tự"
+            case .blockDevice: "một thiết bị khối"
+            case .pipe: "một đường ống (FIFO)"
+            case .socket: "một socket"
+            case .regularFile: "một tệp thông thường"
+            }
+        }
+        let reason: String
+        switch error {
+        case let .system(_, code): reason = system(code).vi
+        case let .notRegularFile(_, k): reason = "đây là \(kind(k)), không phải tệp thông thường; để nguyên như cũ"
+        case let .notFolder(_, k): reason = "đây là \(kind(k)), không phải thư mục; để nguyên như cũ"
+        case let .foreignEntry(_, name): reason = "thư mục có \"\(name)\", không phải tệp do báo cáo ghi; hãy chọn một thư mục mới hoặc trống"
+        case .unsafeName: reason = "tên tệp không an toàn"
+        case .notReplaceable: reason = "không phải thư mục mà báo cáo có thể thay thế"
+        case .noTemporaryName: reason = "không còn tên tạm nào trống bên cạnh"
+        case let .parentNotCreated(_, text): reason = "không tạo được thư mục; thông báo của hệ thống: \(text)"
+        case let .rendering(_, failure): reason = Words.error(failure)?.vi ?? "\(failure)"
+        }
+        return Phrase(vi: "\(error.path): không ghi được (\(reason))", en: error.description)
+    }
+
+    /// A system error number in words: the common ones in Vietnamese, any other as the system says
+    /// it (the English is always the system's, `strerror`).
+    public static func system(_ code: Int32) -> Phrase {
+        let en = String(cString: strerror(code))
+        let vi: String
+        switch code {
+        case ENOSPC: vi = "thiết bị đã hết chỗ trống"
+        case EPIPE: vi = "đường ống đã bị đóng"
+        case EACCES, EPERM: vi = "không có quyền"
+        case ENOENT: vi = "không có tệp hay thư mục này"
+        case ENOTDIR: vi = "một phần của đường dẫn không phải thư mục"
+        case EISDIR: vi = "đây là một thư mục"
+        case EEXIST: vi = "đã tồn tại"
+        case EIO: vi = "lỗi vào/ra"
+        case EBADF: vi = "bộ mô tả tệp không hợp lệ"
+        case EROFS: vi = "hệ thống tệp chỉ cho phép đọc"
+        case EDQUOT: vi = "đã vượt hạn mức dung lượng"
+        case ENAMETOOLONG: vi = "tên tệp quá dài"
+        default: vi = en
+        }
+        return Phrase(vi: vi, en: en)
     }
 
     /// What is wrong with a series itself.

@@ -15,7 +15,7 @@ import Testing
 /// is a machine file with a fixed English header, not scanned), and error messages: a missing file,
 /// bad option values (ours and the argument parser's, with its usage lines), a missing argument,
 /// malformed cells (not a number, an unclosed quote, a number that reads two ways), a dataset that
-/// does not load. Not scanned: `--help` (English), `chiso notebook` (a developer's tool).
+/// does not load, destinations that cannot be written. Not scanned: `--help` (English), `chiso notebook` (a developer's tool).
 @Suite struct LanguageTests {
     /// Words of the data itself (ids, names, sources, locators): allowed in either language.
     static func dataWords() throws -> Set<String> {
@@ -240,6 +240,8 @@ import Testing
         try error("unclosed quote", ["regress", "quote.csv", "--response", "y", "--predictors", "x"])
         try error("two readings", ["regress", "twoways.csv", "--response", "y", "--predictors", "x"], words: ["y"])
         try error("needs a file", ["gaps", "--format", "xlsx"])
+        try error("not a regular file", ["gaps", "--output", "/dev/null"])
+        try error("no such folder", ["gaps", "--output", "/nonexistent/folder/gaps.md"])
     }
 
     @Test func vietnameseOutputHasNoEnglishWords() throws {

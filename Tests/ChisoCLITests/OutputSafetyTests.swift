@@ -69,6 +69,9 @@ import Glibc
         for (path, kind) in cases {
             let r = try runChiso(["gaps", "--format", "md", "--output", path, "--lang", "en"])
             #expect(r.status == 1 && r.stderr == "Error: \(path): cannot be written (it is a \(kind), not a regular file; left as it is)\n", "\(r.stderr)")
+            let vi = try runChiso(["gaps", "--format", "md", "--output", path])
+            #expect(vi.status == 1 && vi.stderr.hasPrefix("Lỗi: \(path): không ghi được (đây là một ")
+                    && vi.stderr.hasSuffix(", không phải tệp thông thường; để nguyên như cũ)\n"), "\(vi.stderr)")
         }
         #expect(try String(contentsOf: victim, encoding: .utf8) == "keep")
         var info = stat()
@@ -84,6 +87,8 @@ import Glibc
         try Data("mine".utf8).write(to: mine)
         let r = try runChiso(["report", "--out", dir.path, "--lang", "en"])
         #expect(r.status == 1 && r.stderr == "Error: \(dir.path): cannot be written (it holds \"notes.txt\", which a report does not write; choose a new or empty folder)\n")
+        let vi = try runChiso(["report", "--out", dir.path])
+        #expect(vi.status == 1 && vi.stderr == "Lỗi: \(dir.path): không ghi được (thư mục có \"notes.txt\", không phải tệp do báo cáo ghi; hãy chọn một thư mục mới hoặc trống)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
     }
 

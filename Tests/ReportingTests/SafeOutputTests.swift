@@ -19,7 +19,7 @@ struct SafeOutputTests {
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(".gaps.md.planted.tmp").path,
                                                    withDestinationPath: victim.path)
         // Always the planted name: no file can be created.
-        #expect(throws: ReportError.self) {
+        #expect(throws: WriteError.self) {
             _ = try AtomicWriter.createTemporaryFile(in: dir.path, for: "gaps.md", reportAs: "gaps.md") { "planted" }
         }
         // The planted name first, then a fresh one.

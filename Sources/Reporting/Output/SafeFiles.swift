@@ -39,15 +39,15 @@ public enum AtomicWriter {
 
     /// Writes `data` to `path`: temporary name in the same folder, then rename.
     ///
-    /// - Throws: ``ReportError/write(path:reason:)`` when the destination is not a regular file, the
+    /// - Throws: ``WriteError`` when the destination is not a regular file, the
     ///   folder is missing or not writable, or a write fails (a full disk, for instance).
-    public static func write(_ data: Data, to path: String) throws(ReportError) {
+    public static func write(_ data: Data, to path: String) throws(WriteError) {
         try requireRegularOrAbsent(path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let (fd, temp) = try createTemporaryFile(in: folder, for: url.lastPathComponent, reportAs: path)
         var isOpen = true
-        do throws(ReportError) {
+        do throws(WriteError) {
             try writeAll(fd, data, reportAs: path)
             guard fsync(fd) == 0 else { throw failure(path) }
             isOpen = false
@@ -75,27 +75,27 @@ public enum AtomicWriter {
     ///     holding anything else (or a sub-folder, link or device) is refused, not replaced.
     ///   - beforeSwap: called when the new folder is complete, just before it is swapped in (tests
     ///     interrupt a run there).
-    /// - Throws: ``ReportError/write(path:reason:)``.
+    /// - Throws: ``WriteError``.
     public static func replaceFolder(_ directory: String, with files: [(name: String, data: Data)],
-                                     owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
+                                     owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(WriteError) {
         try replaceFolder(directory, rendering: files.map { file in (file.name, { .bytes(file.data) }) }, owns: owns, beforeSwap: beforeSwap)
     }
 
     /// ``replaceFolder(_:with:owns:beforeSwap:)`` with each file rendered just before it is written, so
     /// that only one file is in memory at a time (a national report). A rendering that fails is a
-    /// ``ReportError/write(path:reason:)`` for its file, and the old folder stays as it was.
+    /// ``WriteError`` for its file, and the old folder stays as it was.
     public static func replaceFolder(_ directory: String, rendering files: [(name: String, render: @Sendable () throws -> FileContents)],
-                                     owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(ReportError) {
+                                     owns: (String) -> Bool, beforeSwap: (() -> Void)? = nil) throws(WriteError) {
         for file in files where !isSafeFileName(file.name) {
-            throw .write(path: (directory as NSString).appendingPathComponent(file.name), reason: "not a safe file name")
+            throw .unsafeName(path: (directory as NSString).appendingPathComponent(file.name))
         }
         let target = URL(fileURLWithPath: directory).standardizedFileURL
         let parent = target.deletingLastPathComponent().path, base = target.lastPathComponent
-        guard !base.isEmpty, base != "/", base != ".", base != ".." else { throw .write(path: directory, reason: "not a folder a report can replace") }
+        guard !base.isEmpty, base != "/", base != ".", base != ".." else { throw .notReplaceable(path: directory) }
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw .write(path: parent, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            throw .parentNotCreated(path: parent, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
         let lock = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard lock >= 0 else { throw failure(parent) }
@@ -108,20 +108,20 @@ public enum AtomicWriter {
         guard let made = mkdtemp(&template) else { throw failure(parent) }
         let temp = String(cString: made)
         pending.withLock { _ = $0.insert(temp) }
-        do throws(ReportError) {
+        do throws(WriteError) {
             // Each worker renders a file and writes it (one file per worker in memory at a time); the
             // first failure is kept. No fsync per file: the swap guards against interruption and
             // concurrent runs, and flushing a national report file by file cost more than a second.
-            let firstFailure = Mutex<ReportError?>(nil)
+            let firstFailure = Mutex<WriteError?>(nil)
             DispatchQueue.concurrentPerform(iterations: files.count) { k in
                 let file = files[k], shown = (directory as NSString).appendingPathComponent(file.name)
                 guard firstFailure.withLock({ $0 == nil }) else { return }
-                do throws(ReportError) {
+                do throws(WriteError) {
                     let fd = open(temp + "/" + file.name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
                     guard fd >= 0 else { throw failure(shown) }
                     defer { close(fd) }
                     let contents: FileContents
-                    do { contents = try file.render() } catch { throw ReportError.write(path: shown, reason: "\(error)") }
+                    do { contents = try file.render() } catch { throw WriteError.rendering(path: shown, error: error) }
                     try writeAll(fd, contents, reportAs: shown)
                 } catch {
                     firstFailure.withLock { if $0 == nil { $0 = error } }
@@ -173,11 +173,11 @@ public enum AtomicWriter {
     }
 
     /// Refuses a destination that exists and is not a regular file (checked without following links).
-    static func requireRegularOrAbsent(_ path: String) throws(ReportError) {
+    static func requireRegularOrAbsent(_ path: String) throws(WriteError) {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFREG else {
-                throw .write(path: path, reason: "it is a \(kind(info.st_mode)), not a regular file; left as it is")
+                throw .notRegularFile(path: path, kind: WriteError.EntryKind(mode: info.st_mode))
             }
         } else if errno != ENOENT {
             throw failure(path)
@@ -186,14 +186,14 @@ public enum AtomicWriter {
 
     /// Checks a report folder before it is replaced: absent (false), or a real folder holding only
     /// regular files a report writes (true).
-    static func checkReplaceableFolder(_ path: String, owns: (String) -> Bool) throws(ReportError) -> Bool {
+    static func checkReplaceableFolder(_ path: String, owns: (String) -> Bool) throws(WriteError) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return false }
             throw failure(path)
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw .write(path: path, reason: "it is a \(kind(info.st_mode)), not a folder; left as it is")
+            throw .notFolder(path: path, kind: WriteError.EntryKind(mode: info.st_mode))
         }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch { throw failure(path) }
@@ -201,37 +201,24 @@ public enum AtomicWriter {
             var entry = stat()
             let full = path + "/" + name
             guard lstat(full, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG, owns(name) else {
-                throw .write(path: path, reason: "it holds \"\(name)\", which a report does not write; choose a new or empty folder")
+                throw .foreignEntry(path: path, name: name)
             }
         }
         return true
     }
 
-    /// What a file-system entry is, in words.
-    static func kind(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFDIR: "folder"
-        case S_IFLNK: "symbolic link"
-        case S_IFCHR: "character device"
-        case S_IFBLK: "block device"
-        case S_IFIFO: "pipe (FIFO)"
-        case S_IFSOCK: "socket"
-        default: "regular file"
-        }
-    }
-
     /// Checks, before any work, that ``replaceFolder(_:with:owns:beforeSwap:)`` could replace `directory`: absent,
     /// or a folder holding only files a report writes.
     ///
-    /// - Throws: ``ReportError/write(path:reason:)`` saying why not.
-    public static func checkFolder(_ directory: String, owns: (String) -> Bool) throws(ReportError) {
+    /// - Throws: ``WriteError`` saying why not.
+    public static func checkFolder(_ directory: String, owns: (String) -> Bool) throws(WriteError) {
         _ = try checkReplaceableFolder(URL(fileURLWithPath: directory).standardizedFileURL.path, owns: owns)
     }
 
     /// Creates a new temporary file next to a destination.
     static func createTemporaryFile(in folder: String, for name: String, reportAs path: String,
                                     suffixes: () -> String = { String(UInt64.random(in: 0...UInt64.max), radix: 36) })
-        throws(ReportError) -> (Int32, String) {
+        throws(WriteError) -> (Int32, String) {
         for _ in 0..<64 {
             let suffix = suffixes()
             let temp = (folder.isEmpty ? "." : folder) + "/." + String(name.prefix(100)) + "." + suffix + ".tmp"
@@ -242,7 +229,7 @@ public enum AtomicWriter {
             }
             guard errno == EEXIST else { throw failure(path) }
         }
-        throw .write(path: path, reason: "no free temporary name next to it")
+        throw .noTemporaryName(path: path)
     }
 
     /// Writes all of `data` to the file descriptor `fd` with `write(2)`, retrying short writes and
@@ -268,23 +255,23 @@ public enum AtomicWriter {
     }
 
     /// Writes a file's contents (text as UTF-8 straight from the string, without a copy), the failure
-    /// as a ``ReportError`` naming `path`.
-    static func writeAll(_ fd: Int32, _ contents: FileContents, reportAs path: String) throws(ReportError) {
+    /// as a ``WriteError`` naming `path`.
+    static func writeAll(_ fd: Int32, _ contents: FileContents, reportAs path: String) throws(WriteError) {
         let failed: Int32?
         switch contents {
         case let .bytes(data): failed = writeAll(fd, data)
         case var .text(text): failed = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
         }
-        if let failed { throw .write(path: path, reason: String(cString: strerror(failed))) }
+        if let failed { throw .system(path: path, code: failed) }
     }
 
-    /// ``writeAll(_:_:)`` with the failure as a ``ReportError`` naming `path`.
-    static func writeAll(_ fd: Int32, _ data: Data, reportAs path: String) throws(ReportError) {
+    /// ``writeAll(_:_:)`` with the failure as a ``WriteError`` naming `path`.
+    static func writeAll(_ fd: Int32, _ data: Data, reportAs path: String) throws(WriteError) {
         try writeAll(fd, .bytes(data), reportAs: path)
     }
 
     /// The error for the current `errno`.
-    static func failure(_ path: String) -> ReportError {
-        .write(path: path, reason: String(cString: strerror(errno)))
+    static func failure(_ path: String) -> WriteError {
+        .system(path: path, code: errno)
     }
 }
