@@ -26,7 +26,8 @@ public struct Phrase: Sendable, Equatable, Hashable {
 }
 
 /// The one place where the library's typed results become words: statuses, models, projection flags,
-/// gap-table remarks and forecast errors, in Vietnamese and English. Forecasting and Indicators return
+/// gap-table remarks and forecast errors, in Vietnamese and English; the errors and findings of
+/// every layer in `Words+Errors.swift` (`Words.error(_:)` for any error). Forecasting and Indicators return
 /// enums; Reporting's tables hold ``Phrase``s; each renderer picks the language.
 public enum Words {
     /// A target status: "đã đạt" / "achieved", …
@@ -207,7 +208,8 @@ extension Words {
         }
     }
 
-    /// A calibration's source line: the shipped corpus' credit in the language; any other as written.
+    /// A calibration's source line: the shipped corpus' credit in the language, a table learned on
+    /// one fold of a cross-validation ("…, entities of fold 1") with its fold in words; any other as written.
     public static func source(_ source: String) -> Phrase {
         // A table learned on one fold of a cross-validation (`BacktestRun`): "PANEL, entities of fold 1".
         if let range = source.range(of: ", entities of fold ", options: .backwards),

@@ -7,7 +7,20 @@ import Glibc
 public enum WriteError: Error, Sendable, CustomStringConvertible {
     /// What a file-system entry in the way is.
     public enum EntryKind: Sendable, Equatable {
-        case folder, symbolicLink, characterDevice, blockDevice, pipe, socket, regularFile
+        /// A folder.
+        case folder
+        /// A symbolic link (never followed).
+        case symbolicLink
+        /// A character device (`/dev/null`).
+        case characterDevice
+        /// A block device.
+        case blockDevice
+        /// A named pipe.
+        case pipe
+        /// A Unix socket.
+        case socket
+        /// A regular file.
+        case regularFile
 
         /// The kind of the entry with mode `mode` (from `lstat`).
         public init(mode: mode_t) {
