@@ -104,66 +104,9 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func f(_ v: Double) -> String { Printf.fixed(v, decimals: 1) }
+    /// Fan chart (drawn by ``SVGCharts/fan(_:language:)``).
+    static func fan(_ chart: FanChart, language: Language) -> String { SVGCharts.fan(chart, language: language) }
 
-    /// Fan chart: 95 % and 80 % bands, median line, observed points, target marker.
-    static func fan(_ chart: FanChart, language: Language) -> String {
-        let w = 420.0, h = 240.0, left = 48.0, right = 12.0, top = 28.0, bottom = 28.0
-        let ts = chart.history.map(\.t) + chart.path.map(\.t) + (chart.target.map { [$0.t] } ?? [])
-        // The axis shows the data, the median path and the target with room around them; wide bands
-        // are clipped at its edges rather than squashing the rest (a loglinear 95 % band can be huge).
-        let ys = (chart.history.map(\.value) + chart.path.map(\.median) + (chart.target.map { [$0.value] } ?? [])).filter(\.isFinite)
-        let t0 = ts.filter(\.isFinite).min() ?? 0, t1 = max(ts.filter(\.isFinite).max() ?? 1, t0 + 1)
-        let lowData = ys.min() ?? 0, highData = ys.max() ?? 1
-        let pad = max(highData - lowData, abs(highData) * 0.1, 1e-9) * 0.5
-        var y0 = lowData - pad, y1 = highData + pad
-        if let l = chart.lower { y0 = max(y0, l) }
-        if let u = chart.upper { y1 = min(y1, u) }
-        if !(y1 > y0) { y1 = y0 + 1 }
-        func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * (w - left - right) }
-        func y(_ v: Double) -> Double {
-            let clipped = v.isFinite ? min(max(v, y0), y1) : (v > 0 ? y1 : y0)
-            return top + (1 - (clipped - y0) / (y1 - y0)) * (h - top - bottom)
-        }
-        func band(_ lo: KeyPath<(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?), Double?>,
-                  _ hi: KeyPath<(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?), Double?>, _ fill: String) -> String {
-            let pts = chart.path.filter { $0[keyPath: lo] != nil && $0[keyPath: hi] != nil }
-            guard pts.count >= 2 else { return "" }
-            let upper = pts.map { "\(f(x($0.t))),\(f(y($0[keyPath: hi] ?? 0)))" }
-            let lower = pts.reversed().map { "\(f(x($0.t))),\(f(y($0[keyPath: lo] ?? 0)))" }
-            return "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(fill)\"/>"
-        }
-        var svg = "<svg class=\"fan\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
-        svg += "<title>\(html(chart.title))</title><text x=\"\(f(left))\" y=\"16\">\(html(chart.title))</text>"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(h - bottom))\" x2=\"\(f(w - right))\" y2=\"\(f(h - bottom))\" stroke=\"#999\"/>"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(h - bottom))\" stroke=\"#999\"/>"
-        svg += "<text x=\"4\" y=\"\(f(top + 4))\">\(html(NumberText.plain(y1, decimals: 1, language)))</text>"
-        svg += "<text x=\"4\" y=\"\(f(h - bottom))\">\(html(NumberText.plain(y0, decimals: 1, language)))</text>"
-        svg += "<text x=\"\(f(left))\" y=\"\(f(h - 8))\">\(Int(t0))</text><text x=\"\(f(w - right - 28))\" y=\"\(f(h - 8))\">\(Int(t1))</text>"
-        svg += band(\.lo95, \.hi95, "#c6dbef") + band(\.lo80, \.hi80, "#6baed6")
-        svg += "<polyline fill=\"none\" stroke=\"#08519c\" stroke-width=\"2\" points=\"\(chart.path.map { "\(f(x($0.t))),\(f(y($0.median)))" }.joined(separator: " "))\"/>"
-        for p in chart.history { svg += "<circle cx=\"\(f(x(p.t)))\" cy=\"\(f(y(p.value)))\" r=\"3\" fill=\"#222\"/>" }
-        if let t = chart.target {
-            let (cx, cy) = (x(t.t), y(t.value))
-            svg += "<polygon class=\"target\" points=\"\(f(cx)),\(f(cy - 6)) \(f(cx + 6)),\(f(cy)) \(f(cx)),\(f(cy + 6)) \(f(cx - 6)),\(f(cy))\" fill=\"#d62728\"/>"
-        }
-        return svg + "</svg>"
-    }
-
-    /// Horizontal bar chart.
-    static func bars(_ chart: BarChart, language: Language) -> String {
-        let rowHeight = 20.0, labelWidth = 170.0, width = 520.0, top = 26.0
-        let h = top + rowHeight * Double(chart.bars.count) + 10
-        let maxValue = max(chart.maximum ?? 0, chart.bars.map(\.value).max() ?? 1, 1e-9)
-        var svg = "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(width)) \(Int(h))\" role=\"img\">"
-        svg += "<title>\(html(chart.title))</title><text x=\"4\" y=\"16\">\(html(chart.title))</text>"
-        for (i, bar) in chart.bars.enumerated() {
-            let y = top + rowHeight * Double(i)
-            let length = max(0, bar.value) / maxValue * (width - labelWidth - 70)
-            svg += "<text x=\"4\" y=\"\(f(y + 13))\">\(html(bar.label))</text>"
-            svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 3))\" width=\"\(f(length))\" height=\"\(f(rowHeight - 6))\" fill=\"#3182bd\"/>"
-            svg += "<text x=\"\(f(labelWidth + length + 4))\" y=\"\(f(y + 13))\">\(html(NumberText.plain(bar.value, decimals: 2, language)))</text>"
-        }
-        return svg + "</svg>"
-    }
+    /// Horizontal bar chart (drawn by ``SVGCharts/bars(_:language:)``).
+    static func bars(_ chart: BarChart, language: Language) -> String { SVGCharts.bars(chart, language: language) }
 }

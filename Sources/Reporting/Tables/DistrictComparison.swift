@@ -148,7 +148,9 @@ public struct DistrictComparison: Sendable {
             cells.append(Phrase.joined(gains).map { .phrase($0) } ?? .text(""))
             return cells
         }
-        let chart = BarChart(title: "\(indicator.nameVi) \(period)", bars: self.rows.map { ($0.entity.nameVi, $0.total) }, maximum: indicator.upper)
+        let chart = BarChart(title: Phrase(vi: "\(indicator.nameVi) \(period)", en: "\(indicator.nameEn) \(period)"),
+                             bars: self.rows.map { (Phrase(vi: $0.entity.nameVi, en: $0.entity.nameEn), [$0.total]) },
+                             maximum: indicator.upper, unit: indicator.unit)
         return ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
                            titleVi: "So sánh \(indicator.nameVi) \(period)", titleEn: "Comparison: \(indicator.nameEn) \(period)",
                            columns: columns, rows: rows, charts: [.bars(chart)],

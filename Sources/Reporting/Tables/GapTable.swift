@@ -172,8 +172,8 @@ public struct GapTable: Sendable {
             let forecast = try Forecaster.forecast(series, request, pool: pool)
             result.forecast = forecast
             result.status = forecast.target?.status ?? .insufficientData
-            result.chart = fan(series: series, fit: forecast.fit, target: (tTarget, target.value),
-                               title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
+            result.chart = fan(series: series, fit: forecast.fit, end: tTarget, indicator: indicator, entity: entity,
+                               target: .init(t: tTarget, value: target.value, year: target.year, comparator: target.comparator))
         } catch {
             result.status = meets ? .achieved : .insufficientData
             result.remark = .noForecast(error)
@@ -181,19 +181,24 @@ public struct GapTable: Sendable {
         return result
     }
 
-    /// History, and the median with 80/95 % bands from the last observation to the target year.
-    static func fan(series: Series, fit: TrendFit, target: (Double, Double), title: String, indicator: Indicator) -> FanChart {
-        let start = series.times.last ?? target.0
-        let steps = 12
-        let path = (0...steps).map { k -> (t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?) in
-            let t = start + (target.0 - start) * Double(k) / Double(steps)
+    /// History, and the median with 80/95 % bands from the last observation to `end` (the target's time).
+    static func fan(series: Series, fit: TrendFit, end: Double, indicator: Indicator, entity: Entity, target: FanChart.TargetMark?) -> FanChart {
+        let start = series.times.last ?? end
+        let steps = 12, spread = fit.distribution(at: end).hasSpread
+        let path = (0...steps).map { k -> FanChart.Step in
+            let t = start + (end - start) * Double(k) / Double(steps)
+            // The bands open from the last observation.
+            if k == 0, let v = series.values.last {
+                return spread ? FanChart.Step(t: t, median: v, lo80: v, hi80: v, lo95: v, hi95: v) : FanChart.Step(t: t, median: v)
+            }
             let d = fit.distribution(at: t)
-            guard d.hasSpread, k > 0 else { return (t, k == 0 ? (series.values.last ?? d.point) : d.point, nil, nil, nil, nil) }
+            guard d.hasSpread else { return FanChart.Step(t: t, median: d.point) }
             let (l80, h80) = d.interval(level: 0.8), (l95, h95) = d.interval(level: 0.95)
-            return (t, d.point, l80, h80, l95, h95)
+            return FanChart.Step(t: t, median: d.point, lo80: l80, hi80: h80, lo95: l95, hi95: h95)
         }
-        return FanChart(title: title, history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path,
-                        target: (t: target.0, value: target.1), lower: indicator.lower, upper: indicator.upper)
+        return FanChart(title: Phrase(vi: "\(indicator.nameVi) — \(entity.nameVi)", en: "\(indicator.nameEn) — \(entity.nameEn)"), unit: indicator.unit,
+                        history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path, target: target,
+                        lower: indicator.lower, upper: indicator.upper, yearOffset: series.time(ofYear: 0))
     }
 
     /// The table for the renderers.

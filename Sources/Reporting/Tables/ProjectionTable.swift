@@ -22,10 +22,7 @@ public struct ProjectionTable: Sendable {
 
         /// The fan chart to the last plan year (drawn when asked for: a national report has 140,000 rows).
         public var chart: FanChart {
-            var chart = GapTable.fan(series: series, fit: forecast.fit, target: (series.time(ofYear: lastYear), .nan),
-                                     title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
-            chart.target = nil
-            return chart
+            GapTable.fan(series: series, fit: forecast.fit, end: series.time(ofYear: lastYear), indicator: indicator, entity: entity, target: nil)
         }
     }
 

@@ -77,7 +77,12 @@ public struct ProportionComparison: Sendable {
                 beyond.map { .phrase(Words.yesNo($0)) } ?? .text(""),
             ]
         }
-        let chart = BarChart(title: "\(indicator.nameVi) \(w2)", bars: self.rows.map { ($0.entity.nameVi, 100 * ($0.second.numerator ?? 0) / max($0.second.denominator ?? 1, 1)) }, maximum: 100)
+        // Both windows side by side, the earlier first.
+        func rate(_ o: Observation) -> Double? { o.denominator.flatMap { $0 > 0 ? 100 * (o.numerator ?? 0) / $0 : nil } }
+        let chart = BarChart(title: Phrase(vi: "\(indicator.nameVi): \(w1) và \(w2)", en: "\(indicator.nameEn): \(w1) vs \(w2)"),
+                             groups: [Phrase(vi: w1, en: w1), Phrase(vi: w2, en: w2)],
+                             bars: self.rows.map { (Phrase(vi: $0.entity.nameVi, en: $0.entity.nameEn), [rate($0.first), rate($0.second)]) },
+                             maximum: 100, unit: .percent)
         return ReportTable(id: "comparison-\(indicator.id)", titleVi: "So sánh \(indicator.nameVi): \(w1) và \(w2)",
                            titleEn: "Comparison: \(indicator.nameEn), \(w1) vs \(w2)", columns: columns, rows: rows, charts: [.bars(chart)],
                            sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi))", sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn))")
