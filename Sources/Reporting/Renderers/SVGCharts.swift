@@ -19,7 +19,7 @@ enum SVGCharts {
     static func fan(_ chart: FanChart, language l: Language) -> String {
         let w = 430.0, pad = 8.0
         var svg = Canvas(width: w)
-        svg.title(chart.title.text(l))
+        svg.title(chart.title.text(l), reserve: true)
         // Legend: only what is drawn.
         let path = chart.path
         var items: [(Swatch, Phrase)] = []
@@ -189,12 +189,15 @@ enum SVGCharts {
 
         init(width: Double) { self.width = width }
 
-        /// The title, bold, wrapped on at most two lines (cut with "…"; the full title is the svg's `<title>`).
-        mutating func title(_ text: String) {
-            for line in wrap(text, width: width - 2 * pad, lines: 2, bold: true) {
+        /// The title, bold, wrapped on at most two lines (cut with "…"; the full title is the svg's `<title>`);
+        /// `reserve`: the room of two lines kept even for one (charts side by side then line up).
+        mutating func title(_ text: String, reserve: Bool = false) {
+            let lines = wrap(text, width: width - 2 * pad, lines: 2, bold: true)
+            for line in lines {
                 y += y == 0 ? 16 : lineHeight
                 body += textTag(line, x: pad, y: y, bold: true)
             }
+            if reserve, lines.count < 2 { y += lineHeight * Double(2 - max(lines.count, 1)) }
         }
 
         /// A line of text under what is drawn.
