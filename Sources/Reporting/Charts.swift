@@ -107,25 +107,9 @@ public struct BarChart: Sendable {
 
 /// The words of the charts.
 extension Words {
-    /// A unit as an axis names it: "%", "điểm" / "points", …
-    public static func unit(_ unit: Indicator.Unit) -> Phrase {
-        switch unit {
-        case .percent: Phrase(vi: "%", en: "%")
-        case .count: Phrase(vi: "số lượng", en: "count")
-        case .score: Phrase(vi: "điểm", en: "points")
-        case .rank: Phrase(vi: "hạng", en: "rank")
-        case .vnd: Phrase(vi: "đồng", en: "VND")
-        }
-    }
-
-    /// A value with its unit: "80 %", "700 điểm" / "700 points", "1.250" (a count).
+    /// A value with its unit (``Words/quantity(_:_:decimals:_:)``; without a unit, the number).
     static func measured(_ value: Double, unit: Indicator.Unit?, decimals: Int, _ language: Language) -> String {
-        switch unit {
-        case .percent: return NumberText.format(value, .percent(decimals: decimals), language)
-        case .score, .vnd: return NumberText.plain(value, decimals: decimals, language) + " " + Words.unit(unit ?? .score).text(language)
-        case .rank: return Words.unit(.rank).text(language) + " " + NumberText.plain(value, decimals: decimals, language)
-        case .count, nil: return NumberText.plain(value, decimals: decimals, language)
-        }
+        unit.map { quantity(value, $0, decimals: decimals, language) } ?? NumberText.plain(value, decimals: decimals, language)
     }
 
     /// The legend's words for the observed points.

@@ -134,13 +134,14 @@ struct ChartTests {
         let c = try ProportionComparison.build(ReportTests.shipped(), indicator: "online_application_share")
         let table = c.table()
         guard case let .bars(chart) = try #require(table.charts.first) else { Issue.record("not a bar chart"); return }
-        #expect(chart.groups.map(\.vi) == ["../2024-08-31", "2024-09-01/2024-09-20"] && chart.bars.count == c.rows.count)
+        #expect(chart.groups.map(\.vi) == ["Đợt 1 (đến 31/8/2024)", "Đợt 2 (từ 1/9/2024 đến 20/9/2024)"] && chart.bars.count == c.rows.count)
+        #expect(chart.groups.map(\.en) == ["Window 1 (to 31 Aug 2024)", "Window 2 (1 Sep 2024 – 20 Sep 2024)"])
         let svg = SVGCharts.bars(chart, language: .vi)
         // Two colours, a bar of each per entity, and a legend naming the windows in those colours.
         #expect(svg.components(separatedBy: "fill=\"#9ecae1\"").count - 1 == c.rows.count + 1)
         #expect(svg.components(separatedBy: "fill=\"#3182bd\"").count - 1 == c.rows.count + 1)
         let texts = Self.texts(svg).map(\.text)
-        #expect(texts.contains("../2024-08-31") && texts.contains("2024-09-01/2024-09-20"))
+        #expect(texts.contains("Đợt 1 (đến 31/8/2024)") && texts.contains("Đợt 2 (từ 1/9/2024 đến 20/9/2024)"))
         // Đắk Song: 129/341 = 37,8 % then 342/812 = 42,1 %, each at the end of its bar.
         let song = try #require(chart.bars.first { $0.label.vi == "huyện Đắk Song" })
         #expect(song.values.map { $0.map { ($0 * 10).rounded() / 10 } } == [37.8, 42.1])
@@ -159,7 +160,7 @@ struct ChartTests {
         let vi = Self.texts(SVGCharts.bars(chart, language: .vi)).map(\.text), en = Self.texts(SVGCharts.bars(chart, language: .en)).map(\.text)
         #expect(vi.contains("Đơn vị: điểm (tối đa 1.000)") && en.contains("Unit: points (maximum 1,000)"))
         #expect(Self.texts(SVGCharts.bars(chart, language: .vi)).filter { $0.anchor == "middle" }.map(\.text) == ["0", "200", "400", "600", "800", "1.000"])
-        #expect(vi.contains("685,21") && vi[0] == "Chỉ số chuyển đổi số (DTI) - tổng điểm 2023")
+        #expect(vi.contains("685,21") && vi[0] == "Chỉ số chuyển đổi số (DTI) - tổng điểm, năm 2023" && en[0] == "Digital Transformation Index (DTI) total score, 2023")
         #expect(!vi.contains { $0.contains("…") })
     }
 

@@ -11,7 +11,7 @@ import Indicators
 /// that Word repeats on each page, rows that are never split across pages, numbers right-aligned, and
 /// fixed column widths that fill the page, fitted from Times New Roman's letter widths (cells in
 /// 9 pt, 8 pt in very wide tables); at most ``maximumRows`` rows. Cell text is
-/// ``ReportTable/display(_:column:language:)``, as in every renderer.
+/// ``ReportTable/display(_:column:row:language:)``, as in every renderer.
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
 /// out: a report reads by names, and ids such as `fixed_broadband_household_share` are too long to
@@ -96,8 +96,13 @@ public enum DOCXRenderer {
         for (k, table) in tables.enumerated() {
             let number = k + 1, name = table.title(words.language)
             out += paragraph("\(number). \(name)", style: "Heading1")
-            out += paragraph("\(words.table) \(number). \(name)", style: "Caption")
-            out += self.table(table, language: words.language)
+            // A wide table in parts, each with the names: "Bảng 1a. …", "Bảng 1b. …".
+            let parts = table.columnParts()
+            for (p, part) in parts.enumerated() {
+                let letter = parts.count > 1 ? String(UnicodeScalar(UInt8(ascii: "a") + UInt8(min(p, 25)))) : ""
+                out += paragraph("\(words.table) \(number)\(letter). \(name)", style: "Caption")
+                out += self.table(table, part: parts.count > 1 ? part : nil, language: words.language)
+            }
             if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
             if let note = table.rowsLeftOutNote(shown: maximumRows, language: words.language) { out += paragraph(note, style: "SourceNote") }
             out += paragraph(words.sourceLine(provenance), style: "SourceNote")
@@ -110,20 +115,21 @@ public enum DOCXRenderer {
         return out
     }
 
-    /// The indices of the columns shown: all but a column of ids whose names the next columns hold
-    /// (`key` when `key_name` is also a column).
-    static func shownColumns(_ table: ReportTable) -> [Int] {
+    /// The indices of the columns shown (of `part`, every column when nil): all but a column of ids
+    /// whose names the next columns hold (`key` when `key_name` is also a column).
+    static func shownColumns(_ table: ReportTable, part: [Int]? = nil) -> [Int] {
         let keys = Set(table.columns.map(\.key))
-        return table.columns.indices.filter { !keys.contains(table.columns[$0].key + "_name") }
+        return (part ?? Array(table.columns.indices)).filter { !keys.contains(table.columns[$0].key + "_name") }
     }
 
-    /// A table: fixed layout, borders on every cell, a repeated header row, rows kept whole.
-    static func table(_ table: ReportTable, language: Language) -> String {
-        let shown = shownColumns(table)
+    /// A table (the columns of `part`, every column when nil): fixed layout, borders on every cell,
+    /// a repeated header row, rows kept whole.
+    static func table(_ table: ReportTable, part: [Int]? = nil, language: Language) -> String {
+        let shown = shownColumns(table, part: part)
         let columns = shown.map { table.columns[$0] }
         let headers = columns.map { $0.label(language) }
-        let rows = table.rows.prefix(maximumRows).map { row in
-            shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], language: language) : "" }
+        let rows = table.rows.prefix(maximumRows).enumerated().map { i, row in
+            shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], row: i, language: language) : "" }
         }
         let unbroken = columns.map { $0.format != .text }
         let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: textWidth)

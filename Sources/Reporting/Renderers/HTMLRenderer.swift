@@ -53,9 +53,9 @@ public enum HTMLRenderer {
                 body += "<p class=\"note\">" + html(note) + "</p>\n"
             }
             body += "<div class=\"scroll\"><table>\n<thead><tr>" + table.columns.map { "<th>\(html($0.label(language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for row in table.rows.prefix(maximumRows) {
+            for (i, row) in table.rows.prefix(maximumRows).enumerated() {
                 body += "<tr>" + zip(table.columns, row).map { column, cell in
-                    let text = html(table.display(cell, column: column, language: language))
+                    let text = html(table.display(cell, column: column, row: i, language: language))
                     if case .number = cell { return "<td class=\"n\">\(text)</td>" }
                     return "<td>\(text)</td>"
                 }.joined() + "</tr>\n"

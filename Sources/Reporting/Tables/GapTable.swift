@@ -208,25 +208,28 @@ public struct GapTable: Sendable {
             .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
             .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
-            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: true),
+            .init(key: "unit", vi: "Đơn vị tính", en: "Unit", format: .text),
+            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: .value),
             .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),
-            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: true),
+            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: .value),
             .init(key: "target_year", vi: "Năm", en: "Year", format: .year),
             .init(key: "comparator", vi: "So sánh", en: "Comparator", format: .text),
             .init(key: "target_source", vi: "Nguồn mục tiêu", en: "Target source", format: .text),
-            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: true),
+            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: .difference),
             .init(key: "relative_gap", vi: "Khoảng cách tương đối", en: "Relative gap", format: .probability),
-            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2), measured: true),
-            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: true),
-            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: true),
-            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2), measured: true),
-            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2), measured: true),
+            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2), measured: .value),
+            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: .value),
+            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: .value),
+            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2), measured: .value),
+            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2), measured: .value),
             .init(key: "p_meet", vi: "Xác suất đạt", en: "P(meet)", format: .probability),
             .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
             .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
             .init(key: "status", vi: "Tình trạng", en: "Status", format: .text),
-            .init(key: "achieved_annual_change", vi: "Tốc độ đạt được/năm", en: "Achieved change/yr", format: .number(decimals: 3), measured: true),
-            .init(key: "required_annual_change", vi: "Tốc độ cần/năm", en: "Required change/yr", format: .number(decimals: 3), measured: true),
+            .init(key: "achieved_change_per_year", vi: "Mức tăng đã đạt/năm", en: "Achieved change/yr", format: .number(decimals: 2),
+                  measured: .perYear),
+            .init(key: "required_change_per_year", vi: "Mức tăng cần/năm", en: "Required change/yr", format: .number(decimals: 2),
+                  measured: .perYear),
             .init(key: "progress_ratio", vi: "Tỷ số tiến độ", en: "Progress ratio", format: .number(decimals: 2)),
             .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .year),
             .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
@@ -239,18 +242,21 @@ public struct GapTable: Sendable {
             remarks += (p?.flags ?? []).map(Words.flag)
             let remark: ReportTable.Cell = Phrase.joined(remarks).map { .phrase($0) } ?? .text("")
             return [
-                .text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id), .text(r.entity.nameVi),
-                .number(r.latest?.value), .text(r.latest?.period.description ?? ""),
+                .text(r.indicator.id), .phrase(Words.name(r.indicator)), .text(r.entity.id), .phrase(Words.name(r.entity)),
+                .phrase(Words.unit(r.indicator.unit)), .number(r.latest?.value), r.latest.map { .phrase(Words.period($0.period)) } ?? .text(""),
                 .number(r.target.value), .number(Double(r.target.year)), .phrase(Words.comparator(r.target.comparator)), .text(r.target.source),
                 .number(r.gap), .number(r.relativeGap), .number(p?.estimate),
                 .number(interval(80)?.lower), .number(interval(80)?.upper), .number(interval(95)?.lower), .number(interval(95)?.upper),
                 .number(t?.pMeet), r.forecast.map { .phrase(Words.model($0.fit.model)) } ?? .text(""), .number(r.forecast.map { Double($0.fit.n) }),
-                .phrase(Words.status(r.status)), .number(t?.achievedAnnualChange), .number(t?.requiredAnnualChange),
+                .phrase(Words.status(r.status)), .number(t?.achievedChangePerYear), .number(t?.requiredChangePerYear),
                 .number(t?.progressRatio), .number(t?.crossingYear.map(Double.init)), remark,
             ]
         }
         let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }
-        return ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
+        var table = ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
                            sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.indicator) })
+        // On a page: where the target stands (latest value to relative gap), then the projection and its reading.
+        table.partBreaks = columns.firstIndex { $0.key == "projection" }.map { [$0] } ?? []
+        return table
     }
 }
