@@ -174,8 +174,12 @@ struct ChartTests {
         let texts = Self.texts(svg).map(\.text)
         #expect(texts.contains("huyện Cư Jút") && texts.contains("99,9 %") && texts.contains("100,0 %"))
         // The long name on two lines, the second cut; the word with no space cut on one line.
-        #expect(texts.contains("Ban Quản lý các Khu công nghiệp tỉnh") && texts.contains("Đắk Nông và các đơn vị trực thuộc khác…"))
-        #expect(texts.contains { $0.hasPrefix("WWWW") && $0.hasSuffix("…") })
+        // The label column is two fifths of the chart (185.6 of 480 px), and each line fits it.
+        let first = SVGCharts.wrap(names[0], width: 185.6, lines: 2)
+        #expect(first.count == 2 && first[0].hasPrefix("Ban Quản lý các Khu") && first[1].hasSuffix("…"))
+        #expect(names[0].hasPrefix(first[0] + " " + first[1].dropLast()) && first.allSatisfy { SVGCharts.textWidth($0) <= 185.6 })
+        #expect(texts.contains(first[0]) && texts.contains(first[1]))
+        #expect(texts.contains { $0.hasPrefix("WWWW") && $0.hasSuffix("…") } && !texts.contains(names[2]))
     }
 
     /// Every chart of the shipped report, in both languages: no text past the edge, a viewBox and a

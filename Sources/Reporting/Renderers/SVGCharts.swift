@@ -116,7 +116,7 @@ enum SVGCharts {
     /// windows), names wrapped on two lines (the rest cut with "…") in a column as wide as they need up
     /// to two fifths of the chart, values at the bars' ends, and an axis to the scale's maximum.
     static func bars(_ chart: BarChart, language l: Language) -> String {
-        let w = 560.0, pad = 8.0
+        let w = 480.0, pad = 8.0
         var svg = Canvas(width: w)
         svg.title(chart.title.text(l))
         let groups = max(1, chart.groups.count, chart.bars.map(\.values.count).max() ?? 1)
