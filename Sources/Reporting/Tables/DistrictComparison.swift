@@ -149,13 +149,17 @@ public struct DistrictComparison: Sendable {
             return cells
         }
         let chart = BarChart(title: "\(indicator.nameVi) \(period)", bars: self.rows.map { ($0.entity.nameVi, $0.total) }, maximum: indicator.upper)
-        return ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
+        var table = ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
                            titleVi: "So sánh \(indicator.nameVi), \(Words.period(period).vi)",
                            titleEn: "Comparison: \(indicator.nameEn), \(Words.period(period).en)",
                            columns: columns, rows: rows, charts: [.bars(chart)],
                            sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi)) \(period)",
                            sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn)) \(period)",
                            rowUnits: Array(repeating: .init(indicator), count: rows.count))
+        // On a page: the totals and ranks, then the parts (score and points still available) five at a time.
+        let firstPart = columns.firstIndex { $0.key == parts.first?.id }
+        table.partBreaks = firstPart.map { Array(stride(from: $0, to: columns.count - 1, by: 10)) } ?? []
+        return table
     }
 }
 
