@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Indicators
 
@@ -126,6 +127,9 @@ public struct ReportTable: Sendable {
     /// a page (HTML, Word) shows one table per part, each with the leading id and name columns
     /// (``columnParts()``); files of data (CSV, JSON, workbooks) keep the table whole.
     public var partBreaks: [Int] = []
+    /// The status each row is about, in row order, when the table is one line per target (a page
+    /// shows its status column as a coloured badge); empty otherwise.
+    public var rowStatuses: [TargetAssessment.Status] = []
 
     /// A table.
     public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0,
@@ -144,6 +148,14 @@ public struct ReportTable: Sendable {
 
     /// The title in a language.
     public func title(_ language: Language) -> String { language == .vi ? titleVi : titleEn }
+
+    /// The indices of the columns a page shows (of `part`, every column when nil): all but a column
+    /// of ids whose names the next columns hold (`key` when `key_name` is also a column). A page
+    /// reads by names; the ids stay in the files of data.
+    public func shownColumns(part: [Int]? = nil) -> [Int] {
+        let keys = Set(columns.map(\.key))
+        return (part ?? Array(columns.indices)).filter { !keys.contains(columns[$0].key + "_name") }
+    }
 
     /// The columns of each part a page shows (see ``partBreaks``): the leading columns (up to the
     /// last name column before the first break; none without a name column) and then the part's

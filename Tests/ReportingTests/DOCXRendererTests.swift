@@ -211,9 +211,16 @@ struct DOCXRendererTests {
         guard case let .bytes(data) = try file.render() else { Issue.record("report.docx is not bytes"); return }
         let body = try Self.body(WordPackage(data))
         let captions = body.children("w:p").filter { $0.paragraphStyle == "Caption" }.map(\.wordText)
-        #expect(captions == ["Table 1. Status by indicator (most behind first)", "Table 2. Status by entity (most behind first)",
-                             "Table 3a. Gap to target", "Table 3b. Gap to target", "Table 4. Projections of indicators with at least 4 data points"]
-                + report.comparisons.enumerated().map { "Table \($0 + 5). \($1.titleEn)" })
+        #expect(captions == ["Table 1. Targets: where they stand, projections and the chance of meeting them",
+                             "Table 2. Status by indicator (most behind first)", "Table 3. Status by entity (most behind first)",
+                             "Table 4a. Gap to target", "Table 4b. Gap to target", "Table 5. Projections of indicators with at least 4 data points"]
+                + report.comparisons.enumerated().map { "Table \($0 + 6). \($1.titleEn)" })
+        // The first page's sentences, then the glossary and the sources as the last numbered sections.
+        let paragraphs = body.children("w:p").map(\.wordText)
+        #expect(paragraphs.contains { $0.hasPrefix("The report assesses 74 targets of ") })
+        let headings = body.children("w:p").filter { $0.paragraphStyle == "Heading1" }.map(\.wordText)
+        #expect(headings.suffix(2) == ["\(headings.count - 1). Glossary", "\(headings.count). Sources"])
+        #expect(paragraphs.contains { $0.hasPrefix("1. Thủ tướng Chính phủ, no. 749/QĐ-TTg, 3 Jun 2020: ") })
         #expect(body.children("w:tbl").count == captions.count)
         #expect(body.children("w:p").filter { $0.paragraphStyle == "SourceNote" }.map(\.wordText).allSatisfy {
             $0 == "Source: Chiso, computed from the dataset (961 observations, 7 source documents), 5 June 2025."

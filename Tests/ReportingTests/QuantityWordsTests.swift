@@ -1,3 +1,4 @@
+import ChisoTestSupport
 import Foundation
 import Indicators
 @testable import Reporting
@@ -63,5 +64,38 @@ import Testing
         #expect(table.columnParts() == [[0, 1, 2, 3], [0, 1, 4, 5]])
         table.partBreaks = [3, 5]
         #expect(table.columnParts() == [[0, 1, 2], [0, 1, 3, 4], [0, 1, 5]])
+    }
+}
+
+/// The first page's words: a target's reading, and a source as a reference line.
+@Suite struct FirstPageWordsTests {
+    @Test func sourcesAsReferenceLines() {
+        let decision = Source(id: "qd", title: "Quyết định phê duyệt Chương trình", issuer: "Thủ tướng Chính phủ", documentNumber: "749/QĐ-TTg",
+                              date: "2020-06-03", file: "")
+        #expect(Glossary.source(decision).vi == "Thủ tướng Chính phủ, số 749/QĐ-TTg, ngày 3/6/2020: Quyết định phê duyệt Chương trình")
+        #expect(Glossary.source(decision).en == "Thủ tướng Chính phủ, no. 749/QĐ-TTg, 3 Jun 2020: Quyết định phê duyệt Chương trình")
+        let monthOnly = Source(id: "b", title: "Báo cáo", issuer: "UBND huyện Krông Nô", documentNumber: "", date: "2024-09", file: "")
+        #expect(Glossary.source(monthOnly).vi == "UBND huyện Krông Nô, tháng 9/2024: Báo cáo")
+        let bare = Source(id: "c", title: "Báo cáo", issuer: "", documentNumber: "", date: "", file: "")
+        #expect(Glossary.source(bare).vi == "Báo cáo")
+    }
+
+    /// A projected share's reading, against the row's own numbers written by hand (printf, comma decimals).
+    @Test func readingOfAProjectedShare() throws {
+        let gaps = GapTable.build(try DatasetLoader.loadValid(directory: shippedDatasets.path))
+        func vi(_ v: Double) -> String { String(format: "%.1f", v).replacingOccurrences(of: ".", with: ",") }
+        var checked = 0
+        for row in gaps.rows where row.indicator.unit == .percent && row.status != .achieved {
+            guard let p = row.projection, let i = p.intervals.first(where: { $0.level == 80 }), let lo = i.lower, let hi = i.upper,
+                  let pm = row.forecast?.target?.pMeet else { continue }
+            let expected = "Theo xu hướng hiện nay, năm \(row.target.year) dự kiến đạt \(vi(p.estimate)) % (khoảng 80 %: \(vi(lo))–\(vi(hi)) %); "
+                + "khả năng đạt mục tiêu \(row.target.comparator == .atLeast ? "≥" : "≤") \(vi(row.target.value)) % là \(Int((pm * 100).rounded())) %."
+            #expect(Words.reading(row).vi == expected)
+            checked += 1
+        }
+        #expect(checked >= 10)
+        let none = try #require(gaps.rows.first { $0.remark == .noObservation })
+        #expect(Words.reading(none).vi == "Chưa có số liệu của chỉ tiêu này tại đơn vị này.")
+        #expect(TargetOverview(gaps: gaps, sources: []).sentences.first?.vi == "Báo cáo đánh giá 74 mục tiêu của 37 chỉ tiêu tại 3 đơn vị.")
     }
 }

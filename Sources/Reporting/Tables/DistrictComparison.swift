@@ -151,13 +151,17 @@ public struct DistrictComparison: Sendable {
         let chart = BarChart(title: Phrase(vi: "\(indicator.nameVi), \(Words.period(period).vi)", en: "\(indicator.nameEn), \(Words.period(period).en)"),
                              bars: self.rows.map { (Words.name($0.entity), [$0.total]) },
                              maximum: indicator.upper, unit: indicator.unit)
-        return ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
+        var table = ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
                            titleVi: "So sánh \(indicator.nameVi), \(Words.period(period).vi)",
                            titleEn: "Comparison: \(indicator.nameEn), \(Words.period(period).en)",
                            columns: columns, rows: rows, charts: [.bars(chart)],
                            sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi)) \(period)",
                            sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn)) \(period)",
                            rowUnits: Array(repeating: .init(indicator), count: rows.count))
+        // On a page: the totals and ranks, then the parts (score and points still available) five at a time.
+        let firstPart = columns.firstIndex { $0.key == parts.first?.id }
+        table.partBreaks = firstPart.map { Array(stride(from: $0, to: columns.count - 1, by: 10)) } ?? []
+        return table
     }
 }
 

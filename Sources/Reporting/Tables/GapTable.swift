@@ -257,6 +257,7 @@ public struct GapTable: Sendable {
                            sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.indicator) })
         // On a page: where the target stands (latest value to relative gap), then the projection and its reading.
         table.partBreaks = columns.firstIndex { $0.key == "projection" }.map { [$0] } ?? []
+        table.rowStatuses = self.rows.map(\.status)
         return table
     }
 }
