@@ -81,7 +81,7 @@ public struct FanChart: Sendable {
 public struct BarChart: Sendable {
     /// Title in each language.
     public var title: Phrase
-    /// The names of the groups, in the order of each row's values (a legend is drawn for two or more).
+    /// The names of the groups, in the order of each row's values (a legend names them; none when empty).
     public var groups: [Phrase]
     /// Rows: the entity's name and a value per group (nil: none).
     public var bars: [(label: Phrase, values: [Double?])]

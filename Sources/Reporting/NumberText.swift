@@ -11,7 +11,12 @@ public enum NumberText {
         case .integer: return plain(value.rounded(), decimals: 0, language)
         case .year: return String(Int(value.rounded()))
         case let .percent(d): return plain(value, decimals: d, language) + (language == .vi ? " %" : "%")
-        case .probability: return plain(value * 100, decimals: 0, language) + (language == .vi ? " %" : "%")
+        case .probability:
+            // A probability that rounds to 0 % or 100 % without being it says so ("< 1 %", "> 99 %").
+            let percent = language == .vi ? " %" : "%"
+            if value > 0 && value < 0.005 { return (language == .vi ? "< 1" : "<1") + percent }
+            if value < 1 && value >= 0.995 { return (language == .vi ? "> 99" : ">99") + percent }
+            return plain(value * 100, decimals: 0, language) + percent
         case let .points(d): return plain(value, decimals: d, language) + (language == .vi ? " điểm %" : " pp")
         }
     }

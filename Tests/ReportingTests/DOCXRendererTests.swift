@@ -214,7 +214,11 @@ struct DOCXRendererTests {
         #expect(captions == ["Table 1. Targets: where they stand, projections and the chance of meeting them",
                              "Table 2. Status by indicator (most behind first)", "Table 3. Status by entity (most behind first)",
                              "Table 4a. Gap to target", "Table 4b. Gap to target", "Table 5. Projections of indicators with at least 4 data points"]
-                + report.comparisons.enumerated().map { "Table \($0 + 6). \($1.titleEn)" })
+                + report.comparisons.enumerated().flatMap { k, table in
+                    let parts = table.columnParts().count
+                    return (0..<parts).map { p in "Table \(k + 6)\(parts > 1 ? String(UnicodeScalar(UInt8(97 + p))) : ""). \(table.titleEn)" }
+                })
+        #expect(report.comparisons.map { $0.columnParts().count } == [3, 1])
         // The first page's sentences, then the glossary and the sources as the last numbered sections.
         let paragraphs = body.children("w:p").map(\.wordText)
         #expect(paragraphs.contains { $0.hasPrefix("The report assesses 74 targets of ") })

@@ -48,6 +48,9 @@ import Testing
         #expect(ReportTable.format(of: pace, in: .whole) == .number(decimals: 1))
         #expect(ReportTable.format(of: value, in: .number) == .number(decimals: 2))
         #expect(ReportTable.format(of: plain, in: .percent) == .number(decimals: 2))
+        #expect(NumberText.format(0.3, .probability, .vi) == "30 %" && NumberText.format(0, .probability, .vi) == "0 %")
+        #expect(NumberText.format(1e-9, .probability, .vi) == "< 1 %" && NumberText.format(0.999, .probability, .en) == ">99%")
+        #expect(NumberText.format(1, .probability, .en) == "100%" && NumberText.format(0.006, .probability, .en) == "1%")
         #expect(NumberText.format(25.35, .points(decimals: 2), .vi) == "25,35 điểm %" && NumberText.format(25.35, .points(decimals: 2), .en) == "25.35 pp")
     }
 
@@ -89,7 +92,8 @@ import Testing
             guard let p = row.projection, let i = p.intervals.first(where: { $0.level == 80 }), let lo = i.lower, let hi = i.upper,
                   let pm = row.forecast?.target?.pMeet else { continue }
             let expected = "Theo xu hướng hiện nay, năm \(row.target.year) dự kiến đạt \(vi(p.estimate)) % (khoảng 80 %: \(vi(lo))–\(vi(hi)) %); "
-                + "khả năng đạt mục tiêu \(row.target.comparator == .atLeast ? "≥" : "≤") \(vi(row.target.value)) % là \(Int((pm * 100).rounded())) %."
+                + "khả năng đạt mục tiêu \(row.target.comparator == .atLeast ? "≥" : "≤") \(vi(row.target.value)) % là "
+                + (pm > 0 && pm < 0.005 ? "< 1" : pm < 1 && pm >= 0.995 ? "> 99" : "\(Int((pm * 100).rounded()))") + " %."
             #expect(Words.reading(row).vi == expected)
             checked += 1
         }

@@ -97,7 +97,7 @@ public enum HTMLRenderer {
         table{border-collapse:collapse;font-size:.82rem;margin:.3rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .45rem;vertical-align:top}
         th{background:#eef2f7;position:sticky;top:0;text-align:left}td.n{text-align:right;white-space:nowrap}td.name{min-width:12rem}
         caption{text-align:left;font-weight:600;padding:.2rem 0;color:#333}
-        table.targets td.reading{min-width:22rem}table.targets td.name{min-width:14rem}
+        table.targets td.reading{min-width:22rem}table.targets td.q{min-width:8.5rem}table.targets td.name{min-width:14rem}
         .scroll{overflow-x:auto;max-height:40rem}.scroll.targets{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem}
         svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}svg text{font-size:11px;fill:#333}
         dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem;max-width:60rem}.note{color:#555;font-size:.9rem}
@@ -109,9 +109,9 @@ public enum HTMLRenderer {
         @media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:9pt}nav{display:none}
         section{break-before:page}section.first,section#targets{break-before:auto}h2{margin-top:0}.scroll{overflow:visible;max-height:none}
         th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.targets td.name{min-width:0}
-        table.targets td.reading{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
+        table.targets td.reading,table.targets td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
         .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal}
-        .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}}
+        .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars{grid-column:span 2}}
         """
 
     /// The CSS class of a status badge.
@@ -172,6 +172,7 @@ public enum HTMLRenderer {
                     if case .number = cell { classes.append("n") }
                     if column.isName { classes.append("name") }
                     if column.key == "reading" { classes.append("reading") }
+                    if isTargets, ["latest", "target", "projection"].contains(column.key) { classes.append("q") }
                     if column.key == "status", i < table.rowStatuses.count {
                         text = "<span class=\"badge \(badgeClass(table.rowStatuses[i]))\">\(text)</span>"
                     }

@@ -122,7 +122,7 @@ enum SVGCharts {
         let groups = max(1, chart.groups.count, chart.bars.map(\.values.count).max() ?? 1)
         let colors = groups == 1 ? ["#3182bd"] : groups == 2 ? ["#9ecae1", "#3182bd"] : ["#c6dbef", "#6baed6", "#2171b5", "#08306b"]
         func color(_ k: Int) -> String { colors[min(k, colors.count - 1)] }
-        if chart.groups.count > 1 { svg.legend(chart.groups.enumerated().map { (.box(color($0.offset)), $0.element.text(l)) }) }
+        if !chart.groups.isEmpty { svg.legend(chart.groups.enumerated().map { (.box(color($0.offset)), $0.element.text(l)) }) }
         if let unit = chart.unit { svg.line(Words.chartUnit(unit, maximum: chart.maximum).text(l), color: "#555") }
         let decimals = chart.unit == .percent ? 1 : chart.unit == .count ? 0 : 2
         let values = chart.bars.flatMap(\.values).compactMap { $0 }.filter(\.isFinite)
@@ -212,6 +212,8 @@ enum SVGCharts {
             guard !items.isEmpty else { return }
             y += lineHeight + 4
             var x = pad
+            body += "<g class=\"legend\">"
+            defer { body += "</g>" }
             for (swatch, text) in items {
                 let shown = fit(text, width: width - 2 * pad - 19), itemWidth = 19 + textWidth(shown) + 10
                 if x > pad, x + itemWidth - 10 > width - pad {

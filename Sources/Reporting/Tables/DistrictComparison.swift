@@ -149,6 +149,7 @@ public struct DistrictComparison: Sendable {
             return cells
         }
         let chart = BarChart(title: Phrase(vi: "\(indicator.nameVi), \(Words.period(period).vi)", en: "\(indicator.nameEn), \(Words.period(period).en)"),
+                             groups: [Phrase(vi: "Tổng điểm công bố, \(Words.period(period).vi)", en: "Published total, \(Words.period(period).en)")],
                              bars: self.rows.map { (Words.name($0.entity), [$0.total]) },
                              maximum: indicator.upper, unit: indicator.unit)
         var table = ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
