@@ -104,7 +104,7 @@ public enum HTMLRenderer {
         @media (max-width:40rem){body{padding:0 .75rem;margin:.75rem auto}h1{font-size:1.3rem}
         table.targets,table.targets tbody,table.targets tr,table.targets td{display:block;width:auto}table.targets thead{display:none}
         table.targets tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem}table.targets td{border:none;padding:.15rem .3rem;min-width:0}
-        table.targets td::before{content:attr(data-label);display:block;font-size:.72rem;color:#666}table.targets td.n{text-align:left}
+        table.targets td::before{content:attr(data-label);display:block;font-size:.72rem;color:#666}table.targets td:empty{display:none}table.targets td.n{text-align:left}
         td.name{min-width:8rem}.scroll.targets{overflow:visible}}
         @media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:9pt}nav{display:none}
         section{break-before:page}section.first,section#targets{break-before:auto}h2{margin-top:0}.scroll{overflow:visible;max-height:none}
