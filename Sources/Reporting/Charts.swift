@@ -1,6 +1,6 @@
 import Indicators
 
-/// Charts carried by a report table; HTML draws them as inline SVG (``SVGCharts``).
+/// Charts carried by a report table; HTML draws them as inline SVG (`SVGCharts`, internal).
 public enum Chart: Sendable {
     /// A fan chart: observed points, the median path and 80/95 % bands, and the target.
     case fan(FanChart)

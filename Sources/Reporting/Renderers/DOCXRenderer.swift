@@ -51,9 +51,9 @@ public enum DOCXRenderer {
     ///   - provenance: What the tables were computed from (the source lines name it when given).
     ///   - generated: When the document is made (its date line, source lines and properties; dates
     ///     are Vietnam's, UTC+7).
-    /// - Throws: ZIPFoundation's errors when the archive cannot be built.
     ///   - overview: A report's first page: its summary sentences replace `summary`, and the glossary
     ///     and the source documents close the document as numbered sections.
+    /// - Throws: ZIPFoundation's errors when the archive cannot be built.
     public static func document(title: String, summary: [String], tables: [ReportTable], language: Language,
                                 provenance: Provenance? = nil, generated: Date = Date(), overview: TargetOverview? = nil) throws -> Data {
         let words = DocumentWords(language: language, date: generated)
