@@ -93,6 +93,7 @@ e2e: deps
 	@command -v pdftotext >/dev/null 2>&1 || (\
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils)
 	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+	@python3 -c "import websocket" 2>/dev/null || pip install -q websocket-client
 	$(SWIFT) build -c release --product chiso
 	Tests/E2E/run.sh
 

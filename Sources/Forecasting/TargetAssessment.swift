@@ -59,6 +59,13 @@ public struct TargetAssessment: Sendable, Equatable {
     public var projectedAnnualChange: Double?
     /// The same ratio with compound annual growth rates (positive values only), shown beside it.
     public var cagrRatio: Double?
+    /// Change per year still needed from the latest value to the target, in the indicator's own
+    /// units (percentage points for a share): what a reader compares with
+    /// ``achievedChangePerYear``; the status is decided on ``progressRatio`` (its scale), not on this.
+    public var requiredChangePerYear: Double
+    /// Change per year from the first to the latest value, in the indicator's own units (nil for a
+    /// single point).
+    public var achievedChangePerYear: Double?
     /// Whether the status and P(meet) disagree.
     public var disagreement: Bool
     /// How a target at the indicator's bound was read, and similar remarks.
@@ -133,7 +140,9 @@ extension TargetAssessment {
             value: value, year: year, atLeast: atLeast, time: t, pMeet: p,
             crossingYear: meets ? nil : crossingYear(fit, series: series, target: effective, atLeast: atLeast),
             status: status, progressRatio: ratio.flatMap { $0.isFinite ? $0 : nil }, requiredAnnualChange: required,
-            achievedAnnualChange: achieved, projectedAnnualChange: projected.isFinite ? projected : nil, cagrRatio: cagr, disagreement: disagreement, notes: notes)
+            achievedAnnualChange: achieved, projectedAnnualChange: projected.isFinite ? projected : nil, cagrRatio: cagr,
+            requiredChangePerYear: (effective - latest) / (t - tLast), achievedChangePerYear: span > 0 ? (latest - first) / span : nil,
+            disagreement: disagreement, notes: notes)
     }
 
     /// The scale progress is measured on: logit for shares (values on a bound moved inside as for

@@ -1,33 +1,159 @@
-/// Charts carried by a report table; HTML draws them as inline SVG.
+import Indicators
+
+/// Charts carried by a report table; HTML draws them as inline SVG (`SVGCharts`, internal).
 public enum Chart: Sendable {
     /// A fan chart: observed points, the median path and 80/95 % bands, and the target.
     case fan(FanChart)
-    /// A horizontal bar chart of one value per entity, with an optional maximum.
+    /// A horizontal bar chart of one or more values per entity, with an optional maximum.
     case bars(BarChart)
 }
 
 /// Data of a fan chart (all in the indicator's units, times in decimal years).
 public struct FanChart: Sendable {
-    /// Title.
-    public var title: String
+    /// One step of the projected path: the median and the 80/95 % bands (nil where no interval).
+    public struct Step: Sendable, Equatable {
+        /// Time (decimal year).
+        public var t: Double
+        /// The median.
+        public var median: Double
+        /// The 80 % band.
+        public var lo80: Double?, hi80: Double?
+        /// The 95 % band.
+        public var lo95: Double?, hi95: Double?
+
+        /// A step.
+        public init(t: Double, median: Double, lo80: Double? = nil, hi80: Double? = nil, lo95: Double? = nil, hi95: Double? = nil) {
+            (self.t, self.median, self.lo80, self.hi80, self.lo95, self.hi95) = (t, median, lo80, hi80, lo95, hi95)
+        }
+    }
+
+    /// The target drawn as a marker with its year and value.
+    public struct TargetMark: Sendable, Equatable {
+        /// Time of the target (decimal year).
+        public var t: Double
+        /// The target value.
+        public var value: Double
+        /// The target year (the label's).
+        public var year: Int
+        /// At least or at most (nil: not said).
+        public var comparator: Target.Comparator?
+
+        /// A target mark.
+        public init(t: Double, value: Double, year: Int, comparator: Target.Comparator? = nil) {
+            (self.t, self.value, self.year, self.comparator) = (t, value, year, comparator)
+        }
+    }
+
+    /// Title in each language (indicator and entity names).
+    public var title: Phrase
+    /// The unit of the values (the axis' unit), if known.
+    public var unit: Indicator.Unit?
     /// Observed points.
     public var history: [(t: Double, value: Double)]
-    /// The projected path: time, median, and 80/95 % bands (nil where no interval).
-    public var path: [(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?)]
-    /// The target (time, value), if any.
-    public var target: (t: Double, value: Double)?
+    /// The projected path.
+    public var path: [Step]
+    /// The target, if any.
+    public var target: TargetMark?
     /// Bounds of the indicator for the axis, if any.
     public var lower: Double?
     /// Upper bound.
     public var upper: Double?
+    /// Where in its calendar year a value of that year sits: 1 (its end) for a stock, 0.5 for a flow.
+    /// The year ticks go there, so that a point stands above its year.
+    public var yearOffset: Double
+
+    /// A fan chart.
+    public init(title: Phrase, unit: Indicator.Unit? = nil, history: [(t: Double, value: Double)], path: [Step], target: TargetMark? = nil,
+                lower: Double? = nil, upper: Double? = nil, yearOffset: Double = 0.5) {
+        self.title = title
+        self.unit = unit
+        self.history = history
+        self.path = path
+        self.target = target
+        self.lower = lower
+        self.upper = upper
+        self.yearOffset = yearOffset
+    }
 }
 
-/// Data of a bar chart.
+/// Data of a bar chart: one row per entity, each with a bar per group (one group: a plain bar chart;
+/// two: the windows of a campaign comparison side by side).
 public struct BarChart: Sendable {
-    /// Title.
-    public var title: String
-    /// Bars: label and value.
-    public var bars: [(label: String, value: Double)]
-    /// The scale's maximum (e.g. 1000 for DTI), if any.
+    /// Title in each language.
+    public var title: Phrase
+    /// The names of the groups, in the order of each row's values (a legend names them; none when empty).
+    public var groups: [Phrase]
+    /// Rows: the entity's name and a value per group (nil: none).
+    public var bars: [(label: Phrase, values: [Double?])]
+    /// The scale's maximum (e.g. 1000 for DTI), if any: the axis runs to it.
     public var maximum: Double?
+    /// The unit of the values, if known.
+    public var unit: Indicator.Unit?
+
+    /// A bar chart.
+    public init(title: Phrase, groups: [Phrase] = [], bars: [(label: Phrase, values: [Double?])], maximum: Double?, unit: Indicator.Unit? = nil) {
+        self.title = title
+        self.groups = groups
+        self.bars = bars
+        self.maximum = maximum
+        self.unit = unit
+    }
+
+    /// A chart of one value per row, with the same words in both languages.
+    public init(title: String, bars: [(label: String, value: Double)], maximum: Double?) {
+        self.init(title: Phrase(vi: title, en: title), bars: bars.map { (Phrase(vi: $0.label, en: $0.label), [$0.value]) }, maximum: maximum)
+    }
+}
+
+/// The words of the charts.
+extension Words {
+    /// A value with its unit (``Words/quantity(_:_:decimals:_:)``; without a unit, the number).
+    static func measured(_ value: Double, unit: Indicator.Unit?, decimals: Int, _ language: Language) -> String {
+        unit.map { quantity(value, $0, decimals: decimals, language) } ?? NumberText.plain(value, decimals: decimals, language)
+    }
+
+    /// The legend's words for the observed points.
+    static let chartObserved = Phrase(vi: "Số liệu thực tế", en: "Observed")
+    /// … for the median path.
+    static let chartMedian = Phrase(vi: "Dự báo (trung vị)", en: "Projection (median)")
+    /// … for a band.
+    static func chartBand(_ level: Int) -> Phrase { Phrase(vi: "Khoảng \(level) %", en: "\(level)% interval") }
+    /// … for the target marker.
+    static let chartTarget = Phrase(vi: "Mục tiêu", en: "Target")
+
+    /// The axis' unit line: "Đơn vị: %" / "Unit: %", with a scale's maximum: "Đơn vị: điểm (tối đa 1.000)".
+    static func chartUnit(_ unit: Indicator.Unit, maximum: Double?) -> Phrase {
+        func line(_ l: Language) -> String {
+            let head = (l == .vi ? "Đơn vị: " : "Unit: ") + Words.unit(unit).text(l)
+            guard let maximum, unit != .percent || maximum != 100 else { return head }
+            return head + (l == .vi ? " (tối đa " : " (maximum ") + NumberText.plain(maximum, decimals: maximum == maximum.rounded() ? 0 : 2, l) + ")"
+        }
+        return Phrase(vi: line(.vi), en: line(.en))
+    }
+
+    /// The target marker's label: "Mục tiêu 2025: ≥ 80 %" / "Target 2025: ≥ 80%".
+    static func chartTargetLabel(_ target: FanChart.TargetMark, unit: Indicator.Unit?) -> Phrase {
+        let decimals = target.value == target.value.rounded() ? 0 : 2
+        func line(_ l: Language) -> String {
+            let comparator = target.comparator.map { Words.comparator($0).text(l) + " " } ?? ""
+            return "\(chartTarget.text(l)) \(target.year): \(comparator)\(measured(target.value, unit: unit, decimals: decimals, l))"
+        }
+        return Phrase(vi: line(.vi), en: line(.en))
+    }
+
+    /// The note under a fan chart whose bands the axis cuts: "Khoảng 95 % vượt ngoài biểu đồ (tới 312,4)".
+    static func chartBandsCut(levels: [Int], low: Double?, high: Double?, unit: Indicator.Unit?) -> Phrase {
+        func line(_ l: Language) -> String {
+            func v(_ x: Double) -> String { measured(x, unit: unit, decimals: 1, l) }
+            let names = levels.map { l == .vi ? "\($0) %" : "\($0)%" }.joined(separator: l == .vi ? " và " : " and ")
+            let head = l == .vi ? "Khoảng \(names) vượt ngoài biểu đồ" : "\(names) \(levels.count > 1 ? "bands run" : "band runs") off the chart"
+            switch (low, high) {
+            case let (lo?, hi?): return head + (l == .vi ? " (từ \(v(lo)) tới \(v(hi)))" : " (\(v(lo)) to \(v(hi)))")
+            case let (lo?, nil): return head + (l == .vi ? " (xuống \(v(lo)))" : " (down to \(v(lo)))")
+            case let (nil, hi?): return head + (l == .vi ? " (tới \(v(hi)))" : " (up to \(v(hi)))")
+            case (nil, nil): return head
+            }
+        }
+        return Phrase(vi: line(.vi), en: line(.en))
+    }
 }

@@ -14,6 +14,8 @@ public struct Report: Sendable {
     public var language: Language
     /// What the report was computed from (the Word document's source lines name it).
     public var provenance: DOCXRenderer.Provenance
+    /// The first page: summary in sentences, one line per target, glossary and sources.
+    public var overview: TargetOverview
 
     /// Builds the report; `progress(done, total)` is called per target.
     public static func build(_ data: Dataset, language: Language, intervals: IntervalMethod = .calibrated,
@@ -32,7 +34,10 @@ public struct Report: Sendable {
         }
         let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
                                                 calibration: calibration)
-        return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language, provenance: .init(data))
+        let overview = TargetOverview(gaps: gaps, sources: Array(data.sources.values), projected: projections.rows.count,
+                                      comparisons: comparisons.count)
+        return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language, provenance: .init(data),
+                      overview: overview)
     }
 
     /// Counts of gap rows by status.
@@ -88,23 +93,26 @@ public struct Report: Sendable {
     /// comparisons of up to ``longTable`` rows (longer ones are named in its summary: they have files
     /// of their own), dated `generated`.
     public func renderers(generated: Date = Date()) -> [(name: String, render: @Sendable () throws -> FileContents)] {
-        let gapTable = gaps.table(), projectionTable = projections.table()
+        let gapTable = gaps.table(), projectionTable = projections.table(), targets = overview.table()
         let byIndicator = StatusSummary.table(gaps, by: .indicator), byEntity = StatusSummary.table(gaps, by: .entity)
-        let (language, comparisons, summary, title, provenance) = (self.language, self.comparisons, self.summary, self.title, self.provenance)
+        let (language, comparisons, summary, title, provenance, overview) = (self.language, self.comparisons, self.summary, self.title,
+                                                                             self.provenance, self.overview)
         // Long comparisons (a national report compares 700 districts per indicator) get pages of their
         // own, linked from the index, so that the index opens in seconds.
         let inline = comparisons.filter { $0.rows.count <= Self.longTable }, paged = comparisons.filter { $0.rows.count > Self.longTable }
         let links = paged.map { (title: $0.title(language), href: "\($0.id).html") }
         var out: [(name: String, render: @Sendable () throws -> FileContents)] = [
             ("gaps.xlsx", { .bytes(try XLSXRenderer.workbook([gapTable, projectionTable, byIndicator, byEntity] + comparisons, language: language)) }),
-            ("index.html", { .text(HTMLRenderer.page(title: title, summary: summary, tables: [byIndicator, byEntity, gapTable, projectionTable] + inline,
-                                                     language: language, links: links)) }),
+            ("index.html", { .text(HTMLRenderer.page(title: title, summary: summary, tables: [targets, byIndicator, byEntity, gapTable, projectionTable] + inline,
+                                                     language: language, links: links, overview: overview, generated: generated,
+                                                     provenance: provenance)) }),
             ("report.docx", { .bytes(try DOCXRenderer.document(
                 title: title, summary: summary + paged.map {
                     language == .vi ? "Bảng so sánh dài, ở tệp riêng: \($0.title(language)) (\($0.id).csv)"
                         : "Long comparison, in a file of its own: \($0.title(language)) (\($0.id).csv)"
                 },
-                tables: [byIndicator, byEntity, gapTable, projectionTable] + inline, language: language, provenance: provenance, generated: generated)) }),
+                tables: [targets, byIndicator, byEntity, gapTable, projectionTable] + inline, language: language, provenance: provenance,
+                generated: generated, overview: overview)) }),
             ("gaps.md", { .text(TextRenderers.markdown(gapTable, language: language)) }),
             ("gaps.csv", { .text(TextRenderers.csv(gapTable, language: language)) }),
             ("gaps.json", { .text(TextRenderers.json([gapTable], language: language)) }),

@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Indicators
 
@@ -25,6 +26,8 @@ public struct ReportTable: Sendable {
         case percent(decimals: Int)
         /// A probability 0–1 shown as a percentage.
         case probability
+        /// A difference of percentages, in percentage points: "25,35 điểm %" / "25.35 pp".
+        case points(decimals: Int)
     }
 
     /// A column.
@@ -40,16 +43,26 @@ public struct ReportTable: Sendable {
         /// Whether the column holds names (of indicators, entities): shown wider than ids, and kept
         /// in view with the columns before it when a sheet scrolls.
         public var isName: Bool
-        /// Whether the column's numbers are in the unit of the row's indicator (a latest value, a
-        /// target, a projection): a row in ``MeasureUnit/percent`` shows them as percentages
-        /// (``ReportTable/format(column:row:)``).
-        public var measured: Bool
+        /// Whether the column's numbers are in the unit of the row's indicator, and how: a row in
+        /// ``MeasureUnit/percent`` shows values as percentages and differences as percentage points
+        /// (``ReportTable/format(column:row:)``); nil: the column's format in every row.
+        public var measured: Measured?
+
+        /// What a measured column holds.
+        public enum Measured: Sendable, Equatable {
+            /// A value in the indicator's unit (a latest value, a target, a projection, a bound).
+            case value
+            /// A difference of two values (a gap): percentage points in a share's row.
+            case difference
+            /// A change per year: percentage points in a share's row, one decimal in a count's.
+            case perYear
+        }
 
         /// The label in a language.
         public func label(_ language: Language) -> String { language == .vi ? vi : en }
 
         /// A column.
-        public init(key: String, vi: String, en: String, format: Format, isName: Bool = false, measured: Bool = false) {
+        public init(key: String, vi: String, en: String, format: Format, isName: Bool = false, measured: Measured? = nil) {
             self.key = key
             self.vi = vi
             self.en = en
@@ -61,15 +74,22 @@ public struct ReportTable: Sendable {
 
     /// The unit of a row's measured values (``Column/measured`` columns).
     public enum MeasureUnit: Sendable, Equatable {
-        /// Plain numbers (counts, scores, ranks, amounts): the column's format as is.
+        /// Plain numbers (scores, and rows without an indicator): the column's format as is.
         case number
         /// Percent units (74.65 means 74.65 %): a ``Format/number(decimals:)`` column shows the
         /// row's value as ``Format/percent(decimals:)`` with the same decimals.
         case percent
+        /// Whole things (counts, ranks, amounts of đồng): values shown without decimals, changes
+        /// per year (``Column/Measured/perYear``) with one.
+        case whole
 
         /// The unit of an indicator's values.
         public init(_ indicator: Indicator) {
-            self = indicator.unit == .percent ? .percent : .number
+            switch indicator.unit {
+            case .percent: self = .percent
+            case .count, .rank, .vnd: self = .whole
+            case .score: self = .number
+            }
         }
     }
 
@@ -103,6 +123,13 @@ public struct ReportTable: Sendable {
     public var sheetEn: String?
     /// The unit of each row's measured values, in row order (empty, or a missing row: ``MeasureUnit/number``).
     public var rowUnits: [MeasureUnit]
+    /// Where a table too wide for a page continues as a further part (column indices, ascending):
+    /// a page (HTML, Word) shows one table per part, each with the leading id and name columns
+    /// (``columnParts()``); files of data (CSV, JSON, workbooks) keep the table whole.
+    public var partBreaks: [Int] = []
+    /// The status each row is about, in row order, when the table is one line per target (a page
+    /// shows its status column as a coloured badge); empty otherwise.
+    public var rowStatuses: [TargetAssessment.Status] = []
 
     /// A table.
     public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0,
@@ -121,6 +148,25 @@ public struct ReportTable: Sendable {
 
     /// The title in a language.
     public func title(_ language: Language) -> String { language == .vi ? titleVi : titleEn }
+
+    /// The indices of the columns a page shows (of `part`, every column when nil): all but a column
+    /// of ids whose names the next columns hold (`key` when `key_name` is also a column). A page
+    /// reads by names; the ids stay in the files of data.
+    public func shownColumns(part: [Int]? = nil) -> [Int] {
+        let keys = Set(columns.map(\.key))
+        return (part ?? Array(columns.indices)).filter { !keys.contains(columns[$0].key + "_name") }
+    }
+
+    /// The columns of each part a page shows (see ``partBreaks``): the leading columns (up to the
+    /// last name column before the first break; none without a name column) and then the part's
+    /// own columns. One part of every column when there is no break.
+    public func columnParts() -> [[Int]] {
+        let breaks = partBreaks.filter { $0 > 0 && $0 < columns.count }
+        guard let first = breaks.first else { return [Array(columns.indices)] }
+        let leading = Array(0..<((columns.prefix(first).lastIndex { $0.isName } ?? -1) + 1))
+        let bounds = [leading.count] + breaks + [columns.count]
+        return zip(bounds, bounds.dropFirst()).filter { $0.0 < $0.1 }.map { leading + Array($0.0..<$0.1) }
+    }
 
     /// The sheet name in a language: the short name if there is one, else the title.
     public func sheetName(_ language: Language) -> String { (language == .vi ? sheetVi : sheetEn) ?? title(language) }
@@ -149,10 +195,18 @@ public struct ReportTable: Sendable {
         Self.format(of: column, in: row < rowUnits.count ? rowUnits[row] : .number)
     }
 
-    /// The format of a column's numbers in a row of `unit` (see ``format(column:row:)``).
+    /// The format of a column's numbers in a row of `unit` (see ``format(column:row:)``): a
+    /// percent row's measured numbers are percentages, a whole row's are whole numbers (changes per
+    /// year: one decimal), its differences percentage points; other columns and rows keep the column's format.
     public static func format(of column: Column, in unit: MeasureUnit) -> Format {
-        guard column.measured, unit == .percent, case let .number(decimals) = column.format else { return column.format }
-        return .percent(decimals: decimals)
+        guard let measured = column.measured, case let .number(decimals) = column.format else { return column.format }
+        switch (unit, measured) {
+        case (.number, _): return column.format
+        case (.percent, .value): return .percent(decimals: decimals)
+        case (.percent, _): return .points(decimals: decimals)
+        case (.whole, .perYear): return .number(decimals: 1)
+        case (.whole, _): return .number(decimals: 0)
+        }
     }
 
     /// What a rendering that shows only the first `shown` rows says under the table, or nil when it
@@ -165,126 +219,15 @@ public struct ReportTable: Sendable {
             : "The first \(first) of \(all) rows; all rows are in \(files) and gaps.xlsx."
     }
 
-    /// A cell as display text in a language ("" for a missing number).
-    public func display(_ cell: Cell, column: Column, language: Language) -> String {
+    /// A cell of row `row` as display text in a language ("" for a missing number), its number in
+    /// the row's unit (``format(column:row:)``).
+    public func display(_ cell: Cell, column: Column, row: Int, language: Language) -> String {
         switch cell {
         case let .text(s): return s
         case let .phrase(p): return p.text(language)
         case let .number(v):
             guard let v, v.isFinite else { return "" }
-            return NumberText.format(v, column.format, language)
+            return NumberText.format(v, format(column: column, row: row), language)
         }
-    }
-}
-
-/// Formats numbers for reports: Vietnamese `1.234,5` and `50,65 %`, English `1,234.5` and `50.65%`.
-public enum NumberText {
-    /// The text of `value` in `format` and `language`.
-    public static func format(_ value: Double, _ format: ReportTable.Format, _ language: Language) -> String {
-        switch format {
-        case .text: return plain(value, decimals: 2, language)
-        case let .number(d): return plain(value, decimals: d, language)
-        case .integer: return plain(value.rounded(), decimals: 0, language)
-        case .year: return String(Int(value.rounded()))
-        case let .percent(d): return plain(value, decimals: d, language) + (language == .vi ? " %" : "%")
-        case .probability: return plain(value * 100, decimals: 0, language) + (language == .vi ? " %" : "%")
-        }
-    }
-
-    /// Grouped digits with the language's separators.
-    public static func plain(_ value: Double, decimals: Int, _ language: Language) -> String {
-        let text = Printf.fixed(abs(value), decimals: max(0, decimals))
-        let (thousands, decimal): (UInt8, UInt8) = language == .vi ? (UInt8(ascii: "."), UInt8(ascii: ",")) : (UInt8(ascii: ","), UInt8(ascii: "."))
-        let utf8 = Array(text.utf8)
-        let point = utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.count
-        let integer = utf8[..<point]
-        guard !integer.isEmpty, integer.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return slowPlain(value, text: text, language) }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + utf8.count / 3 + 4)
-        // "−" (U+2212) for a negative value that does not print as zero.
-        let isZero = utf8.allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }
-        if value < 0 && !isZero { out += [0xE2, 0x88, 0x92] }
-        for (k, digit) in integer.enumerated() {
-            if k > 0 && (integer.count - k) % 3 == 0 { out.append(thousands) }
-            out.append(digit)
-        }
-        if point < utf8.count {
-            out.append(decimal)
-            out += utf8[(point + 1)...]
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// ``plain(_:decimals:_:)`` for a text that is not plain digits (not a finite number).
-    static func slowPlain(_ value: Double, text: String, _ language: Language) -> String {
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var integer = String(parts.first ?? "")
-        var groups: [String] = []
-        while integer.count > 3 {
-            groups.insert(String(integer.suffix(3)), at: 0)
-            integer.removeLast(3)
-        }
-        groups.insert(integer, at: 0)
-        let (thousands, decimal) = language == .vi ? (".", ",") : (",", ".")
-        var out = groups.joined(separator: thousands)
-        if parts.count > 1 { out += decimal + parts[1] }
-        let isZero = Double(text) == 0
-        return (value < 0 && !isZero ? "−" : "") + out
-    }
-}
-
-/// `printf("%.<n>f")` for one number, without Foundation's `String(format:)` (which boxes its
-/// arguments and goes through CFString): the same text, many times faster, for reports of many rows.
-enum Printf {
-    /// `String(format: "%.<decimals>f", value)`.
-    ///
-    /// For up to 3 decimals and |value| < 2⁵³ the digits come from exact integer arithmetic on the
-    /// double's binary value, rounded half to even as C's printf rounds; otherwise from `vsnprintf`.
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        if decimals >= 0, decimals <= 3, value.isFinite, abs(value) < 0x1p53 {
-            return exact(value, decimals: decimals)
-        }
-        let format = "%.\(decimals)f"
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer -> String in
-            guard let base = buffer.baseAddress else { return String(format: format, value) }
-            let n = withVaList([value]) { vsnprintf(base, buffer.count, format, $0) }
-            guard n >= 0, Int(n) < buffer.count else { return String(format: format, value) }
-            return String(decoding: UnsafeRawBufferPointer(start: base, count: Int(n)).bindMemory(to: UInt8.self), as: UTF8.self)
-        }
-    }
-
-    /// The digits of |value| × 10^decimals rounded half to even, with the point put back.
-    static func exact(_ value: Double, decimals: Int) -> String {
-        let scale: UInt64 = [1, 10, 100, 1000][decimals]
-        let magnitude = abs(value)
-        var units: UInt64
-        if magnitude == 0 {
-            units = 0
-        } else {
-            // magnitude = significand × 2^exponent with an integer significand < 2^53.
-            let exponent = Int(magnitude.exponent) - 52
-            let significand = UInt64(magnitude.significandBitPattern) | (magnitude.isNormal ? 1 << 52 : 0)
-            let shift = magnitude.isNormal ? exponent : -1074
-            if shift >= 0 {
-                units = (significand << UInt64(shift)) * scale
-            } else {
-                let product = significand * scale  // < 2^63
-                let k = -shift
-                if k >= 64 {
-                    units = 0
-                } else {
-                    units = product >> UInt64(k)
-                    let remainder = product & ((1 << UInt64(k)) - 1), half: UInt64 = 1 << UInt64(k - 1)
-                    if remainder > half || (remainder == half && units & 1 == 1) { units += 1 }
-                }
-            }
-        }
-        var digits = Array(String(units).utf8)
-        if decimals > 0 {
-            if digits.count <= decimals { digits = Array(repeating: UInt8(ascii: "0"), count: decimals + 1 - digits.count) + digits }
-            digits.insert(UInt8(ascii: "."), at: digits.count - decimals)
-        }
-        if value.sign == .minus { digits.insert(UInt8(ascii: "-"), at: 0) }
-        return String(decoding: digits, as: UTF8.self)
     }
 }

@@ -222,17 +222,6 @@ extension Words {
                       en: source)
     }
 
-    /// An indicator's unit: "phần trăm" / "percent", …
-    public static func unit(_ unit: Indicator.Unit) -> Phrase {
-        switch unit {
-        case .percent: Phrase(vi: "phần trăm", en: "percent")
-        case .count: Phrase(vi: "số lượng", en: "count")
-        case .score: Phrase(vi: "điểm", en: "score")
-        case .rank: Phrase(vi: "thứ hạng", en: "rank")
-        case .vnd: Phrase(vi: "đồng", en: "VND")
-        }
-    }
-
     /// Which way an indicator improves: "tăng là tốt" / "up", "giảm là tốt" / "down".
     public static func direction(_ direction: Indicator.Direction) -> Phrase {
         direction == .up ? Phrase(vi: "tăng là tốt", en: "up") : Phrase(vi: "giảm là tốt", en: "down")

@@ -55,7 +55,7 @@ struct DataCommandTests {
         #expect(csv.status == 0 && csv.stdout == csvEn.stdout && csv.stdout.hasPrefix("id,name_vi,name_en,unit,kind,"))
         let indicators = try #require(try JSONSerialization.jsonObject(with: Data(try runChiso(["data", "list", "indicators", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
         let share = try #require(indicators.first { $0["kind"] as? String == "share" })
-        #expect(share["kind_text"] as? String == "tỷ lệ" && share["unit"] as? String == "percent" && share["unit_text"] as? String == "phần trăm")
+        #expect(share["kind_text"] as? String == "tỷ lệ" && share["unit"] as? String == "percent" && share["unit_text"] as? String == "%")
     }
 
     @Test func unknownIdsAndMissingFolder() throws {

@@ -43,6 +43,7 @@ import Testing
     /// a hint names as the values of `--number-format`.
     static let viAllowed: Set<String> = [
         "Cao", "So", "Thay", "Ghi", "ghi", "sai", "w", "xu", "thang", "khoa", "cong", "trong", "theo", "tin", "an", "chia", "qua",
+        "Trong", "Theo", "xem", "nhau", "hai", "xa", "ngang", "Chiso",
         "Wilson", "Newcombe", "Student", "AICc", "RMSE", "logit", "log", "GLM", "IRLS", "t", "n", "h", "se",
         "Gapminder", "Systema", "Globalis", "ITU", "WHO", "UNICEF", "UNESCO", "FAO", "UNDP", "CC", "BY", "DTI",
         "html", "csv", "md", "json", "xlsx",
@@ -63,6 +64,10 @@ import Testing
             t = t.replacingOccurrences(of: "<script[^>]*>[\\s\\S]*?</script>", with: " ", options: .regularExpression)
             t = t.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
             return t.replacingOccurrences(of: "&[a-z]+;|&#[0-9]+;", with: " ", options: .regularExpression)
+        }
+        if name.hasSuffix(".md") {
+            // Markdown shows its entities as characters ("&lt; 1 %" reads "< 1 %").
+            return text.replacingOccurrences(of: "&[a-z]+;|&#[0-9]+;", with: " ", options: .regularExpression)
         }
         if name.hasSuffix(".json") {
             var strings: [String] = []
@@ -89,8 +94,11 @@ import Testing
         t = t.replacingOccurrences(of: "\\bchiso( [a-z]+)+", with: " ", options: .regularExpression)
         t = t.replacingOccurrences(of: "<[a-z-]+>", with: " ", options: .regularExpression)
         t = t.replacingOccurrences(of: "(lỗi|cảnh báo|error|warning)\\[[a-z_]+\\]", with: "$1", options: .regularExpression)
-        t = t.replacingOccurrences(of: "(?<![\\p{L}\\p{N}])[A-Za-z0-9._-]*(/[^\\s/]+)+|[A-Za-z0-9_-]+\\.(csv|xlsx|md|json|html|docx|txt)\\b", with: " ",
+        // Paths end at a space or a locator's colon (a document number such as "749/QĐ-TTg" is not one:
+        // its letters are the data's); file names are left out with their extension.
+        t = t.replacingOccurrences(of: "(?<![\\p{L}\\p{N}])[A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)+/?(?=[\\s:,;)]|$)", with: " ",
                                    options: .regularExpression)
+        t = t.replacingOccurrences(of: "[A-Za-z0-9_-]+\\.(csv|xlsx|md|json|html|docx|txt)\\b", with: " ", options: .regularExpression)
         var out: Set<String> = []
         for w in tokens(t) where !data.contains(w) && !w.allSatisfy({ $0.isNumber }) {
             let ascii = w.unicodeScalars.allSatisfy(\.isASCII)

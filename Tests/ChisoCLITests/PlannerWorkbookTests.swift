@@ -35,7 +35,7 @@ struct PlannerWorkbookTests {
         let byEntity = Dictionary(rows.compactMap { row in (row["entity"] as? String).map { ($0, row) } }, uniquingKeysWith: { a, _ in a })
         #expect(byEntity["tinh_x"]?["target_value"] as? Double == 80.5)
         #expect(byEntity["tinh_x"]?["latest_value"] as? Double == 51.3)
-        #expect(byEntity["tinh_x"]?["latest_period"] as? String == "2025H1")
+        #expect(byEntity["tinh_x"]?["latest_period"] as? String == "H1 2025")
         #expect(byEntity["huyen_1"]?["target_value"] as? Double == 90 && byEntity["huyen_1"]?["latest_value"] as? Double == 41.7)
         #expect(byEntity["huyen_3"]?["latest_value"] as? Double == 151)
         // The "-" of Đắk Mil in 2023 and the empty Krông Nô 2022 are not observations.

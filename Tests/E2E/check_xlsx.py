@@ -1,7 +1,8 @@
 """Opens the report's XLSX with openpyxl (a real reader) and checks it against gaps.json and the
 dataset's indicator units: every cell of the gap sheet holds the JSON value (a share's measured
-values divided by 100, as the percentages Excel computes with), number formats by unit (a share
-'0.00%', P(meet) '0.0%', counts '#,##0', years '0'), sheet names, column widths, frozen panes, the
+values divided by 100, as the percentages Excel computes with), number formats by unit (a share's
+values '0.00%' and its gaps and changes per year in percentage points '#,##0.00" điểm %"' / '" pp"',
+a count's values '#,##0' and changes '#,##0.0', P(meet) '0.0%', years '0'), sheet names, column widths, frozen panes, the
 autofilter and a bold wrapping header on every sheet.
 Usage: python3 check_xlsx.py DIR DATASET [vi|en]   (DIR holds gaps.xlsx and gaps.json)"""
 import csv, json, sys
@@ -24,7 +25,7 @@ assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in wb.sheetnames)
 
 # Every sheet: widths on every column (8-50 characters), header and id/name columns frozen, an
 # autofilter over the table, a bold header that wraps.
-panes = ["E2", "D2", "C2", "C2", "C2", "C2"]
+panes = ["E2", "E2", "C2", "C2", "C2", "C2"]
 for k, ws in enumerate(wb.worksheets):
     assert ws.freeze_panes == panes[k], f"{ws.title}: freeze_panes {ws.freeze_panes} vs {panes[k]}"
     assert ws.auto_filter.ref == ws.dimensions, f"{ws.title}: auto_filter {ws.auto_filter.ref} vs {ws.dimensions}"
@@ -41,23 +42,29 @@ header, body = rows[0], rows[1:]
 keys = list(table["rows"][0].keys()) if table["rows"] else []
 assert len(body) == len(table["rows"]), f"{len(body)} sheet rows vs {len(table['rows'])} JSON rows"
 # Columns in the row's indicator unit: a share's are stored as fractions of 1.
-measured = {"latest_value", "target_value", "gap", "projection", "lower_80", "upper_80", "lower_95", "upper_95",
-            "achieved_annual_change", "required_annual_change"}
+values = {"latest_value", "target_value", "projection", "lower_80", "upper_80", "lower_95", "upper_95"}
+differences = {"gap", "achieved_change_per_year", "required_change_per_year"}
+points = '#,##0.00" điểm %"' if lang == "vi" else '#,##0.00" pp"'
 formats = {"p_meet": "0.0%", "relative_gap": "0.0%", "n": "#,##0", "target_year": "0", "crossing_year": "0",
            "progress_ratio": "#,##0.00"}
 numbers, seen = 0, {"share": None, "count": None, "p_meet": None, "n": None}
 for i, (cells, obj) in enumerate(zip(body, table["rows"])):
     share = units[obj["indicator"]] == "percent"
+    whole = units[obj["indicator"]] in ("count", "rank", "vnd")
     for j, key in enumerate(keys):
         want, got = obj[key], cells[j] if j < len(cells) else None
         cell = ws.cell(row=i + 2, column=j + 1)
         if isinstance(want, (int, float)) and not isinstance(want, bool):
             assert isinstance(got, (int, float)), f"row {i + 2} {key}: {got!r} is not a number cell"
-            if key in measured:
-                fmt = {"latest_value": "0.00", "achieved_annual_change": "0.000", "required_annual_change": "0.000"}.get(key, "0.00")
-                want_fmt = fmt + "%" if share else "#,##0" + fmt[1:]
+            if key in values or key in differences:
+                if share:
+                    want_fmt = "0.00%" if key in values else points
+                elif whole:
+                    want_fmt = "#,##0.0" if key.endswith("_per_year") else "#,##0"
+                else:
+                    want_fmt = "#,##0.00"
                 assert cell.number_format == want_fmt, f"{cell.coordinate} {key}: format {cell.number_format!r} vs {want_fmt!r}"
-                if share: want = want / 100
+                if share and key in values: want = want / 100
             else:
                 assert cell.number_format == formats.get(key, cell.number_format), f"{cell.coordinate} {key}: {cell.number_format!r}"
             assert got == want, f"row {i + 2} {key}: sheet {got!r} vs JSON {want!r}"

@@ -11,6 +11,9 @@ trap 'rm -rf "${out}"' EXIT
 python3 Tests/E2E/check_xlsx.py "${out}/vi" Datasets
 Tests/E2E/check_html.sh "${out}/vi" 4
 mkdir -p .build/e2e && cp "${out}/vi/screenshot.png" .build/e2e/report-vi.png
+# The page at 1400 px and on a phone (390 px), and printed to PDF: nothing overflows or is clipped,
+# every chart has a legend, the PDF holds every gap-table header (screenshots in .build/e2e).
+python3 Tests/E2E/check_page.py "${out}/vi" vi .build/e2e/page-vi
 
 # Word: report.docx and gaps --format docx, turned into PDF by LibreOffice Writer; pdftotext must find
 # every gap row's entity name and every column header (the page counts are printed).
@@ -28,6 +31,7 @@ mkdir -p "${out}/g"
 "${chiso}" gaps --format json --output "${out}/g/gaps.json"
 python3 Tests/E2E/check_xlsx.py "${out}/g" Datasets
 Tests/E2E/check_html.sh "${out}/en" 4
+python3 Tests/E2E/check_page.py "${out}/en" en .build/e2e/page-en
 
 # Hostile names: a copy of the dataset whose entity names try to inject HTML and spreadsheet formulas.
 cp -r Datasets "${out}/hostile"

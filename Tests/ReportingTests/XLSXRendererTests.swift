@@ -134,12 +134,19 @@ struct XLSXRendererTests {
                     #expect(value == .percent(v / 100), "row \(i + 2): \(String(describing: value)) vs \(v) / 100")
                     checked.share += 1
                 } else {
-                    #expect(formats[try ref(i, "latest_value")] == "#,##0.00")
+                    // A count shows whole numbers, a score two decimals; both stored as they are.
+                    let whole = [.count, .rank, .vnd].contains(gapRow.indicator.unit)
+                    #expect(formats[try ref(i, "latest_value")] == (whole ? "#,##0" : "#,##0.00"))
                     #expect(value == .number(v))
                 }
             }
-            if share, try number(i, "required_annual_change") != nil {
-                #expect(formats[try ref(i, "required_annual_change")] == "0.000%")
+            // A share's gap and change per year are percentage points, stored as they are.
+            if share, let g = try number(i, "gap") {
+                #expect(formats[try ref(i, "gap")] == "#,##0.00\" điểm %\"")
+                #expect(cells.value(row: i + 2, column: try column("gap") + 1) == .number(g))
+            }
+            if share, try number(i, "required_change_per_year") != nil {
+                #expect(formats[try ref(i, "required_change_per_year")] == "#,##0.00\" điểm %\"")
             }
             if let p = try number(i, "p_meet") {
                 #expect(formats[try ref(i, "p_meet")] == "0.0%")
@@ -179,13 +186,13 @@ struct XLSXRendererTests {
             #expect(widths.allSatisfy { (8...50).contains($0) }, "\(table.id): \(widths)")
             let last = XLSXWriter.letters(table.columns.count - 1)
             #expect(book.elements(part, "autoFilter").first?["ref"] == "A1:\(last)\(table.rows.count + 1)", "\(table.id)")
-            // Kept in view: the header, and the ids and names (gaps: indicator, its name, entity, its
-            // name; projections: indicator, its name, entity; the others: entity or indicator and name).
+            // Kept in view: the header, and the ids and names (gaps and projections: indicator, its
+            // name, entity, its name; the others: entity or indicator and name), not the unit after them.
             let pane = try #require(book.elements(part, "pane").first)
-            let frozen = [4, 3, 2, 2, 2, 2][k]
+            let frozen = [4, 4, 2, 2, 2, 2][k]
             #expect(pane["state"] == "frozen" && pane["ySplit"] == "1" && pane["xSplit"] == "\(frozen)", "\(table.id)")
-            #expect(pane["topLeftCell"] == ["E2", "D2", "C2", "C2", "C2", "C2"][k], "\(table.id)")
-            #expect(table.columns.prefix(frozen).allSatisfy { $0.format == .text } && table.columns[frozen].format != .text)
+            #expect(pane["topLeftCell"] == ["E2", "E2", "C2", "C2", "C2", "C2"][k], "\(table.id)")
+            #expect(table.columns.prefix(frozen).allSatisfy { $0.format == .text } && table.columns[frozen - 1].isName)
             // Every header cell is bold and wraps.
             let xfs = book.cellXfs
             let header = book.elements(part, "c").filter { $0["r"]?.drop(while: \.isLetter) == "1" }
@@ -217,10 +224,13 @@ struct XLSXRendererTests {
         #expect(XLSXRenderer.width(label: "x", longestCell: 0, within: 16...40) == (16, 1))
         #expect(XLSXRenderer.lines([5, 5, 5], within: 11) == 2)
         #expect(XLSXRenderer.lines([25], within: 10) == 3)
-        #expect(XLSXRenderer.NumberLook(.number(decimals: 2)).width(-1234.5) == 9)  // -1,234.50
-        #expect(XLSXRenderer.NumberLook(.percent(decimals: 1)).width(74.65) == 5)  // 74.7%
-        #expect(XLSXRenderer.NumberLook(.probability).width(0.5) == 5)  // 50.0%
-        #expect(XLSXRenderer.NumberLook(.year).width(2030) == 4)
+        #expect(XLSXRenderer.NumberLook(.number(decimals: 2), language: .en).width(-1234.5) == 9)  // -1,234.50
+        #expect(XLSXRenderer.NumberLook(.percent(decimals: 1), language: .en).width(74.65) == 5)  // 74.7%
+        #expect(XLSXRenderer.NumberLook(.probability, language: .en).width(0.5) == 5)  // 50.0%
+        #expect(XLSXRenderer.NumberLook(.year, language: .en).width(2030) == 4)
+        #expect(XLSXRenderer.NumberLook(.points(decimals: 2), language: .en).width(25.35) == 8)  // 25.35 pp
+        #expect(XLSXRenderer.NumberLook(.points(decimals: 2), language: .vi).width(25.35) == 12)  // 25,35 điểm %
+        #expect(XLSXRenderer.NumberLook(.points(decimals: 2), language: .vi).style.numberFormat == "#,##0.00\" điểm %\"")
     }
 
     /// Sheet names: Excel's forbidden characters, the 31-character limit cut at a word, unique

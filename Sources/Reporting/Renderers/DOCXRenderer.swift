@@ -11,7 +11,7 @@ import Indicators
 /// that Word repeats on each page, rows that are never split across pages, numbers right-aligned, and
 /// fixed column widths that fill the page, fitted from Times New Roman's letter widths (cells in
 /// 9 pt, 8 pt in very wide tables); at most ``maximumRows`` rows. Cell text is
-/// ``ReportTable/display(_:column:language:)``, as in every renderer.
+/// ``ReportTable/display(_:column:row:language:)``, as in every renderer.
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
 /// out: a report reads by names, and ids such as `fixed_broadband_household_share` are too long to
@@ -51,10 +51,12 @@ public enum DOCXRenderer {
     ///   - provenance: What the tables were computed from (the source lines name it when given).
     ///   - generated: When the document is made (its date line, source lines and properties; dates
     ///     are Vietnam's, UTC+7).
+    ///   - overview: A report's first page: its summary sentences replace `summary`, and the glossary
+    ///     and the source documents close the document as numbered sections.
     /// - Throws: ZIPFoundation's errors when the archive cannot be built.
     public static func document(title: String, summary: [String], tables: [ReportTable], language: Language,
-                                provenance: Provenance? = nil, generated: Date = Date()) throws -> Data {
-        let words = Words(language: language, date: generated)
+                                provenance: Provenance? = nil, generated: Date = Date(), overview: TargetOverview? = nil) throws -> Data {
+        let words = DocumentWords(language: language, date: generated)
         let package = try OfficePackage()
         let wordML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
         try package.addContentTypes([("/word/document.xml", "\(wordML).document.main+xml"), ("/word/styles.xml", "\(wordML).styles+xml"),
@@ -69,7 +71,8 @@ public enum DOCXRenderer {
         try package.add("word/settings.xml", DOCXStyles.settings)
         try package.add("word/header1.xml", DOCXStyles.pageNumberHeader)
         try package.add("docProps/core.xml", DOCXStyles.coreProperties(title: title, language: language, created: generated))
-        try package.add("word/document.xml", body(title: title, summary: summary, tables: tables, words: words, provenance: provenance))
+        try package.add("word/document.xml", body(title: title, summary: summary, tables: tables, words: words, provenance: provenance,
+                                                  overview: overview))
         return try package.data()
     }
 
@@ -86,21 +89,42 @@ public enum DOCXRenderer {
     static var textWidth: Int { page.width - page.left - page.right }
 
     /// `word/document.xml`.
-    static func body(title: String, summary: [String], tables: [ReportTable], words: Words, provenance: Provenance?) -> String {
+    static func body(title: String, summary: [String], tables: [ReportTable], words: DocumentWords, provenance: Provenance?,
+                     overview: TargetOverview? = nil) -> String {
         var out = OfficePackage.declaration
         out += "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
             + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
         out += paragraph(title, style: "Title")
         out += paragraph(words.generatedLine, style: "DateLine")
-        for line in summary { out += paragraph("- " + line, style: "Normal") }
+        if let overview {
+            out += paragraph(overview.sentences.map { $0.text(words.language) }.joined(separator: " "), style: "Normal")
+        } else {
+            for line in summary { out += paragraph("- " + line, style: "Normal") }
+        }
         for (k, table) in tables.enumerated() {
             let number = k + 1, name = table.title(words.language)
             out += paragraph("\(number). \(name)", style: "Heading1")
-            out += paragraph("\(words.table) \(number). \(name)", style: "Caption")
-            out += self.table(table, language: words.language)
+            // A wide table in parts, each with the names: "Bảng 1a. …", "Bảng 1b. …".
+            let parts = table.columnParts()
+            for (p, part) in parts.enumerated() {
+                let letter = parts.count > 1 ? String(UnicodeScalar(UInt8(ascii: "a") + UInt8(min(p, 25)))) : ""
+                out += paragraph("\(words.table) \(number)\(letter). \(name)", style: "Caption")
+                out += self.table(table, part: parts.count > 1 ? part : nil, language: words.language)
+            }
             if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
             if let note = table.rowsLeftOutNote(shown: maximumRows, language: words.language) { out += paragraph(note, style: "SourceNote") }
             out += paragraph(words.sourceLine(provenance), style: "SourceNote")
+        }
+        if let overview {
+            let vi = words.language == .vi
+            out += paragraph("\(tables.count + 1). \(vi ? "Giải thích thuật ngữ" : "Glossary")", style: "Heading1")
+            for entry in Glossary.entries {
+                out += paragraph(entry.term.text(words.language) + ": " + entry.definition.text(words.language), style: "Normal")
+            }
+            out += paragraph("\(tables.count + 2). \(vi ? "Nguồn số liệu" : "Sources")", style: "Heading1")
+            for (k, source) in overview.sources.enumerated() {
+                out += paragraph("\(k + 1). " + Glossary.source(source).text(words.language), style: "Normal")
+            }
         }
         let p = page
         out += "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
@@ -110,20 +134,17 @@ public enum DOCXRenderer {
         return out
     }
 
-    /// The indices of the columns shown: all but a column of ids whose names the next columns hold
-    /// (`key` when `key_name` is also a column).
-    static func shownColumns(_ table: ReportTable) -> [Int] {
-        let keys = Set(table.columns.map(\.key))
-        return table.columns.indices.filter { !keys.contains(table.columns[$0].key + "_name") }
-    }
+    /// The indices of the columns shown (``ReportTable/shownColumns(part:)``).
+    static func shownColumns(_ table: ReportTable, part: [Int]? = nil) -> [Int] { table.shownColumns(part: part) }
 
-    /// A table: fixed layout, borders on every cell, a repeated header row, rows kept whole.
-    static func table(_ table: ReportTable, language: Language) -> String {
-        let shown = shownColumns(table)
+    /// A table (the columns of `part`, every column when nil): fixed layout, borders on every cell,
+    /// a repeated header row, rows kept whole.
+    static func table(_ table: ReportTable, part: [Int]? = nil, language: Language) -> String {
+        let shown = shownColumns(table, part: part)
         let columns = shown.map { table.columns[$0] }
         let headers = columns.map { $0.label(language) }
-        let rows = table.rows.prefix(maximumRows).map { row in
-            shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], language: language) : "" }
+        let rows = table.rows.prefix(maximumRows).enumerated().map { i, row in
+            shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], row: i, language: language) : "" }
         }
         let unbroken = columns.map { $0.format != .text }
         let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: textWidth)
@@ -169,53 +190,5 @@ public enum DOCXRenderer {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         out += lines.map { "<w:t xml:space=\"preserve\">\(OfficePackage.xml(String($0)))</w:t>" }.joined(separator: "<w:br/>")
         return out + "</w:r></w:p>"
-    }
-
-    /// The document's words in its language, and its dates (Vietnam's calendar day, UTC+7).
-    struct Words {
-        var language: Language
-        var day: Int, month: Int, year: Int
-
-        init(language: Language, date: Date) {
-            self.language = language
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
-            let parts = calendar.dateComponents([.day, .month, .year], from: date)
-            (day, month, year) = (parts.day ?? 1, parts.month ?? 1, parts.year ?? 1970)
-        }
-
-        /// "Bảng" or "Table".
-        var table: String { language == .vi ? "Bảng" : "Table" }
-
-        /// Under an empty table.
-        var noRows: String { language == .vi ? "Không có dòng nào." : "No rows." }
-
-        /// The date in words: "ngày 05 tháng 6 năm 2025" (a day below 10 and January and February with
-        /// a leading zero, as Decree 30/2020/NĐ-CP writes dates) or "5 June 2025".
-        var longDate: String {
-            if language == .vi {
-                let d = day < 10 ? "0\(day)" : "\(day)", m = month <= 2 ? "0\(month)" : "\(month)"
-                return "ngày \(d) tháng \(m) năm \(year)"
-            }
-            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-            return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
-        }
-
-        /// The line under the title.
-        var generatedLine: String { language == .vi ? "Lập bằng Chiso \(longDate)" : "Generated by Chiso on \(longDate)" }
-
-        /// The source line under a table.
-        func sourceLine(_ provenance: Provenance?) -> String {
-            func n(_ count: Int) -> String { NumberText.plain(Double(count), decimals: 0, language) }
-            guard let p = provenance else {
-                return language == .vi ? "Nguồn: Chiso, \(longDate)." : "Source: Chiso, \(longDate)."
-            }
-            if language == .vi {
-                let name = p.dataset.map { "bộ dữ liệu \($0)" } ?? "bộ dữ liệu"
-                return "Nguồn: Chiso, tính từ \(name) (\(n(p.observations)) quan sát, \(n(p.sources)) văn bản nguồn), \(longDate)."
-            }
-            let name = p.dataset.map { "the dataset \($0)" } ?? "the dataset"
-            return "Source: Chiso, computed from \(name) (\(n(p.observations)) observations, \(n(p.sources)) source documents), \(longDate)."
-        }
     }
 }

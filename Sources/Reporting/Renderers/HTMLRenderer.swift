@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 
 /// A self-contained HTML page: the tables, an inline SVG fan chart per projected series and a bar
@@ -17,50 +18,54 @@ public enum HTMLRenderer {
     /// The page.
     ///
     /// `links` (title, file name) are listed after the summary: tables too long for one page, each on
-    /// a page of its own.
+    /// a page of its own. With an `overview` (a report's first page), the page opens with the date
+    /// and what the data are (`provenance`), a table of contents, the summary in sentences and one
+    /// line per target, and closes with the glossary and the source documents; `summary` is then
+    /// not shown (the sentences say it).
+    ///
+    /// Tables show names, not ids (the ids are in the CSV, JSON and workbook files); a table too wide
+    /// for a page is shown in parts (``ReportTable/columnParts()``), each with the names; a status
+    /// column of a table with ``ReportTable/rowStatuses`` is a coloured badge. On a phone (under
+    /// 40 rem) the targets table becomes one card per target and other tables scroll sideways;
+    /// printed, the page is A4 landscape with headers repeated and each main section on a new page.
     public static func page(title: String, summary: [String], tables: [ReportTable], language: Language,
-                            links: [(title: String, href: String)] = []) -> String {
-        var body = "<h1>\(html(title))</h1>\n"
-        if !summary.isEmpty { body += "<ul class=\"summary\">" + summary.map { "<li>\(html($0))</li>" }.joined() + "</ul>\n" }
+                            links: [(title: String, href: String)] = [], overview: TargetOverview? = nil,
+                            generated: Date = Date(), provenance: DOCXRenderer.Provenance? = nil) -> String {
+        let vi = language == .vi
+        var body = "<header><h1>\(html(title))</h1>\n"
+        if let overview {
+            let words = DocumentWords(language: language, date: generated)
+            body += "<p class=\"meta\">\(html(words.generatedLine))"
+            if let provenance {
+                let n = { (v: Int) in NumberText.plain(Double(v), decimals: 0, language) }
+                body += html(vi ? " · Số liệu: \(n(provenance.observations)) quan sát từ \(n(provenance.sources)) văn bản (xem mục Nguồn số liệu)"
+                               : " · Data: \(n(provenance.observations)) observations from \(n(provenance.sources)) documents (see Sources)")
+            }
+            body += "</p>\n<nav><ul>"
+            let contents = [("tom-tat", vi ? "Tóm tắt" : "Summary")] + tables.map { ($0.id, $0.title(language)) }
+                + [("giai-thich", vi ? "Giải thích thuật ngữ" : "Glossary"), ("nguon", vi ? "Nguồn số liệu" : "Sources")]
+            body += contents.map { "<li><a href=\"#\(html($0.0))\">\(html($0.1))</a></li>" }.joined() + "</ul></nav>\n</header>\n"
+            body += "<section id=\"tom-tat\" class=\"first\">\n<h2>\(vi ? "Tóm tắt" : "Summary")</h2>\n<p class=\"sentences\">"
+                + overview.sentences.map { html($0.text(language)) }.joined(separator: " ") + "</p>\n"
+            let counts = GapTable.riskOrder.reversed().map { s in (s, overview.rows.filter { $0.status == s }.count) }.filter { $0.1 > 0 }
+            body += "<p class=\"counts\">" + counts.map { s, c in
+                "<span class=\"badge \(badgeClass(s))\">\(html(Words.status(s).text(language))): \(html(NumberText.plain(Double(c), decimals: 0, language)))</span>"
+            }.joined(separator: " ") + "</p>\n</section>\n"
+        } else {
+            body += "</header>\n"
+            if !summary.isEmpty { body += "<ul class=\"summary\">" + summary.map { "<li>\(html($0))</li>" }.joined() + "</ul>\n" }
+        }
         if !links.isEmpty {
-            body += "<h2>\(language == .vi ? "Các bảng trên trang riêng" : "Tables on pages of their own")</h2>\n<ul class=\"pages\">"
+            body += "<h2>\(vi ? "Các bảng trên trang riêng" : "Tables on pages of their own")</h2>\n<ul class=\"pages\">"
                 + links.map { "<li><a href=\"\(html($0.href))\">\(html($0.title))</a></li>" }.joined() + "</ul>\n"
         }
-        for table in tables {
-            body += "<section id=\"\(html(table.id))\">\n<h2>\(html(table.title(language)))</h2>\n"
-            let shownCharts = min(table.charts.count, maximumCharts), allCharts = table.charts.count + table.chartsLeftOut
-            if allCharts > shownCharts {
-                let (shown, all) = (NumberText.plain(Double(shownCharts), decimals: 0, language), NumberText.plain(Double(allCharts), decimals: 0, language))
-                body += "<p class=\"note\">" + (language == .vi ? "Biểu đồ của \(shown) dòng đầu trong \(all) dòng." : "Charts of the first \(shown) of \(all) rows.") + "</p>\n"
-            }
-            let drawn = table.charts.prefix(maximumCharts).filter { chart in
-                if case let .bars(b) = chart { return b.bars.count <= maximumBars }
-                return true
-            }
-            if drawn.count < min(table.charts.count, maximumCharts) {
-                body += "<p class=\"note\">" + html(language == .vi ? "Quá nhiều đơn vị để vẽ biểu đồ cột (hơn \(maximumBars)); xem bảng."
-                                                              : "Too many units for a bar chart (over \(maximumBars)); see the table.") + "</p>\n"
-            }
-            if !drawn.isEmpty {
-                body += "<div class=\"charts\">" + drawn.map { chart in
-                    switch chart {
-                    case let .fan(f): fan(f, language: language)
-                    case let .bars(b): bars(b, language: language)
-                    }
-                }.joined(separator: "\n") + "</div>\n"
-            }
-            if let note = table.rowsLeftOutNote(shown: maximumRows, language: language) {
-                body += "<p class=\"note\">" + html(note) + "</p>\n"
-            }
-            body += "<div class=\"scroll\"><table>\n<thead><tr>" + table.columns.map { "<th>\(html($0.label(language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-            for row in table.rows.prefix(maximumRows) {
-                body += "<tr>" + zip(table.columns, row).map { column, cell in
-                    let text = html(table.display(cell, column: column, language: language))
-                    if case .number = cell { return "<td class=\"n\">\(text)</td>" }
-                    return "<td>\(text)</td>"
-                }.joined() + "</tr>\n"
-            }
-            body += "</tbody></table></div>\n</section>\n"
+        for table in tables { body += section(table, language: language) }
+        if let overview {
+            body += "<section id=\"giai-thich\">\n<h2>\(vi ? "Giải thích thuật ngữ" : "Glossary")</h2>\n<dl>"
+                + Glossary.entries.map { "<dt>\(html($0.term.text(language)))</dt><dd>\(html($0.definition.text(language)))</dd>" }.joined()
+                + "</dl>\n</section>\n"
+            body += "<section id=\"nguon\">\n<h2>\(vi ? "Nguồn số liệu" : "Sources")</h2>\n<ol class=\"sources\">"
+                + overview.sources.map { "<li>\(html(Glossary.source($0).text(language)))</li>" }.joined() + "</ol>\n</section>\n"
         }
         return """
             <!DOCTYPE html>
@@ -70,14 +75,7 @@ public enum HTMLRenderer {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(html(title))</title>
             <style>
-            body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem;color:#1b1b1b}
-            h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
-            table{border-collapse:collapse;font-size:.8rem}th,td{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}
-            th{background:#eef2f7;position:sticky;top:0}td.n{text-align:right;white-space:nowrap}td{min-width:5rem}
-            .scroll{overflow-x:auto;max-height:36rem}.charts{display:flex;flex-wrap:wrap;gap:1rem}
-            svg{background:#fff;border:1px solid #ddd}svg text{font-size:11px;fill:#333}
-            @media print{@page{size:A4 landscape;margin:10mm}body{margin:0}.scroll{overflow:visible;max-height:none}
-            th{position:static}table{font-size:6.5pt}td{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}}
+            \(style)
             </style>
             </head>
             <body>
@@ -85,6 +83,107 @@ public enum HTMLRenderer {
             </html>
 
             """
+    }
+
+    /// The page's style sheet: screen, phone (under 40 rem) and print (A4 landscape).
+    static let style = """
+        body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:1.5rem auto;max-width:110rem;padding:0 1.5rem;color:#1b1b1b;line-height:1.4}
+        h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2rem}.meta{color:#555;margin-top:0}
+        nav ul{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;padding:0;list-style:none;font-size:.9rem}nav a{color:#0b5394}
+        .sentences{font-size:1.05rem;max-width:60rem}.counts{display:flex;flex-wrap:wrap;gap:.4rem}
+        .badge{display:inline-block;padding:.1rem .5rem;border-radius:.7rem;color:#fff;font-size:.8rem;white-space:nowrap;font-weight:600}
+        .s-achieved{background:#1a7f37}.s-onTrack{background:#2f9e58}.s-needsAcceleration{background:#9a6700}
+        .s-offTrack{background:#cf222e}.s-movingAway{background:#82071e}.s-insufficientData{background:#6e7781}
+        table{border-collapse:collapse;font-size:.82rem;margin:.3rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .45rem;vertical-align:top}
+        th{background:#eef2f7;position:sticky;top:0;text-align:left}td.n{text-align:right;white-space:nowrap}td.name{min-width:12rem}
+        caption{text-align:left;font-weight:600;padding:.2rem 0;color:#333}
+        table.targets td.reading{min-width:22rem}table.targets td.q{min-width:8.5rem}table.targets td.name{min-width:14rem}
+        .scroll{overflow-x:auto;max-height:40rem}.scroll.targets{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem}
+        svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}svg text{font-size:11px;fill:#333}
+        dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem;max-width:60rem}.note{color:#555;font-size:.9rem}
+        @media (max-width:40rem){body{padding:0 .75rem;margin:.75rem auto}h1{font-size:1.3rem}
+        table.targets,table.targets tbody,table.targets tr,table.targets td{display:block;width:auto}table.targets thead{display:none}
+        table.targets tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem}table.targets td{border:none;padding:.15rem .3rem;min-width:0}
+        table.targets td::before{content:attr(data-label);display:block;font-size:.72rem;color:#666}table.targets td:empty{display:none}table.targets td.n{text-align:left}
+        td.name{min-width:8rem}.scroll.targets{overflow:visible}}
+        @media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:9pt}nav{display:none}
+        section{break-before:page}section.first,section#targets{break-before:auto}h2{margin-top:0}.scroll{overflow:visible;max-height:none}
+        th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.targets td.name{min-width:0}
+        table.targets td.reading,table.targets td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
+        .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal}
+        .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars{grid-column:span 2}}
+        """
+
+    /// The CSS class of a status badge.
+    static func badgeClass(_ status: TargetAssessment.Status) -> String {
+        switch status {
+        case .achieved: "s-achieved"
+        case .onTrack: "s-onTrack"
+        case .needsAcceleration: "s-needsAcceleration"
+        case .offTrack: "s-offTrack"
+        case .movingAway: "s-movingAway"
+        case .insufficientData: "s-insufficientData"
+        }
+    }
+
+    /// A table's section: heading, notes, charts and the table (in parts when it is wide).
+    static func section(_ table: ReportTable, language: Language) -> String {
+        var body = "<section id=\"\(html(table.id))\">\n<h2>\(html(table.title(language)))</h2>\n"
+        let shownCharts = min(table.charts.count, maximumCharts), allCharts = table.charts.count + table.chartsLeftOut
+        if allCharts > shownCharts {
+            let (shown, all) = (NumberText.plain(Double(shownCharts), decimals: 0, language), NumberText.plain(Double(allCharts), decimals: 0, language))
+            body += "<p class=\"note\">" + (language == .vi ? "Biểu đồ của \(shown) dòng đầu trong \(all) dòng." : "Charts of the first \(shown) of \(all) rows.") + "</p>\n"
+        }
+        let drawn = table.charts.prefix(maximumCharts).filter { chart in
+            if case let .bars(b) = chart { return b.bars.count <= maximumBars }
+            return true
+        }
+        if drawn.count < min(table.charts.count, maximumCharts) {
+            body += "<p class=\"note\">" + html(language == .vi ? "Quá nhiều đơn vị để vẽ biểu đồ cột (hơn \(maximumBars)); xem bảng."
+                                                          : "Too many units for a bar chart (over \(maximumBars)); see the table.") + "</p>\n"
+        }
+        if !drawn.isEmpty {
+            body += "<div class=\"charts\">" + drawn.map { chart in
+                switch chart {
+                case let .fan(f): fan(f, language: language)
+                case let .bars(b): bars(b, language: language)
+                }
+            }.joined(separator: "\n") + "</div>\n"
+        }
+        if let note = table.rowsLeftOutNote(shown: maximumRows, language: language) {
+            body += "<p class=\"note\">" + html(note) + "</p>\n"
+        }
+        let parts = table.columnParts()
+        let isTargets = !table.rowStatuses.isEmpty && table.id == "targets"
+        for (k, part) in parts.enumerated() {
+            let shown = table.shownColumns(part: part)
+            body += "<div class=\"scroll\(isTargets ? " targets" : "")\"><table\(isTargets ? " class=\"targets\"" : "")>"
+            if parts.count > 1 {
+                let caption = language == .vi ? "Phần \(k + 1)/\(parts.count)" : "Part \(k + 1) of \(parts.count)"
+                body += "<caption>\(html(caption))</caption>"
+            }
+            body += "\n<thead><tr>" + shown.map { "<th>\(html(table.columns[$0].label(language)))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for (i, row) in table.rows.prefix(maximumRows).enumerated() {
+                body += "<tr>"
+                for j in shown where j < row.count {
+                    let column = table.columns[j], cell = row[j]
+                    var text = html(table.display(cell, column: column, row: i, language: language))
+                    var classes: [String] = []
+                    if case .number = cell { classes.append("n") }
+                    if column.isName { classes.append("name") }
+                    if column.key == "reading" { classes.append("reading") }
+                    if isTargets, ["latest", "target", "projection"].contains(column.key) { classes.append("q") }
+                    if column.key == "status", i < table.rowStatuses.count {
+                        text = "<span class=\"badge \(badgeClass(table.rowStatuses[i]))\">\(text)</span>"
+                    }
+                    let label = isTargets ? " data-label=\"\(html(column.label(language)))\"" : ""
+                    body += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")\(label)>\(text)</td>"
+                }
+                body += "</tr>\n"
+            }
+            body += "</tbody></table></div>\n"
+        }
+        return body + "</section>\n"
     }
 
     /// Escapes text for HTML content and attribute values.
@@ -104,66 +203,9 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func f(_ v: Double) -> String { Printf.fixed(v, decimals: 1) }
+    /// Fan chart (drawn by ``SVGCharts/fan(_:language:)``).
+    static func fan(_ chart: FanChart, language: Language) -> String { SVGCharts.fan(chart, language: language) }
 
-    /// Fan chart: 95 % and 80 % bands, median line, observed points, target marker.
-    static func fan(_ chart: FanChart, language: Language) -> String {
-        let w = 420.0, h = 240.0, left = 48.0, right = 12.0, top = 28.0, bottom = 28.0
-        let ts = chart.history.map(\.t) + chart.path.map(\.t) + (chart.target.map { [$0.t] } ?? [])
-        // The axis shows the data, the median path and the target with room around them; wide bands
-        // are clipped at its edges rather than squashing the rest (a loglinear 95 % band can be huge).
-        let ys = (chart.history.map(\.value) + chart.path.map(\.median) + (chart.target.map { [$0.value] } ?? [])).filter(\.isFinite)
-        let t0 = ts.filter(\.isFinite).min() ?? 0, t1 = max(ts.filter(\.isFinite).max() ?? 1, t0 + 1)
-        let lowData = ys.min() ?? 0, highData = ys.max() ?? 1
-        let pad = max(highData - lowData, abs(highData) * 0.1, 1e-9) * 0.5
-        var y0 = lowData - pad, y1 = highData + pad
-        if let l = chart.lower { y0 = max(y0, l) }
-        if let u = chart.upper { y1 = min(y1, u) }
-        if !(y1 > y0) { y1 = y0 + 1 }
-        func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * (w - left - right) }
-        func y(_ v: Double) -> Double {
-            let clipped = v.isFinite ? min(max(v, y0), y1) : (v > 0 ? y1 : y0)
-            return top + (1 - (clipped - y0) / (y1 - y0)) * (h - top - bottom)
-        }
-        func band(_ lo: KeyPath<(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?), Double?>,
-                  _ hi: KeyPath<(t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?), Double?>, _ fill: String) -> String {
-            let pts = chart.path.filter { $0[keyPath: lo] != nil && $0[keyPath: hi] != nil }
-            guard pts.count >= 2 else { return "" }
-            let upper = pts.map { "\(f(x($0.t))),\(f(y($0[keyPath: hi] ?? 0)))" }
-            let lower = pts.reversed().map { "\(f(x($0.t))),\(f(y($0[keyPath: lo] ?? 0)))" }
-            return "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(fill)\"/>"
-        }
-        var svg = "<svg class=\"fan\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\">"
-        svg += "<title>\(html(chart.title))</title><text x=\"\(f(left))\" y=\"16\">\(html(chart.title))</text>"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(h - bottom))\" x2=\"\(f(w - right))\" y2=\"\(f(h - bottom))\" stroke=\"#999\"/>"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(h - bottom))\" stroke=\"#999\"/>"
-        svg += "<text x=\"4\" y=\"\(f(top + 4))\">\(html(NumberText.plain(y1, decimals: 1, language)))</text>"
-        svg += "<text x=\"4\" y=\"\(f(h - bottom))\">\(html(NumberText.plain(y0, decimals: 1, language)))</text>"
-        svg += "<text x=\"\(f(left))\" y=\"\(f(h - 8))\">\(Int(t0))</text><text x=\"\(f(w - right - 28))\" y=\"\(f(h - 8))\">\(Int(t1))</text>"
-        svg += band(\.lo95, \.hi95, "#c6dbef") + band(\.lo80, \.hi80, "#6baed6")
-        svg += "<polyline fill=\"none\" stroke=\"#08519c\" stroke-width=\"2\" points=\"\(chart.path.map { "\(f(x($0.t))),\(f(y($0.median)))" }.joined(separator: " "))\"/>"
-        for p in chart.history { svg += "<circle cx=\"\(f(x(p.t)))\" cy=\"\(f(y(p.value)))\" r=\"3\" fill=\"#222\"/>" }
-        if let t = chart.target {
-            let (cx, cy) = (x(t.t), y(t.value))
-            svg += "<polygon class=\"target\" points=\"\(f(cx)),\(f(cy - 6)) \(f(cx + 6)),\(f(cy)) \(f(cx)),\(f(cy + 6)) \(f(cx - 6)),\(f(cy))\" fill=\"#d62728\"/>"
-        }
-        return svg + "</svg>"
-    }
-
-    /// Horizontal bar chart.
-    static func bars(_ chart: BarChart, language: Language) -> String {
-        let rowHeight = 20.0, labelWidth = 170.0, width = 520.0, top = 26.0
-        let h = top + rowHeight * Double(chart.bars.count) + 10
-        let maxValue = max(chart.maximum ?? 0, chart.bars.map(\.value).max() ?? 1, 1e-9)
-        var svg = "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(width)) \(Int(h))\" role=\"img\">"
-        svg += "<title>\(html(chart.title))</title><text x=\"4\" y=\"16\">\(html(chart.title))</text>"
-        for (i, bar) in chart.bars.enumerated() {
-            let y = top + rowHeight * Double(i)
-            let length = max(0, bar.value) / maxValue * (width - labelWidth - 70)
-            svg += "<text x=\"4\" y=\"\(f(y + 13))\">\(html(bar.label))</text>"
-            svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y + 3))\" width=\"\(f(length))\" height=\"\(f(rowHeight - 6))\" fill=\"#3182bd\"/>"
-            svg += "<text x=\"\(f(labelWidth + length + 4))\" y=\"\(f(y + 13))\">\(html(NumberText.plain(bar.value, decimals: 2, language)))</text>"
-        }
-        return svg + "</svg>"
-    }
+    /// Horizontal bar chart (drawn by ``SVGCharts/bars(_:language:)``).
+    static func bars(_ chart: BarChart, language: Language) -> String { SVGCharts.bars(chart, language: language) }
 }

@@ -12,8 +12,8 @@ public enum TextRenderers {
             if case .text = c.format { return "---" }
             return "---:"
         }.joined(separator: "|") + "|")
-        for row in table.rows {
-            let cells = zip(table.columns, row).map { escape(table.display($1, column: $0, language: language)) }
+        for (i, row) in table.rows.enumerated() {
+            let cells = zip(table.columns, row).map { escape(table.display($1, column: $0, row: i, language: language)) }
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n") + "\n"

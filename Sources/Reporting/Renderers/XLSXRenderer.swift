@@ -8,7 +8,9 @@ import Foundation
 ///   `0`. Every percentage is stored as a 0–1 fraction with a percent format, so Excel shows
 ///   74.65 % and computes with 0.7465: percent columns (0–100 in the table) are divided by 100
 ///   (`0.0%` with the column's decimals), probabilities are kept (`0.0%`), and the measured values
-///   of a share's row (latest value, target, gap, projection, ...) are divided by 100 (`0.00%`).
+///   of a share's row (latest value, target, projection, ...) are divided by 100 (`0.00%`); its
+///   differences (gap, change per year) are percentage points, kept as they are with a format that
+///   names them (`#,##0.00" điểm %"` / `" pp"`). A count's row shows whole numbers (`#,##0`).
 ///   Excel shows the separators of the user's locale.
 /// - The header row is bold and wraps (the row is made tall enough for its longest label); it and
 ///   the leading text columns (the ids and names that say what a row is) stay in view when the
@@ -36,8 +38,10 @@ public enum XLSXRenderer {
         var grouped: Bool
         /// Shown as a percentage (the stored value × 100, with a percent sign).
         var percent: Bool
+        /// Characters of words the format shows after the number (" pp").
+        var suffix = 0
 
-        init(_ format: ReportTable.Format) {
+        init(_ format: ReportTable.Format, language: Language) {
             switch format {
             case .text: self.init(factor: 1, style: .plain, decimals: 2, grouped: false, percent: false)
             case let .number(d): self.init(factor: 1, style: .decimal(d), decimals: d, grouped: true, percent: false)
@@ -45,10 +49,16 @@ public enum XLSXRenderer {
             case .year: self.init(factor: 1, style: .whole, decimals: 0, grouped: false, percent: false)
             case let .percent(d): self.init(factor: 0.01, style: .percent(d), decimals: d, grouped: false, percent: true)
             case .probability: self.init(factor: 1, style: .percent(1), decimals: 1, grouped: false, percent: true)
+            case let .points(d):
+                // Percentage points are not a fraction of anything: the number as is, with the unit's words.
+                let words = language == .vi ? " điểm %" : " pp"
+                self.init(factor: 1, style: XLSXWriter.Style(numberFormat: "#,##0" + XLSXWriter.Style.fraction(d) + "\"\(words)\""),
+                          decimals: d, grouped: true, percent: false, suffix: words.count)
             }
         }
 
-        init(factor: Double, style: XLSXWriter.Style, decimals: Int, grouped: Bool, percent: Bool) {
+        init(factor: Double, style: XLSXWriter.Style, decimals: Int, grouped: Bool, percent: Bool, suffix: Int = 0) {
+            self.suffix = suffix
             self.factor = factor
             self.style = style
             self.decimals = max(0, decimals)
@@ -65,32 +75,35 @@ public enum XLSXRenderer {
         func width(_ value: Double) -> Int {
             let shown = abs(percent ? stored(value) * 100 : value)
             let digits = shown < 1 ? 1 : Int(log10(shown).rounded(.down)) + 1
-            return digits + (grouped ? (digits - 1) / 3 : 0) + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0) + (percent ? 1 : 0)
+            return digits + (grouped ? (digits - 1) / 3 : 0) + (decimals > 0 ? decimals + 1 : 0) + (value < 0 ? 1 : 0) + (percent ? 1 : 0) + suffix
         }
     }
 
-    /// The leading text columns (ids and names) kept in view: the first columns while they are text.
+    /// The leading text columns (ids and names) kept in view: the first columns while they are
+    /// text, up to the last name column among them (a unit column after the names scrolls).
     static func frozenColumns(_ table: ReportTable) -> Int {
-        table.columns.prefix { $0.format == .text }.count
+        let text = table.columns.prefix { $0.format == .text }
+        return (text.lastIndex { $0.isName } ?? (text.count - 1)) + 1
     }
 
     /// A table as a sheet (see ``XLSXRenderer``).
     static func sheet(_ table: ReportTable, language: Language) -> XLSXWriter.Sheet {
         let columns = table.columns
         // Each column's look, and its look in a share's row (differs for measured number columns).
-        let looks = columns.map { NumberLook(ReportTable.format(of: $0, in: .number)) }
-        let percentLooks = columns.map { NumberLook(ReportTable.format(of: $0, in: .percent)) }
+        let looks = columns.map { NumberLook(ReportTable.format(of: $0, in: .number), language: language) }
+        let percentLooks = columns.map { NumberLook(ReportTable.format(of: $0, in: .percent), language: language) }
+        let wholeLooks = columns.map { NumberLook(ReportTable.format(of: $0, in: .whole), language: language) }
         var longest = Array(repeating: 0, count: columns.count)
         var rows: [[XLSXWriter.Cell]] = [columns.map { .text($0.label(language), .header) }]
         rows.reserveCapacity(table.rows.count + 1)
         for (i, row) in table.rows.enumerated() {
-            let percentRow = i < table.rowUnits.count && table.rowUnits[i] == .percent
+            let unit = i < table.rowUnits.count ? table.rowUnits[i] : .number
             var cells: [XLSXWriter.Cell] = []
             cells.reserveCapacity(row.count)
             for (j, cell) in row.prefix(columns.count).enumerated() {
                 switch cell {
                 case .text, .phrase:
-                    let s = table.display(cell, column: table.columns[j], language: language)
+                    let s = table.display(cell, column: table.columns[j], row: i, language: language)
                     cells.append(.text(s))
                     // utf8.count bounds count from above: most cells need no count.
                     if s.utf8.count > longest[j] { longest[j] = max(longest[j], s.count) }
@@ -99,7 +112,7 @@ public enum XLSXRenderer {
                         cells.append(.empty)
                         continue
                     }
-                    let look = percentRow ? percentLooks[j] : looks[j]
+                    let look = unit == .percent ? percentLooks[j] : unit == .whole ? wholeLooks[j] : looks[j]
                     cells.append(.number(look.stored(v), look.style))
                     longest[j] = max(longest[j], look.width(v))
                 }

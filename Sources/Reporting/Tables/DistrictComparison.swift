@@ -108,21 +108,21 @@ public struct DistrictComparison: Sendable {
         var columns: [ReportTable.Column] = [
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
             .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
-            .init(key: "total", vi: "Tổng điểm", en: "Total", format: .number(decimals: 2), measured: true),
-            .init(key: "total_recomputed", vi: "Tổng tính lại", en: "Total recomputed", format: .number(decimals: 2), measured: true),
+            .init(key: "total", vi: "Tổng điểm", en: "Total", format: .number(decimals: 2), measured: .value),
+            .init(key: "total_recomputed", vi: "Tổng tính lại", en: "Total recomputed", format: .number(decimals: 2), measured: .value),
             .init(key: "rank", vi: "Hạng tính lại", en: "Rank (recomputed)", format: .integer),
             .init(key: "rank_published", vi: "Hạng công bố", en: "Rank (published)", format: .integer),
             .init(key: "check", vi: "Kiểm tra", en: "Check", format: .text),
             .init(key: "percent_of_max", vi: "% điểm tối đa", en: "% of maximum", format: .percent(decimals: 1)),
-            .init(key: "gap_to_leader", vi: "Cách dẫn đầu", en: "Gap to leader", format: .number(decimals: 2), measured: true),
-            .init(key: "gap_to_mean", vi: "Cách trung bình", en: "Gap to mean", format: .number(decimals: 2), measured: true),
+            .init(key: "gap_to_leader", vi: "Cách dẫn đầu", en: "Gap to leader", format: .number(decimals: 2), measured: .difference),
+            .init(key: "gap_to_mean", vi: "Cách trung bình", en: "Gap to mean", format: .number(decimals: 2), measured: .difference),
         ]
         for p in parts {
-            columns.append(.init(key: p.id, vi: p.nameVi, en: p.nameEn, format: .number(decimals: 2), measured: true))
-            columns.append(.init(key: "\(p.id)_available", vi: "\(p.nameVi): còn", en: "\(p.nameEn): available", format: .number(decimals: 2), measured: true))
+            columns.append(.init(key: p.id, vi: p.nameVi, en: p.nameEn, format: .number(decimals: 2), measured: .value))
+            columns.append(.init(key: "\(p.id)_available", vi: "\(p.nameVi): còn", en: "\(p.nameEn): available", format: .number(decimals: 2), measured: .value))
         }
         columns.append(.init(key: "best_gains", vi: "Dư địa lớn nhất", en: "Most points available", format: .text))
-        let names = Dictionary(parts.map { ($0.id, $0.nameVi) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(parts.map { ($0.id, Words.name($0)) }, uniquingKeysWith: { a, _ in a })
         let rows: [[ReportTable.Cell]] = rows.map { r in
             var checks: [Phrase] = []
             if let p = r.publishedRank, Int(p) != r.rank {
@@ -133,7 +133,7 @@ public struct DistrictComparison: Sendable {
                                      en: "total ≠ sum of parts (\(NumberText.plain(t, decimals: 2, .en)))"))
             }
             var cells: [ReportTable.Cell] = [
-                .text(r.entity.id), .text(r.entity.nameVi), .number(r.total), .number(r.recomputedTotal), .number(Double(r.rank)),
+                .text(r.entity.id), .phrase(Words.name(r.entity)), .number(r.total), .number(r.recomputedTotal), .number(Double(r.rank)),
                 .number(r.publishedRank), Phrase.joined(checks).map { .phrase($0) } ?? .text(""), .number(r.percentOfMaximum),
                 .number(r.gapToLeader), .number(r.gapToMean),
             ]
@@ -142,19 +142,27 @@ public struct DistrictComparison: Sendable {
                 cells.append(.number(r.parts[p.id].flatMap { s in p.upper.map { $0 - s } }))
             }
             let gains = r.bestGains.map { g in
-                Phrase(vi: "\(names[g.part] ?? g.part) (+\(NumberText.plain(g.points, decimals: 2, .vi)))",
-                       en: "\(names[g.part] ?? g.part) (+\(NumberText.plain(g.points, decimals: 2, .en)))")
+                Phrase(vi: "\(names[g.part]?.vi ?? g.part) (+\(NumberText.plain(g.points, decimals: 2, .vi)))",
+                       en: "\(names[g.part]?.en ?? g.part) (+\(NumberText.plain(g.points, decimals: 2, .en)))")
             }
             cells.append(Phrase.joined(gains).map { .phrase($0) } ?? .text(""))
             return cells
         }
-        let chart = BarChart(title: "\(indicator.nameVi) \(period)", bars: self.rows.map { ($0.entity.nameVi, $0.total) }, maximum: indicator.upper)
-        return ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
-                           titleVi: "So sánh \(indicator.nameVi) \(period)", titleEn: "Comparison: \(indicator.nameEn) \(period)",
+        let chart = BarChart(title: Phrase(vi: "\(indicator.nameVi), \(Words.period(period).vi)", en: "\(indicator.nameEn), \(Words.period(period).en)"),
+                             groups: [Phrase(vi: "Tổng điểm công bố, \(Words.period(period).vi)", en: "Published total, \(Words.period(period).en)")],
+                             bars: self.rows.map { (Words.name($0.entity), [$0.total]) },
+                             maximum: indicator.upper, unit: indicator.unit)
+        var table = ReportTable(id: "comparison-\(indicator.id)-\(period.description.replacingOccurrences(of: "/", with: "_"))",
+                           titleVi: "So sánh \(indicator.nameVi), \(Words.period(period).vi)",
+                           titleEn: "Comparison: \(indicator.nameEn), \(Words.period(period).en)",
                            columns: columns, rows: rows, charts: [.bars(chart)],
                            sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi)) \(period)",
                            sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn)) \(period)",
                            rowUnits: Array(repeating: .init(indicator), count: rows.count))
+        // On a page: the totals and ranks, then the parts (score and points still available) five at a time.
+        let firstPart = columns.firstIndex { $0.key == parts.first?.id }
+        table.partBreaks = firstPart.map { Array(stride(from: $0, to: columns.count - 1, by: 10)) } ?? []
+        return table
     }
 }
 

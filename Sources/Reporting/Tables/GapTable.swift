@@ -172,8 +172,8 @@ public struct GapTable: Sendable {
             let forecast = try Forecaster.forecast(series, request, pool: pool)
             result.forecast = forecast
             result.status = forecast.target?.status ?? .insufficientData
-            result.chart = fan(series: series, fit: forecast.fit, target: (tTarget, target.value),
-                               title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
+            result.chart = fan(series: series, fit: forecast.fit, end: tTarget, indicator: indicator, entity: entity,
+                               target: .init(t: tTarget, value: target.value, year: target.year, comparator: target.comparator))
         } catch {
             result.status = meets ? .achieved : .insufficientData
             result.remark = .noForecast(error)
@@ -181,19 +181,24 @@ public struct GapTable: Sendable {
         return result
     }
 
-    /// History, and the median with 80/95 % bands from the last observation to the target year.
-    static func fan(series: Series, fit: TrendFit, target: (Double, Double), title: String, indicator: Indicator) -> FanChart {
-        let start = series.times.last ?? target.0
-        let steps = 12
-        let path = (0...steps).map { k -> (t: Double, median: Double, lo80: Double?, hi80: Double?, lo95: Double?, hi95: Double?) in
-            let t = start + (target.0 - start) * Double(k) / Double(steps)
+    /// History, and the median with 80/95 % bands from the last observation to `end` (the target's time).
+    static func fan(series: Series, fit: TrendFit, end: Double, indicator: Indicator, entity: Entity, target: FanChart.TargetMark?) -> FanChart {
+        let start = series.times.last ?? end
+        let steps = 12, spread = fit.distribution(at: end).hasSpread
+        let path = (0...steps).map { k -> FanChart.Step in
+            let t = start + (end - start) * Double(k) / Double(steps)
+            // The bands open from the last observation.
+            if k == 0, let v = series.values.last {
+                return spread ? FanChart.Step(t: t, median: v, lo80: v, hi80: v, lo95: v, hi95: v) : FanChart.Step(t: t, median: v)
+            }
             let d = fit.distribution(at: t)
-            guard d.hasSpread, k > 0 else { return (t, k == 0 ? (series.values.last ?? d.point) : d.point, nil, nil, nil, nil) }
+            guard d.hasSpread else { return FanChart.Step(t: t, median: d.point) }
             let (l80, h80) = d.interval(level: 0.8), (l95, h95) = d.interval(level: 0.95)
-            return (t, d.point, l80, h80, l95, h95)
+            return FanChart.Step(t: t, median: d.point, lo80: l80, hi80: h80, lo95: l95, hi95: h95)
         }
-        return FanChart(title: title, history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path,
-                        target: (t: target.0, value: target.1), lower: indicator.lower, upper: indicator.upper)
+        return FanChart(title: Phrase(vi: "\(indicator.nameVi) — \(entity.nameVi)", en: "\(indicator.nameEn) — \(entity.nameEn)"), unit: indicator.unit,
+                        history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path, target: target,
+                        lower: indicator.lower, upper: indicator.upper, yearOffset: series.time(ofYear: 0))
     }
 
     /// The table for the renderers.
@@ -203,25 +208,28 @@ public struct GapTable: Sendable {
             .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
             .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
-            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: true),
+            .init(key: "unit", vi: "Đơn vị tính", en: "Unit", format: .text),
+            .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: .value),
             .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),
-            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: true),
+            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: .value),
             .init(key: "target_year", vi: "Năm", en: "Year", format: .year),
             .init(key: "comparator", vi: "So sánh", en: "Comparator", format: .text),
             .init(key: "target_source", vi: "Nguồn mục tiêu", en: "Target source", format: .text),
-            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: true),
+            .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: .difference),
             .init(key: "relative_gap", vi: "Khoảng cách tương đối", en: "Relative gap", format: .probability),
-            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2), measured: true),
-            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: true),
-            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: true),
-            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2), measured: true),
-            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2), measured: true),
+            .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2), measured: .value),
+            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: .value),
+            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: .value),
+            .init(key: "lower_95", vi: "Thấp 95", en: "Lo 95", format: .number(decimals: 2), measured: .value),
+            .init(key: "upper_95", vi: "Cao 95", en: "Hi 95", format: .number(decimals: 2), measured: .value),
             .init(key: "p_meet", vi: "Xác suất đạt", en: "P(meet)", format: .probability),
             .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
             .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
             .init(key: "status", vi: "Tình trạng", en: "Status", format: .text),
-            .init(key: "achieved_annual_change", vi: "Tốc độ đạt được/năm", en: "Achieved change/yr", format: .number(decimals: 3), measured: true),
-            .init(key: "required_annual_change", vi: "Tốc độ cần/năm", en: "Required change/yr", format: .number(decimals: 3), measured: true),
+            .init(key: "achieved_change_per_year", vi: "Mức tăng đã đạt/năm", en: "Achieved change/yr", format: .number(decimals: 2),
+                  measured: .perYear),
+            .init(key: "required_change_per_year", vi: "Mức tăng cần/năm", en: "Required change/yr", format: .number(decimals: 2),
+                  measured: .perYear),
             .init(key: "progress_ratio", vi: "Tỷ số tiến độ", en: "Progress ratio", format: .number(decimals: 2)),
             .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .year),
             .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
@@ -234,18 +242,22 @@ public struct GapTable: Sendable {
             remarks += (p?.flags ?? []).map(Words.flag)
             let remark: ReportTable.Cell = Phrase.joined(remarks).map { .phrase($0) } ?? .text("")
             return [
-                .text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id), .text(r.entity.nameVi),
-                .number(r.latest?.value), .text(r.latest?.period.description ?? ""),
+                .text(r.indicator.id), .phrase(Words.name(r.indicator)), .text(r.entity.id), .phrase(Words.name(r.entity)),
+                .phrase(Words.unit(r.indicator.unit)), .number(r.latest?.value), r.latest.map { .phrase(Words.period($0.period)) } ?? .text(""),
                 .number(r.target.value), .number(Double(r.target.year)), .phrase(Words.comparator(r.target.comparator)), .text(r.target.source),
                 .number(r.gap), .number(r.relativeGap), .number(p?.estimate),
                 .number(interval(80)?.lower), .number(interval(80)?.upper), .number(interval(95)?.lower), .number(interval(95)?.upper),
                 .number(t?.pMeet), r.forecast.map { .phrase(Words.model($0.fit.model)) } ?? .text(""), .number(r.forecast.map { Double($0.fit.n) }),
-                .phrase(Words.status(r.status)), .number(t?.achievedAnnualChange), .number(t?.requiredAnnualChange),
+                .phrase(Words.status(r.status)), .number(t?.achievedChangePerYear), .number(t?.requiredChangePerYear),
                 .number(t?.progressRatio), .number(t?.crossingYear.map(Double.init)), remark,
             ]
         }
         let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }
-        return ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
+        var table = ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
                            sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.indicator) })
+        // On a page: where the target stands (latest value to relative gap), then the projection and its reading.
+        table.partBreaks = columns.firstIndex { $0.key == "projection" }.map { [$0] } ?? []
+        table.rowStatuses = self.rows.map(\.status)
+        return table
     }
 }

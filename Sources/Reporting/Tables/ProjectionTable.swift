@@ -22,10 +22,7 @@ public struct ProjectionTable: Sendable {
 
         /// The fan chart to the last plan year (drawn when asked for: a national report has 140,000 rows).
         public var chart: FanChart {
-            var chart = GapTable.fan(series: series, fit: forecast.fit, target: (series.time(ofYear: lastYear), .nan),
-                                     title: "\(indicator.nameVi) — \(entity.nameVi)", indicator: indicator)
-            chart.target = nil
-            return chart
+            GapTable.fan(series: series, fit: forecast.fit, end: series.time(ofYear: lastYear), indicator: indicator, entity: entity, target: nil)
         }
     }
 
@@ -72,22 +69,24 @@ public struct ProjectionTable: Sendable {
             .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
             .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
+            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .init(key: "unit", vi: "Đơn vị tính", en: "Unit", format: .text),
             .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
             .init(key: "model", vi: "Mô hình", en: "Model", format: .text),
         ]
         for y in years {
             columns += [
-                .init(key: "projection_\(y)", vi: "Dự báo \(y)", en: "Projection \(y)", format: .number(decimals: 2), measured: true),
-                .init(key: "lower_80_\(y)", vi: "Thấp 80 \(y)", en: "Lo 80 \(y)", format: .number(decimals: 2), measured: true),
-                .init(key: "upper_80_\(y)", vi: "Cao 80 \(y)", en: "Hi 80 \(y)", format: .number(decimals: 2), measured: true),
-                .init(key: "lower_95_\(y)", vi: "Thấp 95 \(y)", en: "Lo 95 \(y)", format: .number(decimals: 2), measured: true),
-                .init(key: "upper_95_\(y)", vi: "Cao 95 \(y)", en: "Hi 95 \(y)", format: .number(decimals: 2), measured: true),
+                .init(key: "projection_\(y)", vi: "Dự báo \(y)", en: "Projection \(y)", format: .number(decimals: 2), measured: .value),
+                .init(key: "lower_80_\(y)", vi: "Thấp 80 \(y)", en: "Lo 80 \(y)", format: .number(decimals: 2), measured: .value),
+                .init(key: "upper_80_\(y)", vi: "Cao 80 \(y)", en: "Hi 80 \(y)", format: .number(decimals: 2), measured: .value),
+                .init(key: "lower_95_\(y)", vi: "Thấp 95 \(y)", en: "Lo 95 \(y)", format: .number(decimals: 2), measured: .value),
+                .init(key: "upper_95_\(y)", vi: "Cao 95 \(y)", en: "Hi 95 \(y)", format: .number(decimals: 2), measured: .value),
             ]
         }
         columns.append(.init(key: "flags", vi: "Ghi chú", en: "Flags", format: .text))
         let rows: [[ReportTable.Cell]] = rows.map { r in
-            var cells: [ReportTable.Cell] = [.text(r.indicator.id), .text(r.indicator.nameVi), .text(r.entity.id),
-                                             .number(Double(r.forecast.fit.n)), .phrase(Words.model(r.forecast.fit.model))]
+            var cells: [ReportTable.Cell] = [.text(r.indicator.id), .phrase(Words.name(r.indicator)), .text(r.entity.id),
+                                             .phrase(Words.name(r.entity)), .phrase(Words.unit(r.indicator.unit)), .number(Double(r.forecast.fit.n)), .phrase(Words.model(r.forecast.fit.model))]
             for p in r.forecast.projections {
                 let i80 = p.intervals.first { $0.level == 80 }, i95 = p.intervals.first { $0.level == 95 }
                 cells += [.number(p.estimate), .number(i80?.lower), .number(i80?.upper), .number(i95?.lower), .number(i95?.upper)]

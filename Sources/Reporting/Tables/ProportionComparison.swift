@@ -45,20 +45,23 @@ public struct ProportionComparison: Sendable {
 
     /// The table for the renderers.
     public func table() -> ReportTable {
-        let (w1, w2) = (windows.0.description, windows.1.description)
-        let columns: [ReportTable.Column] = [
+        // Columns name the windows "đợt 1" / "window 1"; the title says which periods they are.
+        let (w1, w2) = (Words.period(windows.0), Words.period(windows.1))
+        func column(_ key: String, _ vi: String, _ en: String, _ k: Int, _ format: ReportTable.Format) -> ReportTable.Column {
+            .init(key: "\(key)_\(k)", vi: "\(vi) đợt \(k)", en: "\(en), window \(k)", format: format)
+        }
+        var columns: [ReportTable.Column] = [
             .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
             .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
-            .init(key: "numerator_1", vi: "Tử số \(w1)", en: "Numerator \(w1)", format: .integer),
-            .init(key: "denominator_1", vi: "Mẫu số \(w1)", en: "Denominator \(w1)", format: .integer),
-            .init(key: "rate_1", vi: "Tỷ lệ \(w1)", en: "Rate \(w1)", format: .percent(decimals: 1)),
-            .init(key: "wilson_lower_1", vi: "Wilson thấp \(w1)", en: "Wilson low \(w1)", format: .percent(decimals: 1)),
-            .init(key: "wilson_upper_1", vi: "Wilson cao \(w1)", en: "Wilson high \(w1)", format: .percent(decimals: 1)),
-            .init(key: "numerator_2", vi: "Tử số \(w2)", en: "Numerator \(w2)", format: .integer),
-            .init(key: "denominator_2", vi: "Mẫu số \(w2)", en: "Denominator \(w2)", format: .integer),
-            .init(key: "rate_2", vi: "Tỷ lệ \(w2)", en: "Rate \(w2)", format: .percent(decimals: 1)),
-            .init(key: "wilson_lower_2", vi: "Wilson thấp \(w2)", en: "Wilson low \(w2)", format: .percent(decimals: 1)),
-            .init(key: "wilson_upper_2", vi: "Wilson cao \(w2)", en: "Wilson high \(w2)", format: .percent(decimals: 1)),
+        ]
+        for k in 1...2 {
+            columns += [
+                column("numerator", "Tử số", "Numerator", k, .integer), column("denominator", "Mẫu số", "Denominator", k, .integer),
+                column("rate", "Tỷ lệ", "Rate", k, .percent(decimals: 1)), column("wilson_lower", "Wilson thấp", "Wilson low", k, .percent(decimals: 1)),
+                column("wilson_upper", "Wilson cao", "Wilson high", k, .percent(decimals: 1)),
+            ]
+        }
+        columns += [
             .init(key: "change", vi: "Thay đổi (điểm %)", en: "Change (pp)", format: .number(decimals: 1)),
             .init(key: "change_lower", vi: "Thay đổi thấp 95", en: "Change lo 95", format: .number(decimals: 1)),
             .init(key: "change_upper", vi: "Thay đổi cao 95", en: "Change hi 95", format: .number(decimals: 1)),
@@ -70,16 +73,21 @@ public struct ProportionComparison: Sendable {
             let diff = Proportions.newcombeDifference(successes1: n1, trials1: d1, successes2: n2, trials2: d2)
             let beyond = diff.map { $0.lower > 0 || $0.upper < 0 }
             return [
-                .text(r.entity.id), .text(r.entity.nameVi),
+                .text(r.entity.id), .phrase(Words.name(r.entity)),
                 .number(n1), .number(d1), .number(100 * n1 / d1), .number(w1.map { 100 * $0.lower }), .number(w1.map { 100 * $0.upper }),
                 .number(n2), .number(d2), .number(100 * n2 / d2), .number(w2.map { 100 * $0.lower }), .number(w2.map { 100 * $0.upper }),
                 .number(diff.map { 100 * $0.difference }), .number(diff.map { 100 * $0.lower }), .number(diff.map { 100 * $0.upper }),
                 beyond.map { .phrase(Words.yesNo($0)) } ?? .text(""),
             ]
         }
-        let chart = BarChart(title: "\(indicator.nameVi) \(w2)", bars: self.rows.map { ($0.entity.nameVi, 100 * ($0.second.numerator ?? 0) / max($0.second.denominator ?? 1, 1)) }, maximum: 100)
-        return ReportTable(id: "comparison-\(indicator.id)", titleVi: "So sánh \(indicator.nameVi): \(w1) và \(w2)",
-                           titleEn: "Comparison: \(indicator.nameEn), \(w1) vs \(w2)", columns: columns, rows: rows, charts: [.bars(chart)],
+        // Both windows side by side, the earlier first, named as the columns name them.
+        func rate(_ o: Observation) -> Double? { o.denominator.flatMap { $0 > 0 ? 100 * (o.numerator ?? 0) / $0 : nil } }
+        let chart = BarChart(title: Words.name(indicator),
+                             groups: [(1, w1), (2, w2)].map { k, w in Phrase(vi: "Đợt \(k) (\(w.vi))", en: "Window \(k) (\(w.en))") },
+                             bars: self.rows.map { (Words.name($0.entity), [rate($0.first), rate($0.second)]) },
+                             maximum: 100, unit: .percent)
+        return ReportTable(id: "comparison-\(indicator.id)", titleVi: "So sánh \(indicator.nameVi): đợt 1 (\(w1.vi)) và đợt 2 (\(w2.vi))",
+                           titleEn: "Comparison: \(indicator.nameEn), window 1 (\(w1.en)) vs window 2 (\(w2.en))", columns: columns, rows: rows, charts: [.bars(chart)],
                            sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi))", sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn))")
     }
 }

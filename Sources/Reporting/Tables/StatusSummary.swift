@@ -16,10 +16,10 @@ public enum StatusSummary {
     /// Targets per group and status: achieved or on track, behind (needs acceleration, off track or
     /// moving away), insufficient data; sorted by the share behind (highest first), then by id.
     public static func table(_ gaps: GapTable, by grouping: Grouping) -> ReportTable {
-        struct Counts { var id = "", name = "", targets = 0, met = 0, behind = 0, insufficient = 0 }
+        struct Counts { var id = "", name = Phrase(vi: "", en: ""), targets = 0, met = 0, behind = 0, insufficient = 0 }
         var groups: [String: Counts] = [:]
         for row in gaps.rows {
-            let (id, name) = grouping == .indicator ? (row.indicator.id, row.indicator.nameVi) : (row.entity.id, row.entity.nameVi)
+            let (id, name) = grouping == .indicator ? (row.indicator.id, Words.name(row.indicator)) : (row.entity.id, Words.name(row.entity))
             var c = groups[id] ?? Counts(id: id, name: name)
             c.targets += 1
             switch row.status {
@@ -44,7 +44,7 @@ public enum StatusSummary {
             .init(key: "behind_share", vi: "Tỷ lệ chậm", en: "Share behind", format: .probability),
         ]
         let rows: [[ReportTable.Cell]] = sorted.map { c in
-            [.text(c.id), .text(c.name), .number(Double(c.targets)), .number(Double(c.met)), .number(Double(c.behind)),
+            [.text(c.id), .phrase(c.name), .number(Double(c.targets)), .number(Double(c.met)), .number(Double(c.behind)),
              .number(Double(c.insufficient)), .number(Double(c.behind) / Double(c.targets))]
         }
         return grouping == .indicator

@@ -1,0 +1,99 @@
+import Indicators
+
+/// Units and periods in words: the one place where a value's unit and an observation's period are
+/// written for a reader, in Vietnamese administrative style or in English.
+extension Words {
+    /// The unit of an indicator as a table's "unit" column shows it: "%" / "%", "điểm" / "points",
+    /// "số lượng" / "count", "hạng" / "rank", "đồng" / "VND".
+    public static func unit(_ unit: Indicator.Unit) -> Phrase {
+        switch unit {
+        case .percent: Phrase(vi: "%", en: "%")
+        case .count: Phrase(vi: "số lượng", en: "count")
+        case .score: Phrase(vi: "điểm", en: "points")
+        case .rank: Phrase(vi: "hạng", en: "rank")
+        case .vnd: Phrase(vi: "đồng", en: "VND")
+        }
+    }
+
+    /// A value with its unit, as a sentence writes it: "74,65 %" / "74.65%", "655,26 điểm" /
+    /// "655.26 points", "1.140" / "1,140" (a count: whole when it is whole, else one decimal),
+    /// "hạng 5" / "rank 5", "1.200.000 đồng" / "1,200,000 VND".
+    ///
+    /// `decimals` applies to percentages and scores (2 unless given); counts, ranks and amounts
+    /// show whole numbers (a count that is not whole shows one decimal).
+    public static func quantity(_ value: Double, _ unit: Indicator.Unit, decimals: Int = 2, _ language: Language) -> String {
+        let whole = value == value.rounded()
+        switch unit {
+        case .percent:
+            return NumberText.format(value, .percent(decimals: decimals), language)
+        case .score:
+            return NumberText.plain(value, decimals: decimals, language) + (language == .vi ? " điểm" : " points")
+        case .count:
+            return NumberText.plain(value, decimals: whole ? 0 : 1, language)
+        case .rank:
+            return (language == .vi ? "hạng " : "rank ") + NumberText.plain(value.rounded(), decimals: 0, language)
+        case .vnd:
+            return NumberText.plain(value.rounded(), decimals: 0, language) + (language == .vi ? " đồng" : " VND")
+        }
+    }
+
+    /// A change per year in an indicator's unit: "3,20 điểm %/năm" / "3.20 pp/yr" for a share,
+    /// "12,5 điểm/năm" / "12.5 points/yr", "4,0/năm" / "4.0/yr" for counts; the sign is kept
+    /// ("−1,50 điểm %/năm").
+    public static func changePerYear(_ value: Double, _ unit: Indicator.Unit, _ language: Language) -> String {
+        let vi = language == .vi
+        switch unit {
+        case .percent:
+            return NumberText.plain(value, decimals: 2, language) + (vi ? " điểm %/năm" : " pp/yr")
+        case .score:
+            return NumberText.plain(value, decimals: 2, language) + (vi ? " điểm/năm" : " points/yr")
+        case .count, .rank:
+            return NumberText.plain(value, decimals: 1, language) + (vi ? "/năm" : "/yr")
+        case .vnd:
+            return NumberText.plain(value.rounded(), decimals: 0, language) + (vi ? " đồng/năm" : " VND/yr")
+        }
+    }
+
+    /// A period in words: "năm 2024" / "2024", "6 tháng đầu năm 2024" / "H1 2024", "quý I/2024" /
+    /// "Q1 2024", "tháng 8/2024" / "Aug 2024", "ngày 30/6/2024" / "30 Jun 2024", "đến 31/8/2024" /
+    /// "to 31 Aug 2024", "từ 1/9/2024 đến 20/9/2024" / "1 Sep 2024 – 20 Sep 2024".
+    public static func period(_ period: Period) -> Phrase {
+        switch period {
+        case let .year(y):
+            return Phrase(vi: "năm \(y)", en: "\(y)")
+        case let .half(y, h):
+            return Phrase(vi: "6 tháng \(h == 1 ? "đầu" : "cuối") năm \(y)", en: "H\(h) \(y)")
+        case let .quarter(y, q):
+            let roman = ["I", "II", "III", "IV"]
+            return Phrase(vi: "quý \(q >= 1 && q <= 4 ? roman[q - 1] : String(q))/\(y)", en: "Q\(q) \(y)")
+        case let .month(y, m):
+            return Phrase(vi: "tháng \(m)/\(y)", en: "\(monthEn(m)) \(y)")
+        case let .date(d):
+            return Phrase(vi: "ngày \(dayVi(d))", en: dayEn(d))
+        case let .range(nil, end):
+            return Phrase(vi: "đến \(dayVi(end))", en: "to \(dayEn(end))")
+        case let .range(start?, end):
+            return Phrase(vi: "từ \(dayVi(start)) đến \(dayVi(end))", en: "\(dayEn(start)) – \(dayEn(end))")
+        }
+    }
+
+    /// "30/6/2024": day and month without leading zeros, as Vietnamese documents write dates.
+    static func dayVi(_ d: Period.Day) -> String { "\(d.day)/\(d.month)/\(d.year)" }
+
+    /// "30 Jun 2024".
+    static func dayEn(_ d: Period.Day) -> String { "\(d.day) \(monthEn(d.month)) \(d.year)" }
+
+    /// "Jan" … "Dec" (the number itself outside 1–12).
+    static func monthEn(_ m: Int) -> String {
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return (1...12).contains(m) ? names[m - 1] : String(m)
+    }
+}
+
+extension Words {
+    /// An indicator's name in each language (the dataset's `name_vi` and `name_en`).
+    public static func name(_ indicator: Indicator) -> Phrase { Phrase(vi: indicator.nameVi, en: indicator.nameEn) }
+
+    /// An entity's name in each language (the dataset's `name_vi` and `name_en`).
+    public static func name(_ entity: Entity) -> Phrase { Phrase(vi: entity.nameVi, en: entity.nameEn) }
+}
