@@ -272,13 +272,12 @@ extension Words {
         return Phrase(vi: "dòng \(error.line): \(vi)", en: error.description)
     }
 
-    /// A problem building or writing a report (a write failure keeps the system's reason as it is).
+    /// A problem building a report table.
     public static func error(_ error: ReportError) -> Phrase {
         switch error {
         case let .unknownIndicator(id): Phrase(vi: "không có chỉ tiêu \"\(id)\"", en: error.description)
         case let .noData(id, period): Phrase(vi: "chỉ tiêu \(id) không có số liệu cho kỳ \(period)", en: error.description)
         case let .noCounts(id): Phrase(vi: "chỉ tiêu \(id) không có chỉ tiêu thành phần và không có số đếm để so sánh", en: error.description)
-        case let .write(path, reason): Phrase(vi: "\(path): không ghi được (\(reason))", en: error.description)
         }
     }
 

@@ -174,16 +174,13 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noData(indicator: String, period: String)
     /// The indicator has no counts to compare as proportions.
     case noCounts(String)
-    /// A file could not be written.
-    case write(path: String, reason: String)
 
     /// One line.
     public var description: String {
         switch self {
-        case let .unknownIndicator(id): "no indicator \"\(id)\" (chiso data list indicators shows them)"
+        case let .unknownIndicator(id): "no indicator \"\(id)\""
         case let .noData(id, period): "indicator \(id) has no observations for period \(period)"
         case let .noCounts(id): "indicator \(id) has no parts and no counts to compare"
-        case let .write(path, reason): "\(path): cannot be written (\(reason))"
         }
     }
 }
