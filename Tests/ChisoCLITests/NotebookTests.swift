@@ -14,7 +14,9 @@ struct NotebookTests {
         #expect(Self.notebooks.count == 5)
         let r = try runChiso(["notebook", "run"] + Self.notebooks)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
-        #expect(r.stdout.components(separatedBy: "commands as expected").count == 6)
+        #expect(r.stdout.components(separatedBy: "lệnh cho kết quả như mong đợi").count == 6, "\(r.stdout)")
+        let en = try runChiso(["notebook", "run", "--lang", "en", Self.notebooks[0]])
+        #expect(en.status == 0 && en.stdout.hasSuffix("commands as expected\n"), "\(en.stdout)")
     }
 
     @Test func editingADatasetNumberFailsTheNotebookWithADiff() throws {

@@ -58,7 +58,10 @@ struct NotebookCommand: ParsableCommand {
         @Argument(help: "Notebook files.")
         var files: [String]
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
+            let vi = language.language == .vi
             var failed: [NotebookError] = []
             for file in files {
                 let (notebook, dir) = try NotebookCommand.load(file)
@@ -71,7 +74,8 @@ struct NotebookCommand: ParsableCommand {
                         try Console.line(LineDiff.unified(expected: expected, actual: actual, label: "\(file):\(cell.line) chiso \(cell.command)"))
                     }
                 }
-                try Console.line("\(file): \(notebook.cells.count - mismatches) of \(notebook.cells.count) commands as expected")
+                let (good, all) = (notebook.cells.count - mismatches, notebook.cells.count)
+                try Console.line(vi ? "\(file): \(good)/\(all) lệnh cho kết quả như mong đợi" : "\(file): \(good) of \(all) commands as expected")
                 if mismatches > 0 { failed.append(.mismatch(file: file, cells: mismatches)) }
             }
             if let first = failed.first { throw first }
@@ -93,12 +97,14 @@ struct NotebookCommand: ParsableCommand {
         @Argument(help: "Notebook files.")
         var files: [String]
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
             for file in files {
                 let (notebook, dir) = try NotebookCommand.load(file)
                 let outputs = try notebook.cells.map { try NotebookCommand.execute($0.command, in: dir) }
                 try AtomicWriter.write(Data(notebook.rewritten(with: outputs).utf8), to: file)
-                try Console.line("\(file): \(outputs.count) output blocks written")
+                try Console.line(language.language == .vi ? "\(file): đã ghi \(outputs.count) khối kết quả" : "\(file): \(outputs.count) output blocks written")
             }
         }
     }
