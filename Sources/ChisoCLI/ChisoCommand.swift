@@ -4,22 +4,35 @@ import Chiso
 /// The `chiso` command: configuration only; each subcommand lives in `Commands/`.
 @main
 struct ChisoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "chiso",
-        abstract: "Trends, projections and gap-to-target tables for planning indicators.",
-        discussion: """
-            Chiso fits trends that respect what an indicator is (a share bounded by 100 %, a count, \
-            a score, a rank), projects them with honest intervals, and writes gap-to-target tables. \
-            Data problems are reported on one line (file:line:column) with exit status 1.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "chiso",
+            abstract: summary(vi: "Xu hướng, dự báo và bảng khoảng cách đến mục tiêu cho các chỉ tiêu kế hoạch.",
+                         en: "Trends, projections and gap-to-target tables for planning indicators."),
+            discussion: summary(vi: """
+                Chiso ước lượng xu hướng phù hợp với bản chất từng chỉ tiêu (tỷ lệ không vượt 100 %, số \
+                lượng, điểm, thứ hạng), dự báo kèm khoảng dự báo đã kiểm tra trên số liệu thực, và ghi \
+                bảng khoảng cách đến mục tiêu. Lỗi số liệu được báo trên một dòng (tệp:dòng:cột), mã thoát 1. \
+                Dùng --lang en cho tiếng Anh.
 
-            Examples:
-              chiso report --out report
-              chiso forecast --indicator dvctt_with_applications_share --entity dak_nong --to 2025,2030
-              chiso help gaps
-            """,
-        version: "0.1.0",
-        subcommands: [ReportCommand.self, BacktestCommand.self, CalibrateCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
-    )
+                Ví dụ:
+                  chiso report --out bao-cao
+                  chiso forecast --indicator dvctt_with_applications_share --entity dak_nong
+                  chiso help gaps
+                """, en: """
+                Chiso fits trends that respect what an indicator is (a share bounded by 100 %, a count, \
+                a score, a rank), projects them with honest intervals, and writes gap-to-target tables. \
+                Data problems are reported on one line (file:line:column) with exit status 1.
+
+                Examples:
+                  chiso report --out report
+                  chiso forecast --indicator dvctt_with_applications_share --entity dak_nong
+                  chiso help gaps
+                """),
+            version: "0.1.0",
+            subcommands: [ReportCommand.self, BacktestCommand.self, CalibrateCommand.self, GapsCommand.self, CompareCommand.self, ForecastCommand.self, DataCommand.self, RegressCommand.self, NotebookCommand.self]
+        )
+    }
 
     /// Sets up signals (``Console/setUp()``), then parses and runs the command. An error is printed as
     /// one line in the run's language (``LanguageOption/process``; ``ErrorText``), made safe for a

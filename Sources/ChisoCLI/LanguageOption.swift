@@ -37,3 +37,7 @@ struct LanguageOption: ParsableArguments {
         return found ?? environment
     }
 }
+
+/// A command's one-line summary in the language of this run (``LanguageOption/process``: argument-parser
+/// builds `--help` before any option is parsed, so the language is read from the arguments as written).
+func summary(vi: String, en: String) -> String { LanguageOption.process == .vi ? vi : en }

@@ -54,12 +54,18 @@ struct NotebookTests {
         ["data", "show"], ["notebook"], ["notebook", "run"], ["notebook", "update"],
     ]
 
+    /// Every command's help has an example; its summary is in the run's language (Vietnamese by
+    /// default, English with `--lang en`).
     @Test(arguments: commands)
     func helpHasAnExample(_ command: [String]) throws {
-        let r = try runChiso(command + ["--help"])
+        let r = try runChiso(command + ["--help", "--lang", "en"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Example"), "chiso \(command.joined(separator: " ")) --help has no example")
+        let vi = try runChiso(command + ["--help"])
         let viaHelp = try runChiso(["help"] + command)
-        #expect(viaHelp.stdout == r.stdout)
+        #expect(viaHelp.stdout == vi.stdout)
+        let overview = vi.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(vi.status == 0 && overview.hasPrefix("OVERVIEW: ") && overview.contains { "ăâđêôơưáàảãạếềểễệốồổỗộớờởỡợứừửữựíìỉĩịúùủũụéèẻẽẹóòỏõọýỳỷỹỵ".contains($0) },
+                "chiso \(command.joined(separator: " ")) --help: \(overview)")
     }
 }

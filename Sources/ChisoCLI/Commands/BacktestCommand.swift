@@ -21,25 +21,28 @@ struct PanelSource {
 
 /// `chiso backtest`: how far to trust a projection, measured on real outcomes.
 struct BacktestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "backtest",
-        abstract: "Rolling-origin back-test: coverage of the 80/95 % ranges, MAE, interval score and P(meet) skill.",
-        discussion: """
-            For every series and origin, the forecast is fitted on the n points up to the origin and \
-            scored against every later point up to --max-horizon years on. The panel is a dataset \
-            folder (--data, default) or a long CSV file (indicator, entity, time, value) with \
-            indicators.csv beside it (--panel).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "backtest",
+            abstract: summary(vi: "Kiểm tra lại trên số liệu quá khứ: tỷ lệ khoảng 80/95 % chứa giá trị thực, sai số tuyệt đối trung bình, điểm khoảng và độ chính xác của khả năng đạt.",
+                         en: "Rolling-origin back-test: coverage of the 80/95 % ranges, MAE, interval score and P(meet) skill."),
+            discussion: """
+                For every series and origin, the forecast is fitted on the n points up to the origin and \
+                scored against every later point up to --max-horizon years on. The panel is a dataset \
+                folder (--data, default) or a long CSV file (indicator, entity, time, value) with \
+                indicators.csv beside it (--panel).
 
-            The calibrated default is scored with the shipped calibration, with one learned from \
-            another panel (--calibrate-on), or cross-validated by entity (--cross-validate: learned on \
-            one half of the entities, scored on the other, then swapped).
+                The calibrated default is scored with the shipped calibration, with one learned from \
+                another panel (--calibrate-on), or cross-validated by entity (--cross-validate: learned on \
+                one half of the entities, scored on the other, then swapped).
 
-            Examples:
-              chiso backtest
-              chiso backtest --panel Datasets/reference/indicator_corpus/observations.csv --cross-validate
-              chiso backtest --data my-dataset --calibrate-on my-dataset --cross-validate --format json
-            """
-    )
+                Examples:
+                  chiso backtest
+                  chiso backtest --panel Datasets/reference/indicator_corpus/observations.csv --cross-validate
+                  chiso backtest --data my-dataset --calibrate-on my-dataset --cross-validate --format json
+                """
+        )
+    }
 
     @OptionGroup var data: DataOptions
     @Option(help: "A long CSV panel (indicator, entity, time, value) instead of a dataset.")

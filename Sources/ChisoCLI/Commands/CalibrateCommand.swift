@@ -4,20 +4,23 @@ import Foundation
 
 /// `chiso calibrate`: learn the calibration of the default forecast from a panel of real series.
 struct CalibrateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "calibrate",
-        abstract: "Learn the calibrated ranges from a panel of real series (a dataset or a long CSV).",
-        discussion: """
-            Learns how far series of each kind (share, count, score) moved after windows of 1–6 \
-            points, for horizons up to --max-horizon years, and writes the table that chiso forecast, \
-            gaps and report use with --calibration FILE. The shipped table was made this way from \
-            Datasets/reference/indicator_corpus (Datasets/calibration/make_calibration.sh).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "calibrate",
+            abstract: summary(vi: "Học các khoảng dự báo hiệu chỉnh từ một bộ chuỗi số liệu thực (một bộ dữ liệu hoặc một tệp CSV dạng dài).",
+                         en: "Learn the calibrated ranges from a panel of real series (a dataset or a long CSV)."),
+            discussion: """
+                Learns how far series of each kind (share, count, score) moved after windows of 1–6 \
+                points, for horizons up to --max-horizon years, and writes the table that chiso forecast, \
+                gaps and report use with --calibration FILE. The shipped table was made this way from \
+                Datasets/reference/indicator_corpus (Datasets/calibration/make_calibration.sh).
 
-            Examples:
-              chiso calibrate Datasets/reference/indicator_corpus/observations.csv --output calibration.csv
-              chiso calibrate my-dataset --output my-calibration.csv
-            """
-    )
+                Examples:
+                  chiso calibrate Datasets/reference/indicator_corpus/observations.csv --output calibration.csv
+                  chiso calibrate my-dataset --output my-calibration.csv
+                """
+        )
+    }
 
     @Argument(help: "A dataset folder or a long CSV panel (indicator, entity, time, value).")
     var panel: String

@@ -4,34 +4,40 @@ import Foundation
 
 /// `chiso data`: validate, list and show the indicator dataset.
 struct DataCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "data",
-        abstract: "Validate, list and show the indicator dataset.",
-        discussion: """
-            Examples:
-              chiso data validate
-              chiso data list indicators --format csv
-              chiso data show --indicator dti_score --entity dak_song --format json
-            """,
-        subcommands: [Validate.self, List.self, Show.self, Import.self, Template.self, Export.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "data",
+            abstract: summary(vi: "Kiểm tra, liệt kê và xem bộ dữ liệu chỉ tiêu.",
+                         en: "Validate, list and show the indicator dataset."),
+            discussion: """
+                Examples:
+                  chiso data validate
+                  chiso data list indicators --format csv
+                  chiso data show --indicator dti_score --entity dak_song --format json
+                """,
+            subcommands: [Validate.self, List.self, Show.self, Import.self, Template.self, Export.self]
+        )
+    }
 
     /// `chiso data import`.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Turn workbooks and CSV tables into a dataset folder.",
-            discussion: """
-                A workbook in the template's form (chiso data template) is read whole; other \
-                workbooks and CSV files are read as tables, long or wide, every sheet: district and \
-                indicator columns become entities and indicators, each file a source, and each \
-                value keeps its cell (so-lieu.xlsx[Sheet1]!E7) as its locator. Nothing is written \
-                when there are errors; the folder is replaced whole, never left half-written.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Chuyển sổ tính Excel và bảng CSV thành một thư mục dữ liệu.",
+                             en: "Turn workbooks and CSV tables into a dataset folder."),
+                discussion: """
+                    A workbook in the template's form (chiso data template) is read whole; other \
+                    workbooks and CSV files are read as tables, long or wide, every sheet: district and \
+                    indicator columns become entities and indicators, each file a source, and each \
+                    value keeps its cell (so-lieu.xlsx[Sheet1]!E7) as its locator. Nothing is written \
+                    when there are errors; the folder is replaced whole, never left half-written.
 
-                Examples:
-                  chiso data import so-lieu.xlsx --out bo-du-lieu
-                  chiso data import dvc-2023.csv dvc-2024.xlsx --out bo-du-lieu --number-format vi
-                """
-        )
+                    Examples:
+                      chiso data import so-lieu.xlsx --out bo-du-lieu
+                      chiso data import dvc-2023.csv dvc-2024.xlsx --out bo-du-lieu --number-format vi
+                    """
+            )
+        }
 
         @Argument(help: "Workbooks (.xlsx) and CSV files.")
         var files: [String]
@@ -56,18 +62,21 @@ struct DataCommand: ParsableCommand {
 
     /// `chiso data template`.
     struct Template: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write the workbook a planner fills in (indicators, districts, sources, data, targets).",
-            discussion: """
-                Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per \
-                indicator and district, one column per period), Chi tiết số liệu (optional details) \
-                and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by \
-                chiso report --data FILE.xlsx and chiso data import FILE.xlsx.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Ghi sổ tính mẫu để cán bộ kế hoạch điền (chỉ tiêu, đơn vị, nguồn, số liệu, mục tiêu).",
+                             en: "Write the workbook a planner fills in (indicators, districts, sources, data, targets)."),
+                discussion: """
+                    Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per \
+                    indicator and district, one column per period), Chi tiết số liệu (optional details) \
+                    and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by \
+                    chiso report --data FILE.xlsx and chiso data import FILE.xlsx.
 
-                Example:
-                  chiso data template --out mau-so-lieu.xlsx
-                """
-        )
+                    Example:
+                      chiso data template --out mau-so-lieu.xlsx
+                    """
+            )
+        }
 
         @Option(help: "The workbook to write (atomically).")
         var out: String
@@ -91,18 +100,21 @@ struct DataCommand: ParsableCommand {
 
     /// `chiso data export`.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a dataset in another form: the planner's workbook (xlsx) or a dataset folder (csv).",
-            discussion: """
-                --format xlsx writes the dataset in the template's form (chiso data template), which \
-                chiso data import reads back to the same dataset; --format csv writes the five CSV \
-                files of a dataset folder.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Ghi bộ dữ liệu ở dạng khác: sổ tính của cán bộ kế hoạch (xlsx) hoặc thư mục dữ liệu (csv).",
+                             en: "Write a dataset in another form: the planner's workbook (xlsx) or a dataset folder (csv)."),
+                discussion: """
+                    --format xlsx writes the dataset in the template's form (chiso data template), which \
+                    chiso data import reads back to the same dataset; --format csv writes the five CSV \
+                    files of a dataset folder.
 
-                Examples:
-                  chiso data export --format xlsx --out so-lieu.xlsx
-                  chiso data export --data so-lieu.xlsx --format csv --out bo-du-lieu
-                """
-        )
+                    Examples:
+                      chiso data export --format xlsx --out so-lieu.xlsx
+                      chiso data export --data so-lieu.xlsx --format csv --out bo-du-lieu
+                    """
+            )
+        }
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case xlsx, csv }
 
@@ -124,16 +136,19 @@ struct DataCommand: ParsableCommand {
 
     /// `chiso data validate`.
     struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check a dataset folder and print its findings.",
-            discussion: """
-                Prints every finding (errors first), then a one-line summary. Exit status 0 when there \
-                are no errors (warnings record defects of the sources kept as published), 1 otherwise.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Kiểm tra một thư mục dữ liệu và in các lỗi, cảnh báo tìm thấy.",
+                             en: "Check a dataset folder and print its findings."),
+                discussion: """
+                    Prints every finding (errors first), then a one-line summary. Exit status 0 when there \
+                    are no errors (warnings record defects of the sources kept as published), 1 otherwise.
 
-                Example:
-                  chiso data validate --data Datasets
-                """
-        )
+                    Example:
+                      chiso data validate --data Datasets
+                    """
+            )
+        }
 
         @OptionGroup var options: DataOptions
         @OptionGroup var language: LanguageOption
@@ -177,14 +192,17 @@ struct DataCommand: ParsableCommand {
 
     /// `chiso data list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List the indicators, entities, sources or targets of a dataset.",
-            discussion: """
-                Examples:
-                  chiso data list indicators
-                  chiso data list entities --format csv
-                """
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Liệt kê các chỉ tiêu, đơn vị, nguồn hoặc mục tiêu của bộ dữ liệu.",
+                             en: "List the indicators, entities, sources or targets of a dataset."),
+                discussion: """
+                    Examples:
+                      chiso data list indicators
+                      chiso data list entities --format csv
+                    """
+            )
+        }
 
         /// What to list.
         enum What: String, ExpressibleByArgument, CaseIterable {
@@ -290,16 +308,19 @@ struct DataCommand: ParsableCommand {
 
     /// `chiso data show`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show the observations of an indicator, oldest first.",
-            discussion: """
-                t is the decimal time of each period (a flow at its midpoint, a stock at its end).
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Xem số liệu của một chỉ tiêu, cũ nhất trước.",
+                             en: "Show the observations of an indicator, oldest first."),
+                discussion: """
+                    t is the decimal time of each period (a flow at its midpoint, a stock at its end).
 
-                Examples:
-                  chiso data show --indicator dti_score --entity dak_song
-                  chiso data show --indicator dvctt_with_applications_share --format json
-                """
-        )
+                    Examples:
+                      chiso data show --indicator dti_score --entity dak_song
+                      chiso data show --indicator dvctt_with_applications_share --format json
+                    """
+            )
+        }
 
         @Option(help: "Indicator: id, name or alias.")
         var indicator: String

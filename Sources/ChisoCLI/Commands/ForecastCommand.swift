@@ -9,41 +9,44 @@ extension Indicator.Measure: ExpressibleByArgument {}
 
 /// `chiso forecast`: fit, select and project one series, from the dataset or a CSV file.
 struct ForecastCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "forecast",
-        abstract: "Project an indicator to plan years with intervals, and assess a target.",
-        discussion: """
-            Usage, from the dataset: \
-            chiso forecast --indicator ID|NAME --entity ID|NAME [--data DIR]
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "forecast",
+            abstract: summary(vi: "Dự báo một chỉ tiêu đến các năm kế hoạch kèm khoảng dự báo, và đánh giá mục tiêu.",
+                         en: "Project an indicator to plan years with intervals, and assess a target."),
+            discussion: """
+                Usage, from the dataset: \
+                chiso forecast --indicator ID|NAME --entity ID|NAME [--data DIR]
 
-            From a file: chiso forecast FILE [--entity NAME] [--indicator NAME] [--time COL --value COL] \
-            [--kind share|count|score|rank --lower X --upper X] [--measure flow|stock]
+                From a file: chiso forecast FILE [--entity NAME] [--indicator NAME] [--time COL --value COL] \
+                [--kind share|count|score|rank --lower X --upper X] [--measure flow|stock]
 
-            A file is a workbook (.xlsx; --sheet NAME, default the first) or CSV (comma, semicolon \
-            or tab; UTF-8 or UTF-16), long (a column of periods \
-            and one of values, headed Năm/Kỳ/Year/Period or named with --time and --value) or wide \
-            (one row per district or indicator, one column per period: 2021, Năm 2022, 6 tháng \
-            đầu năm 2024). Numbers in the Vietnamese or English convention are told apart per \
-            column; a number that reads both ways is refused. Several series in one file: choose \
-            one with --entity or --indicator (the text in its row or group column).
+                A file is a workbook (.xlsx; --sheet NAME, default the first) or CSV (comma, semicolon \
+                or tab; UTF-8 or UTF-16), long (a column of periods \
+                and one of values, headed Năm/Kỳ/Year/Period or named with --time and --value) or wide \
+                (one row per district or indicator, one column per period: 2021, Năm 2022, 6 tháng \
+                đầu năm 2024). Numbers in the Vietnamese or English convention are told apart per \
+                column; a number that reads both ways is refused. Several series in one file: choose \
+                one with --entity or --indicator (the text in its row or group column).
 
-            Default (--model auto): the trend of the last ≤ 6 points on the indicator's natural \
-            scale (logit for shares and scores, log for counts), shrunk as real series' trends \
-            shrink, with 80/95 % ranges and P(meet) calibrated on how 2,372 real series moved \
-            (back-tested: see chiso backtest). Works from one point (borrowing the indicator's trend in \
-            other entities) and for constant series. --intervals model gives the textbook choice \
-            instead (AICc; Student t intervals equal to R's); --model linear|loglinear|logit|drift|mean \
-            fits one textbook model. --calibrate-on PANEL learns the ranges from your own history. \
-            A plan year Y is read at Y + 0.5 for flows and Y + 1 for stocks.
+                Default (--model auto): the trend of the last ≤ 6 points on the indicator's natural \
+                scale (logit for shares and scores, log for counts), shrunk as real series' trends \
+                shrink, with 80/95 % ranges and P(meet) calibrated on how 2,372 real series moved \
+                (back-tested: see chiso backtest). Works from one point (borrowing the indicator's trend in \
+                other entities) and for constant series. --intervals model gives the textbook choice \
+                instead (AICc; Student t intervals equal to R's); --model linear|loglinear|logit|drift|mean \
+                fits one textbook model. --calibrate-on PANEL learns the ranges from your own history. \
+                A plan year Y is read at Y + 0.5 for flows and Y + 1 for stocks.
 
-            Examples:
-              chiso forecast --indicator dvctt_with_applications_share --entity dak_nong --to 2025,2030
-              chiso forecast --indicator dti_score --entity krong_no --to 2025 --pool
-              chiso forecast data.csv --time period --value share --kind share --target 80 --target-year 2025
-              chiso forecast so-lieu.csv --entity "Krông Nô" --target 80 --target-year 2025
-              chiso forecast so-lieu.xlsx --sheet "Số liệu" --indicator "Tỷ lệ hồ sơ trực tuyến" --lang en
-            """
-    )
+                Examples:
+                  chiso forecast --indicator dvctt_with_applications_share --entity dak_nong --to 2025,2030
+                  chiso forecast --indicator dti_score --entity krong_no --to 2025 --pool
+                  chiso forecast data.csv --time period --value share --kind share --target 80 --target-year 2025
+                  chiso forecast so-lieu.csv --entity "Krông Nô" --target 80 --target-year 2025
+                  chiso forecast so-lieu.xlsx --sheet "Số liệu" --indicator "Tỷ lệ hồ sơ trực tuyến" --lang en
+                """
+        )
+    }
 
     @Argument(help: "A workbook (.xlsx) or CSV file (omit to use the dataset).")
     var file: String?

@@ -4,19 +4,22 @@ import Foundation
 
 /// `chiso notebook`: run the executable notebooks of Notebooks-text/, or accept their new output.
 struct NotebookCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "notebook",
-        abstract: "Run executable text notebooks, or rewrite their expected output.",
-        discussion: """
-            A notebook is Markdown with fenced ```chiso blocks (one command each, run from the \
-            notebook's folder against the shipped data), each followed by an ```output block.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "notebook",
+            abstract: summary(vi: "Chạy các sổ tay văn bản có lệnh, hoặc ghi lại kết quả mong đợi của chúng.",
+                         en: "Run executable text notebooks, or rewrite their expected output."),
+            discussion: """
+                A notebook is Markdown with fenced ```chiso blocks (one command each, run from the \
+                notebook's folder against the shipped data), each followed by an ```output block.
 
-            Examples:
-              chiso notebook run Notebooks-text/*.md
-              chiso notebook update Notebooks-text/02-dich-vu-cong-truc-tuyen.md
-            """,
-        subcommands: [Run.self, Update.self]
-    )
+                Examples:
+                  chiso notebook run Notebooks-text/*.md
+                  chiso notebook update Notebooks-text/02-dich-vu-cong-truc-tuyen.md
+                """,
+            subcommands: [Run.self, Update.self]
+        )
+    }
 
     /// Runs one command of a notebook with this executable; stdout, then stderr, then the exit status if not 0.
     static func execute(_ command: String, in directory: URL) throws -> String {
@@ -45,15 +48,18 @@ struct NotebookCommand: ParsableCommand {
 
     /// `chiso notebook run`.
     struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run notebooks and compare every output block (trailing whitespace ignored).",
-            discussion: """
-                Prints a unified diff for each command whose output changed; exit 1 if any did.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Chạy sổ tay và so sánh từng khối kết quả (bỏ qua khoảng trắng cuối dòng).",
+                             en: "Run notebooks and compare every output block (trailing whitespace ignored)."),
+                discussion: """
+                    Prints a unified diff for each command whose output changed; exit 1 if any did.
 
-                Example:
-                  chiso notebook run Notebooks-text/01-bat-dau.md
-                """
-        )
+                    Example:
+                      chiso notebook run Notebooks-text/01-bat-dau.md
+                    """
+            )
+        }
 
         @Argument(help: "Notebook files.")
         var files: [String]
@@ -84,15 +90,18 @@ struct NotebookCommand: ParsableCommand {
 
     /// `chiso notebook update`.
     struct Update: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Run notebooks and write each command's output into its output block.",
-            discussion: """
-                For intentional changes: review the result with git diff.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: summary(vi: "Chạy sổ tay và ghi kết quả của mỗi lệnh vào khối kết quả của nó.",
+                             en: "Run notebooks and write each command's output into its output block."),
+                discussion: """
+                    For intentional changes: review the result with git diff.
 
-                Example:
-                  chiso notebook update Notebooks-text/04-muc-tieu-2025-2030.md
-                """
-        )
+                    Example:
+                      chiso notebook update Notebooks-text/04-muc-tieu-2025-2030.md
+                    """
+            )
+        }
 
         @Argument(help: "Notebook files.")
         var files: [String]

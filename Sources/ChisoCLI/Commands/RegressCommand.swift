@@ -4,21 +4,24 @@ import Foundation
 
 /// `chiso regress`: a linear model fitted to columns of a CSV file.
 struct RegressCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "regress",
-        abstract: "Fit a linear model (OLS or WLS) to columns of a CSV file.",
-        discussion: """
-            The CSV has a header row; numbers use a dot for decimals (12.5, 3e-4). The fit uses \
-            pivoted QR on centred, scaled columns with refinement (no normal equations). A design \
-            of lower rank is fitted: aliased coefficients are reported as null (NA) with a warning, \
-            and "rank" says how many were estimable.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "regress",
+            abstract: summary(vi: "Ước lượng mô hình tuyến tính (OLS hoặc WLS) trên các cột của một tệp CSV.",
+                         en: "Fit a linear model (OLS or WLS) to columns of a CSV file."),
+            discussion: """
+                The CSV has a header row; numbers use a dot for decimals (12.5, 3e-4). The fit uses \
+                pivoted QR on centred, scaled columns with refinement (no normal equations). A design \
+                of lower rank is fitted: aliased coefficients are reported as null (NA) with a warning, \
+                and "rank" says how many were estimable.
 
-            Examples:
-              chiso regress Datasets/examples/dvctt-share.csv --response share --predictors year
-              chiso regress data.csv --response y --predictors x1,x2 --weights w --format json
-              chiso regress bao-cao.csv --response ty_le --predictors nam --number-format vi
-            """
-    )
+                Examples:
+                  chiso regress Datasets/examples/dvctt-share.csv --response share --predictors year
+                  chiso regress data.csv --response y --predictors x1,x2 --weights w --format json
+                  chiso regress bao-cao.csv --response ty_le --predictors nam --number-format vi
+                """
+        )
+    }
 
     /// Output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {

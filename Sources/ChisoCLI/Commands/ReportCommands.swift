@@ -43,25 +43,28 @@ enum TableOutput {
 
 /// `chiso gaps`: the gap-to-target table.
 struct GapsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "gaps",
-        abstract: "Gap-to-target table: latest value, projection, P(meet) and status per target.",
-        discussion: """
-            Rows are sorted most at risk first (moving away, off track, needs acceleration, \
-            insufficient data, on track, achieved; then by P(meet)).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "gaps",
+            abstract: summary(vi: "Bảng khoảng cách đến mục tiêu: giá trị mới nhất, dự báo, khả năng đạt và tình trạng của từng mục tiêu.",
+                         en: "Gap-to-target table: latest value, projection, P(meet) and status per target."),
+            discussion: """
+                Rows are sorted most at risk first (moving away, off track, needs acceleration, \
+                insufficient data, on track, achieved; then by P(meet)).
 
-            --format docx writes a Word document to paste into a report (landscape A4,
-            Times New Roman, a numbered table with its caption and source line); like
-            xlsx, it needs --output.
+                --format docx writes a Word document to paste into a report (landscape A4,
+                Times New Roman, a numbered table with its caption and source line); like
+                xlsx, it needs --output.
 
-            Examples:
-              chiso gaps --year 2025
-              chiso gaps --entity dak_lak --year 2024 --format xlsx --output gaps.xlsx
-              chiso gaps --year 2025 --format docx --output gaps.docx
-              chiso gaps --targets my-targets.csv --lang en --format md
-              chiso gaps --status "chậm tiến độ" --status "cần tăng tốc" --entity "Krông Nô"
-            """
-    )
+                Examples:
+                  chiso gaps --year 2025
+                  chiso gaps --entity dak_lak --year 2024 --format xlsx --output gaps.xlsx
+                  chiso gaps --year 2025 --format docx --output gaps.docx
+                  chiso gaps --targets my-targets.csv --lang en --format md
+                  chiso gaps --status "chậm tiến độ" --status "cần tăng tốc" --entity "Krông Nô"
+                """
+        )
+    }
 
     @OptionGroup var data: DataOptions
     @OptionGroup var calibration: CalibrationOptions
@@ -99,18 +102,21 @@ struct GapsCommand: ParsableCommand {
 
 /// `chiso compare`: entities side by side.
 struct CompareCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "compare",
-        abstract: "Compare entities on an indicator: totals and parts (DTI), or two windows of a share with counts.",
-        discussion: """
-            An indicator with parts (dti_score) gives recomputed ranks and totals, points available per \
-            part and the best gains; a share with counts gives Wilson intervals and a two-window change.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "compare",
+            abstract: summary(vi: "So sánh các đơn vị theo một chỉ tiêu: tổng điểm và thành phần (DTI), hoặc hai đợt của một tỷ lệ có tử số và mẫu số.",
+                         en: "Compare entities on an indicator: totals and parts (DTI), or two windows of a share with counts."),
+            discussion: """
+                An indicator with parts (dti_score) gives recomputed ranks and totals, points available per \
+                part and the best gains; a share with counts gives Wilson intervals and a two-window change.
 
-            Examples:
-              chiso compare --indicator dti_score --period 2023
-              chiso compare --indicator online_application_share --format csv --output campaign.csv
-            """
-    )
+                Examples:
+                  chiso compare --indicator dti_score --period 2023
+                  chiso compare --indicator online_application_share --format csv --output campaign.csv
+                """
+        )
+    }
 
     @Option(help: "Indicator: id, name or alias.")
     var indicator: String
@@ -144,21 +150,24 @@ struct CompareCommand: ParsableCommand {
 
 /// `chiso report`: the main job.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Write the full report (HTML, gap tables, comparisons) for the dataset.",
-        discussion: """
-            Writes index.html, report.docx (Word: summary, status, gaps, projections, comparisons), \
-            gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder (default report/) \
-            and prints a summary. The new report is written whole into a temporary \
-            folder beside it and swapped in at once: a reader sees the old report or the new one, and a \
-            failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files \
-            is refused.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "report",
+            abstract: summary(vi: "Ghi báo cáo đầy đủ (trang web, Word, Excel, bảng khoảng cách, so sánh) cho bộ dữ liệu.",
+                         en: "Write the full report (HTML, gap tables, comparisons) for the dataset."),
+            discussion: """
+                Writes index.html, report.docx (Word: summary, status, gaps, projections, comparisons), \
+                gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder (default report/) \
+                and prints a summary. The new report is written whole into a temporary \
+                folder beside it and swapped in at once: a reader sees the old report or the new one, and a \
+                failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files \
+                is refused.
 
-            Example:
-              chiso report --out report --lang en
-            """
-    )
+                Example:
+                  chiso report --out report --lang en
+                """
+        )
+    }
 
     @OptionGroup var data: DataOptions
     @OptionGroup var calibration: CalibrationOptions
