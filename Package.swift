@@ -106,7 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ChisoCLITests",
-            dependencies: ["ChisoCLI", "ChisoTestSupport"]
+            dependencies: [
+                "ChisoCLI", "ChisoTestSupport",
+                // Reads the text of the workbooks and Word documents LanguageTests scans.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,11 +1,13 @@
 import ChisoTestSupport
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// Output in one language: in `--lang vi` no English word outside ids, proper names and the data's
 /// own text; in `--lang en` no Vietnamese label outside the data's own text (names, sources).
 ///
-/// Scanned: every file of `chiso report`, `chiso gaps` in md, csv, json and html, `chiso compare`,
+/// Scanned: every file of `chiso report` (the workbook's and the Word document's text too), `chiso
+/// gaps` in md, csv, json, html, xlsx and docx, `chiso compare`,
 /// `chiso forecast` as a table and JSON (a dataset series with a target, and a file's series with
 /// the textbook selection), `chiso data list` (the four listings as tables, indicators as JSON),
 /// `chiso data show` (table and JSON), `chiso data validate` on the shipped data and on a dataset
@@ -25,6 +27,26 @@ import Testing
             words.formUnion(tokens(text))
         }
         return words
+    }
+
+    /// The text a reader sees in a workbook or a Word document: every text run (`<t>`, `<w:t>`) and
+    /// sheet name of its XML parts, entities decoded (unzipped with ZIPFoundation, not Chiso's reader).
+    static func officeText(_ url: URL) throws -> String {
+        let archive = try Archive(url: url, accessMode: .read)
+        var out: [String] = []
+        for entry in archive where entry.path.hasSuffix(".xml") && !entry.path.hasPrefix("docProps/") && !entry.path.contains("styles") {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            let xml = String(decoding: data, as: UTF8.self)
+            let runs = xml.matches(of: /<(?:w:)?t(?: [^>]*)?>([^<]*)<\/(?:w:)?t>/).map { String($0.1) }
+            let sheets = xml.matches(of: /<sheet name="([^"]*)"/).map { String($0.1) }
+            out += (runs + sheets).map {
+                $0.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+                    .replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
+        return out.joined(separator: "\n")
     }
 
     /// Letter-and-digit runs.
@@ -47,6 +69,8 @@ import Testing
         "Wilson", "Newcombe", "Student", "AICc", "RMSE", "logit", "log", "GLM", "IRLS", "t", "n", "h", "se",
         "Gapminder", "Systema", "Globalis", "ITU", "WHO", "UNICEF", "UNESCO", "FAO", "UNDP", "CC", "BY", "DTI",
         "html", "csv", "md", "json", "xlsx",
+        // The dataset folder's name, quoted by the Word document's source lines ("bộ dữ liệu Datasets").
+        "Datasets",
         "AIC", "BIC", "MAE", "MASE", "IS", "p", "Brier", "Gneiting", "Raftery", "chiso", "Chiso", "chiso_textbook",
         "CSV", "UTF", "ZIP", "XML", "vi", "en",
         "Anh", "Nam", "hai", "hay", "Xem", "xem", "Sai", "suy", "cha",
@@ -121,13 +145,21 @@ import Testing
         let r = try runChiso(["report", "--out", report.path, "--lang", language])
         #expect(r.status == 0, "\(r.stderr)")
         outputs.append(("report (stdout)", r.stdout))
-        for name in try FileManager.default.contentsOfDirectory(atPath: report.path) where !name.hasSuffix(".xlsx") && !name.hasSuffix(".docx") {
-            outputs.append((name, try String(contentsOf: report.appendingPathComponent(name), encoding: .utf8)))
+        for name in try FileManager.default.contentsOfDirectory(atPath: report.path) {
+            let url = report.appendingPathComponent(name)
+            let office = name.hasSuffix(".xlsx") || name.hasSuffix(".docx")
+            outputs.append((name, office ? try officeText(url) : try String(contentsOf: url, encoding: .utf8)))
         }
         for format in ["md", "csv", "json", "html"] {
             let g = try runChiso(["gaps", "--format", format, "--lang", language])
             #expect(g.status == 0, "\(g.stderr)")
             outputs.append(("gaps." + format, g.stdout))
+        }
+        for format in ["xlsx", "docx"] {
+            let file = dir.appendingPathComponent("gaps." + format)
+            let g = try runChiso(["gaps", "--format", format, "--output", file.path, "--lang", language])
+            #expect(g.status == 0, "\(g.stderr)")
+            outputs.append(("gaps." + format, try officeText(file)))
         }
         let c = try runChiso(["compare", "--indicator", "dti_score", "--lang", language])
         outputs.append(("compare", c.stdout))
