@@ -48,6 +48,12 @@ enum ForecastOutput {
             })),
         ]
         if let t = f.target {
+            let perYear: [(String, JSONText)] = [
+                ("progress_scale", .string(t.progressScale.rawValue)),
+                ("required_change_per_year", JSONText.double(t.requiredChangePerYear)),
+                ("achieved_change_per_year", t.achievedChangePerYear.map(JSONText.double) ?? .null),
+                ("projected_change_per_year", t.projectedChangePerYear.map(JSONText.double) ?? .null),
+            ]
             pairs.append(("target", .object([
                 ("value", .double(t.value)), ("year", .integer(t.year)),
                 ("comparator", .string(t.atLeast ? ">=" : "<=")),
@@ -62,7 +68,7 @@ enum ForecastOutput {
                 ("cagr_ratio", t.cagrRatio.map(JSONText.double) ?? .null),
                 ("status_disagrees_with_p_meet", .bool(t.disagreement)),
                 ("notes", .array(t.notes.map { .string(Words.note($0).text(l)) })),
-            ])))
+            ] + perYear)))
         }
         return JSONText.object(pairs).rendered()
     }
@@ -119,16 +125,21 @@ enum ForecastOutput {
             lines.append("")
             let crossing = t.crossingYear.map(String.init) ?? (vi ? "chưa đạt trước 2100" : "none by 2100")
             let status = Words.status(t.status).text(l)
+            // The ratio is measured on the progress scale (logit for shares, log for counts); the
+            // changes a reader compares are shown in the indicator's own units.
+            let (projected, required, achieved) = (g(t.projectedChangePerYear), g(t.requiredChangePerYear), g(t.achievedChangePerYear))
             if vi {
+                let scale = t.progressScale == .logit ? ", tính trên thang logit" : t.progressScale == .log ? ", tính trên thang log" : ""
                 let pace = f.fit.calibratedTrend != nil
-                    ? "tỷ số tiến độ \(g(t.progressRatio)) (dự kiến \(g(t.projectedAnnualChange))/năm so với cần \(g(t.requiredAnnualChange))/năm; đã đạt \(g(t.achievedAnnualChange))/năm)"
-                    : "tỷ số tiến độ \(g(t.progressRatio)) (đã đạt \(g(t.achievedAnnualChange))/năm so với cần \(g(t.requiredAnnualChange))/năm)"
+                    ? "tỷ số tiến độ \(g(t.progressRatio))\(scale) (theo đơn vị của chỉ tiêu: dự kiến \(projected)/năm so với cần \(required)/năm; đã đạt \(achieved)/năm)"
+                    : "tỷ số tiến độ \(g(t.progressRatio))\(scale) (theo đơn vị của chỉ tiêu: đã đạt \(achieved)/năm so với cần \(required)/năm)"
                 lines.append("Mục tiêu \(t.atLeast ? "≥" : "≤") \(g(t.value)) năm \(t.year): \(status); xác suất đạt = \(t.pMeet.map { NumberText.format($0, .probability, .vi) } ?? "—"); \(pace); năm dự kiến đạt: \(crossing)")
                 if t.disagreement { lines.append("Lưu ý: tình trạng và xác suất đạt không khớp nhau") }
             } else {
+                let scale = t.progressScale == .logit ? ", on the logit scale" : t.progressScale == .log ? ", on the log scale" : ""
                 let pace = f.fit.calibratedTrend != nil
-                    ? "progress ratio \(g(t.progressRatio)) (projected \(g(t.projectedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr; achieved so far \(g(t.achievedAnnualChange))/yr)"
-                    : "progress ratio \(g(t.progressRatio)) (achieved \(g(t.achievedAnnualChange))/yr vs required \(g(t.requiredAnnualChange))/yr)"
+                    ? "progress ratio \(g(t.progressRatio))\(scale) (in the indicator's units: projected \(projected)/yr vs required \(required)/yr; achieved so far \(achieved)/yr)"
+                    : "progress ratio \(g(t.progressRatio))\(scale) (in the indicator's units: achieved \(achieved)/yr vs required \(required)/yr)"
                 lines.append("Target \(t.atLeast ? "≥" : "≤") \(g(t.value)) in \(t.year): \(status); P(meet) = \(g(t.pMeet)); \(pace); crossing year \(crossing)")
                 if t.disagreement { lines.append("Flag: the status and P(meet) disagree") }
             }

@@ -66,6 +66,21 @@ public struct TargetAssessment: Sendable, Equatable {
     /// Change per year from the first to the latest value, in the indicator's own units (nil for a
     /// single point).
     public var achievedChangePerYear: Double?
+    /// Change per year from the latest value to the projected median at the target year, in the
+    /// indicator's own units.
+    public var projectedChangePerYear: Double?
+    /// The scale ``progressRatio`` and the `…AnnualChange` values are measured on.
+    public var progressScale: ProgressScale
+
+    /// The scale progress is measured on (see ``TargetAssessment/progressRatio``).
+    public enum ProgressScale: String, Sendable, Equatable {
+        /// The values themselves (scores, ranks; counts with a zero).
+        case values
+        /// The logit of the position between the bounds (shares).
+        case logit
+        /// The natural log (positive counts and amounts).
+        case log
+    }
     /// Whether the status and P(meet) disagree.
     public var disagreement: Bool
     /// How a target at the indicator's bound was read, and similar remarks.
@@ -142,22 +157,32 @@ extension TargetAssessment {
             status: status, progressRatio: ratio.flatMap { $0.isFinite ? $0 : nil }, requiredAnnualChange: required,
             achievedAnnualChange: achieved, projectedAnnualChange: projected.isFinite ? projected : nil, cagrRatio: cagr,
             requiredChangePerYear: (effective - latest) / (t - tLast), achievedChangePerYear: span > 0 ? (latest - first) / span : nil,
+            projectedChangePerYear: distribution.point.isFinite ? (distribution.point - latest) / (t - tLast) : nil, progressScale: scaleKind(series),
             disagreement: disagreement, notes: notes)
     }
 
     /// The scale progress is measured on: logit for shares (values on a bound moved inside as for
     /// the logit model), log for positive counts and amounts, the values themselves otherwise.
     static func progressScale(_ series: Series) -> (Double) -> Double {
-        switch series.kind {
-        case .share:
+        switch scaleKind(series) {
+        case .logit:
             let l = series.lower ?? 0, u = series.upper ?? 100
             let shift = (u - l) * TrendFit.logitBoundaryShift
             let scale = Scale.logit(lower: l, upper: u)
             return { scale.forward(min(max($0, l + shift), u - shift)) }
-        case .count, .amount:
-            return series.values.allSatisfy { $0 > 0 } ? { Foundation.log(max($0, .leastNormalMagnitude)) } : { $0 }
-        case .score, .rank:
+        case .log:
+            return { Foundation.log(max($0, .leastNormalMagnitude)) }
+        case .values:
             return { $0 }
+        }
+    }
+
+    /// Which scale a series' progress is measured on.
+    static func scaleKind(_ series: Series) -> ProgressScale {
+        switch series.kind {
+        case .share: .logit
+        case .count, .amount: series.values.allSatisfy { $0 > 0 } ? .log : .values
+        case .score, .rank: .values
         }
     }
 

@@ -99,6 +99,11 @@ struct ForecastCommandTests {
         for key in ["value", "year", "p_meet", "crossing_year", "status", "progress_ratio", "required_annual_change", "achieved_annual_change"] {
             #expect(target.keys.contains(key), "target.\(key)")
         }
+        // The ratio is on the logit scale; the changes per year a reader compares are in percent
+        // units, by hand: 0 % in 2016 (t 2016.5), 7.1 % in 2020H1 (t 2020.25), 80 % by 2025 (t 2025.5).
+        #expect(target["progress_scale"] as? String == "logit")
+        #expect(abs((target["required_change_per_year"] as? Double ?? 0) - (80 - 7.1) / (2025.5 - 2020.25)) < 1e-12)
+        #expect(abs((target["achieved_change_per_year"] as? Double ?? 0) - 7.1 / (2020.25 - 2016.5)) < 1e-12)
         let candidates = try #require(o["candidates"] as? [[String: Any]])
         #expect(candidates.filter { $0["chosen"] as? Bool == true }.count == 1)
         let coefficients = try #require(o["coefficients"] as? [[String: Any]])

@@ -98,7 +98,7 @@ import ZIPFoundation
             func walk(_ o: Any, key: String?) {
                 if let d = o as? [String: Any] { for (k, v) in d { walk(v, key: k) } }
                 else if let a = o as? [Any] { for v in a { walk(v, key: key) } }
-                else if let s = o as? String, !["model", "status", "intervals", "name", "id"].contains(key ?? "") { strings.append(s) }
+                else if let s = o as? String, !["model", "status", "intervals", "name", "id", "progress_scale"].contains(key ?? "") { strings.append(s) }
             }
             walk(try JSONSerialization.jsonObject(with: Data(text.utf8)), key: nil)
             return strings.joined(separator: " ")
