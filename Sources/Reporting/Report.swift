@@ -41,9 +41,7 @@ public struct Report: Sendable {
     }
 
     /// Counts of gap rows by status.
-    public var statusCounts: [(TargetAssessment.Status, Int)] {
-        GapTable.riskOrder.reversed().map { s in (s, gaps.rows.filter { $0.status == s }.count) }
-    }
+    public var statusCounts: [(TargetAssessment.Status, Int)] { overview.statusCounts }
 
     /// The report's title (the web page's and the Word document's).
     public var title: String {

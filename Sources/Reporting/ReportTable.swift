@@ -130,6 +130,9 @@ public struct ReportTable: Sendable {
     /// The status each row is about, in row order, when the table is one line per target (a page
     /// shows its status column as a coloured badge); empty otherwise.
     public var rowStatuses: [TargetAssessment.Status] = []
+    /// Whether a page shows the table as one card per row on a phone (a table of one line per
+    /// target, whose columns are read together rather than compared down).
+    public var cards = false
 
     /// A table.
     public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0,

@@ -47,7 +47,7 @@ public enum HTMLRenderer {
             body += contents.map { "<li><a href=\"#\(html($0.0))\">\(html($0.1))</a></li>" }.joined() + "</ul></nav>\n</header>\n"
             body += "<section id=\"tom-tat\" class=\"first\">\n<h2>\(vi ? "Tóm tắt" : "Summary")</h2>\n<p class=\"sentences\">"
                 + overview.sentences.map { html($0.text(language)) }.joined(separator: " ") + "</p>\n"
-            let counts = GapTable.riskOrder.reversed().map { s in (s, overview.rows.filter { $0.status == s }.count) }.filter { $0.1 > 0 }
+            let counts = overview.statusCounts.filter { $0.1 > 0 }
             body += "<p class=\"counts\">" + counts.map { s, c in
                 "<span class=\"badge \(badgeClass(s))\">\(html(Words.status(s).text(language))): \(html(NumberText.plain(Double(c), decimals: 0, language)))</span>"
             }.joined(separator: " ") + "</p>\n</section>\n"
@@ -97,19 +97,19 @@ public enum HTMLRenderer {
         table{border-collapse:collapse;font-size:.82rem;margin:.3rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .45rem;vertical-align:top}
         th{background:#eef2f7;position:sticky;top:0;text-align:left}td.n{text-align:right;white-space:nowrap}td.name{min-width:12rem}
         caption{text-align:left;font-weight:600;padding:.2rem 0;color:#333}
-        table.targets td.reading{min-width:22rem}table.targets td.q{min-width:8.5rem}table.targets td.name{min-width:14rem}
-        .scroll{overflow-x:auto;max-height:40rem}.scroll.targets{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem}
+        table.cards td.reading{min-width:22rem}table.cards td.q{min-width:8.5rem}table.cards td.name{min-width:14rem}
+        .scroll{overflow-x:auto;max-height:40rem}.scroll.cards{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem}
         svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}svg text{font-size:11px;fill:#333}
         dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem;max-width:60rem}.note{color:#555;font-size:.9rem}
         @media (max-width:40rem){body{padding:0 .75rem;margin:.75rem auto}h1{font-size:1.3rem}
-        table.targets,table.targets tbody,table.targets tr,table.targets td{display:block;width:auto}table.targets thead{display:none}
-        table.targets tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem}table.targets td{border:none;padding:.15rem .3rem;min-width:0}
-        table.targets td::before{content:attr(data-label);display:block;font-size:.72rem;color:#666}table.targets td:empty{display:none}table.targets td.n{text-align:left}
-        td.name{min-width:8rem}.scroll.targets{overflow:visible}}
+        table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}table.cards thead{display:none}
+        table.cards tr{border:1px solid #ccc;border-radius:.4rem;margin:.6rem 0;padding:.3rem}table.cards td{border:none;padding:.15rem .3rem;min-width:0}
+        table.cards td::before{content:attr(data-label);display:block;font-size:.72rem;color:#666}table.cards td:empty{display:none}table.cards td.n{text-align:left}
+        td.name{min-width:8rem}.scroll.cards{overflow:visible}}
         @media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:9pt}nav{display:none}
         section{break-before:page}section.first,section#targets{break-before:auto}h2{margin-top:0}.scroll{overflow:visible;max-height:none}
-        th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.targets td.name{min-width:0}
-        table.targets td.reading,table.targets td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
+        th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.cards td.name{min-width:0}
+        table.cards td.reading,table.cards td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
         .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal}
         .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars{grid-column:span 2}}
         """
@@ -154,10 +154,10 @@ public enum HTMLRenderer {
             body += "<p class=\"note\">" + html(note) + "</p>\n"
         }
         let parts = table.columnParts()
-        let isTargets = !table.rowStatuses.isEmpty && table.id == "targets"
+        let isCards = table.cards
         for (k, part) in parts.enumerated() {
             let shown = table.shownColumns(part: part)
-            body += "<div class=\"scroll\(isTargets ? " targets" : "")\"><table\(isTargets ? " class=\"targets\"" : "")>"
+            body += "<div class=\"scroll\(isCards ? " cards" : "")\"><table\(isCards ? " class=\"cards\"" : "")>"
             if parts.count > 1 {
                 let caption = language == .vi ? "Phần \(k + 1)/\(parts.count)" : "Part \(k + 1) of \(parts.count)"
                 body += "<caption>\(html(caption))</caption>"
@@ -172,11 +172,11 @@ public enum HTMLRenderer {
                     if case .number = cell { classes.append("n") }
                     if column.isName { classes.append("name") }
                     if column.key == "reading" { classes.append("reading") }
-                    if isTargets, ["latest", "target", "projection"].contains(column.key) { classes.append("q") }
+                    if isCards, ["latest", "target", "projection"].contains(column.key) { classes.append("q") }
                     if column.key == "status", i < table.rowStatuses.count {
                         text = "<span class=\"badge \(badgeClass(table.rowStatuses[i]))\">\(text)</span>"
                     }
-                    let label = isTargets ? " data-label=\"\(html(column.label(language)))\"" : ""
+                    let label = isCards ? " data-label=\"\(html(column.label(language)))\"" : ""
                     body += "<td\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")\(label)>\(text)</td>"
                 }
                 body += "</tr>\n"

@@ -24,6 +24,13 @@ public struct TargetOverview: Sendable {
         self.comparisons = comparisons
     }
 
+    /// Targets by status, least at risk first (every status, with 0 where there is none).
+    public var statusCounts: [(TargetAssessment.Status, Int)] {
+        var counts: [TargetAssessment.Status: Int] = [:]
+        for row in rows { counts[row.status, default: 0] += 1 }
+        return GapTable.riskOrder.reversed().map { ($0, counts[$0] ?? 0) }
+    }
+
     /// The summary in sentences: how many targets, how they stand (statuses with a count, in the
     /// order achieved to moving away, then those without enough data), how many series were
     /// projected, and how far the ranges can be trusted.
@@ -32,9 +39,9 @@ public struct TargetOverview: Sendable {
         let indicators = Set(rows.map(\.indicator.id)).count, entities = Set(rows.map(\.entity.id)).count
         var out = [Phrase(vi: "Báo cáo đánh giá \(n(rows.count, .vi)) mục tiêu của \(n(indicators, .vi)) chỉ tiêu tại \(n(entities, .vi)) đơn vị.",
                           en: "The report assesses \(n(rows.count, .en)) targets of \(n(indicators, .en)) indicators in \(n(entities, .en)) units.")]
-        let order: [TargetAssessment.Status] = [.achieved, .onTrack, .needsAcceleration, .offTrack, .movingAway]
-        let counts = order.map { s in (s, rows.filter { $0.status == s }.count) }.filter { $0.1 > 0 }
-        let insufficient = rows.filter { $0.status == .insufficientData }.count
+        let all = statusCounts
+        let counts = all.filter { $0.0 != .insufficientData && $0.1 > 0 }
+        let insufficient = all.first { $0.0 == .insufficientData }?.1 ?? 0
         if !counts.isEmpty || insufficient > 0 {
             let vi = counts.map { "\(n($0.1, .vi)) \(Words.status($0.0).vi)" }, en = counts.map { "\(n($0.1, .en)) \(Words.status($0.0).en)" }
             var sv = vi.isEmpty ? "" : "Trong đó \(vi.joined(separator: ", "))", se = en.isEmpty ? "" : "Of these, \(en.joined(separator: ", "))"
@@ -87,6 +94,7 @@ public struct TargetOverview: Sendable {
                                 titleEn: "Targets: where they stand, projections and the chance of meeting them",
                                 columns: columns, rows: cells, charts: [], sheetVi: "Các mục tiêu", sheetEn: "Targets")
         table.rowStatuses = rows.map(\.status)
+        table.cards = true
         return table
     }
 }
