@@ -78,12 +78,9 @@ public struct ForecastRequest: Sendable {
     public var intervals: IntervalMethod = .calibrated
     /// The calibration for the default (nil: ``CalibrationTable/shipped``).
     public var calibration: CalibrationTable?
-    /// For a series of one point: the peers' slope to borrow (nil: computed from the `pool` given to
-    /// ``Forecaster/forecast(_:_:pool:)``, see ``PeerSlope``).
-    public var peerSlope: Double?
-    /// For a count: the last value as a fraction of the highest latest value of the same indicator's other entities (nil:
-    /// computed from the `pool`, see ``PeerLevel``).
-    public var peerLevel: Double?
+    /// How the same indicator moved in other entities up to the series' last point (``PeerMotion``;
+    /// nil: computed from the `pool` given to ``Forecaster/forecast(_:_:pool:)``).
+    public var peers: PeerMotion?
     /// Plan years to project (read at Y + 0.5 for flows, Y + 1 for stocks).
     public var years: [Int]
     /// Exact decimal times to project.
@@ -129,9 +126,8 @@ public enum Forecaster {
         if request.model == .calibrated || (request.model == nil && request.intervals == .calibrated) {
             let table = request.calibration ?? .shipped
             let last = series.times.last ?? 0
-            let peer = series.count == 1 ? (request.peerSlope ?? PeerSlope.of(pool, upTo: last)) : nil
-            let level = request.peerLevel ?? series.values.last.flatMap { PeerLevel.of($0, among: pool, upTo: last) }
-            fit = try TrendFit.calibrated(series, peerSlope: peer, peerLevel: level, table: table)
+            let peers = request.peers ?? PeerMotion.of(pool, upTo: last, value: series.values.last)
+            fit = try TrendFit.calibrated(series, peers: peers, table: table)
             candidates = [Candidate(model: .calibrated, aicc: nil, looRMSE: nil, chosen: true, excluded: nil)]
             reason = .calibratedDefault(source: table.source)
         } else if let model = request.model {

@@ -15,6 +15,10 @@ public enum Scale: Sendable, Equatable {
     case censoredLogit(lower: Double, upper: Double, shift: Double)
     /// `ln(max(y, 0) + offset)` for counts that may be 0; back-transforms never go below 0.
     case logOffset(Double)
+    /// A rank among `field` entities (1 = best) as its place in the field: (r − 0.5) / field, so that
+    /// one place is 1/field whatever the rank. The inverse is a whole rank in 1 … field (a rank is
+    /// whole: quantiles of a rank are whole ranks).
+    case rankPlace(field: Double)
 
     /// The model-scale value of `y` (the caller keeps `y` inside the domain).
     public func forward(_ y: Double) -> Double {
@@ -25,6 +29,7 @@ public enum Scale: Sendable, Equatable {
         case let .censoredLogit(l, u, shift):
             Scale.logitOf(min(max((y - l) / (u - l), shift), 1 - shift))
         case let .logOffset(c): Foundation.log(max(y, 0) + c)
+        case let .rankPlace(field): (y - 0.5) / field
         }
     }
 
@@ -39,6 +44,7 @@ public enum Scale: Sendable, Equatable {
         case let .censoredLogit(l, u, shift):
             if z >= Scale.logitOf(1 - shift) { u } else if z <= Scale.logitOf(shift) { l } else { Scale.logit(lower: l, upper: u).inverse(z) }
         case let .logOffset(c): max(exp(z) - c, 0)
+        case let .rankPlace(field): z.isFinite ? min(max((z * field + 0.5).rounded(), 1), max(field.rounded(), 1)) : z
         }
     }
 
@@ -51,6 +57,7 @@ public enum Scale: Sendable, Equatable {
         case .log: -Foundation.log(y)
         case let .logit(l, u), let .censoredLogit(l, u, _): Foundation.log(u - l) - Foundation.log(y - l) - Foundation.log(u - y)
         case let .logOffset(c): -Foundation.log(max(y, 0) + c)
+        case let .rankPlace(field): -Foundation.log(field)
         }
     }
 }
@@ -147,6 +154,19 @@ public struct PredictiveDistribution: Sendable, Equatable {
         case .logOffset:
             if y <= 0 { return atLeast ? 1 : 0 }
             z = transform.forward(y)
+        case let .rankPlace(field):
+            // Ranks are whole: "rank ≤ y" is every rank up to ⌊y⌋, which the place scale holds below
+            // ⌊y⌋/field; "rank ≥ y" is the complement of "rank ≤ ⌈y⌉ − 1".
+            let k = atLeast ? y.rounded(.up) - 1 : y.rounded(.down)
+            if k < 1 { return atLeast ? 1 : 0 }
+            if k >= field { return atLeast ? 0 : 1 }
+            let below: Double
+            if let offsets {
+                below = ErrorQuantiles.cdf(offsets, k / field - location)
+            } else {
+                below = StudentT(degreesOfFreedom: degreesOfFreedom).cdf((k / field - location) / scale)
+            }
+            return atLeast ? 1 - below : below
         }
         if let offsets {
             let below = ErrorQuantiles.cdf(offsets, z - location)

@@ -259,13 +259,15 @@ extension Words {
         case .share: "tỷ lệ"
         case .count: "số đếm"
         case .score: "điểm số"
+        case .rank: "thứ hạng"
         }
     }
 
     /// A coefficient's name as the forecast prints it: R's names ("(Intercept)", "t", "drift") and the
     /// calibrated trend's ("level (log)", "slope/yr (log)", "beta (h = 1)"), in the language.
     public static func coefficient(_ name: String) -> Phrase {
-        let scales = [("logit of the share of the range", "logit của vị trí trong khoảng"), ("log", "log"), ("values", "giá trị")]
+        let scales = [("logit of the share of the range", "logit của vị trí trong khoảng"), ("log", "log"), ("values", "giá trị"),
+                      ("place in the field", "vị trí trong nhóm xếp hạng")]
         for (en, vi) in scales {
             if name == "level (\(en))" { return Phrase(vi: "mức (\(vi))", en: name) }
             if name == "slope/yr (\(en))" { return Phrase(vi: "độ dốc/năm (\(vi))", en: name) }

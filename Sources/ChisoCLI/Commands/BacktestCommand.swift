@@ -6,6 +6,13 @@ import Foundation
 struct PanelSource {
     /// Reads `path`: a folder is a Chiso dataset; a file is a long panel (`indicator, entity, time,
     /// value`) with its definitions in `indicators` (default: `indicators.csv` beside it).
+    static func load(_ paths: [String], indicators: String? = nil) throws -> Panel {
+        guard paths.count > 1 else { return try load(paths.first ?? "", indicators: indicators) }
+        // Several long panels: one panel of all their series (each with the indicators.csv beside it).
+        let panels = try paths.map { try load($0) }
+        return Panel(members: panels.flatMap(\.members), source: panels.map(\.source).joined(separator: " + "))
+    }
+
     static func load(_ path: String, indicators: String? = nil) throws -> Panel {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -45,8 +52,8 @@ struct BacktestCommand: ParsableCommand {
     }
 
     @OptionGroup var data: DataOptions
-    @Option(help: "A long CSV panel (indicator, entity, time, value) instead of a dataset.")
-    var panel: String?
+    @Option(help: "A long CSV panel (indicator, entity, time, value; optional field: entities ranked) instead of a dataset; repeat to join panels.")
+    var panel: [String] = []
     @Option(help: "The panel's indicator definitions (default: indicators.csv beside it).")
     var indicators: String?
     @Option(help: "Window sizes n, comma-separated.")
@@ -55,12 +62,14 @@ struct BacktestCommand: ParsableCommand {
     var maxHorizon: Double = 6
     @Option(help: "Only origins in these years, comma-separated (default: every point).")
     var origins: String?
-    @Option(help: "Learn the calibration from this panel (a dataset folder or a long CSV) instead of the shipped one.")
-    var calibrateOn: String?
+    @Option(help: "Learn the calibration from this panel (a dataset folder or a long CSV) instead of the shipped one; repeat to join panels.")
+    var calibrateOn: [String] = []
     @Option(help: "Use this calibration table (as written by chiso calibrate).")
     var calibration: String?
     @Flag(help: "Cross-validate by entity: learn on one half of the entities, score the other half, then swap.")
     var crossValidate = false
+    @Flag(help: "Leave one indicator out: score each indicator with a calibration learned on the others (with --cross-validate, also by entity inside it).")
+    var leaveIndicatorOut = false
     @Flag(help: "Also score the textbook selection (AICc, Student t intervals).")
     var textbook = false
     @Option(help: "Peers' forecasts (window,method,h,mean,lo80,hi80,lo95,hi95) to compare, with --peer-windows.")
@@ -78,7 +87,7 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        let scoredPanel = try PanelSource.load(panel ?? data.directory(), indicators: indicators)
+        let scoredPanel = try PanelSource.load(panel.isEmpty ? [data.directory()] : panel, indicators: indicators)
         let sizeList = try sizes.split(separator: ",").map { part -> Int in
             guard let n = Int(part.trimmingCharacters(in: .whitespaces)), (1...50).contains(n) else {
                 throw CLIError.badValue(option: "--sizes", text: String(part))
@@ -100,11 +109,12 @@ struct BacktestCommand: ParsableCommand {
         let source: BacktestRun.Calibration
         if let calibration {
             source = .table(try CalibrationFile.read(calibration))
-        } else if let calibrateOn {
+        } else if !calibrateOn.isEmpty {
             let training = try PanelSource.load(calibrateOn)
-            source = crossValidate ? .crossValidated(training) : .learnedFrom(training)
+            source = leaveIndicatorOut ? .leaveIndicatorOut(training, byEntity: crossValidate)
+                : crossValidate ? .crossValidated(training) : .learnedFrom(training)
         } else {
-            source = crossValidate ? .crossValidated(nil) : .shipped
+            source = leaveIndicatorOut ? .leaveIndicatorOut(nil, byEntity: crossValidate) : crossValidate ? .crossValidated(nil) : .shipped
         }
         var result = BacktestRun.run(scoredPanel, design: design, calibration: source, includeTextbook: textbook)
         if let peers {

@@ -22,8 +22,8 @@ struct CalibrateCommand: ParsableCommand {
         )
     }
 
-    @Argument(help: "A dataset folder or a long CSV panel (indicator, entity, time, value).")
-    var panel: String
+    @Argument(help: "Dataset folders or long CSV panels (indicator, entity, time, value; optional field), joined into one panel.")
+    var panel: [String]
     @Option(help: "The panel's indicator definitions (default: indicators.csv beside it).")
     var indicators: String?
     @Option(help: "Where to write the table (default: standard output).")

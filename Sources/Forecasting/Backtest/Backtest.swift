@@ -53,13 +53,22 @@ public enum Backtest {
         public var atLeast: Bool
     }
 
-    /// The targets scored for a window: for bounded indicators the last value moved 2, 5, 10 and 20 %
-    /// of the range in the better direction (when still inside the bounds); for unbounded ones the
-    /// last value × 1.1, 1.25, 1.5 and 2 (÷ for "lower is better"), when it is positive.
+    /// The targets scored for a window: for ranks 1, 2 and 3 places better (while inside the field);
+    /// for other bounded indicators the last value moved 2, 5, 10 and 20 % of the range in the better
+    /// direction (when still inside the bounds); for unbounded ones the last value × 1.1, 1.25, 1.5
+    /// and 2 (÷ for "lower is better"), when it is positive.
     public static func targets(_ w: BacktestWindow) -> [Target] {
         let s = w.series
         guard let last = s.values.last else { return [] }
         let up = s.direction == .up
+        if s.kind == .rank {
+            // Ranks: one, two and three places better, while a place is left to gain.
+            let better: Double = up ? 1 : -1
+            return [1.0, 2, 3].compactMap { d in
+                let v = last + better * d
+                return v >= (s.lower ?? 1) && v <= (s.upper ?? .infinity) ? Target(value: v, atLeast: up) : nil
+            }
+        }
         if let l = s.lower, let u = s.upper {
             return [0.02, 0.05, 0.1, 0.2].compactMap { d in
                 let v = up ? last + d * (u - l) : last - d * (u - l)

@@ -14,6 +14,12 @@ public struct BacktestRun: Sendable {
         /// Cross-validated by entity: learned on one half of the entities of a panel (nil: the scored
         /// panel), scored on the other half of the scored panel, then the halves swapped.
         case crossValidated(Panel?)
+        /// Leave one indicator out: each indicator of the scored panel is scored with a table learned
+        /// on the other indicators of a panel (nil: the scored panel); with `byEntity`, also by entity
+        /// inside it (learned on the other indicators' entities of one half, scored on this
+        /// indicator's entities of the other half, then swapped), so neither the indicator nor the
+        /// entity was seen.
+        case leaveIndicatorOut(Panel?, byEntity: Bool)
     }
 
     /// Methods scored by ``run(_:design:calibration:includeTextbook:)``: the calibrated default and,
@@ -48,6 +54,24 @@ public struct BacktestRun: Sendable {
                                                      source: "\(training.source), entities of fold \(1 - fold)")
                 parts.append((panel.fold(fold), table))
             }
+        case let .leaveIndicatorOut(source, byEntity):
+            let training = source ?? panel
+            let indicators = Array(Set(panel.members.map(\.indicator))).sorted()
+            let jobs = indicators.flatMap { i in (byEntity ? [0, 1] : [-1]).map { (i, $0) } }
+            // Each job learns its own table: run them on all cores.
+            let results = Parallel.map(jobs) { (job: (String, Int)) -> (Panel, CalibrationTable) in
+                let (indicator, fold) = job
+                var learnOn = Panel(members: training.members.filter { $0.indicator != indicator }, source: training.source)
+                var scoreOn = Panel(members: panel.members.filter { $0.indicator == indicator }, source: panel.source)
+                if fold >= 0 {
+                    learnOn = learnOn.fold(1 - fold)
+                    scoreOn = scoreOn.fold(fold)
+                }
+                let table = CalibrationLearner.learn(BacktestWindow.windows(learnOn, design: .calibration),
+                                                     source: "\(training.source) without \(indicator)" + (fold >= 0 ? ", entities of fold \(1 - fold)" : ""))
+                return (scoreOn, table)
+            }
+            parts = results.compactMap { $0 }
         }
         var windows: [BacktestWindow] = []
         var scored: [String: [Backtest.Scored]] = [defaultMethod: []]
@@ -72,8 +96,7 @@ public struct BacktestRun: Sendable {
     static func forecast(_ w: BacktestWindow, request: ForecastRequest) -> [OutcomeForecast?] {
         var r = request
         r.times = w.outcomes.map(\.t)
-        r.peerSlope = w.peerSlope
-        r.peerLevel = w.peerLevel
+        r.peers = w.peers
         guard let f = try? Forecaster.forecast(w.series, r) else { return w.outcomes.map { _ in nil } }
         let targets = Backtest.targets(w)
         return w.outcomes.map { o in

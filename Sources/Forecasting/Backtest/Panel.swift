@@ -11,6 +11,8 @@ public struct Panel: Sendable {
         public var entity: String
         /// The series (kind, bounds and points).
         public var series: Series
+        /// For a rank: how many entities were ranked at each point (empty: the series' `upper`).
+        public var fields: [Double] = []
 
         /// A member.
         public init(indicator: String, entity: String, series: Series) {
@@ -47,9 +49,11 @@ public struct Panel: Sendable {
     public static func long(_ panel: LongPanel, source: String) -> Panel {
         let members = panel.series.compactMap { s -> Member? in
             guard let d = panel.definitions[s.indicator] else { return nil }
-            return Member(indicator: s.indicator, entity: s.entity, series: Series(
+            var member = Member(indicator: s.indicator, entity: s.entity, series: Series(
                 name: "\(s.indicator)/\(s.entity)", kind: d.kind, lower: d.lower, upper: d.upper, direction: d.direction,
                 measure: d.measure, times: s.times, values: s.values))
+            if d.kind == .rank, s.fields.count == s.times.count { member.fields = s.fields }
+            return member
         }
         return Panel(members: members, source: source)
     }
@@ -97,12 +101,10 @@ public struct BacktestWindow: Sendable {
     public var series: Series
     /// Later observations within the design's horizon.
     public var outcomes: [Outcome]
-    /// For a window of one point: the median slope of the same indicator in the panel's other
-    /// entities up to the origin (``PeerSlope``), nil when none has two points by then.
-    public var peerSlope: Double?
-    /// The last value as a fraction of the highest latest value of the same indicator in the panel's other
-    /// entities up to the origin (``PeerLevel``), nil with too few.
-    public var peerLevel: Double?
+    /// How the same indicator moved in the panel's other entities up to the origin (``PeerMotion``:
+    /// their median slope, borrowed by a window of one point; for counts the last value's place against
+    /// their frontier; their movement unit and persistence).
+    public var peers: PeerMotion
 
     /// Points in the window.
     public var n: Int { series.count }
@@ -116,25 +118,38 @@ public struct BacktestWindow: Sendable {
         var result: [BacktestWindow] = []
         var byIndicator: [String: [Panel.Member]] = [:]
         for m in panel.members { byIndicator[m.indicator, default: []].append(m) }
-        // (indicator, origin) → each entity's slope up to the origin.
-        var peerCache: [String: [(entity: String, slope: Double)]] = [:]
-        func peerSlope(_ member: Panel.Member, at origin: Double) -> Double? {
-            let key = "\(member.indicator)\u{1F}\(origin)"
-            if peerCache[key] == nil {
-                peerCache[key] = (byIndicator[member.indicator] ?? []).compactMap { m in
-                    PeerSlope.slope(of: m.series, upTo: origin).map { (m.entity, $0) }
-                }
-            }
-            return PeerSlope.median((peerCache[key] ?? []).filter { $0.entity != member.entity }.map(\.slope))
+        // (indicator, origin) → each entity's contribution up to the origin, their sums, and every
+        // entity's latest value up to the origin, sorted (the series itself included).
+        struct Peers {
+            var own: [String: PeerMotion.Contribution] = [:]
+            var sums = PeerMotion.Sums()
+            var latest: [Double] = []
         }
-        // (indicator, origin) → every entity's latest value up to the origin, sorted (the series itself included).
-        var levelCache: [String: [Double]] = [:]
-        func peerLevel(_ member: Panel.Member, at origin: Double, value: Double) -> Double? {
+        var cache: [String: Peers] = [:]
+        func peers(_ member: Panel.Member, at origin: Double, value: Double) -> PeerMotion {
             let key = "\(member.indicator)\u{1F}\(origin)"
-            if levelCache[key] == nil {
-                levelCache[key] = (byIndicator[member.indicator] ?? []).compactMap { PeerLevel.latest(of: $0.series, upTo: origin) }.sorted()
+            if cache[key] == nil {
+                var p = Peers()
+                for m in byIndicator[member.indicator] ?? [] {
+                    if let c = PeerMotion.Contribution(m.series, upTo: origin) {
+                        p.own[m.entity] = c
+                        p.sums.add(c)
+                    }
+                    if let v = PeerLevel.latest(of: m.series, upTo: origin) { p.latest.append(v) }
+                }
+                p.latest.sort()
+                cache[key] = p
             }
-            return PeerLevel.fraction(value, among: levelCache[key] ?? [], excludingOne: true)
+            guard let p = cache[key] else { return .none }
+            let level = member.series.upper == nil ? PeerLevel.fraction(value, among: p.latest, excludingOne: true) : nil
+            // A one-point window borrows the median slope of the others only.
+            var motion = p.sums.motion(excluding: p.own[member.entity], level: level)
+            if p.own[member.entity] != nil {
+                var others = PeerMotion.Sums()
+                for (entity, c) in p.own where entity != member.entity { others.add(c) }
+                motion.slope = others.motion().slope
+            }
+            return motion
         }
         for member in panel.members {
             let s = member.series
@@ -142,7 +157,6 @@ public struct BacktestWindow: Sendable {
             guard count >= 2 else { continue }
             for i in 0..<count {
                 let origin = s.times[i]
-                let level = s.upper == nil ? peerLevel(member, at: origin, value: s.values[i]) : nil
                 if let years = design.originYears, !years.contains(Int(origin.rounded(.down))) { continue }
                 var outcomes: [Outcome] = []
                 for j in (i + 1)..<count {
@@ -151,6 +165,7 @@ public struct BacktestWindow: Sendable {
                     if h >= design.minHorizon - 1e-9 { outcomes.append(Outcome(t: s.times[j], value: s.values[j], horizon: h)) }
                 }
                 if outcomes.isEmpty { continue }
+                let motion = peers(member, at: origin, value: s.values[i])
                 for n in design.sizes where n >= 1 && i + 1 >= n {
                     var w = s
                     let r = (i + 1 - n)...i
@@ -158,8 +173,10 @@ public struct BacktestWindow: Sendable {
                     w.values = Array(s.values[r])
                     w.numerators = Array(s.numerators[r])
                     w.denominators = Array(s.denominators[r])
+                    // A rank is bounded by the field it was ranked in at the origin.
+                    if member.fields.count == count { w.upper = member.fields[i] }
                     result.append(BacktestWindow(indicator: member.indicator, entity: member.entity, series: w, outcomes: outcomes,
-                                                 peerSlope: n == 1 ? peerSlope(member, at: origin) : nil, peerLevel: level))
+                                                 peers: motion))
                 }
             }
         }

@@ -11,14 +11,12 @@ extension BatchForecaster {
     ///   - times: decimal times to project.
     ///   - levels: interval levels in percent.
     ///   - table: the calibration (default: the shipped one).
-    ///   - peerSlopes: per series, the peers' slope a one-point series borrows (``PeerSlope``; NaN: none);
-    ///     nil: none for any series.
-    ///   - peerLevels: per series, the last value as a fraction of its peers' highest (``PeerLevel``, used for
-    ///     counts; NaN: none); nil: none for any series.
+    ///   - peers: per series, how the same indicator moved in other entities (``PeerMotion``); nil: none
+    ///     for any series.
     ///   - threads: worker count (default: active processors).
     public static func calibrated(
         _ batch: SeriesBatch, at times: [Double], levels: [Double] = [80, 95], table: CalibrationTable = .shipped,
-        peerSlopes: [Double]? = nil, peerLevels: [Double]? = nil,
+        peers: [PeerMotion]? = nil,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> BatchForecast {
         let count = batch.count, nt = times.count, nl = levels.count
@@ -39,8 +37,7 @@ extension BatchForecaster {
                                     let start = chunk * count / chunks, end = (chunk + 1) * count / chunks
                                     for i in start..<end {
                                         calibratedSeries(i, input: input, output: out, times: times, levels: levels, table: table,
-                                                         peerSlope: peerSlopes.flatMap { i < $0.count && $0[i].isFinite ? $0[i] : nil },
-                                                         peerLevel: peerLevels.flatMap { i < $0.count && $0[i].isFinite ? $0[i] : nil })
+                                                         peers: peers.flatMap { i < $0.count ? $0[i] : nil } ?? .none)
                                     }
                                 }
                             }
@@ -54,7 +51,7 @@ extension BatchForecaster {
     }
 
     static func calibratedSeries(_ i: Int, input: Input, output: Output, times: [Double], levels: [Double],
-                                 table: CalibrationTable, peerSlope: Double?, peerLevel: Double?) {
+                                 table: CalibrationTable, peers: PeerMotion) {
         let start = input.batch.offsets[i], n = input.batch.offsets[i + 1] - start
         guard n >= 1 else { return }
         let t = UnsafeBufferPointer(rebasing: input.times[start..<(start + n)])
@@ -66,7 +63,7 @@ extension BatchForecaster {
             if let u = input.batch.upper, y[k] > u { return }
         }
         guard let trend = CalibratedTrend(times: t, values: y, kind: input.batch.kind, lower: input.batch.lower,
-                                          upper: input.batch.upper, peerSlope: peerSlope, peerLevel: peerLevel,
+                                          upper: input.batch.upper, peers: peers,
                                           table: table) else { return }
         output.chosen[i] = 0
         let nt = times.count, nl = levels.count

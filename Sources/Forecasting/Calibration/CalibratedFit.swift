@@ -7,10 +7,10 @@ extension TrendFit {
     /// - Throws: ``ForecastError`` for an empty or malformed series (unequal lengths, non-finite
     ///   numbers, times not increasing, values outside the bounds), or when `table` has nothing
     ///   for the series' family.
-    public static func calibrated(_ series: Series, peerSlope: Double? = nil, peerLevel: Double? = nil,
+    public static func calibrated(_ series: Series, peers: PeerMotion = .none,
                                   table: CalibrationTable) throws(ForecastError) -> TrendFit {
         try series.validate(minimumPoints: 1, allowConstant: true)
-        guard let trend = CalibratedTrend(series, peerSlope: peerSlope, peerLevel: peerLevel, table: table) else {
+        guard let trend = CalibratedTrend(series, peers: peers, table: table) else {
             throw .notApplicable(series.name, model: TrendModel.calibrated.rawValue,
                                  reason: .calibrationLacksKind(source: table.source))
         }
@@ -26,6 +26,7 @@ extension TrendFit {
         case .censoredLogit, .logit: ("level (logit of the share of the range)", "slope/yr (logit of the share of the range)")
         case .log, .logOffset: ("level (log)", "slope/yr (log)")
         case .identity: ("level (values)", "slope/yr (values)")
+        case .rankPlace: ("level (place in the field)", "slope/yr (place in the field)")
         }
         return TrendFit(
             model: .calibrated, name: series.name, n: series.count,

@@ -4,13 +4,19 @@ import Indicators
 /// The default forecast of one series: a shrunk local trend on the indicator's natural scale with
 /// ranges from how real series of the same family moved (``CalibrationTable``).
 ///
-/// On the natural scale z (censored logit for bounded shares and scores, log for counts), the base
-/// forecast h years after the last point is `z(last) + β · slope · h`, where `slope` is the
-/// least-squares slope of the last ≤ 6 points (for one point, its peers' slope or 0) and β comes
-/// from the table (by family, n, h and slope bin). The
-/// predictive distribution at h is the base plus the table's error quantiles for the series'
-/// family, window size, level bin and slope bin, interpolated linearly between whole horizons
-/// (and from 0 at h = 0); beyond the table's longest horizon the errors grow in proportion to h.
+/// On the natural scale z (censored logit for bounded shares and scores, the place in the field for
+/// ranks, log for counts), the base forecast h years after the last point is `z(last) + β · slope · h`,
+/// where `slope` is the least-squares slope of the last ≤ 6 points (for one point, its peers' slope
+/// or 0) and β comes from the table (by family, n, h, the peers' persistence and the slope bin).
+///
+/// Slopes and errors are measured in the series' **movement unit** u: how fast its own indicator
+/// moves in its peers (``PeerMotion/unit``), or — without peers — in its own history, never below
+/// the family's typical unit (a broad prior). The slope bin is that of slope / u, and the predictive
+/// distribution at h is the base plus u × the table's quantiles of standardised errors for the
+/// family, window size, level bin and slope bin, interpolated linearly between whole horizons (and
+/// from 0 at h = 0); beyond the table's longest horizon the errors grow in proportion to h. So what
+/// the table learned from slow indicators is scaled to a fast one, and a series much faster than its
+/// peers (|slope| / u beyond three times the top slope edge learned) takes its own pace as its unit.
 /// Point forecast, intervals, P(meet) and crossing year all come from this one distribution. The
 /// batch path (``BatchForecaster/calibrated(_:at:levels:table:peerSlopes:peerLevels:threads:)``) uses this same type.
 ///
@@ -44,18 +50,35 @@ public struct CalibratedTrend: Sendable {
     public let table: CalibrationTable
     /// Whether the slope is the peers' (one point of its own).
     public var usesPeerSlope = false
+    /// The movement unit (natural scale per year) that slopes and errors are measured in.
+    public var unit: Double
+    /// Where the unit comes from.
+    public var unitSource: UnitSource
+    /// The persistence slot (0: unknown; ``CalibrationTable/persistenceSlot(_:pairs:)``).
+    public var persistenceSlot: Int
+
+    /// Where a forecast's movement unit comes from.
+    public enum UnitSource: String, Sendable, Equatable {
+        /// The same indicator's other entities.
+        case peers
+        /// The series' own history, at least the family's typical unit (no peers).
+        case ownHistory
+        /// The family's typical unit (no peers, one point).
+        case prior
+        /// The series' own pace: it moves far faster than its peers.
+        case fasterThanPeers
+    }
 
     /// Prepares a series given as buffers (times strictly increasing, finite values inside the bounds).
     /// Returns nil when the table has nothing for the series' family.
     ///
-    /// `peerSlope` (used for a series of one point) is the median slope of the same indicator in other
-    /// entities up to this series' last point (``PeerSlope``); nil when there is none. `peerLevel`
-    /// (used for counts) is the last value as a fraction of the highest of those entities' latest
-    /// values (``PeerLevel``); nil when there are too few.
+    /// `peers` is how the same indicator moved in other entities up to this series' last point
+    /// (``PeerMotion``): its median slope (used for a series of one point), the last value's place
+    /// against their frontier (counts), their movement unit and persistence; ``PeerMotion/none`` without peers.
     public init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
-                 lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil, table: CalibrationTable) {
-        guard let f = Features(times: t, values: y, kind: kind, lower: lower, upper: upper, peerSlope: peerSlope,
-                               peerLevel: peerLevel) else { return nil }
+                 lower: Double?, upper: Double?, peers: PeerMotion = .none, table: CalibrationTable) {
+        guard var f = Features(times: t, values: y, kind: kind, lower: lower, upper: upper, peers: peers) else { return nil }
+        f.resolveUnit(table: table)
         var row = f.window
         if !table.covers(f.family, n: row) {
             guard let nearest = (1...CalibrationTable.maxN).filter({ table.covers(f.family, n: $0) })
@@ -71,10 +94,21 @@ public struct CalibratedTrend: Sendable {
         lastValue = y[n - 1]
         zLast = f.zLast
         slope = row >= 2 || f.window == 1 ? f.slope : 0
-        usesPeerSlope = f.window == 1 && peerSlope != nil
+        usesPeerSlope = f.window == 1 && peers.slope != nil
         levelBin = table.levelBin(f.family, level: f.level)
         // One point and no peers: no trend at all, and the errors of the naive forecast (slope bin "any").
-        slopeBin = f.window == 1 && peerSlope == nil ? -1 : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope) : 0)
+        slopeBin = f.window == 1 && peers.slope == nil ? -1
+            : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope / f.unit) : 0)
+        unit = f.unit
+        unitSource = f.unitSource
+        persistenceSlot = f.persistenceSlot
+        // A series far faster than anything learned at its unit is measured in its own pace.
+        if row == f.window, f.window >= 2, unitSource == .peers,
+           abs(f.slope) / f.unit > 3 * table.topSlopeEdge(f.family, n: row), f.ownChange > f.unit {
+            unit = f.ownChange
+            unitSource = .fasterThanPeers
+            slopeBin = table.slopeBin(f.family, n: row, slope: f.slope / unit)
+        }
         self.table = table
     }
 
@@ -89,16 +123,26 @@ public struct CalibratedTrend: Sendable {
         /// Where the last value stands: its fraction of the range (bounded families) or of the peers'
         /// frontier (counts, ``PeerLevel``); NaN when a count has no peers.
         var level: Double
+        /// The window's own mean absolute change per year on the natural scale (0 for one point).
+        var ownChange = 0.0
+        /// The peers' unit, if any (resolved into ``unit`` by ``resolveUnit(table:)``).
+        var peerUnit: Double?
+        /// The movement unit (NaN until resolved).
+        var unit = Double.nan
+        var unitSource = UnitSource.prior
+        var persistenceSlot: Int
 
         init?(times t: UnsafeBufferPointer<Double>, values y: UnsafeBufferPointer<Double>, kind: Indicator.Kind,
-              lower: Double?, upper: Double?, peerSlope: Double? = nil, peerLevel: Double? = nil) {
+              lower: Double?, upper: Double?, peers: PeerMotion = .none) {
             let n = t.count
             guard n >= 1, y.count == n else { return nil }
             family = CalibrationTable.Family.of(kind: kind, lower: lower, upper: upper)
             window = min(n, CalibrationTable.maxN)
             scale = CalibratedTrend.naturalScale(UnsafeBufferPointer(rebasing: y[(n - window)..<n]), family: family,
                                                  lower: lower, upper: upper)
-            slope = window == 1 ? (peerSlope ?? 0) : 0
+            slope = window == 1 ? (peers.slope ?? 0) : 0
+            peerUnit = peers.unit.map { max($0, CalibrationTable.minimumUnit) }
+            persistenceSlot = CalibrationTable.persistenceSlot(peers.persistence, pairs: peers.pairs)
             if window >= 2 {
                 var st = 0.0, sz = 0.0
                 for k in (n - window)..<n {
@@ -113,22 +157,44 @@ public struct CalibratedTrend: Sendable {
                     sxz += dt * (scale.forward(y[k]) - zBar)
                 }
                 slope = sxx > 0 ? sxz / sxx : 0
+                var change = 0.0
+                for k in (n - window + 1)..<n {
+                    change += abs(scale.forward(y[k]) - scale.forward(y[k - 1])) / max(t[k] - t[k - 1], 1e-9)
+                }
+                ownChange = change / Double(window - 1)
             }
             zLast = scale.forward(y[n - 1])
             if let l = lower, let u = upper, family != .count {
                 level = (y[n - 1] - l) / (u - l)
             } else {
-                level = peerLevel ?? .nan
+                level = peers.level ?? .nan
             }
         }
+
+        /// The unit: the peers', else the window's own change but at least `typical`, else `typical`.
+        mutating func resolveUnit(typical: Double) {
+            if let u = peerUnit {
+                unit = u
+                unitSource = .peers
+            } else if window >= 2 {
+                unit = max(ownChange, typical)
+                unitSource = .ownHistory
+            } else {
+                unit = typical
+                unitSource = .prior
+            }
+            unit = max(unit, CalibrationTable.minimumUnit)
+        }
+
+        mutating func resolveUnit(table: CalibrationTable) { resolveUnit(typical: table.defaultUnit(family)) }
     }
 
-    /// A one-series convenience over ``init(times:values:kind:lower:upper:peerSlope:peerLevel:table:)``.
-    public init?(_ series: Series, peerSlope: Double? = nil, peerLevel: Double? = nil, table: CalibrationTable) {
+    /// A one-series convenience over ``init(times:values:kind:lower:upper:peers:table:)``.
+    public init?(_ series: Series, peers: PeerMotion = .none, table: CalibrationTable) {
         guard let made = series.times.withUnsafeBufferPointer({ t in
             series.values.withUnsafeBufferPointer { y in
                 CalibratedTrend(times: t, values: y, kind: series.kind, lower: series.lower, upper: series.upper,
-                                peerSlope: peerSlope, peerLevel: peerLevel, table: table)
+                                peers: peers, table: table)
             }
         }) else { return nil }
         self = made
@@ -144,6 +210,7 @@ public struct CalibratedTrend: Sendable {
     /// shifted to stay positive if values are negative.
     public static func naturalScale(_ y: UnsafeBufferPointer<Double>, family: CalibrationTable.Family, lower: Double?,
                                     upper: Double?) -> Scale {
+        if family == .rank, let u = upper { return .rankPlace(field: u) }
         if family != .count, let l = lower, let u = upper {
             return .censoredLogit(lower: l, upper: u, shift: boundaryShift)
         }
@@ -159,11 +226,11 @@ public struct CalibratedTrend: Sendable {
     /// β at a (possibly fractional) horizon: interpolated between whole horizons, β(1) below 1.
     func beta(_ h: Double) -> Double {
         let top = table.maxHorizon
-        if h <= 1 { return table.beta(family, n: tableN, h: 1, slopeBin: slopeBin) }
-        if h >= Double(top) { return table.beta(family, n: tableN, h: top, slopeBin: slopeBin) }
+        func b(_ h: Int) -> Double { table.beta(family, n: tableN, h: h, persistenceSlot: persistenceSlot, slopeBin: slopeBin) }
+        if h <= 1 { return b(1) }
+        if h >= Double(top) { return b(top) }
         let h0 = Int(h.rounded(.down)), w = h - Double(h0)
-        return (1 - w) * table.beta(family, n: tableN, h: h0, slopeBin: slopeBin)
-            + w * table.beta(family, n: tableN, h: h0 + 1, slopeBin: slopeBin)
+        return (1 - w) * b(h0) + w * b(h0 + 1)
     }
 
     /// The error quantile at probability p for a whole horizon (scaled up from the horizon learned),
@@ -182,7 +249,7 @@ public struct CalibratedTrend: Sendable {
         // The tails never come inside the central range (the factors differ).
         if p > 0.9 { q = max(q, median + table.spread(family, n: tableN, p: 0.9) * (raw(0.9) - median)) }
         if p < 0.1 { q = min(q, median + table.spread(family, n: tableN, p: 0.1) * (raw(0.1) - median)) }
-        return h > learned ? q * Double(h) / Double(learned) : q
+        return unit * (h > learned ? q * Double(h) / Double(learned) : q)
     }
 
     /// The error quantile at probability p for a horizon h > 0 in years.

@@ -2,15 +2,18 @@ import Foundation
 import Indicators
 
 /// Learns a ``CalibrationTable`` from real series: how far they actually moved after windows of
-/// n points, by family, horizon, level and slope.
+/// n points, by family, horizon, level and slope, in units of each indicator's own movement.
 ///
-/// For each (family, n, whole horizon h) and slope bin: β is the value in 0, 0.1, …, 1.2 whose point
-/// forecast has the smallest mean absolute error on the indicator's scale, the point forecast being
-/// either the base itself (centred cells) or the base corrected by its cell's median error, whichever
-/// is more accurate for the (family, n, h). Then the errors
-/// `z(actual) − z(base)` of every cell (level bin × slope bin, and each of them pooled) are summarised
-/// by their quantiles (R's type 7) at ``CalibrationTable/probabilities``, less their median when
-/// centred. Slope-bin edges are the deciles of |slope| by family and n.
+/// Each window is measured in its movement unit u (``CalibratedTrend``: its peers' mean absolute
+/// change per year, else its own history; the family's typical unit is the median of the peers'
+/// units). Slope-bin edges are the deciles of |slope| / u by family and n. For each (n, whole
+/// horizon h), persistence slot and slope slot, over every family together, β is the value in
+/// 0, 0.1, …, 1.2 whose base forecast has the smallest mean absolute error in units. Then the
+/// standardised errors `(z(actual) − z(base)) / u` of every cell (family, n, h, level bin × slope bin,
+/// and each of them pooled) are summarised by their quantiles (R's type 7) at
+/// ``CalibrationTable/probabilities``; the point forecast of each (family, n, h) is the base or the
+/// base plus its cell's median error, whichever is nearer the outcomes on the indicator's scale.
+/// Every indicator weighs about the same (``windowsPerIndicator``).
 public enum CalibrationLearner {
     /// One scored outcome of a training window.
     struct Sample {
@@ -27,6 +30,12 @@ public enum CalibrationLearner {
         var actual: Double
         var scale: Scale
         var hasPeer: Bool
+        /// The window's movement unit.
+        var unit: Double
+        var persistenceSlot: Int
+        var slopeSlot = 0
+        /// The standardised error once β is chosen.
+        var error = 0.0
     }
 
     /// The fewest distinct peer slopes a slope bin of one-point windows stands for.
@@ -46,28 +55,30 @@ public enum CalibrationLearner {
     ///     tables learned on one half of the training entities score the other half.
     public static func learn(_ windows: [BacktestWindow], maxHorizon: Int = 10, minimumCount: Int = 100,
                              source: String, widen: Bool = true) -> CalibrationTable {
+        let windows = thinned(windows)
         var table = learnTable(windows, maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
         if widen { table.spreads = spreads(windows, maxHorizon: maxHorizon, minimumCount: minimumCount) }
         return table
     }
 
     /// The spread factors of each (family, n): how much the error quantiles' distances from the median
-    /// must be stretched for the 80 and 95 % ranges to cover as often as they claim on entities the
-    /// table did not learn from. The windows' entities are split in two (``Panel/innerFold(of:)``); a
-    /// table learned on each half scores the other; the central factor in 0.8, 0.82, …, 3 that brings
-    /// coverage of the 80 % range nearest 80 %, and the tail factor that brings the 95 % range's nearest
-    /// 95 %, over both halves, are kept (1 where a group has no outcomes). Two values per (family, n).
+    /// must be stretched for the 80 and 95 % ranges to cover as often as they claim on indicators the
+    /// table did not learn from. The training windows are split in two by indicator
+    /// (``innerFold(_:)``; by entity when a family has a single indicator); a table learned on each
+    /// half scores the other; the central factor in 0.8, 0.82, …, 3 that brings coverage of the 80 %
+    /// range nearest 80 %, and the tail factor that brings the 95 % range's nearest 95 %, over both
+    /// halves, are kept (1 where a group has no outcomes). Two values per (family, n).
     static func spreads(_ windows: [BacktestWindow], maxHorizon: Int, minimumCount: Int) -> [Double] {
         let families = CalibrationTable.Family.allCases.count
         var result = Array(repeating: 1.0, count: families * CalibrationTable.maxN * 2)
         // Per (family, n): the outcome's and the quantiles' distances from the median, on the natural scale.
         struct Row { var e, lo95, lo80, hi80, hi95: Double }
         var scored: [Int: [Row]] = [:]
+        let fold = innerFold(windows)
         for k in 0...1 {
-            let inner = learnTable(windows.filter { Panel.innerFold(of: $0.entity) != k }, maxHorizon: maxHorizon,
-                                   minimumCount: minimumCount, source: "")
-            for w in windows where Panel.innerFold(of: w.entity) == k {
-                guard let trend = CalibratedTrend(w.series, peerSlope: w.peerSlope, peerLevel: w.peerLevel, table: inner) else { continue }
+            let inner = learnTable(windows.filter { fold($0) != k }, maxHorizon: maxHorizon, minimumCount: minimumCount, source: "")
+            for w in windows where fold(w) == k {
+                guard let trend = CalibratedTrend(w.series, peers: w.peers, table: inner) else { continue }
                 let key = CalibrationTable.familyIndex(trend.family) * CalibrationTable.maxN + min(trend.n, CalibrationTable.maxN) - 1
                 for o in w.outcomes where o.horizon >= 0.5 && o.horizon <= Double(maxHorizon) + 1e-9 {
                     let m = trend.errorQuantile(horizon: o.horizon, 0.5)
@@ -78,7 +89,8 @@ public enum CalibrationLearner {
                 }
             }
         }
-        for (key, rows) in scored where !rows.isEmpty {
+        for key in scored.keys.sorted() {
+            guard let rows = scored[key], !rows.isEmpty else { continue }
             let n = Double(rows.count)
             func fit(_ nominal: Double, _ lower: KeyPath<Row, Double>, _ upper: KeyPath<Row, Double>) -> Double {
                 var best = 1.0, bestLoss = Double.infinity
@@ -100,40 +112,88 @@ public enum CalibrationLearner {
         return result
     }
 
+    /// The inner split of training windows (0 or 1): by a hash of the indicator, so that the spread
+    /// factors are learned on indicators the inner table never saw; by entity for the windows of a
+    /// family whose training windows hold one indicator only, or whose indicators all hash alike.
+    static func innerFold(_ windows: [BacktestWindow]) -> @Sendable (BacktestWindow) -> Int {
+        var byFamily: [CalibrationTable.Family: Set<Int>] = [:]
+        for w in windows {
+            let f = CalibrationTable.Family.of(kind: w.series.kind, lower: w.series.lower, upper: w.series.upper)
+            byFamily[f, default: []].insert(Int((Panel.hash(w.indicator) >> 17) % 2))
+        }
+        let byIndicator = Set(byFamily.filter { $0.value.count == 2 }.keys)
+        return { w in
+            let f = CalibrationTable.Family.of(kind: w.series.kind, lower: w.series.lower, upper: w.series.upper)
+            return byIndicator.contains(f) ? Int((Panel.hash(w.indicator) >> 17) % 2) : Panel.innerFold(of: w.entity)
+        }
+    }
+
+    /// The most windows learned from per indicator: an indicator with more (a long panel of 200
+    /// countries) is thinned, by a hash of entity and origin, so that every indicator weighs about
+    /// the same and a table does not mostly describe the largest panel.
+    public static let windowsPerIndicator = 15_000
+
+    /// `windows` with at most ``windowsPerIndicator`` per indicator (a deterministic choice).
+    static func thinned(_ windows: [BacktestWindow]) -> [BacktestWindow] {
+        var counts: [String: Int] = [:]
+        for w in windows { counts[w.indicator, default: 0] += 1 }
+        return windows.filter { w in
+            guard let c = counts[w.indicator], c > windowsPerIndicator else { return true }
+            let h = Panel.hash("\(w.entity)\u{1F}\(w.origin)\u{1F}\(w.n)")
+            return Double(h % 1_000_003) / 1_000_003 < Double(windowsPerIndicator) / Double(c)
+        }
+    }
+
     /// The table without spread factors (see ``learn(_:maxHorizon:minimumCount:source:widen:)``).
     static func learnTable(_ windows: [BacktestWindow], maxHorizon: Int, minimumCount: Int, source: String) -> CalibrationTable {
         var table = CalibrationTable(maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
-        var samples: [Sample] = []
+        var features: [(BacktestWindow, CalibratedTrend.Features)] = []
         var series: [CalibrationTable.Family: Set<String>] = [:]
-        var slopes: [Int: [Double]] = [:]   // (family, n) → |slope| per window
-        var countLevels: [Double] = []      // a count window's fraction of its peers' frontier
+        var peerUnits: [CalibrationTable.Family: [Double]] = [:]
         for w in windows {
             let s = w.series
             guard let f = s.times.withUnsafeBufferPointer({ t in
                 s.values.withUnsafeBufferPointer { y in
-                    CalibratedTrend.Features(times: t, values: y, kind: s.kind, lower: s.lower, upper: s.upper, peerSlope: w.peerSlope,
-                                             peerLevel: w.peerLevel)
+                    CalibratedTrend.Features(times: t, values: y, kind: s.kind, lower: s.lower, upper: s.upper, peers: w.peers)
                 }
             }) else { continue }
             series[f.family, default: []].insert(w.indicator + "\u{1F}" + w.entity)
-            if f.window >= 2 || w.peerSlope != nil { slopes[table.edgeIndex(f.family, n: f.window), default: []].append(abs(f.slope)) }
+            if let u = f.peerUnit { peerUnits[f.family, default: []].append(u) }
+            features.append((w, f))
+        }
+        table.seriesCounts = series.mapValues(\.count)
+        // The typical unit of each family: what a window without peers or history is measured in.
+        for f in CalibrationTable.Family.allCases {
+            let u = quantile((peerUnits[f] ?? []).sorted(), 0.5)
+            if u.isFinite, u > 0 { table.units[CalibrationTable.familyIndex(f)] = u }
+        }
+        var samples: [Sample] = []
+        var slopes: [Int: [Double]] = [:]   // (family, n) → |slope| / unit per window
+        var countLevels: [Double] = []      // a count window's fraction of its peers' frontier
+        for (w, var f) in features {
+            f.resolveUnit(table: table)
+            if f.window >= 2 || w.peers.slope != nil {
+                slopes[table.edgeIndex(f.family, n: f.window), default: []].append(abs(f.slope) / f.unit)
+            }
             if f.family == .count, f.level.isFinite { countLevels.append(f.level) }
             for o in w.outcomes {
                 let h = Int(o.horizon.rounded())
                 guard h >= 1, h <= maxHorizon else { continue }
+                let zActual = f.scale.forward(o.value)
+                guard zActual.isFinite else { continue }
                 samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, level: f.level,
-                                      slope: f.slope, zLast: f.zLast, zActual: f.scale.forward(o.value), actual: o.value,
-                                      scale: f.scale, hasPeer: w.peerSlope != nil))
+                                      slope: f.slope, zLast: f.zLast, zActual: zActual, actual: o.value,
+                                      scale: f.scale, hasPeer: w.peers.slope != nil, unit: f.unit,
+                                      persistenceSlot: f.persistenceSlot))
             }
         }
-        table.seriesCounts = series.mapValues(\.count)
         let levels = countLevels.sorted()
         let bins = CalibrationTable.countLevelBins
         table.countLevelEdges = (1..<bins).map { quantile(levels, Double($0) / Double(bins)) }.map { $0.isNaN ? 0 : $0 }
         for i in samples.indices { samples[i].levelBin = table.levelBin(samples[i].family, level: samples[i].level) }
         let onePointKeys = Set(CalibrationTable.Family.allCases.map { table.edgeIndex($0, n: 1) })
-        for (k, values) in slopes {
-            let sorted = values.sorted()
+        for k in slopes.keys.sorted() {
+            let sorted = (slopes[k] ?? []).sorted()
             // A one-point window's slope is its peers' median: one value per indicator and origin. Each
             // bin must hold at least 10 distinct values, or a bin stands for a few years of one
             // indicator and its errors for what happened in those years (a common shock).
@@ -145,90 +205,96 @@ public enum CalibrationLearner {
                 table.slopeEdges[k + e] = e + 1 < bins ? quantile(sorted, Double(e + 1) / Double(bins)) : .greatestFiniteMagnitude
             }
         }
-        // Group the samples by (family, n, h).
-        var groups: [Int: [Int]] = [:]
-        for (i, s) in samples.enumerated() { groups[table.groupIndex(s.family, n: s.n, h: s.h), default: []].append(i) }
-        let grid = CalibrationTable.probabilities
-        for (_, members) in groups {
-            guard let first = members.first.map({ samples[$0] }) else { continue }
-            let group = members.map { samples[$0] }
-            // Slope slot of each sample: 0 ("any") for one point without peers, else its bin + 1.
-            let slots = group.map { $0.n == 1 && !$0.hasPeer ? 0 : table.slopeBin($0.family, n: $0.n, slope: $0.slope) + 1 }
-            let (betas, centred) = bestBetas(group, slots: slots, minimumCount: minimumCount)
-            table.medianPoints[table.groupIndex(first.family, n: first.n, h: first.h)] = !centred
-            for (slot, beta) in betas { table.betas[table.betaIndex(first.family, n: first.n, h: first.h, slopeSlot: slot)] = beta }
-            var cells: [Int: [Double]] = [:]
-            for (i, s) in group.enumerated() {
-                let e = s.zActual - (s.zLast + (betas[slots[i]] ?? 0) * s.slope * s.horizon)
-                // For one point, the "any slope" cells hold the naive forecast's errors: what a series
-                // without peers (no trend to borrow) is forecast with.
-                let any = s.n == 1 ? s.zActual - s.zLast : e
-                for l in Set([0, s.levelBin + 1]) {
-                    cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
-                    if slots[i] > 0 {
-                        cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: slots[i]), default: []].append(e)
+        // Slope slot of each sample: 0 ("any") for one point without peers, else its bin + 1.
+        for i in samples.indices {
+            let s = samples[i]
+            samples[i].slopeSlot = s.n == 1 && !s.hasPeer ? 0 : table.slopeBin(s.family, n: s.n, slope: s.slope / s.unit) + 1
+        }
+        // β by (n, h, persistence slot, slope slot), over every family: the value of the grid whose base
+        // forecast has the smallest mean absolute error in units.
+        var betaGroups: [Int: [Int]] = [:]
+        for (i, s) in samples.enumerated() {
+            let key = ((s.n - 1) * maxHorizon + s.h - 1) * CalibrationTable.persistenceSlots * CalibrationTable.slopeSlots
+                + s.persistenceSlot * CalibrationTable.slopeSlots + s.slopeSlot
+            betaGroups[key, default: []].append(i)
+        }
+        var chosenBeta: [Int: Double] = [:]
+        for key in betaGroups.keys.sorted() {
+            guard let members = betaGroups[key], let first = members.first else { continue }
+            let trial = samples[first].n == 1 && samples[first].slopeSlot == 0 ? [0.0] : betaGrid
+            var best = 0.0, bestSum = Double.infinity
+            for beta in trial {
+                var sum = 0.0
+                for i in members {
+                    let s = samples[i]
+                    sum += abs(s.zActual - s.zLast - beta * s.slope * s.horizon) / s.unit
+                }
+                if sum < bestSum - 1e-12 * max(1, bestSum) {
+                    bestSum = sum
+                    best = beta
+                }
+            }
+            chosenBeta[key] = best
+        }
+        func betaKey(n: Int, h: Int, p: Int, s: Int) -> Int {
+            ((n - 1) * maxHorizon + h - 1) * CalibrationTable.persistenceSlots * CalibrationTable.slopeSlots
+                + p * CalibrationTable.slopeSlots + s
+        }
+        for n in 1...CalibrationTable.maxN {
+            for h in 1...maxHorizon {
+                for p in 0..<CalibrationTable.persistenceSlots {
+                    for s in 0..<CalibrationTable.slopeSlots {
+                        // A slot nobody reached takes the unknown-persistence β of its slope slot, then the
+                        // pooled slope slot's.
+                        let beta = chosenBeta[betaKey(n: n, h: h, p: p, s: s)] ?? chosenBeta[betaKey(n: n, h: h, p: 0, s: s)]
+                            ?? chosenBeta[betaKey(n: n, h: h, p: p, s: 0)] ?? 0
+                        for f in CalibrationTable.Family.allCases {
+                            table.betas[table.betaIndex(f, n: n, h: h, persistenceSlot: p, slopeSlot: s)] = beta
+                        }
                     }
                 }
             }
-            for (c, errors) in cells {
-                let sorted = errors.sorted()
-                table.counts[c] = sorted.count
-                for (k, p) in grid.enumerated() { table.quantiles[c * grid.count + k] = quantile(sorted, p) }
+        }
+        // Standardised errors by cell.
+        var cells: [Int: [Double]] = [:]
+        var groups: [Int: [Int]] = [:]
+        for (i, s) in samples.enumerated() {
+            let beta = table.beta(s.family, n: s.n, h: s.h, persistenceSlot: s.persistenceSlot, slopeBin: s.slopeSlot - 1)
+            let e = (s.zActual - (s.zLast + beta * s.slope * s.horizon)) / s.unit
+            samples[i].error = e
+            groups[table.groupIndex(s.family, n: s.n, h: s.h), default: []].append(i)
+            // For one point, the "any slope" cells hold the naive forecast's errors: what a series
+            // without peers (no trend to borrow) is forecast with.
+            let any = s.n == 1 ? (s.zActual - s.zLast) / s.unit : e
+            for l in Set([0, s.levelBin + 1]) {
+                cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
+                if s.slopeSlot > 0 {
+                    cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: s.slopeSlot), default: []].append(e)
+                }
             }
+        }
+        let grid = CalibrationTable.probabilities
+        for (c, errors) in cells {
+            let sorted = errors.sorted()
+            table.counts[c] = sorted.count
+            for (k, p) in grid.enumerated() { table.quantiles[c * grid.count + k] = quantile(sorted, p) }
         }
         table.resolve()
-        return table
-    }
-
-    /// For one (family, n, h): β for each slope slot, and whether the cells are centred.
-    ///
-    /// Two ways of turning the base forecast into a point forecast are tried, each with every β in
-    /// ``betaGrid`` per slope slot: the base itself (centred cells), or the base plus the median error
-    /// of the sample's cell (level bin × slope slot, else the slope slot alone). The way with the
-    /// smaller mean absolute error on the indicator's scale, summed over the slots, is kept. In slot 0
-    /// of one point (no peers, no slope) the base is the last value.
-    static func bestBetas(_ group: [Sample], slots: [Int], minimumCount: Int) -> (betas: [Int: Double], centred: Bool) {
-        var bySlot: [Int: [Int]] = [:]
-        for (i, slot) in slots.enumerated() { bySlot[slot, default: []].append(i) }
-        var chosen: [Bool: (betas: [Int: Double], total: Double)] = [:]
-        for centred in [true, false] {
-            var betas: [Int: Double] = [:], total = 0.0
-            for (slot, members) in bySlot {
-                let trial = slot == 0 && group[members[0]].n == 1 ? [0.0] : betaGrid
-                var best = 0.0, bestSum = Double.infinity
-                for beta in trial {
-                    var medians: [Int: Double] = [:]
-                    if !centred {
-                        var cells: [Int: [Double]] = [:]
-                        for i in members {
-                            let s = group[i]
-                            let e = s.zActual - (s.zLast + beta * s.slope * s.horizon)
-                            cells[0, default: []].append(e)
-                            if s.levelBin >= 0 { cells[s.levelBin + 1, default: []].append(e) }
-                        }
-                        for (key, errors) in cells where errors.count >= minimumCount { medians[key] = quantile(errors.sorted(), 0.5) }
-                    }
-                    var sum = 0.0
-                    for i in members {
-                        let s = group[i]
-                        let m = centred ? 0 : (medians[s.levelBin + 1] ?? medians[0] ?? 0)
-                        sum += abs(s.scale.inverse(s.zLast + beta * s.slope * s.horizon + m) - s.actual)
-                    }
-                    if !bestSum.isFinite || sum < bestSum - 1e-12 * max(1, bestSum) {
-                        bestSum = sum
-                        best = beta
-                    }
-                }
-                betas[slot] = best
-                total += bestSum
+        // The point forecast of each (family, n, h): the base, or the base plus its cell's median error,
+        // whichever is nearer the outcomes on the indicator's scale.
+        for (g, members) in groups {
+            var baseSum = 0.0, medianSum = 0.0
+            for i in members {
+                let s = samples[i]
+                let base = s.zActual - s.error * s.unit
+                let (c, _) = table.cell(s.family, n: s.n, h: s.h, levelBin: s.levelBin, slopeBin: s.slopeSlot - 1)
+                let m = c >= 0 ? table.quantiles[c * grid.count + CalibrationTable.medianIndex] * s.unit : 0
+                baseSum += abs(s.scale.inverse(base) - s.actual)
+                medianSum += abs(s.scale.inverse(base + m) - s.actual)
             }
-            // β for the pooled slot 0 of windows with a slope (used only when no bin applies).
-            if betas[0] == nil, let slope1 = betas[1] { betas[0] = slope1 }
-            chosen[centred] = (betas, total)
+            table.medianPoints[g] = medianSum < baseSum
         }
-        let c = chosen[true], u = chosen[false]
-        if let c, let u, u.total < c.total { return (u.betas, false) }
-        return (c?.betas ?? [:], true)
+        return table
     }
 
     /// R's type-7 quantile of sorted values.

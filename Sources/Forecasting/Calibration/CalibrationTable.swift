@@ -21,13 +21,20 @@ public struct CalibrationTable: Sendable, Equatable {
         case share
         /// Counts and amounts (≥ 0, no upper bound).
         case count
-        /// Scores and ranks with both bounds (an index out of 1, a score out of 1000).
+        /// Scores with both bounds (an index out of 1, a score out of 1000).
         case score
+        /// Ranks among a field of entities (1 = best), on the place scale (``Scale/rankPlace(field:)``).
+        case rank
 
         /// The family of an indicator kind with the given bounds.
         public static func of(kind: Indicator.Kind, lower: Double?, upper: Double?) -> Family {
             guard let l = lower, let u = upper, l < u else { return .count }
-            return kind == .share ? .share : (kind == .count || kind == .amount ? .count : .score)
+            switch kind {
+            case .share: return .share
+            case .count, .amount: return .count
+            case .rank: return .rank
+            default: return .score
+            }
         }
     }
 
@@ -48,6 +55,17 @@ public struct CalibrationTable: Sendable, Equatable {
     public static let countLevelBins = 10
     static let levelSlots = max(levelEdges.count + 1, countLevelBins) + 1   // any, then the bins
     static let slopeSlots = slopeBins + 1          // any, then the bins
+    /// Edges of the persistence bins: how much of their earlier pace the same indicator's other entities
+    /// kept in their latest step (``PeerMotion/persistence``, shrunk to ``persistencePrior``).
+    public static let persistenceEdges: [Double] = [0, 0.25, 0.5, 0.75]
+    /// Persistence slots: 0 unknown (fewer than ``PeerMotion/minimumPairs`` peers with a pace and a later
+    /// step), then one per bin.
+    static let persistenceSlots = persistenceEdges.count + 2
+    /// The persistence a panel's own estimate is shrunk toward, and the weight of that prior in pairs.
+    public static let persistencePrior = 0.4, persistencePriorWeight = 10.0
+    /// The smallest movement unit (natural scale per year): a window whose peers did not move at all
+    /// still has a spread.
+    public static let minimumUnit = 0.005
 
     /// The longest whole horizon learned (years); longer horizons scale the last one's spread.
     public var maxHorizon: Int
@@ -57,8 +75,13 @@ public struct CalibrationTable: Sendable, Equatable {
     public var source: String
     /// Series learned from, per family.
     public var seriesCounts: [Family: Int]
-    /// β by (family, n, h, slope slot): how much of the window's own slope the base forecast keeps.
+    /// β by (family, n, h, persistence slot, slope slot): how much of the window's own slope the base
+    /// forecast keeps. Learned over all families together (the slope bins and persistence are in units
+    /// of the indicator's own movement), stored for each.
     var betas: [Double]
+    /// By family: the movement unit (natural scale per year) of a window with neither peers nor a
+    /// history of its own (the median of the training windows' peer units).
+    var units: [Double]
     /// ``slopeBins`` − 1 quantile edges of |slope| by (family, n).
     var slopeEdges: [Double]
     /// The ``countLevelBins`` − 1 inner edges of the count family's level bins, on the fraction of the
@@ -84,7 +107,8 @@ public struct CalibrationTable: Sendable, Equatable {
         self.source = source
         seriesCounts = [:]
         let families = Family.allCases.count
-        betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon * Self.slopeSlots)
+        betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon * Self.persistenceSlots * Self.slopeSlots)
+        units = Array(repeating: 0.1, count: families)
         slopeEdges = Array(repeating: 0, count: families * Self.maxN * (Self.slopeBins - 1))
         countLevelEdges = Array(repeating: 0, count: Self.countLevelBins - 1)
         spreads = Array(repeating: 1, count: families * Self.maxN * 2)
@@ -95,10 +119,19 @@ public struct CalibrationTable: Sendable, Equatable {
         resolved = Array(repeating: -1, count: cells)
     }
 
-    static func familyIndex(_ f: Family) -> Int { f == .share ? 0 : (f == .count ? 1 : 2) }
+    static func familyIndex(_ f: Family) -> Int {
+        switch f {
+        case .share: 0
+        case .count: 1
+        case .score: 2
+        case .rank: 3
+        }
+    }
 
     func groupIndex(_ f: Family, n: Int, h: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * maxHorizon + h - 1 }
-    func betaIndex(_ f: Family, n: Int, h: Int, slopeSlot: Int) -> Int { groupIndex(f, n: n, h: h) * Self.slopeSlots + slopeSlot }
+    func betaIndex(_ f: Family, n: Int, h: Int, persistenceSlot: Int, slopeSlot: Int) -> Int {
+        (groupIndex(f, n: n, h: h) * Self.persistenceSlots + persistenceSlot) * Self.slopeSlots + slopeSlot
+    }
     func edgeIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + n - 1) * (Self.slopeBins - 1) }
 
     /// Cell index; `levelSlot` 0 = any level, 1 … 6 = bin + 1; `slopeSlot` 0 = any slope, 1 … 10 = bin + 1.
@@ -106,9 +139,22 @@ public struct CalibrationTable: Sendable, Equatable {
         (groupIndex(f, n: n, h: h) * Self.levelSlots + levelSlot) * Self.slopeSlots + slopeSlot
     }
 
-    /// β for (family, n, h) and a slope bin (−1: any).
-    public func beta(_ f: Family, n: Int, h: Int, slopeBin: Int) -> Double {
-        betas[betaIndex(f, n: n, h: min(max(h, 1), maxHorizon), slopeSlot: slopeBin + 1)]
+    /// β for (family, n, h), a persistence slot (0 unknown, 1 … 5 bins) and a slope bin (−1: any).
+    public func beta(_ f: Family, n: Int, h: Int, persistenceSlot: Int, slopeBin: Int) -> Double {
+        betas[betaIndex(f, n: n, h: min(max(h, 1), maxHorizon), persistenceSlot: persistenceSlot, slopeSlot: slopeBin + 1)]
+    }
+
+    /// The movement unit of a window of `family` with neither peers nor history of its own.
+    public func defaultUnit(_ f: Family) -> Double { units[Self.familyIndex(f)] }
+
+    /// The persistence slot of a peers' estimate `persistence` from `pairs` peers (0: unknown).
+    public static func persistenceSlot(_ persistence: Double?, pairs: Int) -> Int {
+        guard let p = persistence, p.isFinite, pairs >= PeerMotion.minimumPairs else { return 0 }
+        let w = Double(pairs)
+        let shrunk = min(max((w * p + persistencePriorWeight * persistencePrior) / (w + persistencePriorWeight), -1), 1.5)
+        var bin = 1
+        for edge in persistenceEdges where shrunk >= edge { bin += 1 }
+        return bin
     }
 
     /// Whether the point forecast for (family, n, h) is the distribution's median (else the base trend).
@@ -157,6 +203,9 @@ public struct CalibrationTable: Sendable, Equatable {
         for e in 0..<(Self.slopeBins - 1) where a >= slopeEdges[k + e] { bin += 1 }
         return bin
     }
+
+    /// The top inner edge of the slope bins of (family, n), on |slope| / unit.
+    func topSlopeEdge(_ f: Family, n: Int) -> Double { slopeEdges[edgeIndex(f, n: n) + Self.slopeBins - 2] }
 
     /// Fills `resolved`: each full key's own cell if it has enough errors, else the fallbacks in order.
     mutating func resolve() {

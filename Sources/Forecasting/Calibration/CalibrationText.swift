@@ -35,8 +35,10 @@ extension CalibrationTable {
             case point
             /// A spread record without two positive values.
             case spread
-            /// A beta record without one value.
+            /// A beta record without one value per persistence slot.
             case beta
+            /// A unit record without one positive value.
+            case unit
             /// A cell without `count` quantiles.
             case quantileCount(Int)
             /// Quantiles that decrease.
@@ -57,7 +59,8 @@ extension CalibrationTable {
                 case let .slopeEdges(count): "slope_edges need \(count) increasing values"
                 case .point: "point needs 0 (the trend) or 1 (the median)"
                 case .spread: "spread needs two positive values"
-                case .beta: "beta needs one value"
+                case .beta: "beta needs \(CalibrationTable.persistenceSlots) values (one per persistence slot)"
+                case .unit: "unit needs one positive value"
                 case let .quantileCount(count): "a cell needs \(count) quantiles"
                 case .quantilesNotIncreasing: "quantiles are not increasing"
                 case let .unknownRecord(r): "unknown record \"\(r)\""
@@ -93,6 +96,7 @@ extension CalibrationTable {
             if let c = seriesCounts[f] { lines.append("series,\(f.rawValue),,,,,\(c),") }
         }
         lines.append("level_edges,count,,,,,,\(countLevelEdges.map(num).joined(separator: ";"))")
+        for f in Family.allCases { lines.append("unit,\(f.rawValue),,,,,,\(num(defaultUnit(f)))") }
         for f in Family.allCases {
             for n in 1...Self.maxN {
                 let e = edgeIndex(f, n: n)
@@ -105,7 +109,8 @@ extension CalibrationTable {
                     lines.append("point,\(f.rawValue),\(n),\(h),,,,\(medianPoints[groupIndex(f, n: n, h: h)] ? 1 : 0)")
                     for s in 0..<Self.slopeSlots {
                         lines.append("beta,\(f.rawValue),\(n),\(h),,\(s == 0 ? "any" : String(s - 1)),,"
-                                     + num(betas[betaIndex(f, n: n, h: h, slopeSlot: s)]))
+                                     + (0..<Self.persistenceSlots).map { num(betas[betaIndex(f, n: n, h: h, persistenceSlot: $0, slopeSlot: s)]) }
+                                         .joined(separator: ";"))
                     }
                     for l in 0..<Self.levelSlots {
                         for s in 0..<Self.slopeSlots {
@@ -185,8 +190,11 @@ extension CalibrationTable {
             case "beta":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
                 let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
-                guard v.count == 1 else { throw fail(.beta) }
-                table.betas[table.betaIndex(family, n: n, h: h, slopeSlot: s)] = v[0]
+                guard v.count == Self.persistenceSlots else { throw fail(.beta) }
+                for (p, beta) in v.enumerated() { table.betas[table.betaIndex(family, n: n, h: h, persistenceSlot: p, slopeSlot: s)] = beta }
+            case "unit":
+                guard v.count == 1, v[0] > 0 else { throw fail(.unit) }
+                table.units[Self.familyIndex(family)] = v[0]
             case "cell":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
                 let l = f[4] == "any" ? 0 : try int(f[4], 0...(Self.levelSlots - 2)) + 1

@@ -77,7 +77,7 @@ extension TrendFit {
         for y in clampedY { jacobian += scale.logJacobian(y) }
         let ll = gaussianLogLikelihood(rss: fit.rss, n: n) + jacobian
         let model: TrendModel = switch scale {
-        case .identity: .linear
+        case .identity, .rankPlace: .linear
         case .log, .logOffset: .loglinear
         case .logit, .censoredLogit: .logit
         }

@@ -4,7 +4,8 @@ import Foundation
 /// for the entity may be called `geo`, the one for time `year` or `period`), with the indicators'
 /// kinds and bounds from a second file (`indicator` or `id`, `kind`, `lower`, `upper`, and
 /// optionally `direction` and `measure`). The corpus in `Datasets/reference/indicator_corpus` has
-/// this layout.
+/// this layout. An optional `field` column gives, for a rank, how many entities were ranked in that
+/// period (the rank's own bound; without it, the indicator's `upper`).
 public struct LongPanel: Sendable {
     /// One indicator's definition.
     public struct Definition: Sendable, Equatable {
@@ -32,6 +33,8 @@ public struct LongPanel: Sendable {
         public var times: [Double]
         /// Values.
         public var values: [Double]
+        /// For ranks with a `field` column: the entities ranked in each period (empty otherwise).
+        public var fields: [Double] = []
     }
 
     /// Definitions by indicator id.
@@ -86,6 +89,7 @@ public struct LongPanel: Sendable {
         }
         let ic = try column(["indicator"]), ec = try column(["entity", "geo"]), tc = try column(["time", "year", "period"])
         let vc = try column(["value"])
+        let fc = obs.header.firstIndex(of: "field")
         var index: [String: Int] = [:]
         var series: [Series] = []
         var seen: [String: Set<Double>] = [:]
@@ -119,18 +123,30 @@ public struct LongPanel: Sendable {
                 throw .badNumber(position(tc), column: obs.header[tc], problem: .secondRow(indicator: indicator, entity: entity, time: timeText))
             }
             seen[key, default: []].insert(t)
+            var field: Double?
+            if let fc {
+                let text = row[fc].trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
+                    guard CSVTable.isPlainDecimal(text), let f = Double(text), f.isFinite, f >= max(v, 1) else {
+                        throw .notANumber(position(fc), text: text, column: obs.header[fc])
+                    }
+                    field = f
+                }
+            }
             if let k = index[key] {
                 series[k].times.append(t)
                 series[k].values.append(v)
+                if let field { series[k].fields.append(field) }
             } else {
                 index[key] = series.count
-                series.append(Series(indicator: indicator, entity: entity, times: [t], values: [v]))
+                series.append(Series(indicator: indicator, entity: entity, times: [t], values: [v], fields: field.map { [$0] } ?? []))
             }
         }
         for k in series.indices {
             let order = series[k].times.indices.sorted { series[k].times[$0] < series[k].times[$1] }
             series[k].times = order.map { series[k].times[$0] }
             series[k].values = order.map { series[k].values[$0] }
+            if series[k].fields.count == order.count { series[k].fields = order.map { series[k].fields[$0] } }
         }
         return LongPanel(definitions: definitions, series: series)
     }

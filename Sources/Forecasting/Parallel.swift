@@ -1,14 +1,15 @@
 import Foundation
 
-/// Runs independent pieces of work on all cores, results in input order.
-enum Parallel {
+/// Runs independent pieces of work on all cores, results in input order (the report's tables and
+/// the back-test's held-out calibrations).
+public enum Parallel {
     /// The output buffer, written at disjoint indices by the workers.
     private struct Slots<R>: @unchecked Sendable {
         let base: UnsafeMutablePointer<R?>
     }
 
     /// `items.map(body)`, spread over the active processors in contiguous chunks.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R?] {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) -> R) -> [R?] {
         let count = items.count
         guard count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return items.map(body) }
         let base = UnsafeMutablePointer<R?>.allocate(capacity: count)
