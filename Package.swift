@@ -102,7 +102,7 @@ let package = Package(
                 // documents as Word would (DOCXRendererTests).
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Golden")]
+            resources: [.copy("Golden"), .copy("Fixtures")]
         ),
         .testTarget(
             name: "ChisoCLITests",

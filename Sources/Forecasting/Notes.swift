@@ -41,6 +41,16 @@ public enum FitNote: Sendable, Equatable, CustomStringConvertible {
     case targetAtUpperBound(bound: Double, readAs: Double, withinPercent: Double)
     /// A target at the lower bound is read as at most a value just inside it.
     case targetAtLowerBound(bound: Double, readAs: Double)
+    /// The calibrated ranges are scaled to how fast this indicator moved in `peers` other entities.
+    case unitFromPeers(peers: Int)
+    /// No other entity has the indicator: ranges from the series' own history and a broad prior.
+    case unitFromOwnHistory
+    /// One point and no other entity: ranges from a broad prior only.
+    case unitFromPrior
+    /// The series moves far faster than its `peers` peers: ranges from its own pace.
+    case fasterThanPeers(peers: Int)
+    /// A count's ranges cut at its fastest yearly growth in the window, `factor` a year, sustained.
+    case rangeCutAtFastestGrowth(factor: Double)
 
     /// The note in English.
     public var description: String {
@@ -71,6 +81,16 @@ public enum FitNote: Sendable, Equatable, CustomStringConvertible {
             "a target at the upper bound \(bound.clean) is read as ≥ \(readAs.clean) (within \(within) % of the range)"
         case let .targetAtLowerBound(bound, readAs):
             "a target at the lower bound \(bound.clean) is read as ≤ \(readAs.clean)"
+        case let .unitFromPeers(peers):
+            "ranges scaled to how fast this indicator moved in \(peers) other entit\(peers == 1 ? "y" : "ies")"
+        case .unitFromOwnHistory:
+            "no other entity has this indicator: ranges from the series' own history and a broad prior"
+        case .unitFromPrior:
+            "one point and no other entity: ranges from a broad prior only"
+        case let .fasterThanPeers(peers):
+            "moves far faster than its \(peers) peers: ranges from its own pace"
+        case let .rangeCutAtFastestGrowth(factor):
+            "ranges cut at its fastest yearly growth in the data (×\(String(format: "%.2f", factor)) a year) sustained"
         }
     }
 

@@ -62,7 +62,6 @@ extension Words {
         case let .outOfRange(text, lower, upper): vi = "\"\(text)\" không nằm trong khoảng \(lower)…\(upper)"
         case let .levelEdges(count): vi = "level_edges (họ count) cần \(count) giá trị tăng dần"
         case let .slopeEdges(count): vi = "slope_edges cần \(count) giá trị tăng dần"
-        case .point: vi = "point cần 0 (theo xu hướng) hoặc 1 (theo trung vị)"
         case .spread: vi = "spread cần hai giá trị dương"
         case .beta: vi = "beta cần 6 giá trị (mỗi mức bền nhịp một giá trị)"
         case .unit: vi = "unit cần một giá trị dương"

@@ -168,6 +168,16 @@ extension Words {
             vi = "mục tiêu bằng cận trên \(n(bound)) được hiểu là ≥ \(n(readAs, 4)) (trong phạm vi \(n(within)) % của khoảng)"
         case let .targetAtLowerBound(bound, readAs):
             vi = "mục tiêu bằng cận dưới \(n(bound)) được hiểu là ≤ \(n(readAs, 4))"
+        case let .unitFromPeers(peers):
+            vi = "độ rộng khoảng dự báo theo tốc độ biến động của chỉ tiêu này ở \(peers) đơn vị khác"
+        case .unitFromOwnHistory:
+            vi = "không đơn vị nào khác có chỉ tiêu này: khoảng dự báo theo biến động của chính chuỗi và một mức tối thiểu rộng"
+        case .unitFromPrior:
+            vi = "chỉ có một điểm và không có đơn vị nào khác: khoảng dự báo theo mức mặc định rộng"
+        case let .fasterThanPeers(peers):
+            vi = "chuỗi tăng/giảm nhanh hơn hẳn \(peers) đơn vị khác: khoảng dự báo theo nhịp của chính chuỗi"
+        case let .rangeCutAtFastestGrowth(factor):
+            vi = "khoảng dự báo được giới hạn ở mức tăng nhanh nhất trong số liệu (×\(n(factor)) mỗi năm) nếu duy trì liên tục"
         }
         return Phrase(vi: vi, en: note.description)
     }
@@ -217,10 +227,23 @@ extension Words {
             let panel = Words.source(String(source[..<range.lowerBound]))
             return Phrase(vi: "\(panel.vi), các đơn vị của nhóm \(fold)", en: source)
         }
+        // A table learned without one indicator (the leave-one-indicator-out back-test): "PANEL without ID".
+        if let range = source.range(of: " without ", options: .backwards) {
+            let panel = Words.source(String(source[..<range.lowerBound]))
+            return Phrase(vi: "\(panel.vi), trừ chỉ tiêu \(source[range.upperBound...])", en: source)
+        }
         guard source.hasPrefix("Gapminder (Systema Globalis), from ITU") else { return Phrase(vi: source, en: source) }
-        return Phrase(vi: "Gapminder (Systema Globalis), tổng hợp từ ITU, WHO/UNICEF, Ngân hàng Thế giới, UNESCO, FAO và UNDP, giấy phép CC BY 4.0: 12 chỉ tiêu, 1960–2024",
-                      en: source)
+        var vi = "Gapminder (Systema Globalis), tổng hợp từ ITU, WHO/UNICEF, Ngân hàng Thế giới, UNESCO, FAO và UNDP, giấy phép CC BY 4.0: 12 chỉ tiêu, 1960–2024"
+        if source.contains(Self.secondCorpusCredit) {
+            vi += "; và Ngân hàng Thế giới (Doing Business, WDI, WGI của Kaufmann & Kraay, CPIA, SPI), CC BY 4.0; cơ sở dữ liệu SDG của Liên Hợp Quốc "
+                + "(ITU, WHO/UNICEF) qua Gapminder/open-numbers; Global Data Lab (Area Database 4.1, Subnational HDI 5.0); Källa: Kolada "
+                + "(PTS, Internetstiftelsen), thứ hạng do Chiso tính: 15 chỉ tiêu, 1990–2022"
+        }
+        return Phrase(vi: vi, en: source)
     }
+
+    /// The words by which the shipped calibration's source line credits the second corpus.
+    static let secondCorpusCredit = "; and World Bank (Doing Business"
 
     /// Which way an indicator improves: "tăng là tốt" / "up", "giảm là tốt" / "down".
     public static func direction(_ direction: Indicator.Direction) -> Phrase {

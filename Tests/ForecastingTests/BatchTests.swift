@@ -101,11 +101,15 @@ struct BatchTests {
             slopes.append(n == 1 ? Double.random(in: -0.1...0.4, using: &rng) : .nan)
         }
         let years = [2025.5, 2030.5]
-        let batch = BatchForecaster.calibrated(SeriesBatch(series), at: years, levels: [80, 95], peerSlopes: slopes, peerLevels: levels, threads: 2)
+        let motions: [PeerMotion] = (0..<series.count).map { i in
+            PeerMotion(slope: slopes[i].isFinite ? slopes[i] : nil, level: levels[i].isFinite ? levels[i] : nil,
+                       unit: i % 3 == 0 ? nil : 0.05 + 0.01 * Double(i % 7), persistence: i % 4 == 0 ? nil : 0.3, pairs: i % 4 == 0 ? 0 : 5,
+                       peers: i % 3 == 0 ? 0 : 6)
+        }
+        let batch = BatchForecaster.calibrated(SeriesBatch(series), at: years, levels: [80, 95], peers: motions, threads: 2)
         for (i, s) in series.enumerated() {
             var request = ForecastRequest(times: years)
-            request.peerLevel = levels[i].isFinite ? levels[i] : nil
-            request.peerSlope = slopes[i].isFinite ? slopes[i] : nil
+            request.peers = motions[i]
             let one = try Forecaster.forecast(s, request)
             for (j, p) in one.projections.enumerated() {
                 #expect(abs(batch.estimates[i * 2 + j] - p.estimate) <= 1e-9 * max(1, abs(p.estimate)), "\(s.name)")
@@ -115,7 +119,8 @@ struct BatchTests {
         }
         // The level moves the range: the same count far behind its peers' leader and level with it.
         let s = series[1]
-        let low = try #require(CalibratedTrend(s, peerLevel: 0.001, table: .shipped)), high = try #require(CalibratedTrend(s, peerLevel: 0.95, table: .shipped))
+        let low = try #require(CalibratedTrend(s, peers: PeerMotion(level: 0.001), table: .shipped))
+        let high = try #require(CalibratedTrend(s, peers: PeerMotion(level: 0.95), table: .shipped))
         #expect(low.levelBin == 1 && high.levelBin == CalibrationTable.countLevelBins - 1)
         #expect(low.distribution(at: 2030.5).interval(level: 0.95) != high.distribution(at: 2030.5).interval(level: 0.95))
     }

@@ -118,8 +118,8 @@ import Testing
         let w = try #require(windows.first { $0.entity == "a" && $0.n == 1 && $0.origin == 2002.5 })
         let scale = Scale.censoredLogit(lower: 0, upper: 100, shift: CalibratedTrend.boundaryShift)
         let bSlope = scale.forward(44) - scale.forward(40)
-        #expect(abs(try #require(w.peerSlope) - bSlope) < 1e-12)
-        #expect(windows.first { $0.entity == "b" }?.peerSlope == nil)   // a has one point by 2001.5
+        #expect(abs(try #require(w.peers.slope) - bSlope) < 1e-12)
+        #expect(windows.first { $0.entity == "b" }?.peers.slope == nil)   // a has one point by 2001.5
 
         // Outcomes a method gives no forecast for still count against its "% with range": the textbook
         // selection cannot fit one point, the default forecasts all five one-point outcomes.

@@ -17,6 +17,15 @@ extension TrendFit {
         let similar = table.seriesCounts[trend.family] ?? 0
         var notes: [FitNote] = [.calibratedOn(points: series.count, similar: similar, family: trend.family, source: table.source)]
         if trend.usesPeerSlope { notes.append(.onePointPeerTrend) }
+        switch trend.unitSource {
+        case .peers: notes.append(.unitFromPeers(peers: peers.peers))
+        case .ownHistory: notes.append(.unitFromOwnHistory)
+        case .prior: notes.append(.unitFromPrior)
+        case .fasterThanPeers: notes.append(.fasterThanPeers(peers: peers.peers))
+        }
+        if let g = trend.growthLimit, trend.rangeCut(at: trend.lastTime + Double(table.maxHorizon)) {
+            notes.append(.rangeCutAtFastestGrowth(factor: exp(g)))
+        }
         if trend.tableN != min(series.count, CalibrationTable.maxN) {
             notes.append(.calibrationRows(points: min(series.count, CalibrationTable.maxN), rows: trend.tableN))
         }

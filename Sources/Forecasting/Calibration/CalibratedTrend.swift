@@ -56,6 +56,10 @@ public struct CalibratedTrend: Sendable {
     public var unitSource: UnitSource
     /// The persistence slot (0: unknown; ``CalibrationTable/persistenceSlot(_:pairs:)``).
     public var persistenceSlot: Int
+    /// The window's fastest step per year on the natural scale (0 for one point).
+    public var fastestStep: Double
+    /// A count's last value as a fraction of its peers' frontier (nil without peers or for other families).
+    public var countLevel: Double?
 
     /// Where a forecast's movement unit comes from.
     public enum UnitSource: String, Sendable, Equatable {
@@ -100,6 +104,8 @@ public struct CalibratedTrend: Sendable {
         slopeBin = f.window == 1 && peers.slope == nil ? -1
             : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope / f.unit) : 0)
         unit = f.unit
+        fastestStep = f.fastestStep
+        countLevel = f.family == .count && f.level.isFinite ? f.level : nil
         unitSource = f.unitSource
         persistenceSlot = f.persistenceSlot
         // A series far faster than anything learned at its unit is measured in its own pace.
@@ -125,6 +131,8 @@ public struct CalibratedTrend: Sendable {
         var level: Double
         /// The window's own mean absolute change per year on the natural scale (0 for one point).
         var ownChange = 0.0
+        /// The window's largest absolute change per year on the natural scale (0 for one point).
+        var fastestStep = 0.0
         /// The peers' unit, if any (resolved into ``unit`` by ``resolveUnit(table:)``).
         var peerUnit: Double?
         /// The movement unit (NaN until resolved).
@@ -159,7 +167,9 @@ public struct CalibratedTrend: Sendable {
                 slope = sxx > 0 ? sxz / sxx : 0
                 var change = 0.0
                 for k in (n - window + 1)..<n {
-                    change += abs(scale.forward(y[k]) - scale.forward(y[k - 1])) / max(t[k] - t[k - 1], 1e-9)
+                    let step = abs(scale.forward(y[k]) - scale.forward(y[k - 1])) / max(t[k] - t[k - 1], 1e-9)
+                    change += step
+                    fastestStep = max(fastestStep, step)
                 }
                 ownChange = change / Double(window - 1)
             }
@@ -260,41 +270,103 @@ public struct CalibratedTrend: Sendable {
         return w == 0 ? a : (1 - w) * a + w * errorQuantile(wholeHorizon: h0 + 1, p)
     }
 
-    /// The base forecast on the natural scale at horizon h.
+    /// The base forecast on the natural scale at horizon h (before smoothing).
     func base(horizon h: Double) -> Double { zLast + beta(h) * slope * h }
+
+    /// The centre of the forecast at horizon h (the base plus the median error, as a change from the
+    /// last value on the natural scale), smoothed across horizons so that a fan reads as one movement.
+    ///
+    /// The table's cells differ from one horizon to the next (each holds other windows), so the raw
+    /// centre and quantiles zig-zag. They are read at two anchors, h = 1 and the longest horizon
+    /// learned H, and joined by a power curve `c(1) · h^a` (when both anchors move the same way; else
+    /// a straight line), linear from 0 below one year. The distance of each quantile from the centre
+    /// is joined the same way with an exponent ≥ 0, so ranges never narrow on the natural scale. A
+    /// power curve plus another turns at most once, so each quantile changes direction at most once.
+    func centre(horizon h: Double) -> Double {
+        func raw(_ h: Double) -> Double { beta(h) * slope * h + errorQuantile(horizon: h, 0.5) }
+        return Self.joined(raw(1), raw(Double(table.maxHorizon)), top: Double(table.maxHorizon), at: h, widening: false)
+    }
+
+    /// The distance of the p-quantile from the centre at horizon h, smoothed as ``centre(horizon:)``.
+    /// For a rank, the 80 % range is never narrower than one place from a year on (the quantiles at
+    /// 10 % and 90 % and beyond lie at least half a place and a little from the centre): a flat rank
+    /// among a field whose scores move can still move, even where the panels learned from (regions'
+    /// development ranks) mostly held still.
+    func offset(horizon h: Double, _ p: Double) -> Double {
+        func raw(_ h: Double) -> Double { errorQuantile(horizon: h, p) - errorQuantile(horizon: h, 0.5) }
+        let o = Self.joined(raw(1), raw(Double(table.maxHorizon)), top: Double(table.maxHorizon), at: h, widening: true)
+        guard family == .rank, case let .rankPlace(field) = scale, field > 1, p <= 0.1 || p >= 0.9 else { return o }
+        let place = Self.rankRangeFloor / field * min(h, 1)
+        return p <= 0.1 ? min(o, -place) : max(o, place)
+    }
+
+    /// The least distance, in places, of a rank's 10 % and 90 % quantiles from the centre after a year.
+    public static let rankRangeFloor = 0.51
+
+    /// The curve through (1, a) and (top, b) at h: a · h^k when a and b are non-zero with the same sign,
+    /// else a straight line; a · h below 1. With `widening`, |value| never decreases in h (k ≥ 0).
+    static func joined(_ a: Double, _ b: Double, top: Double, at h: Double, widening: Bool) -> Double {
+        if h <= 1 { return a * h }
+        guard top > 1 else { return a }
+        if a != 0, b != 0, (a > 0) == (b > 0) {
+            var k = log(b / a) / log(top)
+            if widening { k = max(k, 0) }
+            return a * pow(h, k)
+        }
+        if widening, b == 0 || (a != 0 && (a > 0) != (b > 0)) { return a }
+        return a + (b - a) * (h - 1) / (top - 1)
+    }
+
+    /// How far (natural scale per year) a count may move either way (nil for other families): never
+    /// faster than the training counts at the same level against their peers ever moved (99th
+    /// percentile, ``CalibrationTable/growthLimit(levelBin:)``), and for a count that is already large
+    /// (at least half its peers' frontier) with three points or more, never faster than its own
+    /// fastest step in the window (at least its unit): such a count does not multiply as the corpus's
+    /// near-zero starts did, so its ranges are cut at its own fastest pace sustained.
+    public var growthLimit: Double? {
+        guard family == .count else { return nil }
+        let learned = table.growthLimit(levelBin: levelBin)
+        guard n >= 3, let level = countLevel, level >= 0.5 else { return learned }
+        return min(max(fastestStep, unit), learned)
+    }
+
+    /// A natural-scale value at horizon h kept within the count's growth limit.
+    func limited(_ z: Double, horizon h: Double) -> Double {
+        guard let g = growthLimit else { return z }
+        return min(max(z, zLast - g * h), zLast + g * h)
+    }
 
     /// The p-quantile of the value at time t, on the indicator's scale (t after the last point).
     public func quantile(at t: Double, _ p: Double) -> Double {
         let h = t - lastTime
         guard h > 0 else { return lastValue }
-        return scale.inverse(base(horizon: h) + errorQuantile(horizon: h, p))
+        return scale.inverse(limited(zLast + centre(horizon: h) + offset(horizon: h, p), horizon: h))
     }
 
-    /// The point forecast at time t: the base trend, or the distribution's median where the table
-    /// found that more accurate (``CalibrationTable/medianPoint(_:n:h:)``).
-    public func point(at t: Double) -> Double {
+    /// The point forecast at time t: the distribution's median, so that the projection printed, the
+    /// pace the status is read from, the crossing year and P(meet) tell one story (the median meets a
+    /// target exactly when P(meet) ≥ 0.5).
+    public func point(at t: Double) -> Double { quantile(at: t, 0.5) }
+
+    /// Whether the count's growth limit cuts the 95 % range at time t.
+    public func rangeCut(at t: Double) -> Bool {
         let h = t - lastTime
-        guard h > 0 else { return lastValue }
-        return scale.inverse(base(horizon: h) + pointShift(horizon: h))
-    }
-
-    /// The point forecast minus the base on the natural scale: the median error, or 0 (the trend
-    /// itself) kept inside the distribution's central half, so that a point never lies outside its
-    /// own ranges.
-    func pointShift(horizon h: Double) -> Double {
-        if table.medianPoint(family, n: tableN, h: max(Int(h.rounded()), 1)) { return errorQuantile(horizon: h, 0.5) }
-        return min(max(0, errorQuantile(horizon: h, 0.25)), errorQuantile(horizon: h, 0.75))
+        guard h > 0, growthLimit != nil else { return false }
+        let c = zLast + centre(horizon: h)
+        return [0.025, 0.975].contains { limited(c + offset(horizon: h, $0), horizon: h) != c + offset(horizon: h, $0) }
     }
 
     /// The predictive distribution of the value at time t (after the last point).
     public func distribution(at t: Double) -> PredictiveDistribution {
         let h = max(t - lastTime, 0)
-        let grid = CalibrationTable.probabilities
-        let median = h > 0 ? errorQuantile(horizon: h, 0.5) : 0
-        var offsets = grid.map { h > 0 ? errorQuantile(horizon: h, $0) - median : 0 }
+        guard h > 0 else {
+            return PredictiveDistribution(median: zLast, offsets: CalibrationTable.probabilities.map { _ in 0 }, transform: scale)
+        }
+        let c = centre(horizon: h)
+        let centre = limited(zLast + c, horizon: h)
+        var offsets = CalibrationTable.probabilities.map { limited(zLast + c + offset(horizon: h, $0), horizon: h) - centre }
         for k in offsets.indices.dropFirst() { offsets[k] = max(offsets[k], offsets[k - 1]) }
-        return PredictiveDistribution(median: base(horizon: h) + median, offsets: offsets, transform: scale,
-                                      pointOffset: h > 0 ? pointShift(horizon: h) - median : 0)
+        return PredictiveDistribution(median: centre, offsets: offsets, transform: scale)
     }
 
     /// Errors behind the spread at a horizon (the cell used at the horizon rounded to a whole year).

@@ -11,9 +11,7 @@ import Indicators
 /// 0, 0.1, …, 1.2 whose base forecast has the smallest mean absolute error in units. Then the
 /// standardised errors `(z(actual) − z(base)) / u` of every cell (family, n, h, level bin × slope bin,
 /// and each of them pooled) are summarised by their quantiles (R's type 7) at
-/// ``CalibrationTable/probabilities``; the point forecast of each (family, n, h) is the base or the
-/// base plus its cell's median error, whichever is nearer the outcomes on the indicator's scale.
-/// Every indicator weighs about the same (``windowsPerIndicator``).
+/// ``CalibrationTable/probabilities``. Every indicator weighs about the same (``windowsPerIndicator``).
 public enum CalibrationLearner {
     /// One scored outcome of a training window.
     struct Sample {
@@ -34,8 +32,6 @@ public enum CalibrationLearner {
         var unit: Double
         var persistenceSlot: Int
         var slopeSlot = 0
-        /// The standardised error once β is chosen.
-        var error = 0.0
     }
 
     /// The fewest distinct peer slopes a slope bin of one-point windows stands for.
@@ -229,7 +225,7 @@ public enum CalibrationLearner {
                     let s = samples[i]
                     sum += abs(s.zActual - s.zLast - beta * s.slope * s.horizon) / s.unit
                 }
-                if sum < bestSum - 1e-12 * max(1, bestSum) {
+                if !bestSum.isFinite || sum < bestSum - 1e-12 * max(1, bestSum) {
                     bestSum = sum
                     best = beta
                 }
@@ -255,14 +251,18 @@ public enum CalibrationLearner {
                 }
             }
         }
+        // The fastest moves of counts, by level slot: the 99th percentile of |Δz| / h.
+        var moves: [Int: [Double]] = [:]
+        for s in samples where s.family == .count {
+            let m = abs(s.zActual - s.zLast) / max(s.horizon, 0.5)
+            for l in Set([0, s.levelBin + 1]) { moves[l, default: []].append(m) }
+        }
+        for (l, m) in moves where m.count >= minimumCount { table.growthLimits[l] = quantile(m.sorted(), 0.99) }
         // Standardised errors by cell.
         var cells: [Int: [Double]] = [:]
-        var groups: [Int: [Int]] = [:]
         for (i, s) in samples.enumerated() {
             let beta = table.beta(s.family, n: s.n, h: s.h, persistenceSlot: s.persistenceSlot, slopeBin: s.slopeSlot - 1)
             let e = (s.zActual - (s.zLast + beta * s.slope * s.horizon)) / s.unit
-            samples[i].error = e
-            groups[table.groupIndex(s.family, n: s.n, h: s.h), default: []].append(i)
             // For one point, the "any slope" cells hold the naive forecast's errors: what a series
             // without peers (no trend to borrow) is forecast with.
             let any = s.n == 1 ? (s.zActual - s.zLast) / s.unit : e
@@ -280,20 +280,6 @@ public enum CalibrationLearner {
             for (k, p) in grid.enumerated() { table.quantiles[c * grid.count + k] = quantile(sorted, p) }
         }
         table.resolve()
-        // The point forecast of each (family, n, h): the base, or the base plus its cell's median error,
-        // whichever is nearer the outcomes on the indicator's scale.
-        for (g, members) in groups {
-            var baseSum = 0.0, medianSum = 0.0
-            for i in members {
-                let s = samples[i]
-                let base = s.zActual - s.error * s.unit
-                let (c, _) = table.cell(s.family, n: s.n, h: s.h, levelBin: s.levelBin, slopeBin: s.slopeSlot - 1)
-                let m = c >= 0 ? table.quantiles[c * grid.count + CalibrationTable.medianIndex] * s.unit : 0
-                baseSum += abs(s.scale.inverse(base) - s.actual)
-                medianSum += abs(s.scale.inverse(base + m) - s.actual)
-            }
-            table.medianPoints[g] = medianSum < baseSum
-        }
         return table
     }
 

@@ -4,16 +4,16 @@ import Indicators
 /// What real series of one kind did after a window of n points: the numbers behind the default
 /// (calibrated) forecast.
 ///
-/// For every family (share, count, score), window size n (1–6; longer series use their last 6
+/// For every family (share, count, score, rank), window size n (1–6; longer series use their last 6
 /// points), whole horizon h (1 … ``maxHorizon`` years), level bin of the last value and bin of the
-/// window's own slope, the table holds the quantiles, on ``probabilities``, of the error
-/// `z(actual) − z(base)` on the family's natural scale (censored logit for bounded shares and
-/// scores, log for counts), where `z(base) = z(last) + β(family, n, h, slope bin) · slope · h`.
-/// The point forecast is the base itself, or where the learner found it more accurate for the
-/// (family, n, h), the median of the distribution (base plus the cell's median error). A cell with
+/// window's own slope in units of its movement, the table holds the quantiles, on ``probabilities``,
+/// of the standardised error `(z(actual) − z(base)) / u` on the family's natural scale (censored
+/// logit for bounded shares and scores, the place in the field for ranks, log for counts), where
+/// `z(base) = z(last) + β(n, h, persistence, slope bin) · slope · h` and u is the window's movement
+/// unit (``CalibratedTrend``). The point forecast is the median of the distribution. A cell with
 /// fewer than ``minimumCount`` errors falls back to the same cell without the slope bin, then
-/// without the level bin, then without both. Learned by ``CalibrationLearner`` from a panel of
-/// real series (the shipped one from the Gapminder corpus, `Datasets/calibration/`).
+/// without the level bin, then without both. Learned by ``CalibrationLearner`` from panels of real
+/// series (the shipped one from both corpora, `Datasets/calibration/`).
 public struct CalibrationTable: Sendable, Equatable {
     /// The indicator families the table distinguishes.
     public enum Family: String, Sendable, CaseIterable {
@@ -91,8 +91,9 @@ public struct CalibrationTable: Sendable, Equatable {
     /// the cell's median are multiplied by them (learned by an inner cross-validation,
     /// ``CalibrationLearner``; 1 = as learned). See ``spread(_:n:p:)``.
     var spreads: [Double]
-    /// By (family, n, h): whether the point forecast is the distribution's median (else the base).
-    var medianPoints: [Bool]
+    /// Count family, by level slot (any, then the bins): the fastest move per year (natural scale) that
+    /// the training counts made — the 99th percentile of |z(actual) − z(last)| / h over their outcomes.
+    var growthLimits: [Double]
     /// Errors behind each cell (0: no cell).
     var counts: [Int]
     /// Error quantiles, ``probabilities``.count per cell.
@@ -109,10 +110,10 @@ public struct CalibrationTable: Sendable, Equatable {
         let families = Family.allCases.count
         betas = Array(repeating: 0, count: families * Self.maxN * maxHorizon * Self.persistenceSlots * Self.slopeSlots)
         units = Array(repeating: 0.1, count: families)
+        growthLimits = Array(repeating: .infinity, count: Self.levelSlots)
         slopeEdges = Array(repeating: 0, count: families * Self.maxN * (Self.slopeBins - 1))
         countLevelEdges = Array(repeating: 0, count: Self.countLevelBins - 1)
         spreads = Array(repeating: 1, count: families * Self.maxN * 2)
-        medianPoints = Array(repeating: false, count: families * Self.maxN * maxHorizon)
         let cells = families * Self.maxN * maxHorizon * Self.levelSlots * Self.slopeSlots
         counts = Array(repeating: 0, count: cells)
         quantiles = Array(repeating: 0, count: cells * Self.probabilities.count)
@@ -144,6 +145,12 @@ public struct CalibrationTable: Sendable, Equatable {
         betas[betaIndex(f, n: n, h: min(max(h, 1), maxHorizon), persistenceSlot: persistenceSlot, slopeSlot: slopeBin + 1)]
     }
 
+    /// The fastest move per year the training counts made at a level bin (−1: any; ∞ when unknown).
+    public func growthLimit(levelBin: Int) -> Double {
+        let own = growthLimits[min(max(levelBin + 1, 0), Self.levelSlots - 1)]
+        return own.isFinite ? own : growthLimits[0]
+    }
+
     /// The movement unit of a window of `family` with neither peers nor history of its own.
     public func defaultUnit(_ f: Family) -> Double { units[Self.familyIndex(f)] }
 
@@ -156,9 +163,6 @@ public struct CalibrationTable: Sendable, Equatable {
         for edge in persistenceEdges where shrunk >= edge { bin += 1 }
         return bin
     }
-
-    /// Whether the point forecast for (family, n, h) is the distribution's median (else the base trend).
-    public func medianPoint(_ f: Family, n: Int, h: Int) -> Bool { medianPoints[groupIndex(f, n: n, h: min(max(h, 1), maxHorizon))] }
 
     /// The spread factor for (family, n) at probability p: the central factor (fitted to the 80 % range)
     /// for 10 % ≤ p ≤ 90 %, the tail factor (fitted to the 95 % range) below 2.5 % and above 97.5 %,

@@ -6,8 +6,9 @@ import Foundation
 /// CSV with the header `record,family,n,h,level_bin,slope_bin,count,values`, where `record` is
 /// `settings` (values: `max_horizon;minimum_count`), `series` (count: series learned from),
 /// `level_edges` (family `count`; values: the inner edges of its level bins on the fraction of the
-/// peers' frontier), `point` (values: 1 if the point forecast is the median, 0 if it is the trend), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
-/// number; values: β), `slope_edges` (values: the bins' inner edges)
+/// peers' frontier), `unit` (values: the family's typical movement unit), `growth_limit` (family
+/// `count`, level_bin `any` or a bin; values: the fastest move per year learned), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
+/// number; values: β for each persistence slot, unknown first), `slope_edges` (values: the bins' inner edges)
 /// or `cell` (level_bin and slope_bin are
 /// `any` or a bin number; values: the quantiles at ``CalibrationTable/probabilities``, `;`-separated).
 extension CalibrationTable {
@@ -31,8 +32,6 @@ extension CalibrationTable {
             case levelEdges(count: Int)
             /// Slope edges: not `count` increasing values.
             case slopeEdges(count: Int)
-            /// A point record other than 0 or 1.
-            case point
             /// A spread record without two positive values.
             case spread
             /// A beta record without one value per persistence slot.
@@ -57,7 +56,6 @@ extension CalibrationTable {
                 case let .outOfRange(s, lower, upper): "\"\(s)\" is not in \(lower)…\(upper)"
                 case let .levelEdges(count): "level_edges (family count) need \(count) increasing values"
                 case let .slopeEdges(count): "slope_edges need \(count) increasing values"
-                case .point: "point needs 0 (the trend) or 1 (the median)"
                 case .spread: "spread needs two positive values"
                 case .beta: "beta needs \(CalibrationTable.persistenceSlots) values (one per persistence slot)"
                 case .unit: "unit needs one positive value"
@@ -97,6 +95,9 @@ extension CalibrationTable {
         }
         lines.append("level_edges,count,,,,,,\(countLevelEdges.map(num).joined(separator: ";"))")
         for f in Family.allCases { lines.append("unit,\(f.rawValue),,,,,,\(num(defaultUnit(f)))") }
+        for (l, g) in growthLimits.enumerated() where g.isFinite {
+            lines.append("growth_limit,count,,,\(l == 0 ? "any" : String(l - 1)),,,\(num(g))")
+        }
         for f in Family.allCases {
             for n in 1...Self.maxN {
                 let e = edgeIndex(f, n: n)
@@ -106,7 +107,6 @@ extension CalibrationTable {
                     lines.append("slope_edges,\(f.rawValue),\(n),,,,,\(slopeEdges[e..<(e + Self.slopeBins - 1)].map(num).joined(separator: ";"))")
                 }
                 for h in 1...maxHorizon where counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] >= minimumCount {
-                    lines.append("point,\(f.rawValue),\(n),\(h),,,,\(medianPoints[groupIndex(f, n: n, h: h)] ? 1 : 0)")
                     for s in 0..<Self.slopeSlots {
                         lines.append("beta,\(f.rawValue),\(n),\(h),,\(s == 0 ? "any" : String(s - 1)),,"
                                      + (0..<Self.persistenceSlots).map { num(betas[betaIndex(f, n: n, h: h, persistenceSlot: $0, slopeSlot: s)]) }
@@ -178,10 +178,6 @@ extension CalibrationTable {
                     throw fail(.slopeEdges(count: Self.slopeBins - 1))
                 }
                 for (k, edge) in v.enumerated() { table.slopeEdges[table.edgeIndex(family, n: n) + k] = edge }
-            case "point":
-                let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
-                guard v.count == 1, v[0] == 0 || v[0] == 1 else { throw fail(.point) }
-                table.medianPoints[table.groupIndex(family, n: n, h: h)] = v[0] == 1
             case "spread":
                 let n = try int(f[2], 1...Self.maxN)
                 guard v.count == 2, v[0] > 0, v[1] > 0 else { throw fail(.spread) }
@@ -192,6 +188,10 @@ extension CalibrationTable {
                 let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
                 guard v.count == Self.persistenceSlots else { throw fail(.beta) }
                 for (p, beta) in v.enumerated() { table.betas[table.betaIndex(family, n: n, h: h, persistenceSlot: p, slopeSlot: s)] = beta }
+            case "growth_limit":
+                let l = f[4] == "any" ? 0 : try int(f[4], 0...(Self.levelSlots - 2)) + 1
+                guard family == .count, v.count == 1, v[0] > 0 else { throw fail(.unit) }
+                table.growthLimits[l] = v[0]
             case "unit":
                 guard v.count == 1, v[0] > 0 else { throw fail(.unit) }
                 table.units[Self.familyIndex(family)] = v[0]

@@ -15,7 +15,7 @@ public struct GapRow: Sendable {
     public var latest: Observation?
     /// Target minus latest value, signed so that positive means still to go (nil without data).
     public var gap: Double?
-    /// `gap` relative to the target value.
+    /// `gap` relative to the target value (nil for a rank: its gap is in places).
     public var relativeGap: Double?
     /// The forecast at the target year (nil when none could be made).
     public var forecast: Forecast?
@@ -148,7 +148,8 @@ public struct GapTable: Sendable {
         var gap: Double?, relative: Double?
         if let latest {
             gap = atLeast ? target.value - latest.value : latest.value - target.value
-            relative = target.value != 0 ? (gap ?? 0) / abs(target.value) : nil
+            // A rank's distance is in places: a percentage of a rank means nothing.
+            relative = target.value != 0 && indicator.kind != .rank ? (gap ?? 0) / abs(target.value) : nil
         }
         var result = GapRow(target: target, indicator: indicator, entity: entity, latest: latest, gap: gap, relativeGap: relative,
                             forecast: nil, status: .insufficientData, remark: nil, chart: nil)
