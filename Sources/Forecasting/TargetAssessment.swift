@@ -32,6 +32,9 @@ public struct TargetAssessment: Sendable, Equatable {
         case movingAway = "moving away"
         /// Too little data to measure progress.
         case insufficientData = "insufficient data"
+        /// The target year is past and its value (or the nearest observation's) did not meet the
+        /// target (decided by the gap table, never by ``assess(_:fit:value:year:atLeast:)``).
+        case missed = "missed"
     }
 
     /// The target value.
@@ -131,7 +134,10 @@ extension TargetAssessment {
         let distribution = fit.distribution(at: t)
         let projected = (g(distribution.point) - g(latest)) / (t - tLast)
         let ratio = fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }
-        let p = distribution.hasSpread ? distribution.probability(atLeast: atLeast, effective) : nil
+        // "≤ the upper bound" (or "≥ the lower") holds for every value the indicator can take: the
+        // bound itself meets it, so it is certain, not "read as 99.5 %".
+        let certain = atLeast ? series.lower.map { value <= $0 } ?? false : series.upper.map { value >= $0 } ?? false
+        let p = certain ? 1 : distribution.hasSpread ? distribution.probability(atLeast: atLeast, effective) : nil
         var cagr: Double?
         if first > 0, latest > 0, effective > 0, span > 0 {
             let a = pow(latest / first, 1 / span) - 1, r = pow(effective / latest, 1 / (t - tLast)) - 1

@@ -51,7 +51,7 @@ public struct Report: Sendable {
     /// One-line summary lines for the page and the terminal.
     public var summary: [String] {
         let onTrack = gaps.rows.filter { [.achieved, .onTrack].contains($0.status) }.count
-        let off = gaps.rows.filter { [.needsAcceleration, .offTrack, .movingAway].contains($0.status) }.count
+        let off = gaps.rows.filter { [.needsAcceleration, .offTrack, .movingAway, .missed].contains($0.status) }.count
         let insufficient = gaps.rows.filter { $0.status == .insufficientData }.count
         let language = self.language
         func n(_ count: Int) -> String { NumberText.plain(Double(count), decimals: 0, language) }

@@ -93,10 +93,15 @@ extension Words {
             vi = "tỷ lệ \(n(rate)) được công bố với tử số \(n(numerator)) và mẫu số \(n(denominator))"
         case let .ratioMismatch(published, numerator, denominator, ratio):
             vi = "tỷ lệ công bố \(n(published)) ≠ \(n(numerator))/\(n(denominator)) = \(NumberText.plain(ratio, decimals: 2, .vi)) (giữ nguyên như công bố)"
+        case let .implausibleJump(value, previous, period, at, factor, fractional):
+            vi = "\(n(value)) sau \(n(previous)) (\(period)\(at.map { ", \($0)" } ?? "")) là \(value < previous ? "giảm" : "tăng") \(NumberText.plain(factor, decimals: 0, .vi)) lần trong một kỳ\(fractional ? ", với số đếm không nguyên" : ""): có thể một trong hai số bị đọc nhầm cách viết (dấu chấm hàng nghìn hay dấu thập phân); hãy kiểm tra cả hai ô"
         case let .targetBeforeData(year, first):
             vi = "năm mục tiêu \(year) sớm hơn năm có số liệu đầu tiên (\(first)): không có số liệu để đánh giá mục tiêu"
         case let .duplicateFact(source, line): vi = "cùng một số liệu của nguồn \(source) đã có ở dòng \(line.map(String.init) ?? "?")"
-        case let .conflictingValues(source, value, other, otherValue): vi = "nguồn \(source) ghi \(n(value)), nguồn \(other) ghi \(n(otherValue))"
+        case let .conflictingValues(source, value, other, otherValue):
+            vi = "nguồn \(source) ghi \(n(value)), nguồn \(other) ghi \(n(otherValue)) và không nguồn nào có ngày ban hành muộn hơn (ngày trong sources.csv quyết định): bỏ cả hai"
+        case let .laterSourceUsed(source, value, date, used, usedValue, usedDate):
+            vi = "nguồn \(source)\(date.isEmpty ? " (không ghi ngày)" : " (\(date))") ghi \(n(value)), nguồn \(used) (\(usedDate)) ghi \(n(usedValue)): dùng số liệu \(n(usedValue)) của nguồn ban hành sau"
         case let .rankContradiction(published, score, scoreValue, recomputed, of):
             vi = "thứ hạng công bố là \(n(published)) nhưng \(score) = \(n(scoreValue)) xếp thứ \(n(recomputed))/\(of) (giữ nguyên như công bố)"
         case let .totalMismatch(total, parts, sum, decimals):
@@ -257,6 +262,8 @@ extension Words {
         case .isDirectory: "đây là một thư mục"
         case .tooLarge: "tệp lớn hơn 2 GiB"
         case .notUTF16: "không phải văn bản UTF-16 hợp lệ"
+        case .notUTF32: "không phải văn bản UTF-32 hợp lệ"
+        case .repeatedByteOrderMark: "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy lưu lại dưới dạng UTF-8"
         case .zlib: "không khởi động được zlib"
         case let .noTemporaryFile(part, folder): "không tạo được tệp tạm cho \(part) trong \(folder)"
         case let .temporaryWrite(reason): "lỗi khi ghi tệp tạm: \(reason)"

@@ -49,7 +49,7 @@ struct GapsCommand: ParsableCommand {
             abstract: summary(vi: "Bảng khoảng cách đến mục tiêu: giá trị mới nhất, dự báo, khả năng đạt và tình trạng của từng mục tiêu.",
                          en: "Gap-to-target table: latest value, projection, P(meet) and status per target."),
             discussion: """
-                Rows are sorted most at risk first (moving away, off track, needs acceleration, \
+                Rows are sorted most at risk first (missed, moving away, off track, needs acceleration, \
                 insufficient data, on track, achieved; then by P(meet)).
 
                 --format docx writes a Word document to paste into a report (landscape A4,
@@ -88,7 +88,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let dir = data.directory()
         var dataset = try data.dataset()
-        if let targets { try DatasetLoader.addTargets(path: targets, to: &dataset) }
+        if let targets { try DatasetLoader.addTargets(path: targets, to: &dataset, format: data.numberFormat) }
         let entity = try self.entity.map { try Names.entity($0, in: dataset, directory: dir) }
         let indicator = try self.indicator.map { try Names.indicator($0, in: dataset, directory: dir) }
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
