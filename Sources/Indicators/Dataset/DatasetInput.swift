@@ -74,11 +74,12 @@ extension DatasetLoader {
             }
             return f
         }
+        // Each observation kept (rows with errors, or that another source supersedes, are left out)
+        // goes back to its cell by the line it was rendered on.
         var result = loaded
-        guard loaded.observations.count == dataset.observations.count else { return (result, placed) }
-        result.observations = zip(loaded.observations, dataset.observations).map { o, original in
+        result.observations = loaded.observations.map { o in
             var o = o
-            o.position = original.position
+            if let p = original(o.position) { o.position = p }
             return o
         }
         return (result, placed)
