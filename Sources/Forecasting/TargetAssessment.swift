@@ -132,8 +132,11 @@ extension TargetAssessment {
         let achieved = span > 0 ? (g(latest) - g(first)) / span : nil
         let required = (g(effective) - g(latest)) / (t - tLast)
         let distribution = fit.distribution(at: t)
-        let projected = (g(distribution.point) - g(latest)) / (t - tLast)
-        let ratio = fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }
+        // Rounding noise is no change: a constant series projects to itself ± 1e-15, which must
+        // not make it "moving away" (nor print as −9.5e-15/yr or a ratio of −0).
+        func clean(_ v: Double, _ size: Double) -> Double { abs(v) <= 1e-12 * max(1, abs(size)) ? 0 : v }
+        let projected = clean((g(distribution.point) - g(latest)) / (t - tLast), g(latest))
+        let ratio = (fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }).map { $0 == 0 ? 0 : $0 }
         // "≤ the upper bound" (or "≥ the lower") holds for every value the indicator can take: the
         // bound itself meets it, so it is certain, not "read as 99.5 %".
         let certain = atLeast ? series.lower.map { value <= $0 } ?? false : series.upper.map { value >= $0 } ?? false
@@ -163,7 +166,7 @@ extension TargetAssessment {
             status: status, progressRatio: ratio.flatMap { $0.isFinite ? $0 : nil }, requiredAnnualChange: required,
             achievedAnnualChange: achieved, projectedAnnualChange: projected.isFinite ? projected : nil, cagrRatio: cagr,
             requiredChangePerYear: (effective - latest) / (t - tLast), achievedChangePerYear: span > 0 ? (latest - first) / span : nil,
-            projectedChangePerYear: distribution.point.isFinite ? (distribution.point - latest) / (t - tLast) : nil, progressScale: scaleKind(series),
+            projectedChangePerYear: distribution.point.isFinite ? clean((distribution.point - latest) / (t - tLast), latest) : nil, progressScale: scaleKind(series),
             disagreement: disagreement, notes: notes)
     }
 

@@ -86,10 +86,17 @@ struct NoSilentWrongNumberCLITests {
     /// Rounding noise around zero is printed as 0: no "-0", no "-9.474e-15/yr".
     @Test func noiseAroundZeroIsZero() throws {
         #expect(ForecastOutput.g(-0.0, .en) == "0" && ForecastOutput.g(-0.0, .vi) == "0")
-        let r = try forecast("period,value\n2019,1234.7\n2020,1234.7\n2021,1234.7\n2022,1234.7\n", ["--kind", "count", "--target", "2000", "--target-year", "2030"])
+        // A constant share of 3 % projects to itself: no change, so off track (not "moving away" on
+        // a ratio of −1.4e-15), and every change printed 0.
+        let r = try forecast("period,value\n2019,3\n2020,3\n2021,3\n2022,3\n", ["--kind", "share", "--target", "50", "--target-year", "2030"])
         #expect(r.status == 0, "\(r.stderr)")
         let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Target") })
+        #expect(line.hasPrefix("Target ≥ 50 in 2030: off track;"), "\(line)")
         #expect(line.contains("progress ratio 0,") && line.contains("projected 0/yr") && line.contains("achieved so far 0/yr"), "\(line)")
         #expect(!line.contains("e-1") && !line.contains("-0"), "\(line)")
+        // Above the target: "≥ 50" met, a ratio of 0 (not −0).
+        let met = try forecast("period,value\n2019,77.77\n2020,77.77\n2021,77.77\n", ["--kind", "score", "--target", "50", "--target-year", "2030"])
+        let metLine = try #require(met.stdout.split(separator: "\n").first { $0.hasPrefix("Target") })
+        #expect(metLine.contains("progress ratio 0 (") && metLine.contains("projected 0/yr"), "\(metLine)")
     }
 }
