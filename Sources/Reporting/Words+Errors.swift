@@ -311,6 +311,13 @@ extension Words {
         case let .notWellFormed(part, line, code): "\(part) không phải XML hợp lệ (dòng \(line)\(code.map { ": lỗi XML \($0)" } ?? ""))"
         case let .unclosed(part): "\(part) kết thúc trước khi phần tử cuối cùng được đóng"
         case let .tooManySharedStrings(limit): "số chuỗi dùng chung nhiều hơn \(count(limit))"
+        case let .duplicateMember(part): "gói tệp có hai phần \(part) (hoặc hai tên chỉ khác nhau chữ hoa, chữ thường)"
+        case let .unpacksBeyondDeclared(part, bytes): "\(part) khi giải nén lớn hơn \(count(Int(clamping: bytes))) byte mà thư mục ZIP khai báo"
+        case let .notUTF8(part, encoding): "\(part) không mã hóa bằng UTF-8 (\(encoding)); hãy lưu lại bảng tính bằng Excel"
+        case let .runTooLong(part, bytes): "\(part) có một đoạn văn bản hoặc thẻ dài hơn \(DataProblem.Damage.bytes(Int64(bytes)).replacingOccurrences(of: "bytes", with: "byte"))"
+        case let .cellTextTooLong(limit): "có văn bản dài hơn \(count(limit)) ký tự (giới hạn một ô của Excel)"
+        case let .mergedOverlap(a, b): "hai vùng gộp \(a) và \(b) chồng lên nhau"
+        case let .tableTextTooLarge(bytes): "văn bản của bảng lớn hơn \(DataProblem.Damage.bytes(bytes).replacingOccurrences(of: "bytes", with: "byte")) (nhiều hơn các phần của bảng tính có thể chứa)"
         }
     }
 }

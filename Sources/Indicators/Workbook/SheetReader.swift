@@ -11,6 +11,12 @@ final class SheetReader: XMLPartReader {
 
     var rowNumbers: [Int32] = [], columnNumbers: [Int16] = [], values: [CellValue] = []
     var merged: [CellRange] = []
+    /// The merged ranges seen so far: a range listed again is kept once.
+    private var mergedSeen: Set<CellRange> = []
+    /// Excel's longest cell text, in UTF-16 code units; a longer `<v>` or inline text is refused as
+    /// it is read, before it is held whole.
+    static let maxText = 32_767
+    private var textLength = 0
     var sorted = true
     /// Inline texts seen so far (a column of district names repeats them): one copy each, up to 65,536.
     private var interned: [String: String] = [:]
@@ -96,6 +102,7 @@ final class SheetReader: XMLPartReader {
             }
             value = ""; inline = ""
             hasValue = false; hasInline = false
+            textLength = 0
         case "v" where inSheetData:
             inValue = true
             hasValue = true
@@ -113,7 +120,7 @@ final class SheetReader: XMLPartReader {
                 return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: .badMergedRange(String(ref))))
             }
             let range = CellRange(rows: min(a.row, b.row)...max(a.row, b.row), columns: min(a.column, b.column)...max(a.column, b.column))
-            if range.rows.count > 1 || range.columns.count > 1 { merged.append(range) }
+            if range.rows.count > 1 || range.columns.count > 1, mergedSeen.insert(range).inserted { merged.append(range) }
         default: break
         }
     }
@@ -139,7 +146,10 @@ final class SheetReader: XMLPartReader {
     }
 
     override func text(_ string: String) {
-        if inValue { value += string } else if inInlineText { inline += string }
+        guard inValue || inInlineText else { return }
+        textLength += string.utf16.count
+        guard textLength <= Self.maxText else { return failCell(.damaged(.cellTextTooLong(limit: Self.maxText))) }
+        if inValue { value += string } else { inline += string }
     }
 
     /// The finished cell's value (nil: empty).
