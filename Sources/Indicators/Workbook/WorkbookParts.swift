@@ -98,7 +98,8 @@ final class PartStream: InputStream {
     override func open() {}
     override func close() {}
     override var hasBytesAvailable: Bool { failure == nil && !source.ended }
-    override var streamStatus: Stream.Status { hasBytesAvailable ? .open : .atEnd }
+    override var streamStatus: Stream.Status { failure != nil ? .error : hasBytesAvailable ? .open : .atEnd }
+    override var streamError: (any Error)? { failure.map { NSError(domain: "Chiso.PartStream", code: 1, userInfo: [NSLocalizedDescriptionKey: "\($0)"]) } }
 
     override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
         guard failure == nil, reader?.failure == nil else { return 0 }
