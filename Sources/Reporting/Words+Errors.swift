@@ -258,9 +258,6 @@ extension Words {
         case .tooLarge: "tệp lớn hơn 2 GiB"
         case .notUTF16: "không phải văn bản UTF-16 hợp lệ"
         case .zlib: "không khởi động được zlib"
-        case let .noTemporaryFile(part, folder): "không tạo được tệp tạm cho \(part) trong \(folder)"
-        case let .temporaryWrite(reason): "lỗi khi ghi tệp tạm: \(reason)"
-        case let .partNotReadBack(part): "không đọc lại được \(part)"
         case let .system(reason): "thông báo của hệ thống: \(reason)"
         }
     }

@@ -64,7 +64,7 @@ rm -rf "$parent" && mkdir -p "$parent"
 "$CHISO" report --out "$parent/report" --lang en > /dev/null 2>&1 &
 pid=$!
 for _ in $(seq 1 2000); do
-    ls -A "$parent" | grep -q '^\.report\.' && break
+    ls -A "$parent" | grep -q '^\.report\.chiso-' && break
     sleep 0.005
 done
 kill -KILL "$pid" 2>/dev/null

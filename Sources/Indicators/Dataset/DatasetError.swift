@@ -96,12 +96,6 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
         case notUTF16
         /// zlib could not start inflating a part.
         case zlib
-        /// No temporary file could be made for a part (`part`, in `folder`).
-        case noTemporaryFile(part: String, folder: String)
-        /// A temporary file could not be written (the system's reason).
-        case temporaryWrite(String)
-        /// A part written to a temporary file could not be read back.
-        case partNotReadBack(String)
         /// Another failure, in the system's words.
         case system(String)
 
@@ -120,9 +114,6 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             case .tooLarge: "larger than 2 GiB"
             case .notUTF16: "not valid UTF-16 text"
             case .zlib: "zlib could not start"
-            case let .noTemporaryFile(part, folder): "no temporary file for \(part) in \(folder)"
-            case let .temporaryWrite(reason): "writing a temporary file: \(reason)"
-            case let .partNotReadBack(part): "\(part) cannot be read back"
             case let .system(reason): reason
             }
         }

@@ -103,7 +103,7 @@ public enum AtomicWriter {
     /// A reader sees the old report or the new one, never a mix; a run interrupted before the exchange
     /// leaves the old report as it was. Runs into the same parent folder take turns (an exclusive
     /// `flock` on it), and each removes the temporary folders beside `directory` that a killed run
-    /// left (`.NAME.XXXXXX`: none can be in use while the lock is held). The new folder keeps the old
+    /// left (`.NAME.chiso-XXXXXX`: none can be in use while the lock is held). The new folder keeps the old
     /// one's permissions (a 0700 folder stays 0700).
     ///
     /// An existing folder is replaced only when it is empty, or holds `rules.marker` and only files
@@ -156,7 +156,7 @@ public enum AtomicWriter {
         removeStaleSiblings(parent: parent, base: base)
         let existingMode = try checkReplaceableFolder(target.path, rules: rules)
         let exists = existingMode != nil
-        var template = Array("\(parent)/.\(String(base.prefix(100))).XXXXXX".utf8CString)
+        var template = Array("\(parent)/.\(String(base.prefix(100))).chiso-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw failure(parent) }
         let temp = String(cString: made)
         pending.withLock { _ = $0.insert(temp) }
@@ -198,7 +198,7 @@ public enum AtomicWriter {
             if chiso_rename_exchange(temp, target.path) != 0 {
                 guard errno == ENOSYS || errno == EINVAL else { throw failure(directory) }
                 // No atomic exchange here: move the old folder aside, then the new one in.
-                var aside = Array("\(parent)/.\(String(base.prefix(100))).old.XXXXXX".utf8CString)
+                var aside = Array("\(parent)/.\(String(base.prefix(100))).chiso-old-XXXXXX".utf8CString)
                 guard let asideMade = mkdtemp(&aside) else { throw failure(parent) }
                 let old = String(cString: asideMade)
                 rmdir(old)
@@ -261,16 +261,16 @@ public enum AtomicWriter {
         return Set(lines.dropFirst())
     }
 
-    /// Removes the temporary folders a killed run left beside `parent/base` (`.base.XXXXXX` and
-    /// `.base.old.XXXXXX`, folders of this user); called with the parent's lock held, when no run
-    /// can be using them.
+    /// Removes the temporary folders a killed run left beside `parent/base` (`.base.chiso-XXXXXX`
+    /// and `.base.chiso-old-XXXXXX`, folders of this user); called with the parent's lock held, when
+    /// no run can be using them.
     static func removeStaleSiblings(parent: String, base: String) {
-        let prefix = "." + String(base.prefix(100)) + "."
+        let prefix = "." + String(base.prefix(100)) + ".chiso-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         let letters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         for name in names where name.hasPrefix(prefix) {
             var rest = name.dropFirst(prefix.count)
-            if rest.hasPrefix("old.") { rest = rest.dropFirst(4) }
+            if rest.hasPrefix("old-") { rest = rest.dropFirst(4) }
             guard rest.count == 6, rest.allSatisfy(letters.contains) else { continue }
             var info = stat()
             let path = parent + "/" + name
