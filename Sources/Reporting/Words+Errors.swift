@@ -313,6 +313,7 @@ extension Words {
         case let .notUTF8(part, encoding): "\(part) không mã hóa bằng UTF-8 (\(encoding)); hãy lưu lại bảng tính bằng Excel"
         case let .runTooLong(part, bytes): "\(part) có một đoạn văn bản hoặc thẻ dài hơn \(DataProblem.Damage.bytes(Int64(bytes)).replacingOccurrences(of: "bytes", with: "byte"))"
         case let .cellTextTooLong(limit): "có văn bản dài hơn \(count(limit)) ký tự (giới hạn một ô của Excel)"
+        case let .tooManyMergeEntries(limit): "trang tính liệt kê hơn \(count(limit)) vùng gộp"
         case let .mergedOverlap(a, b): "hai vùng gộp \(a) và \(b) chồng lên nhau"
         case let .tableTextTooLarge(bytes): "văn bản của bảng lớn hơn \(DataProblem.Damage.bytes(bytes).replacingOccurrences(of: "bytes", with: "byte")) (nhiều hơn các phần của bảng tính có thể chứa)"
         }

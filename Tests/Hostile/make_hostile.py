@@ -8,6 +8,7 @@ collide by name, a 100 MB attribute. Also one large valid workbook (read by the 
 Only the standard library (zipfile) is used.
 """
 import os
+import random
 import struct
 import sys
 import zipfile
@@ -61,8 +62,14 @@ def main(folder):
     for n, label in ((1_000_000, "1m"), (4_000_000, "4m")):
         book(os.path.join(folder, "merges-%s.xlsx" % label),
              [HEAD, row2, "</sheetData><mergeCells>", *repeat('<mergeCell ref="B2:C2"/>', n), "</mergeCells></worksheet>"])
-    # One <v> of 800 MB of digits.
+    # One <v> of 800 MB of digits, packed just under 1000:1 (runs of nines broken by a few digits, so
+    # that the ratio check lets it through and the cell's cap must stop it); the same packed past
+    # 1000:1; and one 100 MB attribute.
+    rng = random.Random(21)
+    varied = "".join("9" * 1500 + "%06d" % rng.randrange(10**6) for _ in range(64))
     book(os.path.join(folder, "huge-v.xlsx"),
+         [HEAD, '<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="C2"><v>', *repeat(varied, 800_000_000 // len(varied), 10), "</v></c></row></sheetData></worksheet>"])
+    book(os.path.join(folder, "huge-v-ratio.xlsx"),
          [HEAD, '<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c><c r="C2"><v>', *repeat("9" * 1000, 800_000, 1000), "</v></c></row></sheetData></worksheet>"])
     # One shared string of 30,000 characters used a million times (down ten columns), and two
     # alternating down a column.
@@ -94,7 +101,7 @@ def main(folder):
         z.writestr("xl/worksheets/Sheet1.xml", HEAD + "</sheetData></worksheet>")
     # One attribute of 100 MB.
     book(os.path.join(folder, "huge-attribute.xlsx"),
-         [HEAD, '<row r="2"><c r="A2" x="', *repeat("a" * 1000, 100_000, 1000), '"><v>1</v></c></row></sheetData></worksheet>'])
+         [HEAD, '<row r="2"><c r="A2" x="', *repeat(varied.replace("9", "a"), 100_000_000 // len(varied), 10), '"><v>1</v></c></row></sheetData></worksheet>'])
     # A large valid workbook (2 million cells) for the signal checks.
     rows = ('<row><c t="inlineStr"><is><t>Số hồ sơ %d</t></is></c><c t="inlineStr"><is><t>Huyện %d</t></is></c><c><v>%d</v></c></row>' % (k % 50, k, k) for k in range(700_000))
     book(os.path.join(folder, "large-valid.xlsx"), [HEAD, *rows, "</sheetData></worksheet>"], level=1)

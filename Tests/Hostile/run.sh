@@ -19,7 +19,7 @@ TMP="$DIR/tmp"
 rm -rf "$TMP" && mkdir -p "$TMP"
 
 printf '%-26s %8s %6s %9s %9s  %-6s %s\n' file size status seconds peak_MB debris "first line"
-for f in merges-1m merges-4m huge-v shared-reused shared-alternating declared-lie utf16-entities utf8-entities case-collision huge-attribute; do
+for f in merges-1m merges-4m huge-v huge-v-ratio shared-reused shared-alternating declared-lie utf16-entities utf8-entities case-collision huge-attribute; do
     book="$DIR/$f.xlsx"
     out="$DIR/out-$f"
     rm -rf "$out" "$DIR/$f.err" "$DIR/$f.time"

@@ -254,6 +254,8 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case runTooLong(String, bytes: Int)
         /// A cell's (or a shared string's) text longer than Excel's `limit` characters.
         case cellTextTooLong(limit: Int)
+        /// More than `limit` merged-range entries in one sheet.
+        case tooManyMergeEntries(limit: Int)
         /// Merged ranges that overlap (Excel refuses such a sheet).
         case mergedOverlap(String, String)
         /// The table's text would exceed `bytes` (a multiple of the parts' declared sizes).
@@ -290,6 +292,7 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
             case let .notUTF8(p, encoding): "\(p) is not UTF-8 (\(encoding)); save the workbook again from Excel"
             case let .runTooLong(p, bytes): "\(p) has a text or tag longer than \(Self.bytes(Int64(bytes)))"
             case let .cellTextTooLong(limit): "a text longer than \(limit) characters (Excel's limit for a cell)"
+            case let .tooManyMergeEntries(limit): "the sheet lists more than \(limit) merged ranges"
             case let .mergedOverlap(a, b): "merged ranges \(a) and \(b) overlap"
             case let .tableTextTooLarge(bytes): "the table's text is more than \(Self.bytes(bytes)) (more than the workbook's parts could hold)"
             }

@@ -13,7 +13,8 @@ import Foundation
 /// style index that does not exist; a part whose declared size is past the limits (before it is
 /// inflated), that unpacks beyond what it declares, that is not UTF-8, or that holds a text longer
 /// than Excel's 32,767 characters; two members of one name (or of names differing in case);
-/// overlapping merged ranges (a range listed twice is kept once).
+/// overlapping merged ranges (a range listed twice is kept once), more than a million merged-range
+/// entries.
 ///
 /// Memory: the cells (about 32 bytes each, and a cell takes at least 15 bytes of XML), the texts
 /// (a shared string used a million times is held once), and a table's text of at most 64 MiB plus
@@ -146,9 +147,11 @@ public struct Workbook: Sendable {
         let name = sheetNames[k], part = sheetParts[k]
         let reader = SheetReader(file: file, sheet: name, part: part, strings: strings, formats: formats,
                                  date1904: date1904, maxCells: limits.cells)
+        let budget = Self.textBudget(sheetBytes: archive.member(part)?.size ?? 0, sharedBytes: sharedBytes)
+        reader.textBudget = budget
         try archive.parse(part, limit: limits.sheetBytes, ratio: limits.compressionRatio, with: reader)
         var cells = try reader.cells()
-        cells.textBudget = Self.textBudget(sheetBytes: archive.member(part)?.size ?? 0, sharedBytes: sharedBytes)
+        cells.textBudget = budget
         return cells
     }
 

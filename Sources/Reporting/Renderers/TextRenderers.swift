@@ -53,7 +53,7 @@ public enum TextRenderers {
 
     /// CSV for Excel: UTF-8 with a byte-order mark, header labels in the language, numbers as plain
     /// dot decimals (machine-readable, full precision), and text cells that a spreadsheet would run as
-    /// formulas prefixed with `'` (``CSVWriter/neutralise(_:)``).
+    /// formulas prefixed with `'` (`CSVWriter.neutralise(_:)`, in Indicators).
     public static func csv(_ table: ReportTable, language: Language) -> String {
         var out = "\u{FEFF}"
         out += csvLine(table.columns.map { neutralise($0.label(language)) })
@@ -72,7 +72,7 @@ public enum TextRenderers {
     /// One CSV record with the CRLF line end Excel expects (quoting by ``CSVWriter``).
     static func csvLine(_ fields: [String]) -> String { CSVWriter.line(fields) + "\r\n" }
 
-    /// Prefixes formula-looking text with an apostrophe: ``CSVWriter/neutralise(_:)``, the one rule
+    /// Prefixes formula-looking text with an apostrophe: `CSVWriter.neutralise(_:)` (Indicators), the one rule
     /// every CSV writer uses.
     public static func neutralise(_ s: String) -> String { CSVWriter.neutralise(s) }
 
