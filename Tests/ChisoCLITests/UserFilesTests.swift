@@ -46,7 +46,7 @@ import Glibc
         let out = dir.appendingPathComponent("report")
         #expect(try runChiso(["report", "--out", out.path, "--lang", "en"]).status == 0)
         let marker = try String(contentsOf: out.appendingPathComponent(".chiso-report"), encoding: .utf8)
-        #expect(marker.hasPrefix("# Written by chiso report") && marker.contains("\nindex.html\n") && marker.contains("\nreport.docx\n"))
+        #expect(marker.hasPrefix("# chiso\n") && marker.contains("\nindex.html\n") && marker.contains("\nreport.docx\n"))
         #expect(chmod(out.path, 0o700) == 0)
         let again = try runChiso(["report", "--out", out.path, "--lang", "en"])
         #expect(again.status == 0, "\(again.stderr)")

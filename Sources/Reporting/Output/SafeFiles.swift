@@ -245,10 +245,10 @@ public enum AtomicWriter {
         return nil
     }
 
-    /// The marker file's text: a line saying what wrote the folder, then the files, one a line.
+    /// The marker file's text: `# chiso` (no words, so the folder stays in the report's language),
+    /// then the files the report wrote, one a line.
     static func markerText(_ names: [String]) -> String {
-        "# Written by chiso report; the folder is replaced whole by the next report. Files it wrote:\n"
-            + names.map { $0 + "\n" }.joined()
+        "# chiso\n" + names.map { $0 + "\n" }.joined()
     }
 
     /// The file names a marker file lists (nil: not a marker this writer wrote).
@@ -257,7 +257,7 @@ public enum AtomicWriter {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 1 << 20,
               let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard let first = lines.first, first.hasPrefix("# Written by chiso") else { return nil }
+        guard lines.first == "# chiso" else { return nil }
         return Set(lines.dropFirst())
     }
 
