@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench bench-scale bench-xlsx e2e docs backtest backtest-peers calibration
+.PHONY: deps build test report clean fuzz bench bench-scale bench-xlsx e2e hostile docs backtest backtest-peers calibration
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -103,6 +103,16 @@ e2e: deps
 	@python3 -c "import websocket" 2>/dev/null || pip install -q websocket-client
 	$(SWIFT) build -c release --product chiso
 	Tests/E2E/run.sh
+
+# The hostile workbooks (Tests/Hostile/make_hostile.py: a million merged ranges, an 800 MB <v>, a
+# shared string reused a million times, a size the ZIP directory lies about, UTF-16 and UTF-8 entity
+# bombs, colliding member names, a 100 MB attribute) replayed against the release chiso under
+# ulimit -v 2 GiB with /usr/bin/time -v: each refused or read within 5 s and 500 MB, nothing left in
+# $$TMPDIR; signals while reading and SIGKILL during a report leave no debris once the next run starts.
+hostile: deps
+	@command -v /usr/bin/time >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time)
+	$(SWIFT) build -c release --product chiso
+	Tests/Hostile/run.sh .build/hostile
 
 # DocC reference for the library (swift-docc-plugin); fails on any warning from Chiso's own sources.
 # (SwiftPM's note that the ZIPFoundation dependency has an unhandled file is about that package.)

@@ -116,6 +116,12 @@ enum ErrorText {
 
     /// The hint that follows a library's message, if any.
     static func hint(_ error: any Error) -> Phrase? {
+        if let error = error as? WriteError {
+            switch error {
+            case .exists, .existingWork(_, _, false): return Phrase(vi: "; --force để thay thế", en: "; --force replaces it")
+            default: return nil
+            }
+        }
         guard let error = error as? DatasetError else { return nil }
         switch error {
         case let .badNumber(_, _, problem):

@@ -265,9 +265,6 @@ extension Words {
         case .notUTF32: "không phải văn bản UTF-32 hợp lệ"
         case .repeatedByteOrderMark: "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy lưu lại dưới dạng UTF-8"
         case .zlib: "không khởi động được zlib"
-        case let .noTemporaryFile(part, folder): "không tạo được tệp tạm cho \(part) trong \(folder)"
-        case let .temporaryWrite(reason): "lỗi khi ghi tệp tạm: \(reason)"
-        case let .partNotReadBack(part): "không đọc lại được \(part)"
         case let .system(reason): "thông báo của hệ thống: \(reason)"
         }
     }
@@ -318,6 +315,14 @@ extension Words {
         case let .notWellFormed(part, line, code): "\(part) không phải XML hợp lệ (dòng \(line)\(code.map { ": lỗi XML \($0)" } ?? ""))"
         case let .unclosed(part): "\(part) kết thúc trước khi phần tử cuối cùng được đóng"
         case let .tooManySharedStrings(limit): "số chuỗi dùng chung nhiều hơn \(count(limit))"
+        case let .duplicateMember(part): "gói tệp có hai phần \(part) (hoặc hai tên chỉ khác nhau chữ hoa, chữ thường)"
+        case let .unpacksBeyondDeclared(part, bytes): "\(part) khi giải nén lớn hơn \(count(Int(clamping: bytes))) byte mà thư mục ZIP khai báo"
+        case let .notUTF8(part, encoding): "\(part) không mã hóa bằng UTF-8 (\(encoding)); hãy lưu lại bảng tính bằng Excel"
+        case let .runTooLong(part, bytes): "\(part) có một đoạn văn bản hoặc thẻ dài hơn \(DataProblem.Damage.bytes(Int64(bytes)).replacingOccurrences(of: "bytes", with: "byte"))"
+        case let .cellTextTooLong(limit): "có văn bản dài hơn \(count(limit)) ký tự (giới hạn một ô của Excel)"
+        case let .tooManyMergeEntries(limit): "trang tính liệt kê hơn \(count(limit)) vùng gộp"
+        case let .mergedOverlap(a, b): "hai vùng gộp \(a) và \(b) chồng lên nhau"
+        case let .tableTextTooLarge(bytes): "văn bản của bảng lớn hơn \(DataProblem.Damage.bytes(bytes).replacingOccurrences(of: "bytes", with: "byte")) (nhiều hơn các phần của bảng tính có thể chứa)"
         }
     }
 }

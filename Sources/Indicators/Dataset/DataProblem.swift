@@ -252,6 +252,22 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case unclosed(String)
         /// More shared strings than `limit`.
         case tooManySharedStrings(limit: Int)
+        /// Two members of one name, or of names that differ only in case.
+        case duplicateMember(String)
+        /// A part unpacks to more than the size its ZIP directory declares.
+        case unpacksBeyondDeclared(String, bytes: UInt64)
+        /// A part not in UTF-8 (UTF-16, UTF-32, or another encoding declared).
+        case notUTF8(String, encoding: String)
+        /// A run of more than `bytes` bytes without a tag (one text or tag that large).
+        case runTooLong(String, bytes: Int)
+        /// A cell's (or a shared string's) text longer than Excel's `limit` characters.
+        case cellTextTooLong(limit: Int)
+        /// More than `limit` merged-range entries in one sheet.
+        case tooManyMergeEntries(limit: Int)
+        /// Merged ranges that overlap (Excel refuses such a sheet).
+        case mergedOverlap(String, String)
+        /// The table's text would exceed `bytes` (a multiple of the parts' declared sizes).
+        case tableTextTooLarge(bytes: Int64)
 
         /// The damage in English.
         public var description: String {
@@ -279,6 +295,14 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
             case let .notWellFormed(p, line, code): "\(p) is not well-formed XML (line \(line)\(code.map { ": XML error \($0)" } ?? ""))"
             case let .unclosed(p): "\(p) ends before its last element is closed"
             case let .tooManySharedStrings(limit): "the shared strings are more than \(limit)"
+            case let .duplicateMember(p): "the package holds \(p) twice (or two names differing only in case)"
+            case let .unpacksBeyondDeclared(p, bytes): "\(p) unpacks to more than the \(bytes) bytes its ZIP directory declares"
+            case let .notUTF8(p, encoding): "\(p) is not UTF-8 (\(encoding)); save the workbook again from Excel"
+            case let .runTooLong(p, bytes): "\(p) has a text or tag longer than \(Self.bytes(Int64(bytes)))"
+            case let .cellTextTooLong(limit): "a text longer than \(limit) characters (Excel's limit for a cell)"
+            case let .tooManyMergeEntries(limit): "the sheet lists more than \(limit) merged ranges"
+            case let .mergedOverlap(a, b): "merged ranges \(a) and \(b) overlap"
+            case let .tableTextTooLarge(bytes): "the table's text is more than \(Self.bytes(bytes)) (more than the workbook's parts could hold)"
             }
         }
 

@@ -101,12 +101,6 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
         case repeatedByteOrderMark
         /// zlib could not start inflating a part.
         case zlib
-        /// No temporary file could be made for a part (`part`, in `folder`).
-        case noTemporaryFile(part: String, folder: String)
-        /// A temporary file could not be written (the system's reason).
-        case temporaryWrite(String)
-        /// A part written to a temporary file could not be read back.
-        case partNotReadBack(String)
         /// Another failure, in the system's words.
         case system(String)
 
@@ -127,9 +121,6 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             case .notUTF32: "not valid UTF-32 text"
             case .repeatedByteOrderMark: "it starts with two byte-order marks (U+FEFF); save it again as UTF-8"
             case .zlib: "zlib could not start"
-            case let .noTemporaryFile(part, folder): "no temporary file for \(part) in \(folder)"
-            case let .temporaryWrite(reason): "writing a temporary file: \(reason)"
-            case let .partNotReadBack(part): "\(part) cannot be read back"
             case let .system(reason): reason
             }
         }

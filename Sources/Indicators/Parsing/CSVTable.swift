@@ -146,16 +146,26 @@ public struct CSVTable: Sendable {
         }
         var bytes = Data(), bounds: [Int32] = [], lines: [Int] = [], numbers: [Double] = []
         let typed = rows.contains { $0.numbers != nil }
+        // A long text repeated down a column (a shared string, a merged cell) is stored once.
+        var last = [(text: String, start: Int32, end: Int32)?](repeating: nil, count: names.count)
         bounds.reserveCapacity(rows.count * names.count * 2)
         for row in rows {
             guard row.fields.count == names.count, (row.numbers?.count ?? names.count) == names.count else {
                 throw .raggedRow(at(row.line, nil), found: row.fields.count, expected: names.count)
             }
             for (j, text) in row.fields.enumerated() {
-                bounds.append(Int32(truncatingIfNeeded: bytes.count))
+                if let seen = last[j], text == seen.text {
+                    bounds.append(seen.start)
+                    bounds.append(seen.end)
+                    if typed { numbers.append(row.numbers?[j] ?? .nan) }
+                    continue
+                }
+                let start = Int32(truncatingIfNeeded: bytes.count)
+                bounds.append(start)
                 bytes.append(contentsOf: text.utf8)
                 guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: .tooLarge) }
                 bounds.append(Int32(bytes.count))
+                if text.utf8.count >= Self.sharedTextLength { last[j] = (text, start, Int32(bytes.count)) }
                 if typed { numbers.append(row.numbers?[j] ?? .nan) }
             }
             lines.append(row.line)
@@ -163,6 +173,9 @@ public struct CSVTable: Sendable {
         self.init(delimiter: .auto, file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset,
                   header: names, lines: lines, bytes: bytes, bounds: bounds, numbers: numbers)
     }
+
+    /// The shortest text stored once when it repeats down a column of a table made from cells.
+    static let sharedTextLength = 32
 
     /// The text of field `column` of data row `row`, as written (not trimmed).
     public func field(_ row: Int, _ column: Int) -> String {
