@@ -7,7 +7,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := liblapack-dev libblas-dev pkg-config zlib1g-dev
 
-.PHONY: deps build test report clean fuzz bench bench-scale bench-xlsx e2e docs backtest backtest-peers calibration
+.PHONY: deps build test report clean fuzz bench bench-scale bench-xlsx e2e hostile docs backtest backtest-peers calibration
 
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
@@ -29,7 +29,8 @@ report: deps
 clean:
 	rm -rf .build report
 
-# libFuzzer over the CSV reader, number and period parsers and the workbook reader (Tests/Fuzz),
+# libFuzzer over the CSV reader, number and period parsers, the workbook reader, planner tables
+# (long/wide, data import) and targets files (Tests/Fuzz),
 # seeded from Datasets/ and the test workbooks. The workbook reader inflates with zlib through
 # ZIPFoundation's CZlib module map (nothing of ZIPFoundation's Swift is compiled in).
 FUZZ_SECONDS ?= 60
@@ -37,11 +38,17 @@ FUZZ_DIR := .build/fuzz
 fuzz: deps
 	$(SWIFT) package resolve
 	mkdir -p $(FUZZ_DIR)/corpus
-	cp Datasets/*.csv Datasets/examples/*.csv $(FUZZ_DIR)/corpus/ 2>/dev/null || true
+	cp Datasets/*.csv Datasets/examples/*.csv Datasets/tables/*.csv $(FUZZ_DIR)/corpus/ 2>/dev/null || true
+	# A planner's targets file (names, ≥, a decimal comma, a thousands dot) and a wide planner table.
+	printf 'Chỉ tiêu;Đơn vị;Năm;Giá trị;So sánh\nTỷ lệ;Đắk Lắk;2025;80,5;≥\nSố hồ sơ;Dak Lak;2030;1.000;≤\n' > $(FUZZ_DIR)/corpus/targets-planner.csv
+	printf 'Huyện,2021,Năm 2022,6 tháng đầu năm 2024\nĐắk Lắk,"12,5",13.425,-\nĐăk Lăk,1.5,KCS,"1.045"\n' > $(FUZZ_DIR)/corpus/wide-planner.csv
 	# A small dataset as one input (the first rows of the shipped tables, joined by NUL bytes: the
 	# loader's fuzz path; inputs are at most 16384 bytes).
 	for f in sources indicators entities observations targets; do head -c 700 Datasets/$$f.csv; printf '\0'; done > $(FUZZ_DIR)/corpus/dataset.bin
+	# The same with a sixth part: a planner's targets file read against the dataset.
+	cat $(FUZZ_DIR)/corpus/dataset.bin $(FUZZ_DIR)/corpus/targets-planner.csv > $(FUZZ_DIR)/corpus/dataset-targets.bin
 	for f in planner date1904 libreoffice; do cp Tests/IndicatorsTests/Fixtures/$$f.xlsx $(FUZZ_DIR)/corpus/; done
+	cp Tests/ChisoCLITests/Fixtures/planner-wide.xlsx Tests/ChisoCLITests/Fixtures/filled-template.xlsx $(FUZZ_DIR)/corpus/
 	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
 		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-name ChisoFuzz \
@@ -96,6 +103,16 @@ e2e: deps
 	@python3 -c "import websocket" 2>/dev/null || pip install -q websocket-client
 	$(SWIFT) build -c release --product chiso
 	Tests/E2E/run.sh
+
+# The hostile workbooks (Tests/Hostile/make_hostile.py: a million merged ranges, an 800 MB <v>, a
+# shared string reused a million times, a size the ZIP directory lies about, UTF-16 and UTF-8 entity
+# bombs, colliding member names, a 100 MB attribute) replayed against the release chiso under
+# ulimit -v 2 GiB with /usr/bin/time -v: each refused or read within 5 s and 500 MB, nothing left in
+# $$TMPDIR; signals while reading and SIGKILL during a report leave no debris once the next run starts.
+hostile: deps
+	@command -v /usr/bin/time >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time)
+	$(SWIFT) build -c release --product chiso
+	Tests/Hostile/run.sh .build/hostile
 
 # DocC reference for the library (swift-docc-plugin); fails on any warning from Chiso's own sources.
 # (SwiftPM's note that the ZIPFoundation dependency has an unhandled file is about that package.)

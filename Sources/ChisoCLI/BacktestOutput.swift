@@ -10,7 +10,7 @@ enum BacktestReport {
         var lines = ["window,indicator,geo,kind,n,origin,times,values,horizons"]
         for (i, w) in windows.enumerated() {
             let hs = Array(Set(w.outcomes.map { Int($0.horizon.rounded()) }.filter { $0 >= 1 })).sorted()
-            lines.append([String(i), CSVWriter.quote(w.indicator), CSVWriter.quote(w.entity), w.series.kind.rawValue, String(w.n),
+            lines.append([String(i), CSVWriter.quote(CSVWriter.neutralise(w.indicator)), CSVWriter.quote(CSVWriter.neutralise(w.entity)), w.series.kind.rawValue, String(w.n),
                           num(w.origin), w.series.times.map(num).joined(separator: ";"), w.series.values.map(num).joined(separator: ";"),
                           hs.map(String.init).joined(separator: ";")].joined(separator: ","))
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Chiso
 import Foundation
 
@@ -40,6 +41,10 @@ enum CLIError: Error, CustomStringConvertible {
     case horizonNotWhole(place: String, text: String)
     /// Standard output could not be written (the system's error number).
     case output(errno: Int32)
+    /// A number given to an option that does not read, or reads two ways.
+    case badNumber(option: String, NumberParseError)
+    /// A target no value within the indicator's bounds can reach or miss.
+    case targetOutsideBounds(value: Double, lower: Double?, upper: Double?)
 
     /// The message in both languages.
     var phrase: Phrase {
@@ -74,6 +79,15 @@ enum CLIError: Error, CustomStringConvertible {
                           en: "\(position): \(value) in column \"\(column)\" is beyond ±1e150, where sums of squares overflow; rescale it (for example to thousands or millions)")
         case let .horizonNotWhole(place, text):
             return Phrase(vi: "\(place): h \"\(text)\" không phải là số nguyên", en: "\(place): h \"\(text)\" is not a whole number")
+        case let .badNumber(option, error):
+            let p = Words.error(error)
+            return Phrase(vi: "\(option): \(p.vi)", en: "\(option): \(p.en)")
+        case let .targetOutsideBounds(value, lower, upper):
+            func bounds(_ l: Language) -> String {
+                "\(lower.map { NumberText.plain($0, decimals: $0 == $0.rounded() ? 0 : 2, l) } ?? "−∞")–\(upper.map { NumberText.plain($0, decimals: $0 == $0.rounded() ? 0 : 2, l) } ?? "∞")"
+            }
+            return Phrase(vi: "--target: \(Words.number(value)) nằm ngoài giới hạn \(bounds(.vi)) của chỉ tiêu; không giá trị nào của chỉ tiêu có thể đạt đúng mục tiêu này",
+                          en: "--target: \(value.clean) is outside the indicator's bounds \(bounds(.en)); no value of the indicator can meet it as stated")
         case let .output(code):
             let reason = Words.system(code)
             return Phrase(vi: "đầu ra chuẩn: không ghi được (\(reason.vi))", en: "standard output: cannot be written (\(reason.en))")
@@ -102,6 +116,12 @@ enum ErrorText {
 
     /// The hint that follows a library's message, if any.
     static func hint(_ error: any Error) -> Phrase? {
+        if let error = error as? WriteError {
+            switch error {
+            case .exists, .existingWork(_, _, false): return Phrase(vi: "; --force để thay thế", en: "; --force replaces it")
+            default: return nil
+            }
+        }
         guard let error = error as? DatasetError else { return nil }
         switch error {
         case let .badNumber(_, _, problem):
@@ -118,5 +138,20 @@ enum ErrorText {
         default:
             return nil
         }
+    }
+}
+
+/// A number given on the command line (`--target 80,5`, `--target -1`), read by the same reader as
+/// a table's cells: either convention, and a number that reads two ways (`1.000`) refused with both
+/// readings rather than guessed.
+struct CLINumber: ExpressibleByArgument {
+    /// The text as given.
+    var text: String
+
+    init?(argument: String) { text = argument }
+
+    /// The number, or ``CLIError/badNumber(option:_:)`` naming `option`.
+    func value(_ option: String) throws -> Double {
+        do { return try NumberFormat.auto.parse(text) } catch { throw CLIError.badNumber(option: option, error) }
     }
 }

@@ -25,12 +25,12 @@ enum Console {
     static func error(_ text: String) { _ = AtomicWriter.writeAll(STDERR_FILENO, Data(text.utf8)) }
 
     /// Process-wide set-up before any command runs: a closed pipe gives EPIPE (an error line) instead
-    /// of killing the process, and SIGINT or SIGTERM removes the temporary files and folders of a
+    /// of killing the process, and SIGINT, SIGTERM or SIGHUP removes the temporary files and folders of a
     /// write in progress (so an interrupted `chiso report` leaves the old report and no debris) before
     /// exiting with 128 + the signal.
     static func setUp() {
         signal(SIGPIPE, SIG_IGN)
-        for sig in [SIGINT, SIGTERM] {
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {

@@ -53,8 +53,10 @@ enum ListFormat: String, ExpressibleByArgument, CaseIterable {
 /// Aligned plain-text tables.
 enum TextTable {
     /// Columns padded to their widest cell, two spaces apart; numeric-looking cells right-aligned.
+    /// Control characters in a cell (an escape sequence that would retitle or clear the terminal, a
+    /// bell, a line break that would break the table) are shown as `�`, never sent to the terminal.
     static func render(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
+        let all = ([header] + rows).map { $0.map(printable) }
         let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
         return all.map { row in
             row.enumerated().map { c, cell in
@@ -62,6 +64,18 @@ enum TextTable {
                 return numeric(cell) ? pad + cell : cell + pad
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
+    }
+
+    /// `cell` with every control character (C0, DEL, C1) and bidirectional override replaced by `�`.
+    static func printable(_ cell: String) -> String {
+        guard cell.unicodeScalars.contains(where: isControl) else { return cell }
+        var out = String.UnicodeScalarView()
+        for u in cell.unicodeScalars { out.append(isControl(u) ? "\u{FFFD}" : u) }
+        return String(out)
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
     }
 
     /// Whether a cell reads as a number in either language ("675.1", "675,1", "−0,94", "—" for none).
@@ -77,7 +91,10 @@ enum TextTable {
         case .table:
             return render(header: header, rows: rows)
         case .csv:
-            return CSVWriter.table(header: header, rows: rows).trimmingCharacters(in: .newlines)
+            // Text cells a spreadsheet would run as formulas are made inert; numbers stay numbers.
+            let texts = header.map { !numeric.contains($0) }
+            let safe = rows.map { row in zip(row, texts).map { cell, text in text ? CSVWriter.neutralise(cell) : cell } }
+            return CSVWriter.table(header: header.map(CSVWriter.neutralise), rows: safe).trimmingCharacters(in: .newlines)
         case .json:
             return JSONText.array(rows.map { JSONText.object(pairs(header: header, row: $0, numeric: numeric)) }).rendered()
         }

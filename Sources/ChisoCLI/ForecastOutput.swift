@@ -76,7 +76,7 @@ enum ForecastOutput {
     /// A number with 4 significant digits in the language ("NA"/"—" when missing).
     static func g(_ v: Double?, _ l: Language) -> String {
         guard let v, v.isFinite else { return l == .vi ? "—" : "NA" }
-        let text = String(format: "%.4g", v)
+        let text = String(format: "%.4g", v == 0 ? 0 : v)  // never "-0"
         return l == .vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
     }
 
@@ -113,6 +113,12 @@ enum ForecastOutput {
         for p in f.projections where !p.flags.isEmpty {
             lines.append((vi ? "Lưu ý " : "Flag ") + when(p) + ": " + p.flags.map { Words.flag($0).text(l) }.joined(separator: "; "))
         }
+        let overflowing = f.projections.filter { p in !p.estimate.isFinite || p.intervals.contains { i in [i.lower, i.upper].contains { $0.map { !$0.isFinite } ?? false } } }
+        if !overflowing.isEmpty {
+            let years = overflowing.map(when).joined(separator: ", ")
+            lines.append(vi ? "Lưu ý \(years): dự báo vượt quá giới hạn số thực (mô hình \(Words.model(f.fit.model).vi) tăng theo hàm mũ), ghi là —; hãy dùng mô hình mặc định hoặc --model linear"
+                            : "Flag \(years): the projection overflows the range of numbers (the \(Words.model(f.fit.model).en) model grows exponentially), shown as NA; use the default model or --model linear")
+        }
         if f.candidates.count > 1 {
             lines.append("")
             let head = vi ? ["Mô hình thử", "AICc", "RMSE bỏ-một", "Chọn"] : ["Candidate", "AICc", "LOO RMSE", "Chosen"]
@@ -127,19 +133,24 @@ enum ForecastOutput {
             let status = Words.status(t.status).text(l)
             // The ratio is measured on the progress scale (logit for shares, log for counts); the
             // changes a reader compares are shown in the indicator's own units.
-            let (projected, required, achieved) = (g(t.projectedChangePerYear), g(t.requiredChangePerYear), g(t.achievedChangePerYear))
+            // Rounding noise around zero (−9.474e-15, −0) reads as 0: a change smaller than a
+            // millionth of a millionth of the values it compares is none.
+            let size = max(1, abs(t.value), abs(f.projections.first?.estimate ?? 0).isFinite ? abs(f.projections.first?.estimate ?? 0) : 1)
+            func z(_ v: Double?) -> Double? { v.map { abs($0) < 1e-12 * size ? 0 : $0 } }
+            let (projected, required, achieved) = (g(z(t.projectedChangePerYear)), g(z(t.requiredChangePerYear)), g(z(t.achievedChangePerYear)))
+            let ratio = g(t.progressRatio.map { abs($0) < 1e-12 ? 0 : $0 })
             if vi {
                 let scale = t.progressScale == .logit ? ", tính trên thang logit" : t.progressScale == .log ? ", tính trên thang log" : ""
                 let pace = f.fit.calibratedTrend != nil
-                    ? "tỷ số tiến độ \(g(t.progressRatio))\(scale) (theo đơn vị của chỉ tiêu: dự kiến \(projected)/năm so với cần \(required)/năm; đã đạt \(achieved)/năm)"
-                    : "tỷ số tiến độ \(g(t.progressRatio))\(scale) (theo đơn vị của chỉ tiêu: đã đạt \(achieved)/năm so với cần \(required)/năm)"
+                    ? "tỷ số tiến độ \(ratio)\(scale) (theo đơn vị của chỉ tiêu: dự kiến \(projected)/năm so với cần \(required)/năm; đã đạt \(achieved)/năm)"
+                    : "tỷ số tiến độ \(ratio)\(scale) (theo đơn vị của chỉ tiêu: đã đạt \(achieved)/năm so với cần \(required)/năm)"
                 lines.append("Mục tiêu \(t.atLeast ? "≥" : "≤") \(g(t.value)) năm \(t.year): \(status); xác suất đạt = \(t.pMeet.map { NumberText.format($0, .probability, .vi) } ?? "—"); \(pace); năm dự kiến đạt: \(crossing)")
                 if t.disagreement { lines.append("Lưu ý: tình trạng và xác suất đạt không khớp nhau") }
             } else {
                 let scale = t.progressScale == .logit ? ", on the logit scale" : t.progressScale == .log ? ", on the log scale" : ""
                 let pace = f.fit.calibratedTrend != nil
-                    ? "progress ratio \(g(t.progressRatio))\(scale) (in the indicator's units: projected \(projected)/yr vs required \(required)/yr; achieved so far \(achieved)/yr)"
-                    : "progress ratio \(g(t.progressRatio))\(scale) (in the indicator's units: achieved \(achieved)/yr vs required \(required)/yr)"
+                    ? "progress ratio \(ratio)\(scale) (in the indicator's units: projected \(projected)/yr vs required \(required)/yr; achieved so far \(achieved)/yr)"
+                    : "progress ratio \(ratio)\(scale) (in the indicator's units: achieved \(achieved)/yr vs required \(required)/yr)"
                 lines.append("Target \(t.atLeast ? "≥" : "≤") \(g(t.value)) in \(t.year): \(status); P(meet) = \(g(t.pMeet)); \(pace); crossing year \(crossing)")
                 if t.disagreement { lines.append("Flag: the status and P(meet) disagree") }
             }

@@ -32,6 +32,9 @@ public struct TargetAssessment: Sendable, Equatable {
         case movingAway = "moving away"
         /// Too little data to measure progress.
         case insufficientData = "insufficient data"
+        /// The target year is past and its value (or the nearest observation's) did not meet the
+        /// target (decided by the gap table, never by ``assess(_:fit:value:year:atLeast:)``).
+        case missed = "missed"
     }
 
     /// The target value.
@@ -129,9 +132,15 @@ extension TargetAssessment {
         let achieved = span > 0 ? (g(latest) - g(first)) / span : nil
         let required = (g(effective) - g(latest)) / (t - tLast)
         let distribution = fit.distribution(at: t)
-        let projected = (g(distribution.point) - g(latest)) / (t - tLast)
-        let ratio = fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }
-        let p = distribution.hasSpread ? distribution.probability(atLeast: atLeast, effective) : nil
+        // Rounding noise is no change: a constant series projects to itself ± 1e-15, which must
+        // not make it "moving away" (nor print as −9.5e-15/yr or a ratio of −0).
+        func clean(_ v: Double, _ size: Double) -> Double { abs(v) <= 1e-12 * max(1, abs(size)) ? 0 : v }
+        let projected = clean((g(distribution.point) - g(latest)) / (t - tLast), g(latest))
+        let ratio = (fit.calibratedTrend != nil ? projected / required : achieved.map { $0 / required }).map { $0 == 0 ? 0 : $0 }
+        // "≤ the upper bound" (or "≥ the lower") holds for every value the indicator can take: the
+        // bound itself meets it, so it is certain, not "read as 99.5 %".
+        let certain = atLeast ? series.lower.map { value <= $0 } ?? false : series.upper.map { value >= $0 } ?? false
+        let p = certain ? 1 : distribution.hasSpread ? distribution.probability(atLeast: atLeast, effective) : nil
         var cagr: Double?
         if first > 0, latest > 0, effective > 0, span > 0 {
             let a = pow(latest / first, 1 / span) - 1, r = pow(effective / latest, 1 / (t - tLast)) - 1
@@ -157,7 +166,7 @@ extension TargetAssessment {
             status: status, progressRatio: ratio.flatMap { $0.isFinite ? $0 : nil }, requiredAnnualChange: required,
             achievedAnnualChange: achieved, projectedAnnualChange: projected.isFinite ? projected : nil, cagrRatio: cagr,
             requiredChangePerYear: (effective - latest) / (t - tLast), achievedChangePerYear: span > 0 ? (latest - first) / span : nil,
-            projectedChangePerYear: distribution.point.isFinite ? (distribution.point - latest) / (t - tLast) : nil, progressScale: scaleKind(series),
+            projectedChangePerYear: distribution.point.isFinite ? clean((distribution.point - latest) / (t - tLast), latest) : nil, progressScale: scaleKind(series),
             disagreement: disagreement, notes: notes)
     }
 

@@ -51,7 +51,7 @@ public struct Report: Sendable {
     /// One-line summary lines for the page and the terminal.
     public var summary: [String] {
         let onTrack = gaps.rows.filter { [.achieved, .onTrack].contains($0.status) }.count
-        let off = gaps.rows.filter { [.needsAcceleration, .offTrack, .movingAway].contains($0.status) }.count
+        let off = gaps.rows.filter { [.needsAcceleration, .offTrack, .movingAway, .missed].contains($0.status) }.count
         let insufficient = gaps.rows.filter { $0.status == .insufficientData }.count
         let language = self.language
         func n(_ count: Int) -> String { NumberText.plain(Double(count), decimals: 0, language) }
@@ -63,13 +63,13 @@ public struct Report: Sendable {
                 "\(n(projections.rows.count)) series projected to 2030", "\(n(comparisons.count)) comparison tables"]
     }
 
-    /// Whether a file name is one a report writes (`index.html`, `report.docx`, `gaps.*`, `projections.*`,
-    /// `comparison-*`, `summary-*`): what an existing report folder may hold for ``AtomicWriter/replaceFolder(_:with:owns:beforeSwap:)``
-    /// to replace it.
-    public static func ownsFileName(_ name: String) -> Bool {
-        name == "index.html" || name == "report.docx" || name.hasPrefix("gaps.") || name.hasPrefix("projections.") || name.hasPrefix("comparison-")
-            || name.hasPrefix("summary-")
-    }
+    /// The marker file a report folder is written with, listing the files the report wrote: an
+    /// existing folder is replaced by the next report only when it holds the marker and only the
+    /// files it lists (file names alone never make a folder a report's).
+    public static let marker = ".chiso-report"
+
+    /// How ``AtomicWriter/replaceFolder(_:with:rules:beforeSwap:)`` treats an existing report folder.
+    public static var folderRules: AtomicWriter.FolderRules { AtomicWriter.FolderRules(marker: marker) }
 
     /// Comparisons with more rows than this go on a page of their own.
     public static let longTable = 200

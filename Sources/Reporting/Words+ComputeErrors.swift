@@ -100,6 +100,11 @@ extension Words {
         case let .notRegularFile(_, k): reason = "đây là \(kind(k)), không phải tệp thông thường; để nguyên như cũ"
         case let .notFolder(_, k): reason = "đây là \(kind(k)), không phải thư mục; để nguyên như cũ"
         case let .foreignEntry(_, name): reason = "thư mục có \"\(name)\", không phải tệp do báo cáo ghi; hãy chọn một thư mục mới hoặc trống"
+        case let .existingWork(_, name, marked):
+            reason = marked ? "thư mục có \"\(name)\" và không phải do báo cáo ghi (không có tệp .chiso-report); để nguyên như cũ: hãy chọn một thư mục mới hoặc trống"
+                : "đã có \"\(name)\"; để nguyên như cũ"
+        case .exists: reason = "tệp đã có; để nguyên như cũ"
+        case .emptyPath: return Phrase(vi: "không ghi được vào một đường dẫn trống", en: error.description)
         case .unsafeName: reason = "tên tệp không an toàn"
         case .notReplaceable: reason = "không phải thư mục mà báo cáo có thể thay thế"
         case .noTemporaryName: reason = "không còn tên tạm nào trống bên cạnh"

@@ -93,10 +93,15 @@ extension Words {
             vi = "tỷ lệ \(n(rate)) được công bố với tử số \(n(numerator)) và mẫu số \(n(denominator))"
         case let .ratioMismatch(published, numerator, denominator, ratio):
             vi = "tỷ lệ công bố \(n(published)) ≠ \(n(numerator))/\(n(denominator)) = \(NumberText.plain(ratio, decimals: 2, .vi)) (giữ nguyên như công bố)"
+        case let .implausibleJump(value, previous, period, at, factor, fractional):
+            vi = "\(n(value)) sau \(n(previous)) (\(period)\(at.map { ", \($0)" } ?? "")) là \(value < previous ? "giảm" : "tăng") \(NumberText.plain(factor, decimals: 0, .vi)) lần trong một kỳ\(fractional ? ", với số đếm không nguyên" : ""): có thể một trong hai số bị đọc nhầm cách viết (dấu chấm hàng nghìn hay dấu thập phân); hãy kiểm tra cả hai ô"
         case let .targetBeforeData(year, first):
             vi = "năm mục tiêu \(year) sớm hơn năm có số liệu đầu tiên (\(first)): không có số liệu để đánh giá mục tiêu"
         case let .duplicateFact(source, line): vi = "cùng một số liệu của nguồn \(source) đã có ở dòng \(line.map(String.init) ?? "?")"
-        case let .conflictingValues(source, value, other, otherValue): vi = "nguồn \(source) ghi \(n(value)), nguồn \(other) ghi \(n(otherValue))"
+        case let .conflictingValues(source, value, other, otherValue):
+            vi = "nguồn \(source) ghi \(n(value)), nguồn \(other) ghi \(n(otherValue)) và không nguồn nào có ngày ban hành muộn hơn (ngày trong sources.csv quyết định): bỏ cả hai"
+        case let .laterSourceUsed(source, value, date, used, usedValue, usedDate):
+            vi = "nguồn \(source)\(date.isEmpty ? " (không ghi ngày)" : " (\(date))") ghi \(n(value)), nguồn \(used) (\(usedDate)) ghi \(n(usedValue)): dùng số liệu \(n(usedValue)) của nguồn ban hành sau"
         case let .rankContradiction(published, score, scoreValue, recomputed, of):
             vi = "thứ hạng công bố là \(n(published)) nhưng \(score) = \(n(scoreValue)) xếp thứ \(n(recomputed))/\(of) (giữ nguyên như công bố)"
         case let .totalMismatch(total, parts, sum, decimals):
@@ -257,10 +262,9 @@ extension Words {
         case .isDirectory: "đây là một thư mục"
         case .tooLarge: "tệp lớn hơn 2 GiB"
         case .notUTF16: "không phải văn bản UTF-16 hợp lệ"
+        case .notUTF32: "không phải văn bản UTF-32 hợp lệ"
+        case .repeatedByteOrderMark: "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy lưu lại dưới dạng UTF-8"
         case .zlib: "không khởi động được zlib"
-        case let .noTemporaryFile(part, folder): "không tạo được tệp tạm cho \(part) trong \(folder)"
-        case let .temporaryWrite(reason): "lỗi khi ghi tệp tạm: \(reason)"
-        case let .partNotReadBack(part): "không đọc lại được \(part)"
         case let .system(reason): "thông báo của hệ thống: \(reason)"
         }
     }
@@ -311,6 +315,14 @@ extension Words {
         case let .notWellFormed(part, line, code): "\(part) không phải XML hợp lệ (dòng \(line)\(code.map { ": lỗi XML \($0)" } ?? ""))"
         case let .unclosed(part): "\(part) kết thúc trước khi phần tử cuối cùng được đóng"
         case let .tooManySharedStrings(limit): "số chuỗi dùng chung nhiều hơn \(count(limit))"
+        case let .duplicateMember(part): "gói tệp có hai phần \(part) (hoặc hai tên chỉ khác nhau chữ hoa, chữ thường)"
+        case let .unpacksBeyondDeclared(part, bytes): "\(part) khi giải nén lớn hơn \(count(Int(clamping: bytes))) byte mà thư mục ZIP khai báo"
+        case let .notUTF8(part, encoding): "\(part) không mã hóa bằng UTF-8 (\(encoding)); hãy lưu lại bảng tính bằng Excel"
+        case let .runTooLong(part, bytes): "\(part) có một đoạn văn bản hoặc thẻ dài hơn \(DataProblem.Damage.bytes(Int64(bytes)).replacingOccurrences(of: "bytes", with: "byte"))"
+        case let .cellTextTooLong(limit): "có văn bản dài hơn \(count(limit)) ký tự (giới hạn một ô của Excel)"
+        case let .tooManyMergeEntries(limit): "trang tính liệt kê hơn \(count(limit)) vùng gộp"
+        case let .mergedOverlap(a, b): "hai vùng gộp \(a) và \(b) chồng lên nhau"
+        case let .tableTextTooLarge(bytes): "văn bản của bảng lớn hơn \(DataProblem.Damage.bytes(bytes).replacingOccurrences(of: "bytes", with: "byte")) (nhiều hơn các phần của bảng tính có thể chứa)"
         }
     }
 }

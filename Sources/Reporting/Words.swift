@@ -39,6 +39,7 @@ public enum Words {
         case .offTrack: Phrase(vi: "chậm tiến độ", en: "off track")
         case .movingAway: Phrase(vi: "đi ngược hướng", en: "moving away")
         case .insufficientData: Phrase(vi: "thiếu dữ liệu", en: "insufficient data")
+        case .missed: Phrase(vi: "không đạt", en: "missed")
         }
     }
 
@@ -91,9 +92,12 @@ public enum Words {
         switch remark {
         case .noObservation:
             Phrase(vi: "chưa có số liệu", en: "no observation")
-        case .judgedOnLatest:
-            Phrase(vi: "số liệu đã đến năm mục tiêu: đánh giá theo giá trị mới nhất",
-                   en: "the data already reach the target year: judged on the latest value")
+        case let .judgedOnTargetYear(p, _):
+            Phrase(vi: "số liệu đã đến năm mục tiêu: đánh giá theo giá trị \(period(p).vi)",
+                   en: "the data already reach the target year: judged on the value of \(period(p).en)")
+        case let .judgedOnNearest(p, _):
+            Phrase(vi: "không có số liệu năm mục tiêu: đánh giá theo số liệu gần nhất (\(period(p).vi))",
+                   en: "no observation in the target year: judged on the nearest one (\(period(p).en))")
         case let .noForecast(error):
             Words.error(error)
         case .statusDisagreesWithPMeet:

@@ -79,16 +79,16 @@ import Glibc
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["fifo", "victim.txt", "gaps.md"])
     }
 
-    /// A report folder holding files a report does not write is not replaced (nor is a file).
+    /// A folder holding files a report did not write (no .chiso-report marker) is not replaced.
     @Test func foreignFolderIsNotReplaced() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let mine = dir.appendingPathComponent("notes.txt")
         try Data("mine".utf8).write(to: mine)
         let r = try runChiso(["report", "--out", dir.path, "--lang", "en"])
-        #expect(r.status == 1 && r.stderr == "Error: \(dir.path): cannot be written (it holds \"notes.txt\", which a report does not write; choose a new or empty folder)\n")
+        #expect(r.status == 1 && r.stderr == "Error: \(dir.path): cannot be written (it holds \"notes.txt\" and was not written by a report (it has no .chiso-report file); left as it is: choose a new or empty folder)\n")
         let vi = try runChiso(["report", "--out", dir.path])
-        #expect(vi.status == 1 && vi.stderr == "Lỗi: \(dir.path): không ghi được (thư mục có \"notes.txt\", không phải tệp do báo cáo ghi; hãy chọn một thư mục mới hoặc trống)\n")
+        #expect(vi.status == 1 && vi.stderr == "Lỗi: \(dir.path): không ghi được (thư mục có \"notes.txt\" và không phải do báo cáo ghi (không có tệp .chiso-report); để nguyên như cũ: hãy chọn một thư mục mới hoặc trống)\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["notes.txt"])
     }
 

@@ -89,7 +89,7 @@ struct DatasetLoaderTests {
         Defect(label: "duplicate fact", row: "share,d1,2023,50,5,10,s1,t1,", code: .duplicateFact, severity: .error,
                message: "observations.csv:12: error[duplicate_fact] share d1 2023: the same fact from s1 is already at line 2"),
         Defect(label: "conflicting sources", row: "share,d1,2023,55,,,s2,,", code: .conflictingValues, severity: .warning,
-               message: "observations.csv:12: warning[conflicting_values] share d1 2023: s2 gives 55, s1 gives 50"),
+               message: "observations.csv:2: warning[conflicting_values] share d1 2023: s1 (2024-01-02) gives 50, s2 (2024-02-02) gives 55: the later source's 55 is used"),
         Defect(label: "share above bound", row: "share,d1,2022,101,,,s1,,", code: .outOfBounds, severity: .error,
                message: "observations.csv:12:4: error[out_of_bounds] share d1 2022: value 101.0 is above the upper bound 100.0"),
         Defect(label: "rate not numerator/denominator", row: "share,d1,2022,40,3,10,s1,,", code: .ratioMismatch, severity: .warning,

@@ -23,7 +23,12 @@ struct ShippedDatasetTests {
         #expect(findings.contains { $0.code == .ratioMismatch && $0.entity == "dak_rlap" })
         // Tuy Đức's DTI total 387.96 is not the sum of its pillars (387.87).
         #expect(findings.contains { $0.code == .totalMismatch && $0.entity == "tuy_duc" })
-        #expect(codes.allSatisfy { [.rankContradiction, .headerMismatch, .ratioMismatch, .totalMismatch, .zeroDenominator, .conflictingValues].contains($0) })
+        // Online payments in Đắk Nông: 157,047,500 to the end of August 2024, then 56,681,504,119 for
+        // 1–10 September (the note already calls it doubtful), then 36,020,000: a several-hundredfold step
+        // each way, warned as a possible slip.
+        #expect(findings.contains { $0.code == .suspectNumber && $0.indicator == "online_payment_amount" && $0.entity == "dak_nong" })
+        #expect(codes.allSatisfy { [.rankContradiction, .headerMismatch, .ratioMismatch, .totalMismatch, .zeroDenominator, .conflictingValues,
+                                    .suspectNumber].contains($0) })
         #expect(data.observations.count > 900)
     }
 

@@ -30,7 +30,9 @@ struct DataCommand: ParsableCommand {
                     workbooks and CSV files are read as tables, long or wide, every sheet: district and \
                     indicator columns become entities and indicators, each file a source, and each \
                     value keeps its cell (so-lieu.xlsx[Sheet1]!E7) as its locator. Nothing is written \
-                    when there are errors; the folder is replaced whole, never left half-written.
+                    when there are errors; the folder is written whole, never left half-written. An \
+                    existing folder that is not empty is left as it is unless --force is given (and \
+                    even then only when it holds nothing but the five dataset files).
 
                     Examples:
                       chiso data import so-lieu.xlsx --out bo-du-lieu
@@ -41,10 +43,12 @@ struct DataCommand: ParsableCommand {
 
         @Argument(help: "Workbooks (.xlsx) and CSV files.")
         var files: [String]
-        @Option(help: "The dataset folder to write (replaced whole).")
+        @Option(help: "The dataset folder to write (new or empty, or replaced whole with --force).")
         var out: String
         @Option(name: .customLong("number-format"), help: "Numbers in the tables: vi, en or auto (default: decided per column).")
         var numberFormat: NumberFormat = .auto
+        @Flag(help: "Replace an existing dataset folder (one holding only the five dataset files).")
+        var force = false
         @OptionGroup var language: LanguageOption
 
         func run() throws {
@@ -53,10 +57,16 @@ struct DataCommand: ParsableCommand {
             for f in findings { try Console.line(Words.finding(f).text(l)) }
             let errors = findings.filter { $0.severity == .error }.count
             if errors > 0 { throw CLIError.notWritten(path: out, errors: errors) }
+            try Self.writeFolder(dataset, to: out, force: force)
+            try Console.line("\(out): " + Validate.counts(dataset, l))
+        }
+
+        /// Writes a dataset folder whole: a new or empty folder, or (with `force`) one holding only
+        /// the five dataset files; any other folder is left as it is.
+        static func writeFolder(_ dataset: Dataset, to out: String, force: Bool) throws {
             let texts = DatasetWriter.render(dataset)
             try AtomicWriter.replaceFolder(out, with: DatasetLoader.files.compactMap { name in texts[name].map { (name, Data($0.utf8)) } },
-                                           owns: { DatasetLoader.files.contains($0) })
-            try Console.line("\(out): " + Validate.counts(dataset, l))
+                                           rules: AtomicWriter.FolderRules(force: force, owns: { DatasetLoader.files.contains($0) }))
         }
     }
 
@@ -78,8 +88,10 @@ struct DataCommand: ParsableCommand {
             )
         }
 
-        @Option(help: "The workbook to write (atomically).")
+        @Option(help: "The workbook to write (atomically; an existing file only with --force).")
         var out: String
+        @Flag(help: "Replace an existing workbook (a filled one is lost).")
+        var force = false
         @Option(help: "First year column of the data sheet.")
         var from: Int = 2020
         @Option(help: "Last year column of the data sheet.")
@@ -94,7 +106,7 @@ struct DataCommand: ParsableCommand {
         }
 
         func run() throws {
-            try AtomicWriter.write(DatasetWorkbookWriter.workbook(nil, firstYear: from, lastYear: to), to: out)
+            try AtomicWriter.write(DatasetWorkbookWriter.workbook(nil, firstYear: from, lastYear: to), to: out, replacing: force)
         }
     }
 
@@ -121,15 +133,17 @@ struct DataCommand: ParsableCommand {
         @OptionGroup var options: DataOptions
         @Option(help: "xlsx (a workbook) or csv (a dataset folder).")
         var format: Format = .xlsx
-        @Option(help: "The workbook or folder to write.")
+        @Option(help: "The workbook or folder to write (an existing one only with --force).")
         var out: String
+        @Flag(help: "Replace an existing workbook, or a dataset folder holding only the five dataset files.")
+        var force = false
         @OptionGroup var language: LanguageOption
 
         func run() throws {
             let dataset = try options.dataset()
             switch format {
-            case .xlsx: try AtomicWriter.write(DatasetWorkbookWriter.workbook(dataset), to: out)
-            case .csv: try DatasetWriter.write(dataset, to: out)
+            case .xlsx: try AtomicWriter.write(DatasetWorkbookWriter.workbook(dataset), to: out, replacing: force)
+            case .csv: try Import.writeFolder(dataset, to: out, force: force)
             }
         }
     }

@@ -69,10 +69,10 @@ struct ForecastCommand: ParsableCommand {
     var denominator: String?
     @Option(help: "CSV: share, count, score, rank or amount (default: share with counts, else score).")
     var kind: Indicator.Kind?
-    @Option(help: "CSV: lower bound (default 0 for shares, counts, amounts).")
-    var lower: Double?
-    @Option(help: "CSV: upper bound (default 100 for shares).")
-    var upper: Double?
+    @Option(parsing: .unconditional, help: "CSV: lower bound (default 0 for shares, counts, amounts).")
+    var lower: CLINumber?
+    @Option(parsing: .unconditional, help: "CSV: upper bound (default 100 for shares).")
+    var upper: CLINumber?
     @Option(help: "CSV: flow (default) or stock.")
     var measure: Indicator.Measure = .flow
     @Flag(help: "CSV: the time column holds decimal times, used as they are.")
@@ -88,8 +88,8 @@ struct ForecastCommand: ParsableCommand {
     var at: String?
     @Option(help: "Interval levels in percent, comma-separated.")
     var level: String = "80,95"
-    @Option(help: "Target value.")
-    var target: Double?
+    @Option(parsing: .unconditional, help: "Target value (12.5 or 12,5; a number that reads two ways, 1.000, is refused).")
+    var target: CLINumber?
     @Option(help: "Target year.")
     var targetYear: Int?
     @Flag(help: "Pool the residual variance across the entities of the indicator when this series has < 2 df.")
@@ -103,6 +103,9 @@ struct ForecastCommand: ParsableCommand {
         request.intervals = calibration.intervals
         request.calibration = try calibration.table()
         let (series, others, kindReason) = try loadSeries()
+        if let t = request.target?.value, (series.lower.map { t < $0 } ?? false) || (series.upper.map { t > $0 } ?? false) {
+            throw CLIError.targetOutsideBounds(value: t, lower: series.lower, upper: series.upper)
+        }
         // The calibrated default borrows the indicator's trend in other entities for a series of one point.
         let usePool = pool || (request.model == nil && request.intervals == .calibrated)
         let forecast = try Forecaster.forecast(series, request, pool: usePool ? others : [])
@@ -136,7 +139,7 @@ struct ForecastCommand: ParsableCommand {
             throw CLIError.targetNeedsBoth(option: target == nil ? "--target-year" : "--target")
         }
         return ForecastRequest(model: chosen, years: years, times: times, levels: levels,
-                               target: target.flatMap { v in targetYear.map { (v, $0, nil) } })
+                               target: try target.flatMap { v in try targetYear.map { (try v.value("--target"), $0, nil) } })
     }
 
     /// Why a file's series has its kind, in words of the language (with the flag that changes it).
@@ -170,7 +173,7 @@ struct ForecastCommand: ParsableCommand {
             let chosen = try planner.select(entity: entity, indicator: indicator)
             Notes.missing(chosen.missing, language.language)
             let (series, reason) = SeriesLoader.table(chosen, file: (file as NSString).lastPathComponent, kind: kind,
-                                                      lower: lower, upper: upper, measure: measure)
+                                                      lower: try lower?.value("--lower"), upper: try upper?.value("--upper"), measure: measure)
             return (series, [], reason)
         }
         guard let indicator, let entity else {

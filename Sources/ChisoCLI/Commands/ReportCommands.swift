@@ -49,7 +49,7 @@ struct GapsCommand: ParsableCommand {
             abstract: summary(vi: "Bảng khoảng cách đến mục tiêu: giá trị mới nhất, dự báo, khả năng đạt và tình trạng của từng mục tiêu.",
                          en: "Gap-to-target table: latest value, projection, P(meet) and status per target."),
             discussion: """
-                Rows are sorted most at risk first (moving away, off track, needs acceleration, \
+                Rows are sorted most at risk first (missed, moving away, off track, needs acceleration, \
                 insufficient data, on track, achieved; then by P(meet)).
 
                 --format docx writes a Word document to paste into a report (landscape A4,
@@ -88,7 +88,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let dir = data.directory()
         var dataset = try data.dataset()
-        if let targets { try DatasetLoader.addTargets(path: targets, to: &dataset) }
+        if let targets { try DatasetLoader.addTargets(path: targets, to: &dataset, format: data.numberFormat) }
         let entity = try self.entity.map { try Names.entity($0, in: dataset, directory: dir) }
         let indicator = try self.indicator.map { try Names.indicator($0, in: dataset, directory: dir) }
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),
@@ -160,8 +160,10 @@ struct ReportCommand: ParsableCommand {
                 gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder (default report/) \
                 and prints a summary. The new report is written whole into a temporary \
                 folder beside it and swapped in at once: a reader sees the old report or the new one, and a \
-                failure or an interrupt (Ctrl-C) leaves the old one as it was. A folder holding other files \
-                is refused.
+                failure or an interrupt (Ctrl-C) leaves the old one as it was. The folder is marked with a \
+                .chiso-report file listing the report's files: an existing folder is replaced only when it \
+                holds that file and nothing else but the files it lists (a folder of your own files is \
+                refused and left as it is); it keeps its permissions.
 
                 Example:
                   chiso report --out report --lang en
@@ -177,7 +179,7 @@ struct ReportCommand: ParsableCommand {
     var lang: Language { language.language }
 
     func run() throws {
-        try AtomicWriter.checkFolder(out, owns: Report.ownsFileName)
+        try AtomicWriter.checkFolder(out, rules: Report.folderRules)
         // The dataset is let go once the report is built (the report keeps what it shows), so a
         // national dataset is not held while the files are rendered.
         var report = try Report.build(data.dataset(), language: lang, intervals: calibration.intervals,
@@ -189,17 +191,24 @@ struct ReportCommand: ParsableCommand {
         }
         report.provenance.dataset = URL(fileURLWithPath: data.directory()).lastPathComponent
         let files = report.renderers()
-        // CHISO_PAUSE_BEFORE_SWAP=seconds holds the finished new report back before it is swapped in
-        // (the interruption tests send SIGINT there).
-        let pause = ProcessInfo.processInfo.environment["CHISO_PAUSE_BEFORE_SWAP"].flatMap(Double.init) ?? 0
-        try AtomicWriter.replaceFolder(out, rendering: files, owns: Report.ownsFileName) {
-            if pause > 0 {
-                Console.error("new report ready\n")
-                Thread.sleep(forTimeInterval: pause)
-            }
-        }
+        try AtomicWriter.replaceFolder(out, rendering: files, rules: Report.folderRules, beforeSwap: Self.pauseBeforeSwap)
         for line in report.summary { try Console.line(line) }
         for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(Words.status(status).text(lang)): \(count)") }
         try Console.line("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
+    }
+
+    /// The interruption tests' seam: in a debug build only, CHISO_PAUSE_BEFORE_SWAP=seconds holds the
+    /// finished new report back before it is swapped in. A release build (the shipped command) has
+    /// no such seam: the variable is not read and nothing pauses.
+    static var pauseBeforeSwap: (() -> Void)? {
+        #if DEBUG
+        guard let pause = ProcessInfo.processInfo.environment["CHISO_PAUSE_BEFORE_SWAP"].flatMap(Double.init), pause > 0 else { return nil }
+        return {
+            Console.error("new report ready\n")
+            Thread.sleep(forTimeInterval: pause)
+        }
+        #else
+        return nil
+        #endif
     }
 }

@@ -26,12 +26,20 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
     case zeroDenominator(rate: Double, numerator: Double, denominator: Double)
     /// A published rate that is not numerator/denominator (`ratio`) to its shown precision.
     case ratioMismatch(published: Double, numerator: Double, denominator: Double, ratio: Double)
+    /// A value `factor` times (or 1/`factor` of) the previous one of its series (`previous`, of
+    /// `previousPeriod`, at `previousAt`): about a thousandfold, or a hundredfold with a fractional
+    /// count (`fractionalCount`), what a number read in the other convention looks like.
+    case implausibleJump(value: Double, previous: Double, previousPeriod: String, previousAt: SourcePosition?, factor: Double, fractionalCount: Bool)
     /// A target year before the first observation of its indicator and entity.
     case targetBeforeData(year: Int, firstYear: Int)
     /// The same fact twice from one source; `line` is where the first is (nil when unknown).
     case duplicateFact(source: String, line: Int?)
-    /// Two sources giving different values for one indicator, entity and period.
+    /// Two sources giving different values for one indicator, entity and period, neither dated
+    /// later than the other: nothing decides between them.
     case conflictingValues(source: String, value: Double, otherSource: String, otherValue: Double)
+    /// Two sources giving different values for one fact, decided by date: `used` (dated
+    /// `usedDate`, the latest) is used, this row's `source` (dated `date`, empty when undated) left out.
+    case laterSourceUsed(source: String, value: Double, date: String, used: String, usedValue: Double, usedDate: String)
     /// A published rank that differs from the rank recomputed from its score.
     case rankContradiction(published: Double, score: String, scoreValue: Double, recomputed: Double, of: Int)
     /// A total that is not the sum of its parts (`sum` shown with `decimals`).
@@ -244,6 +252,22 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case unclosed(String)
         /// More shared strings than `limit`.
         case tooManySharedStrings(limit: Int)
+        /// Two members of one name, or of names that differ only in case.
+        case duplicateMember(String)
+        /// A part unpacks to more than the size its ZIP directory declares.
+        case unpacksBeyondDeclared(String, bytes: UInt64)
+        /// A part not in UTF-8 (UTF-16, UTF-32, or another encoding declared).
+        case notUTF8(String, encoding: String)
+        /// A run of more than `bytes` bytes without a tag (one text or tag that large).
+        case runTooLong(String, bytes: Int)
+        /// A cell's (or a shared string's) text longer than Excel's `limit` characters.
+        case cellTextTooLong(limit: Int)
+        /// More than `limit` merged-range entries in one sheet.
+        case tooManyMergeEntries(limit: Int)
+        /// Merged ranges that overlap (Excel refuses such a sheet).
+        case mergedOverlap(String, String)
+        /// The table's text would exceed `bytes` (a multiple of the parts' declared sizes).
+        case tableTextTooLarge(bytes: Int64)
 
         /// The damage in English.
         public var description: String {
@@ -271,6 +295,14 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
             case let .notWellFormed(p, line, code): "\(p) is not well-formed XML (line \(line)\(code.map { ": XML error \($0)" } ?? ""))"
             case let .unclosed(p): "\(p) ends before its last element is closed"
             case let .tooManySharedStrings(limit): "the shared strings are more than \(limit)"
+            case let .duplicateMember(p): "the package holds \(p) twice (or two names differing only in case)"
+            case let .unpacksBeyondDeclared(p, bytes): "\(p) unpacks to more than the \(bytes) bytes its ZIP directory declares"
+            case let .notUTF8(p, encoding): "\(p) is not UTF-8 (\(encoding)); save the workbook again from Excel"
+            case let .runTooLong(p, bytes): "\(p) has a text or tag longer than \(Self.bytes(Int64(bytes)))"
+            case let .cellTextTooLong(limit): "a text longer than \(limit) characters (Excel's limit for a cell)"
+            case let .tooManyMergeEntries(limit): "the sheet lists more than \(limit) merged ranges"
+            case let .mergedOverlap(a, b): "merged ranges \(a) and \(b) overlap"
+            case let .tableTextTooLarge(bytes): "the table's text is more than \(Self.bytes(bytes)) (more than the workbook's parts could hold)"
             }
         }
 
@@ -299,9 +331,14 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case let .zeroDenominator(rate, n, d): "rate \(rate.clean) published for \(n.clean) of \(d.clean)"
         case let .ratioMismatch(published, n, d, ratio):
             "published rate \(published.clean) ≠ \(n.clean)/\(d.clean) = \(Self.fixed(ratio, 2)) (kept as published)"
+        case let .implausibleJump(value, previous, period, at, factor, fractional):
+            "\(value.clean) after \(previous.clean) (\(period)\(at.map { ", \($0)" } ?? "")) is a \(Self.fixed(factor, 0))-fold \(value < previous ? "drop" : "rise") in one step\(fractional ? " to or from a fractional count" : ""): one of the two may be read in the wrong number convention (a thousands dot or a decimal point); check both cells"
         case let .targetBeforeData(year, first): "target year \(year) is before the first observation (\(first)): there is nothing to judge it by"
         case let .duplicateFact(source, line): "the same fact from \(source) is already at line \(line.map(String.init) ?? "?")"
-        case let .conflictingValues(source, value, other, otherValue): "\(source) gives \(value.clean), \(other) gives \(otherValue.clean)"
+        case let .conflictingValues(source, value, other, otherValue):
+            "\(source) gives \(value.clean), \(other) gives \(otherValue.clean), and neither source is dated later (sources.csv's date decides): both left out"
+        case let .laterSourceUsed(source, value, date, used, usedValue, usedDate):
+            "\(source)\(date.isEmpty ? " (undated)" : " (\(date))") gives \(value.clean), \(used) (\(usedDate)) gives \(usedValue.clean): the later source's \(usedValue.clean) is used"
         case let .rankContradiction(published, score, scoreValue, recomputed, of):
             "published rank \(published.clean) but its \(score) \(scoreValue.clean) ranks \(recomputed.clean) of \(of) (kept as published)"
         case let .totalMismatch(total, parts, sum, decimals):

@@ -32,19 +32,29 @@ public struct Dataset: Sendable {
 
     /// The ids of the entities that `text` names: an id exactly, else every entity whose
     /// Vietnamese or English name or an alias equals `text` ignoring case, spacing and Unicode
-    /// normalisation (`Đắk Lắk`, `tỉnh Đắk Lắk`, `Dak Lak province`). Several ids mean the text is ambiguous.
+    /// normalisation (`Đắk Lắk`, `tỉnh Đắk Lắk`, `Dak Lak province`), else whose ``NameKey`` equals
+    /// `text`'s (`Dak Lak`, `Đăk Lăk`, a zero-width space). Several ids mean the text is ambiguous.
     public func entityIds(named text: String) -> [String] {
         if entity(text) != nil { return [text] }
         let key = PlannerTable.normalised(text)
-        return entities.filter { e in ([e.nameVi, e.nameEn] + e.aliases).contains { PlannerTable.normalised($0) == key } }.map(\.id)
+        let exact = entities.filter { e in ([e.nameVi, e.nameEn] + e.aliases).contains { PlannerTable.normalised($0) == key } }.map(\.id)
+        guard exact.isEmpty else { return exact }
+        let folded = NameKey.of(text)
+        guard !folded.isEmpty else { return [] }
+        return entities.filter { e in ([e.nameVi, e.nameEn] + e.aliases).contains { NameKey.of($0) == folded } }.map(\.id)
     }
 
     /// The ids of the indicators that `text` names: an id exactly, else every indicator whose
-    /// Vietnamese or English name equals `text` ignoring case, spacing and Unicode normalisation.
+    /// Vietnamese or English name equals `text` ignoring case, spacing and Unicode normalisation,
+    /// else whose ``NameKey`` equals `text`'s. Several ids mean the text is ambiguous.
     public func indicatorIds(named text: String) -> [String] {
         if indicator(text) != nil { return [text] }
         let key = PlannerTable.normalised(text)
-        return indicators.filter { PlannerTable.normalised($0.nameVi) == key || PlannerTable.normalised($0.nameEn) == key }.map(\.id)
+        let exact = indicators.filter { PlannerTable.normalised($0.nameVi) == key || PlannerTable.normalised($0.nameEn) == key }.map(\.id)
+        guard exact.isEmpty else { return exact }
+        let folded = NameKey.of(text)
+        guard !folded.isEmpty else { return [] }
+        return indicators.filter { NameKey.of($0.nameVi) == folded || NameKey.of($0.nameEn) == folded }.map(\.id)
     }
 
     /// Observations of an indicator (for one entity, or all), oldest first, then by entity.

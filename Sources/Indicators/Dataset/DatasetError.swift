@@ -94,14 +94,13 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
         case tooLarge
         /// It starts with a UTF-16 byte-order mark but is not UTF-16 text.
         case notUTF16
+        /// It starts with a UTF-32 byte-order mark but is not UTF-32 text.
+        case notUTF32
+        /// It starts with two byte-order marks (a file saved twice with one): the first column's
+        /// name would begin with an invisible character.
+        case repeatedByteOrderMark
         /// zlib could not start inflating a part.
         case zlib
-        /// No temporary file could be made for a part (`part`, in `folder`).
-        case noTemporaryFile(part: String, folder: String)
-        /// A temporary file could not be written (the system's reason).
-        case temporaryWrite(String)
-        /// A part written to a temporary file could not be read back.
-        case partNotReadBack(String)
         /// Another failure, in the system's words.
         case system(String)
 
@@ -119,10 +118,9 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
             case .isDirectory: "it is a directory"
             case .tooLarge: "larger than 2 GiB"
             case .notUTF16: "not valid UTF-16 text"
+            case .notUTF32: "not valid UTF-32 text"
+            case .repeatedByteOrderMark: "it starts with two byte-order marks (U+FEFF); save it again as UTF-8"
             case .zlib: "zlib could not start"
-            case let .noTemporaryFile(part, folder): "no temporary file for \(part) in \(folder)"
-            case let .temporaryWrite(reason): "writing a temporary file: \(reason)"
-            case let .partNotReadBack(part): "\(part) cannot be read back"
             case let .system(reason): reason
             }
         }

@@ -27,8 +27,8 @@ extension DatasetLoader {
     /// Loads and validates files together: one workbook in the template's form, or any number of
     /// planner tables (CSV files, and every non-empty sheet of other workbooks).
     ///
-    /// `format` is the number convention of planner tables (the template's form reads numbers
-    /// written as text when they read one way only).
+    /// `format` is the number convention of planner tables and of numbers written as text in the
+    /// template's form (`auto`: decided per column, a number that reads two ways refused).
     ///
     /// - Throws: ``DatasetError`` for what cannot be read, and when a workbook in the template's
     ///   form comes with other files.
@@ -44,7 +44,7 @@ extension DatasetLoader {
                 guard files.count == 1 else {
                     throw .workbook(SourcePosition(file: path), problem: .templateNotAlone)
                 }
-                return try DatasetWorkbook.load(book)
+                return try DatasetWorkbook.load(book, format: format)
             }
             for sheet in book.sheetNames {
                 do {
@@ -62,19 +62,24 @@ extension DatasetLoader {
     /// findings placed at the cell the observation came from.
     static func validated(_ dataset: Dataset) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
         let (loaded, findings) = try load(texts: DatasetWriter.render(dataset))
+        func original(_ p: SourcePosition?) -> SourcePosition? {
+            guard let p, p.file == "observations.csv", let line = p.line, line >= 2, line - 2 < dataset.observations.count else { return nil }
+            return dataset.observations[line - 2].position
+        }
         let placed = findings.map { f -> Finding in
             var f = f
-            if let p = f.position, p.file == "observations.csv", let line = p.line, line >= 2, line - 2 < dataset.observations.count,
-               let original = dataset.observations[line - 2].position {
-                f.position = original
+            if let o = original(f.position) { f.position = o }
+            if case let .implausibleJump(value, previous, period, at, factor, fractional) = f.problem, let o = original(at) {
+                f.problem = .implausibleJump(value: value, previous: previous, previousPeriod: period, previousAt: o, factor: factor, fractionalCount: fractional)
             }
             return f
         }
+        // Each observation kept (rows with errors, or that another source supersedes, are left out)
+        // goes back to its cell by the line it was rendered on.
         var result = loaded
-        guard loaded.observations.count == dataset.observations.count else { return (result, placed) }
-        result.observations = zip(loaded.observations, dataset.observations).map { o, original in
+        result.observations = loaded.observations.map { o in
             var o = o
-            o.position = original.position
+            if let p = original(o.position) { o.position = p }
             return o
         }
         return (result, placed)

@@ -45,10 +45,15 @@ public enum DatasetLoader {
         var observations = try readObservations(table("observations.csv"), &context, &findings, keys: &keys)
         for more in moreObservations { observations += try readObservations(more, &context, &findings, keys: &keys) }
         let targets = try readTargets(table("targets.csv"), context, &findings)
-        let dataset = Dataset(
+        var dataset = Dataset(
             sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             indicators: indicators, entities: entities, observations: observations, targets: targets)
-        findings += Validator.crossChecks(dataset, keys: keys)
+        let (checks, superseded) = Validator.crossChecksDeciding(dataset, keys: keys)
+        findings += checks
+        // One value per fact: rows another source supersedes (or that repeat a source) are left out.
+        if !superseded.isEmpty {
+            dataset.observations = dataset.observations.enumerated().filter { !superseded.contains($0.offset) }.map(\.element)
+        }
         return (dataset, findings)
     }
 
@@ -67,11 +72,12 @@ public enum DatasetLoader {
     /// `targets.csv` headed in English or Vietnamese (``DatasetWorkbook/targets``); the indicator
     /// and entity may be ids, names or aliases; the comparator may be `≥`/`≤` or `>=`/`<=` and
     /// defaults to the indicator's direction (≥ when higher is better); values may use a decimal
-    /// comma.
+    /// comma; each column's number convention is `format`, or under `auto` decided by its cells (a
+    /// value that reads two ways, `500.000`, is refused with both readings).
     ///
     /// - Throws: ``DatasetError`` for file problems, and ``DatasetError/invalid(first:errors:)`` with
     ///   the first row error (unknown ids, a bad comparator, a value out of bounds) naming its cell.
-    public static func addTargets(path: String, to dataset: inout Dataset) throws(DatasetError) {
+    public static func addTargets(path: String, to dataset: inout Dataset, format: NumberFormat = .auto) throws(DatasetError) {
         let sheet: String?
         if TableFile.signature(path: path) == .zip {
             let names = try Workbook.open(path: path).sheetNames
@@ -82,7 +88,7 @@ public enum DatasetLoader {
         let source = DatasetWorkbook.defaultSource(path)
         var usedDefault = false
         let data = dataset
-        let table = try DatasetWorkbook.arranged(TableFile.read(path: path, sheet: sheet), DatasetWorkbook.targets, file: path) { column, fields in
+        let table = try DatasetWorkbook.arranged(TableFile.read(path: path, sheet: sheet), DatasetWorkbook.targets, file: path, format: format) { column, fields in
             switch column {
             case "comparator":
                 let ids = data.indicatorIds(named: fields[0])
@@ -162,12 +168,9 @@ public enum DatasetLoader {
             return false
         }
 
-        /// Lowercased, without diacritics, apostrophes, spaces or punctuation: "K'rông Nô" → "krongno".
-        static func normalise(_ name: String) -> String {
-            let folded = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-                .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
-        }
+        /// Lowercased, without diacritics, apostrophes, spaces or punctuation: "K'rông Nô" → "krongno"
+        /// (``NameKey``, the key of every path).
+        static func normalise(_ name: String) -> String { NameKey.of(name) }
     }
 
     /// Field access with positions for one row.

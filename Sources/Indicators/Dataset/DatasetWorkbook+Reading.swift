@@ -20,14 +20,14 @@ extension DatasetWorkbook {
     ///
     /// - Throws: ``DatasetError`` for sheets that cannot be read, an unknown column header, or a
     ///   wide-sheet header that is not a period.
-    public static func load(_ book: Workbook) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
+    public static func load(_ book: Workbook, format: NumberFormat = .auto) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
         func sheetName(_ spec: Sheet) -> String? {
             book.sheetNames.first { PlannerTable.normalised($0) == PlannerTable.normalised(spec.name) }
         }
         var tables: [String: CSVTable] = [:]
         for spec in [indicators, entities, sources, observations, targets] {
             let raw = try sheetName(spec).map { name throws(DatasetError) in try book.table(sheet: name) }
-            tables[spec.file] = try arranged(raw, spec, file: book.file)
+            tables[spec.file] = try arranged(raw, spec, file: book.file, format: format)
         }
         var findings: [Finding] = []
         var wide: CSVTable?
@@ -39,7 +39,7 @@ extension DatasetWorkbook {
             let sheet = try book.table(sheet: name, uniqueHeader: false)
             let source = defaultSource(book.file)
             let detailKeys = try detailValues(tables[observations.file])
-            wide = try longRows(fromWide: sheet, names: names, defaultSource: source.id, details: detailKeys, findings: &findings)
+            wide = try longRows(fromWide: sheet, names: names, defaultSource: source.id, details: detailKeys, format: format, findings: &findings)
             if let wideTable = wide, (0..<wideTable.rowCount).contains(where: { wideTable.field($0, 6) == source.id }),
                let sources = tables[sources.file], !(0..<sources.rowCount).contains(where: { sources.field($0, 0) == source.id }) {
                 tables[self.sources.file] = try sources.rewritten({ _, _ in },
@@ -82,9 +82,13 @@ extension DatasetWorkbook {
     }
 
     /// A sheet's table with the dataset file's columns in the file's order: headers mapped from
-    /// Vietnamese, missing columns empty, `≥`/`≤` made `>=`/`<=`, numbers written as text in
-    /// either convention read (when they read one way). A missing sheet is an empty table.
-    static func arranged(_ raw: CSVTable?, _ spec: Sheet, file: String,
+    /// Vietnamese, missing columns empty, `≥`/`≤` made `>=`/`<=`, numbers written as text read in
+    /// their column's convention (`format`, or under `auto` the one the column's cells decide, as
+    /// ``CSVTable/numbers(_:name:positive:format:)`` decides a block). A missing sheet is an empty table.
+    ///
+    /// - Throws: ``DatasetError/badNumber(_:column:problem:)`` for a column written in both
+    ///   conventions, or a number that reads two ways in a column that does not decide.
+    static func arranged(_ raw: CSVTable?, _ spec: Sheet, file: String, format: NumberFormat = .auto,
                          fill: ((_ column: String, _ fields: [String]) -> String?)? = nil) throws(DatasetError) -> CSVTable {
         let columns = spec.columns.map(\.column)
         guard let raw else {
@@ -98,6 +102,15 @@ extension DatasetWorkbook {
             from[k] = j
         }
         let numeric: Set<String> = ["lower", "upper", "value", "numerator", "denominator", "year"]
+        // Each numeric column's convention is decided over the whole column (as on the wide data
+        // sheet): `1.000` beside `80,5` is a thousand, beside `80.5` a one, and alone it is refused
+        // with both readings; a column holding both conventions is refused naming one cell of each.
+        var conventions: [Int: NumberFormat] = [:]
+        for (k, column) in columns.enumerated() where numeric.contains(column) {
+            guard let j = from[k] else { continue }
+            let cells = (0..<raw.rowCount).filter { r in raw.number(r, j) == nil && !CSVTable.isMissing(raw.field(r, j)) }.map { ($0, j) }
+            conventions[j] = format == .auto ? try raw.blockFormat(cells, raw.header[j]) : format
+        }
         var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
         for r in 0..<raw.rowCount {
             var fields: [String] = [], numbers: [Double?] = [], place: [Int] = []
@@ -113,9 +126,16 @@ extension DatasetWorkbook {
                 if column == "comparator" {
                     text = ["≥": ">=", "≤": "<="][text] ?? text
                 }
-                if numeric.contains(column), number == nil, !text.isEmpty, !CSVTable.isPlainDecimal(text),
-                   !NumberFormat.isAmbiguous(text), let v = try? NumberFormat.auto.parse(text) {
-                    number = v
+                if numeric.contains(column), number == nil, !text.isEmpty, let convention = conventions[j] {
+                    do {
+                        number = try convention.parse(text)
+                    } catch {
+                        // Text that is no number is left for the row reader to report; a number
+                        // that reads two ways is refused here, with both readings.
+                        if case .ambiguous = error.reason {
+                            throw .badNumber(raw.position(r, j), column: raw.header[j], problem: .number(error))
+                        }
+                    }
                 }
                 if column == "year", let n = number, n == n.rounded(), abs(n) < 1e6 { text = String(Int(n)) }
                 fields.append(text)
@@ -155,7 +175,7 @@ extension DatasetWorkbook {
                     guard !id.isEmpty else { continue }
                     var names = columns.map { table.field(r, $0) }
                     if let aliases { names += table.field(r, aliases).split(separator: "|").map(String.init) }
-                    for name in Set(names.map(PlannerTable.normalised)) where !name.isEmpty && name != PlannerTable.normalised(id) {
+                    for name in Set(names.map(Names.key)) where !name.isEmpty && name != Names.key(id) {
                         map[name, default: []].append(id)
                     }
                 }
@@ -164,9 +184,16 @@ extension DatasetWorkbook {
             add(entities, [1, 2], aliases: 5, into: &entity)
         }
 
+        /// The key a name is looked up by (``NameKey``; the text itself, normalised, when it has
+        /// no letter or digit).
+        static func key(_ text: String) -> String {
+            let k = NameKey.of(text)
+            return k.isEmpty ? PlannerTable.normalised(text) : k
+        }
+
         /// The id `text` names: itself when no name matches, the one id a name gives.
         static func id(_ text: String, in map: [String: [String]]) -> String {
-            let ids = map[PlannerTable.normalised(text)] ?? []
+            let ids = map[key(text)] ?? []
             return ids.count == 1 ? ids[0] : text
         }
     }
@@ -185,7 +212,8 @@ extension DatasetWorkbook {
 
     /// The wide data sheet as rows of `observations.csv`, each field placed at the cell it came from.
     static func longRows(fromWide sheet: CSVTable, names: Names, defaultSource: String,
-                         details: [String: (value: String, position: SourcePosition)], findings: inout [Finding]) throws(DatasetError) -> CSVTable {
+                         details: [String: (value: String, position: SourcePosition)], format: NumberFormat = .auto,
+                         findings: inout [Finding]) throws(DatasetError) -> CSVTable {
         var label: [String: Int] = [:], periods: [(Int, Period)] = []
         for (j, header) in sheet.header.enumerated() {
             if let column = data.column(forHeader: header) { label[column] = j; continue }
@@ -203,7 +231,7 @@ extension DatasetWorkbook {
         for r in 0..<sheet.rowCount {
             for (j, _) in periods where sheet.number(r, j) != nil || !CSVTable.isMissing(sheet.field(r, j)) { cells.append((r, j)) }
         }
-        let values = try sheet.numbers(cells, name: data.name, format: .auto)
+        let values = try sheet.numbers(cells, name: data.name, format: format)
         let period = Dictionary(periods, uniquingKeysWith: { a, _ in a })
         var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
         for ((r, j), value) in zip(cells, values) {

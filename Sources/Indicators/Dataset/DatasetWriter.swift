@@ -2,33 +2,35 @@ import Foundation
 
 /// Writes a ``Dataset`` as the five CSV files that ``DatasetLoader`` reads.
 public enum DatasetWriter {
-    /// The text of each file, by file name.
+    /// The text of each file, by file name. Text fields a spreadsheet would run as formulas (an
+    /// `=HYPERLINK(…)` read from a workbook's cell) are written inert (``CSVWriter/neutralise(_:)``).
     public static func render(_ data: Dataset) -> [String: String] {
         let n = CSVWriter.number
+        let t = CSVWriter.neutralise
         return [
             "sources.csv": CSVWriter.table(
                 header: ["id", "title", "issuer", "document_number", "date", "file"],
                 rows: data.sources.values.sorted { $0.id < $1.id }.map {
-                    [$0.id, $0.title, $0.issuer, $0.documentNumber, $0.date, $0.file]
+                    [t($0.id), t($0.title), t($0.issuer), t($0.documentNumber), t($0.date), t($0.file)]
                 }),
             "indicators.csv": CSVWriter.table(
                 header: ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks", "definition"],
                 rows: data.indicators.map {
-                    [$0.id, $0.nameVi, $0.nameEn, $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
-                     $0.direction.rawValue, $0.measure.rawValue, $0.parent ?? "", $0.ranks ?? "", $0.definition]
+                    [t($0.id), t($0.nameVi), t($0.nameEn), $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
+                     $0.direction.rawValue, $0.measure.rawValue, t($0.parent ?? ""), t($0.ranks ?? ""), t($0.definition)]
                 }),
             "entities.csv": CSVWriter.table(
                 header: ["id", "name_vi", "name_en", "level", "parent", "aliases"],
-                rows: data.entities.map { [$0.id, $0.nameVi, $0.nameEn, $0.level.rawValue, $0.parent ?? "", $0.aliases.joined(separator: "|")] }),
+                rows: data.entities.map { [t($0.id), t($0.nameVi), t($0.nameEn), $0.level.rawValue, t($0.parent ?? ""), t($0.aliases.joined(separator: "|"))] }),
             "observations.csv": CSVWriter.table(
                 header: ["indicator", "entity", "period", "value", "numerator", "denominator", "source", "locator", "note"],
                 rows: data.observations.map {
-                    [$0.indicator, $0.entity, $0.period.description, n($0.value), n($0.numerator), n($0.denominator),
-                     $0.source, $0.locator, $0.note]
+                    [t($0.indicator), t($0.entity), $0.period.description, n($0.value), n($0.numerator), n($0.denominator),
+                     t($0.source), t($0.locator), t($0.note)]
                 }),
             "targets.csv": CSVWriter.table(
                 header: ["indicator", "entity", "year", "value", "comparator", "source", "note"],
-                rows: data.targets.map { [$0.indicator, $0.entity, String($0.year), n($0.value), $0.comparator.rawValue, $0.source, $0.note] }),
+                rows: data.targets.map { [t($0.indicator), t($0.entity), String($0.year), n($0.value), $0.comparator.rawValue, t($0.source), t($0.note)] }),
         ]
     }
 

@@ -55,7 +55,10 @@ public enum PlannerImport {
             for series in planner.series where !series.points.isEmpty {
                 let indicatorName = indicatorColumn.map { series.labels[$0].text } ?? valueHeader ?? table.sheet ?? name
                 let entityName = entityColumn.map { series.labels[$0].text } ?? base
-                let iKey = PlannerTable.normalised(indicatorName), eKey = PlannerTable.normalised(entityName)
+                // Names are one entity (or indicator) when their ``NameKey``s agree: `Đắk Lắk`,
+                // `Đăk Lăk`, `Dak Lak` and one with a zero-width space are one district, the
+                // other spellings kept as its aliases; `_2` is only for names that truly differ.
+                let iKey = key(indicatorName), eKey = key(entityName)
                 if indicatorIds[iKey] == nil {
                     let id = unique(DatasetWorkbook.slug(indicatorName, fallback: "indicator"), indicatorIds.values)
                     indicatorIds[iKey] = id
@@ -65,6 +68,10 @@ public enum PlannerImport {
                     let id = unique(DatasetWorkbook.slug(entityName, fallback: "entity"), entityIds.values)
                     entityIds[eKey] = id
                     entities.append(entity(id: id, name: entityName))
+                } else if let k = entities.firstIndex(where: { $0.id == entityIds[eKey] }),
+                          !([entities[k].nameVi] + entities[k].aliases).contains(where: { PlannerTable.normalised($0) == PlannerTable.normalised(entityName) }),
+                          !entityName.contains("|") {
+                    entities[k].aliases.append(visible(entityName))
                 }
                 guard let i = indicatorIds[iKey], let e = entityIds[eKey] else { continue }
                 for point in series.points {
@@ -76,6 +83,17 @@ public enum PlannerImport {
             }
         }
         return Dataset(sources: sources, indicators: indicators, entities: entities, observations: observations, targets: [])
+    }
+
+    /// The key names are merged by: ``NameKey``, or the normalised text when it has no letter or digit.
+    static func key(_ name: String) -> String {
+        let k = NameKey.of(name)
+        return k.isEmpty ? PlannerTable.normalised(name) : k
+    }
+
+    /// `name` without invisible characters (format characters such as a zero-width space), as an alias.
+    static func visible(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { $0.properties.generalCategory != .format }))
     }
 
     /// A cell as an observation's locator: the file's name without its folder (`so-lieu.xlsx[DVC]!C4`).

@@ -97,9 +97,58 @@ enum Validator {
     }
 
     static func crossChecks(_ data: Dataset, keys: FactKeys? = nil) -> [Finding] {
+        crossChecksDeciding(data, keys: keys).findings
+    }
+
+    /// The cross checks, and the observations (positions) that another row of the same fact
+    /// supersedes: see ``duplicates(_:_:)``.
+    static func crossChecksDeciding(_ data: Dataset, keys: FactKeys? = nil) -> (findings: [Finding], superseded: Set<Int>) {
         var keys = keys ?? FactKeys(data.observations)
         keys.finish()
-        return references(data) + duplicates(data, keys) + ranks(data, keys) + totals(data, keys) + targetsBeforeData(data, keys)
+        let (found, superseded) = duplicates(data, keys)
+        return (references(data) + found + ranks(data, keys) + totals(data, keys) + targetsBeforeData(data, keys)
+                + slips(data, keys, superseded: superseded), superseded)
+    }
+
+    /// The factor between consecutive values at or above which a step looks like a number read in
+    /// the other convention (`238.450` read as 238450 beside `356.120` read as 356.12), up to `slipFactors.upperBound`.
+    static let slipFactors = 300.0...3000.0
+    /// The factor at or above which a step to or from a fractional count is suspect.
+    static let fractionalCountFactor = 100.0
+
+    /// Consecutive values of a series (oldest first, by the indicator's measure; rows another
+    /// source supersedes left out) that change about a thousandfold, or a hundredfold with a
+    /// fractional count: a warning naming both cells.
+    static func slips(_ data: Dataset, _ keys: FactKeys, superseded: Set<Int>) -> [Finding] {
+        var out: [Finding] = []
+        let observations = data.observations
+        for indicator in data.indicators {
+            var byEntity: [Int32: [Int]] = [:]
+            for k in keys.observations(of: indicator.id) where !superseded.contains(Int(k)) {
+                byEntity[keys.entity[Int(k)], default: []].append(Int(k))
+            }
+            for (_, series) in byEntity.sorted(by: { $0.key < $1.key }) where series.count > 1 {
+                let ordered = series.map { (time: observations[$0].period.time(measure: indicator.measure), offset: $0) }.sorted { $0 < $1 }
+                for (a, b) in zip(ordered, ordered.dropFirst()) {
+                    let (x, y) = (observations[a.offset], observations[b.offset])
+                    guard x.value > 0, y.value > 0, a.time < b.time else { continue }
+                    let factor = max(x.value, y.value) / min(x.value, y.value)
+                    let fractional = indicator.kind == .count && (x.value.rounded() != x.value || y.value.rounded() != y.value)
+                    guard slipFactors.contains(factor) || (fractional && factor >= fractionalCountFactor) else { continue }
+                    out.append(Finding(.warning, .suspectNumber, at: y.position, indicator: y.indicator, entity: y.entity, period: y.period.description,
+                                       .implausibleJump(value: y.value, previous: x.value, previousPeriod: x.period.description,
+                                                        previousAt: x.position, factor: factor, fractionalCount: fractional)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A source's date as ISO text (`2024`, `2024-06`, `2024-06-30`), or nil when it has none that compares.
+    static func isoDate(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let digits = t.unicodeScalars.enumerated().allSatisfy { k, c in [4, 7].contains(k) ? c == "-" : ("0"..."9").contains(c) }
+        return [4, 7, 10].contains(t.unicodeScalars.count) && digits ? t : nil
     }
 
     /// Targets for a year before the first observation of their indicator and entity: there is
@@ -235,8 +284,16 @@ enum Validator {
         return out
     }
 
-    static func duplicates(_ data: Dataset, _ keys: FactKeys) -> [Finding] {
+    /// One fact (indicator, entity, period) given more than once. The same source twice is an
+    /// error (the later row is left out). Several sources: the rule for conflicting facts is that
+    /// the source with the latest date (`sources.csv`'s `date`) is used and the others are left
+    /// out, with a warning naming both when their values differ; when the values differ and no
+    /// source is dated later than the others, it is an error and every row of the fact is left out
+    /// (never decided by row order). Sources that agree are one fact (the latest dated, else the
+    /// first, is kept).
+    static func duplicates(_ data: Dataset, _ keys: FactKeys) -> (findings: [Finding], superseded: Set<Int>) {
         let observations = data.observations
+        var superseded = Set<Int>()
         var found: [(offset: Int32, finding: Finding)] = []
         let order = keys.byFact()
         var g = 0
@@ -258,22 +315,46 @@ enum Validator {
                     let line = observations[earlier.offset].position?.line
                     found.append((Int32(k), Finding(.error, .duplicateFact, at: o.position, indicator: o.indicator, entity: o.entity,
                                                     period: o.period.description, .duplicateFact(source: o.source, line: line))))
+                    superseded.insert(k)
                     continue
-                }
-                if let factOffset = kept.first?.offset {
-                    let (first, value) = (observations[factOffset].value, observations[k].value)
-                    if abs(first - value) > max(publishedTolerance(first), publishedTolerance(value)) {
-                        let (o, f) = (observations[k], observations[factOffset])
-                        found.append((Int32(k), Finding(.warning, .conflictingValues, at: o.position, indicator: o.indicator, entity: o.entity,
-                                                        period: o.period.description,
-                                                        .conflictingValues(source: o.source, value: o.value, otherSource: f.source, otherValue: f.value))))
-                    }
                 }
                 kept.append((keys.source[k], k))
             }
             g = end
+            guard kept.count > 1 else { continue }
+            // The latest dated source is used (the first in file order among those of that date
+            // when they agree); when those candidates disagree nothing decides: an error.
+            func date(_ k: Int) -> String? { data.sources[observations[k].source].flatMap { isoDate($0.date) } }
+            func agree(_ a: Int, _ b: Int) -> Bool {
+                let (x, y) = (observations[a].value, observations[b].value)
+                return abs(x - y) <= max(publishedTolerance(x), publishedTolerance(y))
+            }
+            let latest = kept.compactMap { date($0.offset) }.max()
+            let candidates = latest.map { l in kept.filter { date($0.offset) == l } } ?? kept
+            let winner = candidates[0].offset
+            if candidates.contains(where: { !agree($0.offset, winner) }) {
+                let w = observations[winner]
+                for entry in kept where entry.offset != winner {
+                    let o = observations[entry.offset]
+                    found.append((Int32(entry.offset), Finding(.error, .conflictingValues, at: o.position, indicator: o.indicator, entity: o.entity,
+                                                               period: o.period.description,
+                                                               .conflictingValues(source: o.source, value: o.value, otherSource: w.source, otherValue: w.value))))
+                }
+                for entry in kept { superseded.insert(entry.offset) }
+                continue
+            }
+            let w = observations[winner]
+            for entry in kept where entry.offset != winner {
+                superseded.insert(entry.offset)
+                guard !agree(entry.offset, winner) else { continue }
+                let o = observations[entry.offset]
+                found.append((Int32(entry.offset), Finding(.warning, .conflictingValues, at: o.position, indicator: o.indicator, entity: o.entity,
+                                                           period: o.period.description,
+                                                           .laterSourceUsed(source: o.source, value: o.value, date: date(entry.offset) ?? "",
+                                                                            used: w.source, usedValue: w.value, usedDate: latest ?? ""))))
+            }
         }
-        return found.sorted { $0.offset < $1.offset }.map(\.finding)
+        return (found.sorted { $0.offset < $1.offset }.map(\.finding), superseded)
     }
 
     /// Published ranks against ranks recomputed from the scores (ties share the best rank),

@@ -39,7 +39,7 @@ public struct CSVTable: Sendable {
 
     /// The text encoding.
     public enum Encoding: String, Sendable, CaseIterable {
-        /// UTF-16 when the text starts with its byte-order mark, else UTF-8.
+        /// UTF-32 or UTF-16 when the text starts with its byte-order mark, else UTF-8.
         case auto
         /// UTF-8 (a byte-order mark is skipped).
         case utf8
@@ -146,16 +146,26 @@ public struct CSVTable: Sendable {
         }
         var bytes = Data(), bounds: [Int32] = [], lines: [Int] = [], numbers: [Double] = []
         let typed = rows.contains { $0.numbers != nil }
+        // A long text repeated down a column (a shared string, a merged cell) is stored once.
+        var last = [(text: String, start: Int32, end: Int32)?](repeating: nil, count: names.count)
         bounds.reserveCapacity(rows.count * names.count * 2)
         for row in rows {
             guard row.fields.count == names.count, (row.numbers?.count ?? names.count) == names.count else {
                 throw .raggedRow(at(row.line, nil), found: row.fields.count, expected: names.count)
             }
             for (j, text) in row.fields.enumerated() {
-                bounds.append(Int32(truncatingIfNeeded: bytes.count))
+                if let seen = last[j], text == seen.text {
+                    bounds.append(seen.start)
+                    bounds.append(seen.end)
+                    if typed { numbers.append(row.numbers?[j] ?? .nan) }
+                    continue
+                }
+                let start = Int32(truncatingIfNeeded: bytes.count)
+                bounds.append(start)
                 bytes.append(contentsOf: text.utf8)
                 guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: .tooLarge) }
                 bounds.append(Int32(bytes.count))
+                if text.utf8.count >= Self.sharedTextLength { last[j] = (text, start, Int32(bytes.count)) }
                 if typed { numbers.append(row.numbers?[j] ?? .nan) }
             }
             lines.append(row.line)
@@ -163,6 +173,9 @@ public struct CSVTable: Sendable {
         self.init(delimiter: .auto, file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset,
                   header: names, lines: lines, bytes: bytes, bounds: bounds, numbers: numbers)
     }
+
+    /// The shortest text stored once when it repeats down a column of a table made from cells.
+    static let sharedTextLength = 32
 
     /// The text of field `column` of data row `row`, as written (not trimmed).
     public func field(_ row: Int, _ column: Int) -> String {
@@ -222,18 +235,50 @@ public struct CSVTable: Sendable {
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw .unreadable(path: name, reason: .from(error))
+            // A device or a pipe (`/dev/null`) cannot be mapped: read it instead (an empty one is
+            // then an empty file, not "permission denied").
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: name, reason: .from(error)) }
+            defer { try? handle.close() }
+            do {
+                bytes = try handle.readToEnd() ?? Data()
+            } catch {
+                throw .unreadable(path: name, reason: .from(error))
+            }
         }
         return try parse(bytes: utf8(bytes, encoding: encoding, file: name), file: name, uniqueHeader: uniqueHeader, delimiter: delimiter)
     }
 
     /// The text as UTF-8 bytes: UTF-16 (with its byte-order mark, or as asked) converted, UTF-8 as is.
+    /// UTF-32 (told by its byte-order mark, which begins like UTF-16's) is converted too; text that
+    /// starts with two byte-order marks is refused (its first column's name would hide one).
     static func utf8(_ bytes: Data, encoding: Encoding, file: String) throws(DatasetError) -> Data {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if encoding == .auto, bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
+            let big = bytes.first == 0
+            var scalars = String.UnicodeScalarView()
+            let body = [UInt8](bytes.dropFirst(4))
+            guard body.count % 4 == 0 else { throw .unreadable(path: file, reason: .notUTF32) }
+            for k in stride(from: 0, to: body.count, by: 4) {
+                let b = big ? body[k..<k + 4].map(UInt32.init) : body[k..<k + 4].reversed().map(UInt32.init)
+                guard let scalar = Unicode.Scalar(b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3]) else {
+                    throw .unreadable(path: file, reason: .notUTF32)
+                }
+                scalars.append(scalar)
+            }
+            if scalars.first == "\u{FEFF}" { throw .unreadable(path: file, reason: .repeatedByteOrderMark) }
+            return Data(String(scalars).utf8)
+        }
         let le = bytes.starts(with: [0xFF, 0xFE]), be = bytes.starts(with: [0xFE, 0xFF])
-        guard encoding == .utf16 || (encoding == .auto && (le || be)) else { return bytes }
+        guard encoding == .utf16 || (encoding == .auto && (le || be)) else {
+            if bytes.starts(with: bom + bom) { throw .unreadable(path: file, reason: .repeatedByteOrderMark) }
+            return bytes
+        }
         let body = le || be ? bytes.dropFirst(2) : bytes[...]
         guard body.count % 2 == 0, let text = String(data: Data(body), encoding: be ? .utf16BigEndian : .utf16LittleEndian) else {
             throw .unreadable(path: file, reason: .notUTF16)
+        }
+        if (le || be) && text.unicodeScalars.first == "\u{FEFF}" || text.utf8.starts(with: bom + bom) {
+            throw .unreadable(path: file, reason: .repeatedByteOrderMark)
         }
         return Data(text.utf8)
     }

@@ -22,6 +22,19 @@ public enum CSVWriter {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// Text a spreadsheet would run as a formula, made inert with a leading `'` (OWASP's CSV
+    /// injection guidance): a field that begins with `=`, `+`, `-` or `@` (or their full-width forms
+    /// `＝＋－＠`), also after leading spaces, tabs, carriage returns or line feeds, and a field that
+    /// begins with a tab or a carriage return. Every CSV Chiso writes passes its text fields through
+    /// this one function (numbers are written as numbers and left alone).
+    public static func neutralise(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first else { return s }
+        if first == "\t" || first == "\r" { return "'" + s }
+        let start = s.unicodeScalars.first { !($0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}") }
+        guard let start, "=+-@＝＋－＠".unicodeScalars.contains(start) else { return s }
+        return "'" + s
+    }
+
     /// A number as Datasets/ store it: dot decimal, shortest round-trip digits, no `.0` on whole numbers.
     public static func number(_ value: Double?) -> String {
         guard let value else { return "" }

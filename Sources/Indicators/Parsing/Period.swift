@@ -88,7 +88,7 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
                 if error.reason == .notCanonical || (rangeComplaint && !isoRange) {
                     throw PeriodError(text: text, reason: .unknownForm)
                 }
-                throw error
+                throw PeriodError(text: text, reason: error.reason)
             }
             self = try written.get()
         }
@@ -108,14 +108,16 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
         }
         if let slash = s.firstIndex(of: "/") {
             let left = String(s[..<slash]), right = String(s[s.index(after: slash)...])
-            guard case let .date(end) = try Period(parsing: right) else {
+            // A part's own error would quote only the part (`30` of `2024/06/30`): the range's error
+            // quotes the whole text.
+            guard case let .date(end) = try? Period(parsing: right) else {
                 throw PeriodError(text: text, reason: .rangeEndNotDate)
             }
             if left == ".." {
                 self = .range(start: nil, end: end)
                 return
             }
-            guard case let .date(start) = try Period(parsing: left) else {
+            guard case let .date(start) = try? Period(parsing: left) else {
                 throw PeriodError(text: text, reason: .rangeStartNotDate)
             }
             guard start <= end else { throw PeriodError(text: text, reason: .rangeBackwards) }

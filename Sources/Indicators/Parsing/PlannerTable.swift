@@ -120,6 +120,14 @@ public struct PlannerTable: Sendable {
     static let ignoredHeaders: Set<String> = ["stt", "tt", "số tt", "so tt", "no", "no.", "#", "ghi chú", "ghi chu", "note", "notes",
                                               "nguồn", "nguon", "nguồn số liệu", "source", "sources"]
 
+    /// The key a row's label is grouped and chosen by: its ``NameKey`` (`Đắk Lắk`, `Đăk Lăk`,
+    /// `Dak Lak` and one with a zero-width space are one series), or its normalised text when it has
+    /// no letter or digit.
+    public static func labelKey(_ text: String) -> String {
+        let k = NameKey.of(text)
+        return k.isEmpty ? normalised(text) : k
+    }
+
     /// The header as compared: NFC, lowercased, inner spaces collapsed, trimmed.
     public static func normalised(_ text: String) -> String {
         text.precomposedStringWithCanonicalMapping.lowercased()
@@ -209,7 +217,7 @@ public struct PlannerTable: Sendable {
         var series: [TableSeries] = [], seen: [String: Int] = [:]
         for r in rowsKept {
             let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
-            let key = texts.map { normalised($0.text) }.joined(separator: "\u{1F}")
+            let key = texts.map { labelKey($0.text) }.joined(separator: "\u{1F}")
             if let other = seen[key] {
                 throw .badLayout(table.position(r, nil), problem: .sameSeries(other: table.position(other, nil), labels: texts.map(\.text)))
             }
@@ -245,12 +253,22 @@ public struct PlannerTable: Sendable {
         var value = try index(columns.value)
         if value == nil {
             let used: Set<Int> = Set([time, num, den].compactMap { $0 })
-            let candidates = table.header.indices.filter { j in
+            func numeric(_ r: Int, _ j: Int) -> Bool {
+                table.number(r, j) != nil || CSVTable.isMissing(table.field(r, j)) || (try? NumberFormat.auto.parse(table.field(r, j))) != nil
+                    || NumberFormat.isAmbiguous(table.field(r, j))
+            }
+            let open = table.header.indices.filter { j in
                 !used.contains(j) && !ignoredHeaders.contains(normalised(table.header[j])) && !unitHeaders.contains(normalised(table.header[j]))
-                    && table.rowCount > 0 && (0..<table.rowCount).allSatisfy { r in
-                        table.number(r, j) != nil || CSVTable.isMissing(table.field(r, j)) || (try? NumberFormat.auto.parse(table.field(r, j))) != nil
-                            || NumberFormat.isAmbiguous(table.field(r, j))
-                    }
+            }
+            let candidates = open.filter { j in table.rowCount > 0 && (0..<table.rowCount).allSatisfy { numeric($0, j) } }
+            if candidates.isEmpty {
+                // A column of numbers but for a few cells (a date, a word): name the first such cell
+                // of the column with the fewest, when at least half of its cells are numbers.
+                let near = open.map { j in (j, (0..<table.rowCount).filter { !numeric($0, j) }) }
+                    .filter { !$0.1.isEmpty && $0.1.count * 2 <= table.rowCount }
+                if let (j, bad) = near.min(by: { $0.1.count < $1.1.count }), let r = bad.first {
+                    throw .notANumber(table.position(r, j), text: table.field(r, j), column: table.header[j])
+                }
             }
             guard candidates.count == 1, let v = candidates.first else {
                 throw .badLayout(table.position(nil, nil), problem: candidates.isEmpty
@@ -262,7 +280,7 @@ public struct PlannerTable: Sendable {
         let numeric = [value, num, den].compactMap { $0 }
         let (labels, _) = labelColumns(table, excluding: Set(numeric + [time]))
         var kept: [Int] = [], missing: [SourcePosition] = [], missingByKey: [String: [SourcePosition]] = [:]
-        func key(_ r: Int) -> String { labels.map { normalised(table.field(r, $0)) }.joined(separator: "\u{1F}") }
+        func key(_ r: Int) -> String { labels.map { labelKey(table.field(r, $0)) }.joined(separator: "\u{1F}") }
         for r in 0..<table.rowCount {
             if let j = numeric.first(where: { table.number(r, $0) == nil && CSVTable.isMissing(table.field(r, $0)) }) {
                 missing.append(table.position(r, j))
@@ -313,15 +331,16 @@ public struct PlannerTable: Sendable {
                             series: series, missing: missing)
     }
 
-    /// The one series whose labels include `entity` and `indicator` (each compared after
-    /// ``normalised(_:)``; nil matches anything).
+    /// The one series whose labels include `entity` and `indicator` (each compared by
+    /// ``labelKey(_:)``; nil matches anything).
     ///
     /// - Throws: ``DatasetError/badLayout(_:problem:)`` when none or several match, listing the series there are.
     public func select(entity: String?, indicator: String?) throws(DatasetError) -> TableSeries {
         let wanted = [entity, indicator].compactMap { $0 }.map(Self.normalised)
+        let keys = [entity, indicator].compactMap { $0 }.map(Self.labelKey)
         let matches = series.filter { s in
-            let texts = Set(s.labels.map { Self.normalised($0.text) })
-            return wanted.allSatisfy(texts.contains)
+            let texts = Set(s.labels.map { Self.labelKey($0.text) })
+            return keys.allSatisfy(texts.contains)
         }
         if matches.count == 1, let only = matches.first { return only }
         let listed = (matches.isEmpty ? series : matches)

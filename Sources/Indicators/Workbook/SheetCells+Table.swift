@@ -34,7 +34,9 @@ extension SheetCells {
             spans[Int(rowNumbers[k])] = start..<(k + 1)
             start = k + 1
         }
-        // Merged ranges by row (their area is bounded: a range over the whole sheet is refused).
+        // Merged ranges by row (their area is bounded: a range over the whole sheet is refused), each
+        // row's sorted by first column; ranges that overlap are refused (Excel refuses them too), so
+        // a cell lies in at most one and is found by binary search.
         var mergesByRow: [Int: [Int]] = [:]
         var area = 0
         for (m, range) in merged.enumerated() where !blank(value(row: range.rows.lowerBound, column: range.columns.lowerBound)) {
@@ -44,8 +46,25 @@ extension SheetCells {
             }
             for r in range.rows { mergesByRow[r, default: []].append(m) }
         }
+        for (r, list) in mergesByRow {
+            let sorted = list.sorted { merged[$0].columns.lowerBound < merged[$1].columns.lowerBound }
+            for (a, b) in zip(sorted, sorted.dropFirst()) where merged[b].columns.lowerBound <= merged[a].columns.upperBound {
+                throw .workbook(SourcePosition(file: file, sheet: sheet),
+                                problem: .damaged(.mergedOverlap(merged[a].description, merged[b].description)))
+            }
+            mergesByRow[r] = sorted
+        }
+        func mergeAt(_ r: Int, _ c: Int) -> Int? {
+            guard let list = mergesByRow[r] else { return nil }
+            var lo = 0, hi = list.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if merged[list[mid]].columns.upperBound < c { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < list.count && merged[list[lo]].columns.contains(c) ? list[lo] : nil
+        }
         func filled(_ r: Int, _ c: Int) -> CellValue? {
-            for m in mergesByRow[r] ?? [] where merged[m].columns.contains(c) {
+            if let m = mergeAt(r, c) {
                 return value(row: merged[m].rows.lowerBound, column: merged[m].columns.lowerBound)
             }
             guard let span = spans[r] else { return nil }
@@ -68,6 +87,10 @@ extension SheetCells {
         let range = "\(SourcePosition.columnLetters(lo))–\(SourcePosition.columnLetters(hi))"
         var table: [(line: Int, fields: [String], numbers: [Double?]?)] = []
         var cellCount = 0
+        // The table's text, a text repeated down a column (a shared string, a merged cell) counted
+        // once as the table stores it once: at most `textBudget` bytes.
+        var textBytes = 0
+        var lastText = [String](repeating: "", count: hi - lo + 1)
         for r in rows where r > headerRow {
             if let span = spans[r], let k = span.first(where: { (Int(columnNumbers[$0]) < lo || Int(columnNumbers[$0]) > hi) && !blank(values[$0]) }) {
                 throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: .valueOutsideTable(range: range))
@@ -79,7 +102,17 @@ extension SheetCells {
                 throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .tableTooLarge(limit: limit))
             }
             let numbers = cells.map { $0?.number }
-            table.append((r, cells.map { $0?.text ?? "" }, numbers.contains { $0 != nil } ? numbers : nil))
+            let texts = cells.map { $0?.text ?? "" }
+            for (j, text) in texts.enumerated() {
+                let n = text.utf8.count
+                if n >= CSVTable.sharedTextLength, text == lastText[j] { continue }
+                textBytes += n
+                if n >= CSVTable.sharedTextLength { lastText[j] = text }
+            }
+            guard textBytes <= textBudget else {
+                throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .damaged(.tableTextTooLarge(bytes: Int64(textBudget))))
+            }
+            table.append((r, texts, numbers.contains { $0 != nil } ? numbers : nil))
         }
         return try CSVTable(file: file, sheet: sheet, headerLine: headerRow, columnOffset: lo - 1, header: header,
                             rows: table, uniqueHeader: uniqueHeader)

@@ -36,7 +36,7 @@ public enum CellValue: Sendable, Equatable {
 }
 
 /// A rectangle of cells, 1-based and inclusive (`A1:A2` is rows 1–2 of column 1).
-public struct CellRange: Sendable, Equatable, CustomStringConvertible {
+public struct CellRange: Sendable, Hashable, CustomStringConvertible {
     /// The first and last row.
     public var rows: ClosedRange<Int>
     /// The first and last column.
@@ -83,6 +83,9 @@ public struct SheetCells: Sendable, RandomAccessCollection {
     let rowNumbers: [Int32]
     let columnNumbers: [Int16]
     let values: [CellValue]
+    /// The most text ``table(uniqueHeader:)`` may hold, in bytes (a multiple of the declared sizes
+    /// of the parts the cells came from; see ``Workbook``).
+    var textBudget = Int.max
 
     init(file: String, sheet: String, merged: [CellRange], rowNumbers: [Int32], columnNumbers: [Int16], values: [CellValue]) {
         self.file = file

@@ -11,6 +11,22 @@ final class SheetReader: XMLPartReader {
 
     var rowNumbers: [Int32] = [], columnNumbers: [Int16] = [], values: [CellValue] = []
     var merged: [CellRange] = []
+    /// The merged ranges seen so far: a range listed again is kept once.
+    private var mergedSeen: Set<CellRange> = []
+    /// Excel's longest cell text, in UTF-16 code units; a longer `<v>` or inline text is refused as
+    /// it is read, before it is held whole.
+    static let maxText = 32_767
+    private var textLength = 0
+    /// The most `<mergeCell>` entries a sheet may list (copies included): a million. Real sheets
+    /// list thousands; each entry costs the parser about 2 µs.
+    static let maxMergeEntries = 1_000_000
+    private var mergeEntries = 0
+    /// The most text the sheet's cells may hold, counted as ``SheetCells/table(uniqueHeader:)``
+    /// stores it (a long text repeated down a column once), and what has been counted so far: a sheet
+    /// past it is refused while it is read, not after.
+    var textBudget = Int.max
+    private var textBytes = 0
+    private var lastText: [Int: String] = [:]
     var sorted = true
     /// Inline texts seen so far (a column of district names repeats them): one copy each, up to 65,536.
     private var interned: [String: String] = [:]
@@ -96,6 +112,7 @@ final class SheetReader: XMLPartReader {
             }
             value = ""; inline = ""
             hasValue = false; hasInline = false
+            textLength = 0
         case "v" where inSheetData:
             inValue = true
             hasValue = true
@@ -107,13 +124,17 @@ final class SheetReader: XMLPartReader {
         case "rPh" where inInline:
             phonetic += 1
         case "mergeCell":
+            mergeEntries += 1
+            guard mergeEntries <= Self.maxMergeEntries else {
+                return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: .damaged(.tooManyMergeEntries(limit: Self.maxMergeEntries))))
+            }
             guard let ref = attributes["ref"] else { return }
             let ends = ref.split(separator: ":", omittingEmptySubsequences: false)
             guard ends.count <= 2, let a = Self.reference(String(ends[0])), let b = Self.reference(String(ends.last ?? ends[0])) else {
                 return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: .badMergedRange(String(ref))))
             }
             let range = CellRange(rows: min(a.row, b.row)...max(a.row, b.row), columns: min(a.column, b.column)...max(a.column, b.column))
-            if range.rows.count > 1 || range.columns.count > 1 { merged.append(range) }
+            if range.rows.count > 1 || range.columns.count > 1, mergedSeen.insert(range).inserted { merged.append(range) }
         default: break
         }
     }
@@ -131,6 +152,16 @@ final class SheetReader: XMLPartReader {
             if let lastRow = rowNumbers.last, let lastColumn = columnNumbers.last,
                (Int(lastRow), Int(lastColumn)) >= (row, column) { sorted = false }
             guard values.count < maxCells else { return failCell(.sheetTooLarge(limit: maxCells)) }
+            if case .text(let text) = cell {
+                let n = text.utf8.count
+                if n < CSVTable.sharedTextLength || lastText[column] != text {
+                    textBytes += n
+                    if n >= CSVTable.sharedTextLength { lastText[column] = text }
+                    guard textBytes <= textBudget else {
+                        return fail(.workbook(SourcePosition(file: file, sheet: sheet), problem: .damaged(.tableTextTooLarge(bytes: Int64(textBudget)))))
+                    }
+                }
+            }
             rowNumbers.append(Int32(row))
             columnNumbers.append(Int16(column))
             values.append(cell)
@@ -139,7 +170,10 @@ final class SheetReader: XMLPartReader {
     }
 
     override func text(_ string: String) {
-        if inValue { value += string } else if inInlineText { inline += string }
+        guard inValue || inInlineText else { return }
+        textLength += string.utf16.count
+        guard textLength <= Self.maxText else { return failCell(.damaged(.cellTextTooLong(limit: Self.maxText))) }
+        if inValue { value += string } else { inline += string }
     }
 
     /// The finished cell's value (nil: empty).

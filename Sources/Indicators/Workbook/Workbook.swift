@@ -4,13 +4,21 @@ import Foundation
 ///
 /// ``open(path:displayName:limits:)`` reads the package's directory, the sheet list, the shared
 /// strings and the cell styles; each sheet is read when asked for (``cells(sheet:)``,
-/// ``table(sheet:uniqueHeader:)``), streamed from a temporary file so that memory holds the
-/// sheet's cells, never its XML. Parts are found by their relationships (targets relative to `xl/`
+/// ``table(sheet:uniqueHeader:)``), parsed as it unpacks so that memory holds the sheet's cells,
+/// never its XML, and nothing is written to disk. Parts are found by their relationships (targets relative to `xl/`
 /// or absolute), elements by their local names (Excel, LibreOffice and openpyxl prefix them
 /// differently). Refused, each with one line naming the part or cell: a file that is not a ZIP
 /// package, an encrypted part, a part that unpacks beyond ``Limits`` or more than its ratio, XML
 /// that is not well-formed or declares a DTD, a cell reference past XFD1048576, a shared-string or
-/// style index that does not exist.
+/// style index that does not exist; a part whose declared size is past the limits (before it is
+/// inflated), that unpacks beyond what it declares, that is not UTF-8, or that holds a text longer
+/// than Excel's 32,767 characters; two members of one name (or of names differing in case);
+/// overlapping merged ranges (a range listed twice is kept once), more than a million merged-range
+/// entries.
+///
+/// Memory: the cells (about 32 bytes each, and a cell takes at least 15 bytes of XML), the texts
+/// (a shared string used a million times is held once), and a table's text of at most 64 MiB plus
+/// 4 × the declared sizes of the sheet and the shared strings (see ``SheetCells/table(uniqueHeader:)``).
 ///
 /// ```swift
 /// let book = try Workbook.open(path: "chi_so.xlsx")
@@ -53,6 +61,8 @@ public struct Workbook: Sendable {
     let sheetParts: [String]
     let strings: [String]
     let formats: [CellFormat]
+    /// The declared unpacked size of the shared strings (0: none).
+    var sharedBytes: UInt64 = 0
 
     /// Opens the workbook at `path`.
     ///
@@ -100,10 +110,12 @@ public struct Workbook: Sendable {
             relations.targets.values.first { $0.type.hasSuffix("/" + type) }.map { RelationshipsReader.resolve($0.target, base: folder) }
         }
         var strings: [String] = []
+        var sharedBytes: UInt64 = 0
         if let sharedPart = part("sharedStrings") ?? (archive.member(folder + "sharedStrings.xml") != nil ? folder + "sharedStrings.xml" : nil) {
             let reader = SharedStringsReader(maximum: limits.cells, file: name)
             try read(sharedPart, with: reader)
             strings = reader.strings
+            sharedBytes = archive.member(sharedPart)?.size ?? 0
         }
         var formats: [CellFormat] = []
         if let stylesPart = part("styles") ?? (archive.member(folder + "styles.xml") != nil ? folder + "styles.xml" : nil) {
@@ -112,7 +124,7 @@ public struct Workbook: Sendable {
             formats = reader.kinds()
         }
         return Workbook(file: name, sheetNames: list.sheets.map(\.name), date1904: list.date1904, limits: limits,
-                        archive: archive, sheetParts: parts, strings: strings, formats: formats)
+                        archive: archive, sheetParts: parts, strings: strings, formats: formats, sharedBytes: sharedBytes)
     }
 
     /// The index of the sheet named `sheet` (nil: the first).
@@ -135,8 +147,20 @@ public struct Workbook: Sendable {
         let name = sheetNames[k], part = sheetParts[k]
         let reader = SheetReader(file: file, sheet: name, part: part, strings: strings, formats: formats,
                                  date1904: date1904, maxCells: limits.cells)
+        let budget = Self.textBudget(sheetBytes: archive.member(part)?.size ?? 0, sharedBytes: sharedBytes)
+        reader.textBudget = budget
         try archive.parse(part, limit: limits.sheetBytes, ratio: limits.compressionRatio, with: reader)
-        return try reader.cells()
+        var cells = try reader.cells()
+        cells.textBudget = budget
+        return cells
+    }
+
+    /// The most text a sheet's table may hold: 64 MiB, plus 4 bytes for each byte the sheet's part
+    /// and the shared strings declare. A cell's text comes from the sheet's XML or from one shared
+    /// string, and a text repeated down a column is stored once, so a real sheet stays far below it;
+    /// a small file that repeats a long shared string a million times across columns is refused.
+    static func textBudget(sheetBytes: UInt64, sharedBytes: UInt64) -> Int {
+        Int(clamping: (64 << 20) &+ 4 &* (sheetBytes &+ sharedBytes))
     }
 
     /// A sheet (nil: the first) as a table: see ``SheetCells/table(uniqueHeader:)``.

@@ -5,34 +5,112 @@ import FoundationXML
 
 /// The small parts of a workbook package: the sheet list (`xl/workbook.xml`), the relationships
 /// that name each sheet's part, the shared strings and the cell styles' number formats; and how a
-/// part is unpacked to a temporary file and parsed from there in chunks.
+/// part is parsed as it unpacks (no temporary file).
 extension ZipArchive {
-    /// Unpacks `part` to a temporary file (deleted afterwards, also on error) and parses it with
-    /// `reader`. A part with a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook, and the way to an
-    /// entity bomb) is refused.
+    /// Parses `part` with `reader` as it unpacks: the inflated bytes go straight to the XML parser
+    /// through a ``PartStream`` (nothing is written to disk, so nothing is left behind by an
+    /// interrupt or a crash). Refused, before the parser sees the bytes: a part not in UTF-8 (a
+    /// byte-order mark of UTF-16 or UTF-32, a NUL byte, another encoding declared), so that the next
+    /// check reads the text as the parser will; a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook,
+    /// and the way to an entity bomb); a text or tag longer than ``PartGuard/maximumRun`` bytes.
     func parse(_ part: String, limit: Int64, ratio: Int64, with reader: XMLPartReader) throws(DatasetError) {
         guard let member = member(part) else { throw refuse(.partMissing(part)) }
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("chiso-\(UUID().uuidString).xml")
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let out = FileHandle(forWritingAtPath: url.path) else {
-            throw .unreadable(path: file, reason: .noTemporaryFile(part: part, folder: NSTemporaryDirectory()))
+        let source = try stream(member, limit: limit, ratio: ratio)
+        let input = PartStream(source: source, guard: PartGuard(archive: self, part: part), reader: reader)
+        try reader.parse(input, part: part, file: file)
+    }
+}
+
+/// The checks on a part's bytes before the XML parser sees them (see ``ZipArchive/parse(_:limit:ratio:with:)``).
+struct PartGuard {
+    /// The longest run of bytes without `<` or `>` (a text or a tag): 4 MiB. Excel's longest cell is
+    /// 32,767 characters, at most about 0.6 MiB even with every character escaped.
+    static let maximumRun = 4 << 20
+    let archive: ZipArchive, part: String
+    private var head: [UInt8] = [], headChecked = false
+    private var afterLT = false, afterBang = false, run = 0
+
+    init(archive: ZipArchive, part: String) {
+        self.archive = archive
+        self.part = part
+    }
+
+    /// Checks the next bytes (`end`: there are no more).
+    mutating func check(_ bytes: UnsafeBufferPointer<UInt8>, end: Bool = false) throws(DatasetError) {
+        if !headChecked {
+            head.append(contentsOf: bytes.prefix(256 - head.count))
+            if head.count >= 256 || end { try checkHead() }
         }
-        defer { try? FileManager.default.removeItem(at: url) }
-        var afterLT = false, afterBang = false
-        do {
-            defer { try? out.close() }
-            try unpack(member, limit: limit, ratio: ratio) { (bytes) throws(DatasetError) in
-                for b in bytes {
-                    if afterBang, (b | 0x20) >= UInt8(ascii: "a"), (b | 0x20) <= UInt8(ascii: "z") {
-                        throw refuse(.declaresDTD(part))
-                    }
-                    afterBang = afterLT && b == UInt8(ascii: "!")
-                    afterLT = b == UInt8(ascii: "<")
-                }
-                do { try out.write(contentsOf: Data(bytes)) } catch { throw .unreadable(path: file, reason: .temporaryWrite(error.localizedDescription)) }
+        for b in bytes {
+            if b == 0 { throw archive.refuse(.notUTF8(part, encoding: "NUL bytes: UTF-16 or UTF-32")) }
+            if afterBang, (b | 0x20) >= UInt8(ascii: "a"), (b | 0x20) <= UInt8(ascii: "z") {
+                throw archive.refuse(.declaresDTD(part))
+            }
+            afterBang = afterLT && b == UInt8(ascii: "!")
+            afterLT = b == UInt8(ascii: "<")
+            if b == UInt8(ascii: "<") || b == UInt8(ascii: ">") {
+                run = 0
+            } else {
+                run += 1
+                if run > Self.maximumRun { throw archive.refuse(.runTooLong(part, bytes: Self.maximumRun)) }
             }
         }
-        try reader.parse(url, part: part, file: file)
+    }
+
+    /// The byte-order mark and the XML declaration's encoding.
+    private mutating func checkHead() throws(DatasetError) {
+        headChecked = true
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) {
+            throw archive.refuse(.notUTF8(part, encoding: "UTF-16 or UTF-32 byte-order mark"))
+        }
+        if head.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) { throw archive.refuse(.notUTF8(part, encoding: "EBCDIC")) }
+        var text = String(decoding: head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.dropFirst(3) : head[...], as: UTF8.self)
+        text = String(text.drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })
+        guard text.hasPrefix("<?xml"), let close = text.range(of: "?>") else { return }
+        let declaration = text[..<close.lowerBound]
+        guard let at = declaration.range(of: "encoding") else { return }
+        let rest = declaration[at.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        guard ["utf-8", "utf8"].contains(name.lowercased()) else {
+            throw archive.refuse(.notUTF8(part, encoding: String(name.prefix(40))))
+        }
+    }
+}
+
+/// A part's bytes as an `InputStream` for `XMLParser(stream:)`: unpacked chunk by chunk as the
+/// parser pulls them, each chunk checked by ``PartGuard`` first. After an error (the member's, the
+/// guard's, or the reader's own) it reads as ended, so that no more is inflated.
+final class PartStream: InputStream {
+    let source: MemberStream
+    var check: PartGuard
+    weak var reader: XMLPartReader?
+    /// The first error of the member or the guard.
+    var failure: DatasetError?
+
+    init(source: MemberStream, guard check: PartGuard, reader: XMLPartReader) {
+        self.source = source
+        self.check = check
+        self.reader = reader
+        super.init(data: Data())
+    }
+
+    override func open() {}
+    override func close() {}
+    override var hasBytesAvailable: Bool { failure == nil && !source.ended }
+    override var streamStatus: Stream.Status { failure != nil ? .error : hasBytesAvailable ? .open : .atEnd }
+    override var streamError: (any Error)? { failure.map { NSError(domain: "Chiso.PartStream", code: 1, userInfo: [NSLocalizedDescriptionKey: "\($0)"]) } }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        guard failure == nil, reader?.failure == nil else { return 0 }
+        do throws(DatasetError) {
+            let n = try source.read(buffer, len)
+            try check.check(UnsafeBufferPointer(start: buffer, count: n), end: n == 0)
+            return n
+        } catch {
+            failure = error
+            return -1
+        }
     }
 }
 
@@ -78,7 +156,7 @@ final class RelationshipsReader: XMLPartReader {
 final class SharedStringsReader: XMLPartReader {
     var strings: [String] = []
     let maximum: Int, file: String
-    private var current = "", inText = false, phonetic = 0
+    private var current = "", inText = false, phonetic = 0, length = 0
 
     init(maximum: Int, file: String) {
         self.maximum = maximum
@@ -87,7 +165,7 @@ final class SharedStringsReader: XMLPartReader {
 
     override func start(_ name: Substring, _ attributes: [String: String]) {
         switch name {
-        case "si": current = ""
+        case "si": current = ""; length = 0
         case "t": inText = phonetic == 0
         case "rPh": phonetic += 1
         default: break
@@ -106,7 +184,12 @@ final class SharedStringsReader: XMLPartReader {
     }
 
     override func text(_ string: String) {
-        if inText { current += string }
+        guard inText else { return }
+        length += string.utf16.count
+        guard length <= SheetReader.maxText else {
+            return fail(.workbook(SourcePosition(file: file), problem: .damaged(.cellTextTooLong(limit: SheetReader.maxText))))
+        }
+        current += string
     }
 }
 

@@ -64,12 +64,12 @@ class XMLPartReader: NSObject, XMLParserDelegate {
         text(String(decoding: CDATABlock, as: UTF8.self))
     }
 
-    /// Parses the XML file at `url` (streamed: libxml2 reads it in chunks) with this reader.
+    /// Parses a part as it unpacks (libxml2 pulls it from `stream` in chunks) with this reader.
     ///
-    /// - Throws: the reader's own error, or ``DatasetError/workbook(_:problem:)`` naming `part` for
-    ///   XML that is not well-formed or ends before its root element is closed.
-    final func parse(_ url: URL, part: String, file: String) throws(DatasetError) {
-        guard let stream = InputStream(url: url) else { throw .unreadable(path: file, reason: .partNotReadBack(part)) }
+    /// - Throws: the reader's own error, the stream's (a part past its limits, not UTF-8, declaring a
+    ///   DTD), or ``DatasetError/workbook(_:problem:)`` naming `part` for XML that is not well-formed
+    ///   or ends before its root element is closed.
+    final func parse(_ stream: PartStream, part: String, file: String) throws(DatasetError) {
         let parser = XMLParser(stream: stream)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -77,6 +77,7 @@ class XMLPartReader: NSObject, XMLParserDelegate {
         self.parser = parser
         let ok = parser.parse()
         if let failure { throw failure }
+        if let failure = stream.failure { throw failure }
         let where_ = SourcePosition(file: file)
         guard ok else {
             let code = (parser.parserError as NSError?).map(\.code)

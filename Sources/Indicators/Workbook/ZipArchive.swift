@@ -6,8 +6,9 @@ import CZlib
 #endif
 
 /// The members of a ZIP file (a workbook's package), read from its central directory, and each
-/// member unpacked to a file in bounded memory with its size and compression ratio checked as the
-/// bytes come out (sizes in the directory are never trusted alone).
+/// member unpacked as it is read (``MemberStream``) with its declared size checked before inflating
+/// and its size and compression ratio checked again as the bytes come out (sizes in the directory are
+/// never trusted alone). Two members of one name, or of names differing only in case, are refused.
 ///
 /// Stored and deflated members are read; an encrypted member, another compression method, a member
 /// that lies outside the file or a deflate stream that ends early is refused. (ZIPFoundation's
@@ -110,6 +111,11 @@ struct ZipArchive: Sendable {
                 }
                 x += 4 + length
             }
+            // Two members of one name (or of names that differ only in case, which Excel takes as one
+            // part) would let two readers see different data: refused.
+            guard members[member.name] == nil, folded[member.name.lowercased()] == nil else {
+                throw partial.refuse(.duplicateMember(member.name))
+            }
             members[member.name] = member
             folded[member.name.lowercased()] = member
             p = end
@@ -131,80 +137,134 @@ struct ZipArchive: Sendable {
         }
     }
 
-    /// Unpacks `member` chunk by chunk, handing each chunk to `sink`, and stops with an error as soon
-    /// as more than `limit` bytes come out or more than `ratio` times the packed size.
-    func unpack(_ member: Member, limit: Int64, ratio: Int64, into sink: (UnsafeBufferPointer<UInt8>) throws(DatasetError) -> Void) throws(DatasetError) {
+    /// Opens `member` for reading as it unpacks (``MemberStream``). Refused before any byte is
+    /// inflated: an encrypted member, another packing method, a member whose declared size is past
+    /// `limit` or more than `ratio` times its packed size, a member lying outside the file.
+    func stream(_ member: Member, limit: Int64, ratio: Int64) throws(DatasetError) -> MemberStream {
+        try MemberStream(archive: self, member: member, limit: limit, ratio: ratio)
+    }
+}
+
+/// One member of a ``ZipArchive`` unpacked a chunk at a time, as it is read: nothing of it is ever
+/// written to disk, and at most one 64 KiB packed chunk is held besides what the caller asks for.
+///
+/// The sizes the central directory declares are checked before inflating (past the limit, or past
+/// the ratio, is refused at once) and again as bytes come out: a member that unpacks to more than it
+/// declared, more than the limit or more than the ratio stops with an error at that byte.
+final class MemberStream {
+    let archive: ZipArchive
+    let member: ZipArchive.Member
+    private let handle: FileHandle
+    private var remaining: UInt64
+    private var produced: Int64 = 0
+    private let limit: Int64, ratio: Int64
+    private let inflater: UnsafeMutablePointer<z_stream>?
+    private let input: UnsafeMutableBufferPointer<UInt8>
+    private(set) var ended = false
+    static let chunk = 1 << 16
+
+    init(archive: ZipArchive, member: ZipArchive.Member, limit: Int64, ratio: Int64) throws(DatasetError) {
         let name = member.name
-        guard member.flags & 1 == 0 else { throw refuse(.encrypted(name)) }
-        guard member.method == 0 || member.method == 8 else { throw refuse(.packingMethod(name, method: Int(member.method))) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: file, reason: .cannotOpen) }
-        defer { try? handle.close() }
-        guard member.headerOffset <= fileSize, fileSize - member.headerOffset >= 30 else { throw refuse(.partOutside(name)) }
-        let header = try read(handle, at: member.headerOffset, count: 30)
-        guard header.u32(0) == 0x0403_4B50 else { throw refuse(.noLocalHeader(name)) }
+        guard member.flags & 1 == 0 else { throw archive.refuse(.encrypted(name)) }
+        guard member.method == 0 || member.method == 8 else { throw archive.refuse(.packingMethod(name, method: Int(member.method))) }
+        // The declared sizes, before a byte is inflated.
+        guard member.size <= UInt64(limit) else { throw archive.refuse(.unpacksBeyond(name, bytes: limit)) }
+        guard member.size <= max(member.compressedSize, 1) &* UInt64(ratio) else { throw archive.refuse(.unpacksRatio(name, ratio: Int(ratio))) }
+        guard let handle = FileHandle(forReadingAtPath: archive.path) else { throw .unreadable(path: archive.file, reason: .cannotOpen) }
+        let fileSize = archive.fileSize
+        guard member.headerOffset <= fileSize, fileSize - member.headerOffset >= 30 else {
+            try? handle.close()
+            throw archive.refuse(.partOutside(name))
+        }
+        let header: [UInt8]
+        do { header = try archive.read(handle, at: member.headerOffset, count: 30) } catch { try? handle.close(); throw error }
+        guard header.u32(0) == 0x0403_4B50 else { try? handle.close(); throw archive.refuse(.noLocalHeader(name)) }
         let dataOffset = member.headerOffset + 30 + UInt64(header.u16(26)) + UInt64(header.u16(28))
         guard dataOffset <= fileSize, member.compressedSize <= fileSize - dataOffset else {
-            throw refuse(.partPastEnd(name))
+            try? handle.close()
+            throw archive.refuse(.partPastEnd(name))
         }
-        var produced: Int64 = 0
-        let packed = Int64(max(member.compressedSize, 1))
-        func count(_ n: Int) throws(DatasetError) {
-            produced += Int64(n)
-            if produced > limit { throw refuse(.unpacksBeyond(name, bytes: limit)) }
-            if produced > packed * ratio { throw refuse(.unpacksRatio(name, ratio: Int(ratio))) }
-        }
-        var remaining = member.compressedSize
-        let chunk = 1 << 16
-        do { try handle.seek(toOffset: dataOffset) } catch { throw .unreadable(path: file, reason: .from(error)) }
-        func nextChunk() throws(DatasetError) -> [UInt8] {
-            let n = Int(min(remaining, UInt64(chunk)))
-            let data: Data
-            do { data = try handle.read(upToCount: n) ?? Data() } catch { throw .unreadable(path: file, reason: .from(error)) }
-            guard data.count == n else { throw refuse(.partPastEnd(name)) }
-            remaining -= UInt64(n)
-            return [UInt8](data)
-        }
-        if member.method == 0 {
-            while remaining > 0 {
-                let bytes = try nextChunk()
-                try count(bytes.count)
-                try bytes.withUnsafeBufferPointer { (b) throws(DatasetError) in try sink(b) }
+        do { try handle.seek(toOffset: dataOffset) } catch { try? handle.close(); throw .unreadable(path: archive.file, reason: .from(error)) }
+        var inflater: UnsafeMutablePointer<z_stream>?
+        if member.method == 8 {
+            let z = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+            z.initialize(to: z_stream())
+            guard inflateInit2_(z, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+                z.deallocate()
+                try? handle.close()
+                throw .unreadable(path: archive.file, reason: .zlib)
             }
-            return
+            inflater = z
         }
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .unreadable(path: file, reason: .zlib)
+        self.archive = archive
+        self.member = member
+        self.handle = handle
+        self.remaining = member.compressedSize
+        self.limit = limit
+        self.ratio = ratio
+        self.inflater = inflater
+        self.input = .allocate(capacity: Self.chunk)
+    }
+
+    deinit {
+        if let inflater {
+            inflateEnd(inflater)
+            inflater.deallocate()
         }
-        defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: chunk)
-        var ended = false
-        while !ended {
-            guard remaining > 0 else { throw refuse(.packedDataEndsEarly(name)) }
-            var input = try nextChunk()
-            var status = Z_OK
-            try input.withUnsafeMutableBufferPointer { (inBuffer) throws(DatasetError) in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = UInt32(inBuffer.count)
-                repeat {
-                    let n = output.withUnsafeMutableBufferPointer { out -> Int in
-                        stream.next_out = out.baseAddress
-                        stream.avail_out = UInt32(out.count)
-                        status = inflate(&stream, Z_NO_FLUSH)
-                        return out.count - Int(stream.avail_out)
-                    }
-                    guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                        throw refuse(.notDeflate(name))
-                    }
-                    if n > 0 {
-                        try count(n)
-                        try output.withUnsafeBufferPointer { (b) throws(DatasetError) in try sink(UnsafeBufferPointer(rebasing: b[0..<n])) }
-                    }
-                    if status == Z_STREAM_END { ended = true }
-                } while !ended && stream.avail_out == 0
-                stream.next_in = nil
+        input.deallocate()
+        try? handle.close()
+    }
+
+    private func count(_ n: Int) throws(DatasetError) {
+        produced += Int64(n)
+        let name = member.name
+        if produced > limit { throw archive.refuse(.unpacksBeyond(name, bytes: limit)) }
+        if produced > Int64(max(member.compressedSize, 1)) &* ratio { throw archive.refuse(.unpacksRatio(name, ratio: Int(ratio))) }
+        if UInt64(produced) > member.size { throw archive.refuse(.unpacksBeyondDeclared(name, bytes: member.size)) }
+    }
+
+    /// Reads up to `capacity` packed bytes into `buffer`; all of them or an error.
+    private func readPacked(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) throws(DatasetError) -> Int {
+        let n = Int(min(remaining, UInt64(capacity)))
+        guard n > 0 else { return 0 }
+        let data: Data
+        do { data = try handle.read(upToCount: n) ?? Data() } catch { throw .unreadable(path: archive.file, reason: .from(error)) }
+        guard data.count == n else { throw archive.refuse(.partPastEnd(member.name)) }
+        data.copyBytes(to: buffer, count: n)
+        remaining -= UInt64(n)
+        return n
+    }
+
+    /// Unpacks up to `capacity` bytes into `buffer`: the number of bytes, 0 at the end of the member.
+    func read(_ buffer: UnsafeMutablePointer<UInt8>, _ capacity: Int) throws(DatasetError) -> Int {
+        guard !ended, capacity > 0 else { return 0 }
+        guard let z = inflater else {
+            let n = try readPacked(buffer, capacity)
+            if n == 0 { ended = true } else { try count(n) }
+            return n
+        }
+        while true {
+            if z.pointee.avail_in == 0 {
+                guard remaining > 0 else { throw archive.refuse(.packedDataEndsEarly(member.name)) }
+                guard let base = input.baseAddress else { throw .unreadable(path: archive.file, reason: .zlib) }
+                let n = try readPacked(base, input.count)
+                z.pointee.next_in = base
+                z.pointee.avail_in = UInt32(n)
             }
-            _ = input
+            let room = min(capacity, Int(UInt32.max))
+            z.pointee.next_out = buffer
+            z.pointee.avail_out = UInt32(room)
+            let status = inflate(z, Z_NO_FLUSH)
+            let n = room - Int(z.pointee.avail_out)
+            guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                throw archive.refuse(.notDeflate(member.name))
+            }
+            if status == Z_STREAM_END { ended = true }
+            if n > 0 {
+                try count(n)
+                return n
+            }
+            if ended { return 0 }
         }
     }
 }

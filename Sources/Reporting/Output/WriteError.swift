@@ -57,6 +57,13 @@ public enum WriteError: Error, Sendable, CustomStringConvertible {
     case notFolder(path: String, kind: EntryKind)
     /// The report folder holds an entry a report does not write (`name`).
     case foreignEntry(path: String, name: String)
+    /// The folder exists, holds `name`, and was not written by this writer (no marker; or the
+    /// replacement was not asked for): the user's work, left as it is.
+    case existingWork(path: String, name: String, marked: Bool)
+    /// The file exists and replacing it was not asked for (left as it is).
+    case exists(path: String)
+    /// An empty path.
+    case emptyPath
     /// A file name that would reach outside its folder.
     case unsafeName(path: String)
     /// A path that cannot be a report folder (`/`, `.`, `..`).
@@ -73,8 +80,9 @@ public enum WriteError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .system(path, _), let .notRegularFile(path, _), let .notFolder(path, _), let .foreignEntry(path, _),
              let .unsafeName(path), let .notReplaceable(path), let .noTemporaryName(path), let .parentNotCreated(path, _),
-             let .rendering(path, _):
+             let .rendering(path, _), let .existingWork(path, _, _), let .exists(path):
             path
+        case .emptyPath: ""
         }
     }
 
@@ -85,6 +93,11 @@ public enum WriteError: Error, Sendable, CustomStringConvertible {
         case let .notRegularFile(_, kind): "it is a \(kind.english), not a regular file; left as it is"
         case let .notFolder(_, kind): "it is a \(kind.english), not a folder; left as it is"
         case let .foreignEntry(_, name): "it holds \"\(name)\", which a report does not write; choose a new or empty folder"
+        case let .existingWork(_, name, marked):
+            marked ? "it holds \"\(name)\" and was not written by a report (it has no .chiso-report file); left as it is: choose a new or empty folder"
+                : "it already holds \"\(name)\"; left as it is"
+        case .exists: "it already exists; left as it is"
+        case .emptyPath: "the path is empty"
         case .unsafeName: "not a safe file name"
         case .notReplaceable: "not a folder a report can replace"
         case .noTemporaryName: "no free temporary name next to it"
@@ -94,5 +107,8 @@ public enum WriteError: Error, Sendable, CustomStringConvertible {
     }
 
     /// `path: cannot be written (reason)`.
-    public var description: String { "\(path): cannot be written (\(reason))" }
+    public var description: String {
+        if case .emptyPath = self { return "cannot write to an empty path" }
+        return "\(path): cannot be written (\(reason))"
+    }
 }

@@ -93,7 +93,7 @@ public enum HTMLRenderer {
         .sentences{font-size:1.05rem;max-width:60rem}.counts{display:flex;flex-wrap:wrap;gap:.4rem}
         .badge{display:inline-block;padding:.1rem .5rem;border-radius:.7rem;color:#fff;font-size:.8rem;white-space:nowrap;font-weight:600}
         .s-achieved{background:#1a7f37}.s-onTrack{background:#2f9e58}.s-needsAcceleration{background:#9a6700}
-        .s-offTrack{background:#cf222e}.s-movingAway{background:#82071e}.s-insufficientData{background:#6e7781}
+        .s-offTrack{background:#cf222e}.s-movingAway{background:#82071e}.s-insufficientData{background:#6e7781}.s-missed{background:#4c0519}
         table{border-collapse:collapse;font-size:.82rem;margin:.3rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .45rem;vertical-align:top}
         th{background:#eef2f7;position:sticky;top:0;text-align:left}td.n{text-align:right;white-space:nowrap}td.name{min-width:12rem}
         caption{text-align:left;font-weight:600;padding:.2rem 0;color:#333}
@@ -123,6 +123,7 @@ public enum HTMLRenderer {
         case .offTrack: "s-offTrack"
         case .movingAway: "s-movingAway"
         case .insufficientData: "s-insufficientData"
+        case .missed: "s-missed"
         }
     }
 

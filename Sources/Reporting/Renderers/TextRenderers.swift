@@ -52,8 +52,8 @@ public enum TextRenderers {
     static let markdownSpecial: Set<UInt8> = Set("&<>\\|`*[]~_".utf8)
 
     /// CSV for Excel: UTF-8 with a byte-order mark, header labels in the language, numbers as plain
-    /// dot decimals (machine-readable, full precision), and text cells that begin with `=`, `+`, `-`,
-    /// `@`, tab or carriage return prefixed with `'` so a spreadsheet does not run them as formulas.
+    /// dot decimals (machine-readable, full precision), and text cells that a spreadsheet would run as
+    /// formulas prefixed with `'` (`CSVWriter.neutralise(_:)`, in Indicators).
     public static func csv(_ table: ReportTable, language: Language) -> String {
         var out = "\u{FEFF}"
         out += csvLine(table.columns.map { neutralise($0.label(language)) })
@@ -72,11 +72,9 @@ public enum TextRenderers {
     /// One CSV record with the CRLF line end Excel expects (quoting by ``CSVWriter``).
     static func csvLine(_ fields: [String]) -> String { CSVWriter.line(fields) + "\r\n" }
 
-    /// Prefixes formula-looking text with an apostrophe (OWASP CSV injection guidance).
-    public static func neutralise(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
-        return "'" + s
-    }
+    /// Prefixes formula-looking text with an apostrophe: `CSVWriter.neutralise(_:)` (Indicators), the one rule
+    /// every CSV writer uses.
+    public static func neutralise(_ s: String) -> String { CSVWriter.neutralise(s) }
 
     static func shortest(_ v: Double) -> String { v.clean }
 

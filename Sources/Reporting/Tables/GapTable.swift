@@ -19,7 +19,8 @@ public struct GapRow: Sendable {
     public var relativeGap: Double?
     /// The forecast at the target year (nil when none could be made).
     public var forecast: Forecast?
-    /// The status (from the forecast's target assessment, or insufficient data / achieved).
+    /// The status (from the forecast's target assessment; or insufficient data, achieved or, for a
+    /// past target year, missed).
     public var status: TargetAssessment.Status
     /// Why there is no forecast, if there is none, or how the row was judged.
     public var remark: Remark?
@@ -28,8 +29,12 @@ public struct GapRow: Sendable {
     public enum Remark: Sendable, Equatable {
         /// The entity has no observation of the indicator.
         case noObservation
-        /// The data already reach the target year: the status is read off the latest value.
-        case judgedOnLatest
+        /// The data already reach the target year: the status is read off the value of the target
+        /// year (the observation of that period, and its value).
+        case judgedOnTargetYear(Period, value: Double)
+        /// The data pass the target year without an observation in it: the status is read off the
+        /// observation nearest the target's time (this one, and its value).
+        case judgedOnNearest(Period, value: Double)
         /// No forecast could be made.
         case noForecast(ForecastError)
         /// The status (from the pace) and P(meet) (from the forecast) point different ways.
@@ -75,7 +80,7 @@ public struct GapTable: Sendable {
     public var rows: [GapRow]
 
     /// The order of statuses from most to least at risk (the table's sort order).
-    public static let riskOrder: [TargetAssessment.Status] = [.movingAway, .offTrack, .needsAcceleration, .insufficientData, .onTrack, .achieved]
+    public static let riskOrder: [TargetAssessment.Status] = [.missed, .movingAway, .offTrack, .needsAcceleration, .insufficientData, .onTrack, .achieved]
 
     /// Builds the table for every target of the dataset that passes the filters.
     ///
@@ -160,8 +165,20 @@ public struct GapTable: Sendable {
         let meets = atLeast ? latest.value >= target.value : latest.value <= target.value
         let tTarget = indicator.measure == .flow ? Double(target.year) + 0.5 : Double(target.year) + 1
         if latest.period.time(measure: indicator.measure) >= tTarget {
-            result.status = meets ? .achieved : .offTrack
-            result.remark = .judgedOnLatest
+            // A past target is judged on the value of its year (the last of that year), else on the
+            // observation nearest its time (the later of two as near), never on today's value.
+            let history = groups.index.series(indicator: indicator.id, entity: entity.id).map { data.observations[Int($0)] }
+            let judged: Observation
+            if let inYear = history.last(where: { $0.period.year == target.year }) {
+                judged = inYear
+                result.remark = .judgedOnTargetYear(inYear.period, value: inYear.value)
+            } else {
+                func distance(_ o: Observation) -> Double { abs(o.period.time(measure: indicator.measure) - tTarget) }
+                judged = history.reversed().min { distance($0) < distance($1) } ?? latest
+                result.remark = .judgedOnNearest(judged.period, value: judged.value)
+            }
+            let met = atLeast ? judged.value >= target.value : judged.value <= target.value
+            result.status = met ? .achieved : .missed
             return result
         }
         do throws(ForecastError) {

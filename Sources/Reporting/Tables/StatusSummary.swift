@@ -13,8 +13,8 @@ public enum StatusSummary {
         case entity
     }
 
-    /// Targets per group and status: achieved or on track, behind (needs acceleration, off track or
-    /// moving away), insufficient data; sorted by the share behind (highest first), then by id.
+    /// Targets per group and status: achieved or on track, behind (needs acceleration, off track,
+    /// moving away or missed), insufficient data; sorted by the share behind (highest first), then by id.
     public static func table(_ gaps: GapTable, by grouping: Grouping) -> ReportTable {
         struct Counts { var id = "", name = Phrase(vi: "", en: ""), targets = 0, met = 0, behind = 0, insufficient = 0 }
         var groups: [String: Counts] = [:]
@@ -24,7 +24,7 @@ public enum StatusSummary {
             c.targets += 1
             switch row.status {
             case .achieved, .onTrack: c.met += 1
-            case .needsAcceleration, .offTrack, .movingAway: c.behind += 1
+            case .needsAcceleration, .offTrack, .movingAway, .missed: c.behind += 1
             case .insufficientData: c.insufficient += 1
             }
             groups[id] = c

@@ -51,7 +51,7 @@ public struct TargetOverview: Sendable {
             }
             out.append(Phrase(vi: sv + ".", en: (se.first.map { String($0).uppercased() + se.dropFirst() } ?? se) + "."))
         }
-        let behind = rows.filter { [.needsAcceleration, .offTrack, .movingAway].contains($0.status) }
+        let behind = rows.filter { [.missed, .needsAcceleration, .offTrack, .movingAway].contains($0.status) }
         if let worst = behind.first {
             let names = Phrase(vi: "\(worst.indicator.nameVi) (\(worst.entity.nameVi))", en: "\(worst.indicator.nameEn) (\(worst.entity.nameEn))")
             out.append(Phrase(vi: "Cần ưu tiên nhất: \(names.vi), \(Words.status(worst.status).vi).",
@@ -132,11 +132,15 @@ extension Words {
             return Phrase(vi: "Chưa có số liệu của chỉ tiêu này tại đơn vị này.", en: "There is no observation of this indicator for this unit.")
         }
         let now = Phrase(vi: "\(q(latest.value, .vi)) (\(period(latest.period).vi))", en: "\(q(latest.value, .en)) (\(period(latest.period).en))")
-        if r.remark == .judgedOnLatest {
+        switch r.remark {
+        case let .judgedOnTargetYear(p, value), let .judgedOnNearest(p, value):
+            let then = Phrase(vi: "\(q(value, .vi)) (\(period(p).vi))", en: "\(q(value, .en)) (\(period(p).en))")
+            let year = r.target.year
             return r.status == .achieved
-                ? Phrase(vi: "Đã đạt mục tiêu \(goal.vi): \(now.vi).", en: "Target \(goal.en) met: \(now.en).")
-                : Phrase(vi: "Số liệu đã đến năm mục tiêu: \(now.vi), chưa đạt mục tiêu \(goal.vi).",
-                         en: "The data reach the target year: \(now.en), short of the target \(goal.en).")
+                ? Phrase(vi: "Đã đạt mục tiêu \(goal.vi) năm \(year): \(then.vi).", en: "Target \(goal.en) by \(year) met: \(then.en).")
+                : Phrase(vi: "Không đạt mục tiêu \(goal.vi) năm \(year): \(then.vi).", en: "Target \(goal.en) by \(year) missed: \(then.en).")
+        default:
+            break
         }
         guard let p = r.projection else {
             if r.status == .achieved {
