@@ -126,7 +126,7 @@ public enum Forecaster {
         if request.model == .calibrated || (request.model == nil && request.intervals == .calibrated) {
             let table = request.calibration ?? .shipped
             let last = series.times.last ?? 0
-            let peers = request.peers ?? PeerMotion.of(pool, upTo: last, value: series.values.last)
+            let peers = request.peers ?? PeerMotion.of(pool + [series], upTo: last, value: series.values.last)
             fit = try TrendFit.calibrated(series, peers: peers, table: table)
             candidates = [Candidate(model: .calibrated, aicc: nil, looRMSE: nil, chosen: true, excluded: nil)]
             reason = .calibratedDefault(source: table.source)

@@ -41,7 +41,7 @@ public enum FitNote: Sendable, Equatable, CustomStringConvertible {
     case targetAtUpperBound(bound: Double, readAs: Double, withinPercent: Double)
     /// A target at the lower bound is read as at most a value just inside it.
     case targetAtLowerBound(bound: Double, readAs: Double)
-    /// The calibrated ranges are scaled to how fast this indicator moved in `peers` other entities.
+    /// The calibrated ranges are scaled to how fast this indicator moved in `peers` entities.
     case unitFromPeers(peers: Int)
     /// No other entity has the indicator: ranges from the series' own history and a broad prior.
     case unitFromOwnHistory
@@ -82,7 +82,7 @@ public enum FitNote: Sendable, Equatable, CustomStringConvertible {
         case let .targetAtLowerBound(bound, readAs):
             "a target at the lower bound \(bound.clean) is read as ≤ \(readAs.clean)"
         case let .unitFromPeers(peers):
-            "ranges scaled to how fast this indicator moved in \(peers) other entit\(peers == 1 ? "y" : "ies")"
+            "ranges scaled to how fast this indicator moved in \(peers) entities"
         case .unitFromOwnHistory:
             "no other entity has this indicator: ranges from the series' own history and a broad prior"
         case .unitFromPrior:

@@ -4,7 +4,7 @@ import Indicators
 /// from the others (``PeerMotion``): the peers' slope (for a series of one point), the latest value
 /// as a fraction of their frontier (``PeerLevel``), their movement unit and persistence.
 ///
-/// These equal ``PeerMotion/of(_:upTo:value:)`` over the other members, but the peers' contributions
+/// These equal ``PeerMotion/of(_:upTo:value:)`` over the members, but the contributions
 /// are computed once per distinct last time of the members instead of once per member, so a whole
 /// indicator costs about one pass over the members per distinct time.
 public struct PeerGroup: Sendable {
@@ -48,7 +48,9 @@ public struct PeerGroup: Sendable {
     /// How the other members moved up to member `k`'s last time (``PeerMotion/none`` for no member).
     public func motion(of k: Int) -> PeerMotion {
         guard let member = members[k], let t = member.times.last, let y = member.values.last, let p = byTime[t] else { return .none }
-        return p.sums.motion(excluding: p.own[k], level: PeerLevel.fraction(y, among: p.latest, excludingOne: true))
+        // The unit and persistence describe the indicator (every member's motion, this one's included);
+        // the slope is borrowed only by a one-point member, which has no motion of its own.
+        return p.sums.motion(level: PeerLevel.fraction(y, among: p.latest, excludingOne: true))
     }
 
     /// The peers' slope that member `k` borrows (nil unless it has exactly one point, or without peers).

@@ -173,7 +173,7 @@ extension Words {
         case let .targetAtLowerBound(bound, readAs):
             vi = "mục tiêu bằng cận dưới \(n(bound)) được hiểu là ≤ \(n(readAs, 4))"
         case let .unitFromPeers(peers):
-            vi = "độ rộng khoảng dự báo theo tốc độ biến động của chỉ tiêu này ở \(peers) đơn vị khác"
+            vi = "độ rộng khoảng dự báo theo tốc độ biến động của chỉ tiêu này ở \(peers) đơn vị"
         case .unitFromOwnHistory:
             vi = "không đơn vị nào khác có chỉ tiêu này: khoảng dự báo theo biến động của chính chuỗi và một mức tối thiểu rộng"
         case .unitFromPrior:

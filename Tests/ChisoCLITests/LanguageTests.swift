@@ -74,11 +74,17 @@ import ZIPFoundation
         "AIC", "BIC", "MAE", "MASE", "IS", "p", "Brier", "Gneiting", "Raftery", "chiso", "Chiso", "chiso_textbook",
         "CSV", "UTF", "ZIP", "XML", "vi", "en",
         "Anh", "Nam", "hai", "hay", "Xem", "xem", "Sai", "suy", "cha",
+        // The calibration's credit of its second corpus: the proper names of its sources (World Bank's
+        // Doing Business, WDI, WGI by Kaufmann & Kraay, CPIA, SPI; the UN SDG database; Global Data Lab's
+        // Area Database and Subnational HDI; Kolada, credited as its terms require, "Källa: Kolada", with
+        // PTS and Internetstiftelsen).
+        "Doing", "Business", "WDI", "WGI", "Kaufmann", "Kraay", "CPIA", "SPI", "SDG", "Global", "Data", "Lab", "Area", "Database",
+        "Subnational", "HDI", "Kolada", "PTS", "Internetstiftelsen",
     ]
 
     /// Vietnamese words our English output may hold: the period forms the parser reads, which an
     /// English message lists as what to write ("Năm 2019", "Quý I/2024").
-    static let enAllowed: Set<String> = ["Năm", "Quý"]
+    static let enAllowed: Set<String> = ["Năm", "Quý", "Källa"]
 
     /// The visible text of a rendered file: HTML without tags, scripts and styles; JSON's string values
     /// except its codes (model, status, intervals, comparator ids and coefficient names, kept stable for machines).

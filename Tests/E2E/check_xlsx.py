@@ -43,7 +43,7 @@ keys = list(table["rows"][0].keys()) if table["rows"] else []
 assert len(body) == len(table["rows"]), f"{len(body)} sheet rows vs {len(table['rows'])} JSON rows"
 # Columns in the row's indicator unit: a share's are stored as fractions of 1.
 values = {"latest_value", "target_value", "projection", "lower_80", "upper_80", "lower_95", "upper_95"}
-differences = {"gap", "achieved_change_per_year", "required_change_per_year"}
+differences = {"gap", "achieved_change_per_year", "required_change_per_year", "projected_change_per_year"}
 points = '#,##0.00" điểm %"' if lang == "vi" else '#,##0.00" pp"'
 formats = {"p_meet": "0.0%", "relative_gap": "0.0%", "n": "#,##0", "target_year": "0", "crossing_year": "0",
            "progress_ratio": "#,##0.00"}

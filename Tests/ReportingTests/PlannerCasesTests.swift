@@ -48,8 +48,8 @@ import Testing
         // The crossing year and P(meet) read the same median path.
         if let crossing = a.crossingYear { #expect((crossing <= 2030) == (p >= 0.5)) }
         #expect(projected > 0.1 * 64.45)
-        // The ranges come from how this indicator moved in the other five districts.
-        #expect(row.forecast?.fit.notes.contains(.unitFromPeers(peers: 5)) == true)
+        // The ranges come from how this indicator moved in the six districts.
+        #expect(row.forecast?.fit.notes.contains(.unitFromPeers(peers: 6)) == true)
     }
 
     /// Hướng Hóa ranks 5, 5, 5 among 6 districts (2022–2024) and aims at rank 3 or better in 2025.

@@ -143,7 +143,9 @@ public struct BacktestWindow: Sendable {
             guard let p = cache[key] else { return .none }
             let level = member.series.upper == nil ? PeerLevel.fraction(value, among: p.latest, excludingOne: true) : nil
             // A one-point window borrows the median slope of the others only.
-            var motion = p.sums.motion(excluding: p.own[member.entity], level: level)
+            // The unit and persistence describe the indicator: every entity's motion up to the origin,
+            // this one's included (an entity-specific value would sort entities by their own pace).
+            var motion = p.sums.motion(level: level)
             if p.own[member.entity] != nil {
                 var others = PeerMotion.Sums()
                 for (entity, c) in p.own where entity != member.entity { others.add(c) }

@@ -278,23 +278,52 @@ public struct CalibratedTrend: Sendable {
     ///
     /// The table's cells differ from one horizon to the next (each holds other windows), so the raw
     /// centre and quantiles zig-zag. They are read at two anchors, h = 1 and the longest horizon
-    /// learned H, and joined by a power curve `c(1) · h^a` (when both anchors move the same way; else
-    /// a straight line), linear from 0 below one year. The distance of each quantile from the centre
-    /// is joined the same way with an exponent ≥ 0, so ranges never narrow on the natural scale. A
-    /// power curve plus another turns at most once, so each quantile changes direction at most once.
+    /// learned H, and joined by a curve `A · h + B · √h` (a trend plus a random walk's spread), from 0
+    /// at h = 0. The distance of each quantile from the centre is its distance at one year times one
+    /// shape per side (``spreadShape(horizon:upper:)``), so the quantiles stay in order and ranges never
+    /// narrow on the natural scale. Each quantile is then `A′ · h + B′ · √h`, whose slope changes sign
+    /// at most once: in the indicator's units it changes direction at most once.
     func centre(horizon h: Double) -> Double {
         func raw(_ h: Double) -> Double { beta(h) * slope * h + errorQuantile(horizon: h, 0.5) }
-        return Self.joined(raw(1), raw(Double(table.maxHorizon)), top: Double(table.maxHorizon), at: h, widening: false)
+        let (a, b) = Self.curve(raw(1), raw(Double(table.maxHorizon)), top: Double(table.maxHorizon))
+        return a * h + b * h.squareRoot()
     }
 
-    /// The distance of the p-quantile from the centre at horizon h, smoothed as ``centre(horizon:)``.
+    /// A and B of `A · h + B · √h` through (1, v1) and (top, vTop).
+    static func curve(_ v1: Double, _ vTop: Double, top: Double) -> (Double, Double) {
+        guard top > 1 else { return (v1, 0) }
+        let a = (vTop - v1 * top.squareRoot()) / (top - top.squareRoot())
+        return (a, v1 - a)
+    }
+
+    /// How a side's ranges grow with the horizon, 1 at one year: `A · h + B · √h` through the growth
+    /// of the 90 % (upper) or 10 % (lower) quantile's distance from the centre between one year and
+    /// H, kept between √h (a random walk's spread) and h (a trend's), so it never narrows. Nil when
+    /// that quantile sits on the centre at one year.
+    func spreadShape(horizon h: Double, upper: Bool) -> Double? {
+        let p = upper ? 0.9 : 0.1, top = Double(table.maxHorizon)
+        let a = errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)
+        guard a != 0, top > 1 else { return nil }
+        let ratio = (errorQuantile(horizon: top, p) - errorQuantile(horizon: top, 0.5)) / a
+        let (x, y) = Self.curve(1, min(max(ratio, top.squareRoot()), top), top: top)
+        return x * h + y * h.squareRoot()
+    }
+
+    /// The distance of the p-quantile from the centre at horizon h (see ``centre(horizon:)``).
+    ///
     /// For a rank, the 80 % range is never narrower than one place from a year on (the quantiles at
     /// 10 % and 90 % and beyond lie at least half a place and a little from the centre): a flat rank
     /// among a field whose scores move can still move, even where the panels learned from (regions'
     /// development ranks) mostly held still.
     func offset(horizon h: Double, _ p: Double) -> Double {
-        func raw(_ h: Double) -> Double { errorQuantile(horizon: h, p) - errorQuantile(horizon: h, 0.5) }
-        let o = Self.joined(raw(1), raw(Double(table.maxHorizon)), top: Double(table.maxHorizon), at: h, widening: true)
+        let top = Double(table.maxHorizon)
+        let o: Double
+        if let shape = spreadShape(horizon: h, upper: p >= 0.5) {
+            o = (errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)) * shape
+        } else {
+            // The side sits on the centre at one year: its distance at H, in proportion to h.
+            o = (errorQuantile(horizon: top, p) - errorQuantile(horizon: top, 0.5)) * h / top
+        }
         guard family == .rank, case let .rankPlace(field) = scale, field > 1, p <= 0.1 || p >= 0.9 else { return o }
         let place = Self.rankRangeFloor / field * min(h, 1)
         return p <= 0.1 ? min(o, -place) : max(o, place)
@@ -302,20 +331,6 @@ public struct CalibratedTrend: Sendable {
 
     /// The least distance, in places, of a rank's 10 % and 90 % quantiles from the centre after a year.
     public static let rankRangeFloor = 0.51
-
-    /// The curve through (1, a) and (top, b) at h: a · h^k when a and b are non-zero with the same sign,
-    /// else a straight line; a · h below 1. With `widening`, |value| never decreases in h (k ≥ 0).
-    static func joined(_ a: Double, _ b: Double, top: Double, at h: Double, widening: Bool) -> Double {
-        if h <= 1 { return a * h }
-        guard top > 1 else { return a }
-        if a != 0, b != 0, (a > 0) == (b > 0) {
-            var k = log(b / a) / log(top)
-            if widening { k = max(k, 0) }
-            return a * pow(h, k)
-        }
-        if widening, b == 0 || (a != 0 && (a > 0) != (b > 0)) { return a }
-        return a + (b - a) * (h - 1) / (top - 1)
-    }
 
     /// How far (natural scale per year) a count may move either way (nil for other families): never
     /// faster than the training counts at the same level against their peers ever moved (99th

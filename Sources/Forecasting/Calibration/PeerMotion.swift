@@ -1,7 +1,9 @@
 import Foundation
 
-/// How the same indicator moved in the other entities of a panel up to a time: what a forecast
-/// borrows from its peers (the districts of a province, the provinces, the countries of a corpus).
+/// How the same indicator moved in the entities of a panel up to a time: what a forecast borrows
+/// from its peers (the districts of a province, the provinces, the countries of a corpus). The unit
+/// and persistence describe the indicator, so they are read over every entity, the forecast one
+/// included; the median slope is borrowed only by a series of one point, which adds nothing to it.
 ///
 /// Everything is on the indicator's natural scale (``CalibratedTrend/naturalScale(_:family:lower:upper:)``)
 /// and uses only the peers' points at or before the time, so a back-test never sees the future:
@@ -131,10 +133,14 @@ public struct PeerMotion: Sendable, Equatable {
         }
     }
 
-    /// The motion of `others` up to `t`, with `value` placed against their frontier.
-    public static func of(_ others: [Series], upTo t: Double, value: Double? = nil) -> PeerMotion {
+    /// The motion of `series` up to `t` (the forecast series among them), with `value` placed against
+    /// the frontier of the others (the series whose last value is `value` is left out of the frontier).
+    public static func of(_ series: [Series], upTo t: Double, value: Double? = nil) -> PeerMotion {
         var sums = Sums()
-        for s in others { if let c = Contribution(s, upTo: t) { sums.add(c) } }
-        return sums.motion(level: value.flatMap { PeerLevel.of($0, among: others, upTo: t) })
+        for s in series { if let c = Contribution(s, upTo: t) { sums.add(c) } }
+        let level = value.flatMap { v in
+            PeerLevel.fraction(v, among: series.compactMap { PeerLevel.latest(of: $0, upTo: t) }.sorted(), excludingOne: true)
+        }
+        return sums.motion(level: level)
     }
 }

@@ -248,6 +248,9 @@ public struct GapTable: Sendable {
                   measured: .perYear),
             .init(key: "required_change_per_year", vi: "Mức tăng cần/năm", en: "Required change/yr", format: .number(decimals: 2),
                   measured: .perYear),
+            // The pace the status is read from (the projection's): with the two above, a reader reproduces the status.
+            .init(key: "projected_change_per_year", vi: "Mức tăng dự kiến/năm", en: "Projected change/yr", format: .number(decimals: 2),
+                  measured: .perYear),
             .init(key: "progress_ratio", vi: "Tỷ số tiến độ", en: "Progress ratio", format: .number(decimals: 2)),
             .init(key: "crossing_year", vi: "Năm dự kiến đạt", en: "Expected crossing year", format: .year),
             .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
@@ -266,7 +269,7 @@ public struct GapTable: Sendable {
                 .number(r.gap), .number(r.relativeGap), .number(p?.estimate),
                 .number(interval(80)?.lower), .number(interval(80)?.upper), .number(interval(95)?.lower), .number(interval(95)?.upper),
                 .number(t?.pMeet), r.forecast.map { .phrase(Words.model($0.fit.model)) } ?? .text(""), .number(r.forecast.map { Double($0.fit.n) }),
-                .phrase(Words.status(r.status)), .number(t?.achievedChangePerYear), .number(t?.requiredChangePerYear),
+                .phrase(Words.status(r.status)), .number(t?.achievedChangePerYear), .number(t?.requiredChangePerYear), .number(t?.projectedChangePerYear),
                 .number(t?.progressRatio), .number(t?.crossingYear.map(Double.init)), remark,
             ]
         }

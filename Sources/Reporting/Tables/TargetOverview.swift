@@ -165,6 +165,41 @@ extension Words {
             vi += "; khả năng đạt mục tiêu \(goal.vi) là \(NumberText.format(pm, .probability, .vi))"
             en += "; the chance of meeting the target \(goal.en) is \(NumberText.format(pm, .probability, .en))"
         }
-        return Phrase(vi: vi + ".", en: en + ".")
+        vi += "."
+        en += "."
+        if let pace = pace(r) {
+            vi += " " + pace.vi
+            en += " " + pace.en
+        }
+        return Phrase(vi: vi, en: en)
+    }
+
+    /// Why the projected pace differs from the pace achieved so far, when it does by more than a
+    /// quarter; that a rank held, when it did. Nil otherwise.
+    static func pace(_ r: GapRow) -> Phrase? {
+        guard let t = r.forecast?.target, let achieved = t.achievedChangePerYear, let latest = r.latest else { return nil }
+        let unit = r.indicator.unit
+        if r.indicator.kind == .rank, achieved == 0 {
+            let place = Phrase(vi: quantity(latest.value, unit, .vi), en: quantity(latest.value, unit, .en))
+            return Phrase(vi: "Thứ hạng giữ nguyên (\(place.vi)) trong các năm qua; dự báo tính cả khả năng thứ hạng thay đổi khi điểm số của các đơn vị khác thay đổi.",
+                          en: "The rank has held (\(place.en)) in recent years; the projection allows for it to move as the other units' scores move.")
+        }
+        guard let projected = t.projectedChangePerYear, achieved != 0, (projected > 0) == (achieved > 0),
+              abs(projected - achieved) > 0.25 * abs(achieved) else { return nil }
+        let p = Phrase(vi: changePerYear(projected, unit, .vi), en: changePerYear(projected, unit, .en))
+        let a = Phrase(vi: changePerYear(achieved, unit, .vi), en: changePerYear(achieved, unit, .en))
+        if abs(projected) < abs(achieved) {
+            var vi = "Dự báo giả định tốc độ chậm lại (\(p.vi), so với \(a.vi) đã đạt): trong số liệu thực tế của nhiều nước và địa phương, "
+                + "các chỉ tiêu đã tăng nhanh như vậy phần lớn đều chậm lại"
+            var en = "The projection assumes a slower pace (\(p.en), against \(a.en) so far): in real data from many countries and regions, "
+                + "indicators that moved this fast mostly slowed down"
+            if r.indicator.kind == .share, let u = r.indicator.upper, let l = r.indicator.lower, (latest.value - l) / (u - l) >= 0.6 {
+                vi += ", và một tỷ lệ càng gần 100 % càng khó tăng nhanh"
+                en += ", and a share grows more slowly the nearer it is to 100%"
+            }
+            return Phrase(vi: vi + ".", en: en + ".")
+        }
+        return Phrase(vi: "Dự báo giả định tốc độ nhanh hơn (\(p.vi), so với \(a.vi) đã đạt), theo diễn biến của chỉ tiêu này ở các đơn vị khác.",
+                      en: "The projection assumes a faster pace (\(p.en), against \(a.en) so far), as this indicator moved in the other units.")
     }
 }
