@@ -208,10 +208,12 @@ struct WorkbookTests {
 
     /// Hand-made packages: a cell reference past XFD, a shared string and a style that do not
     /// exist, an empty sheet, a DTD; each one line naming the cell or part.
-    static func package(_ sheetData: String, strings: String? = nil, styles: String? = nil, extraHead: String = "", at url: URL) throws {
+    /// `sheetBytes` may change the sheet part's bytes (to write bytes no `String` holds).
+    static func package(_ sheetData: String, strings: String? = nil, styles: String? = nil, extraHead: String = "", at url: URL,
+                        sheetBytes: (Data) -> Data = { $0 }) throws {
         let archive = try Archive(url: url, accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
+        func add(_ path: String, _ text: String, _ change: (Data) -> Data = { $0 }) throws {
+            let data = change(Data(text.utf8))
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
@@ -225,7 +227,7 @@ struct WorkbookTests {
         try add("xl/_rels/workbook.xml.rels", rels + "</Relationships>")
         if let strings { try add("xl/strings.xml", "<sst xmlns=\"\(ns)\">\(strings)</sst>") }
         if let styles { try add("xl/styles.xml", "<styleSheet xmlns=\"\(ns)\">\(styles)</styleSheet>") }
-        try add("xl/worksheets/s.xml", "\(extraHead)<x:worksheet xmlns:x=\"\(ns)\"><x:sheetData>\(sheetData)</x:sheetData></x:worksheet>")
+        try add("xl/worksheets/s.xml", "\(extraHead)<x:worksheet xmlns:x=\"\(ns)\"><x:sheetData>\(sheetData)</x:sheetData></x:worksheet>", sheetBytes)
     }
 
     static let hostile: [(name: String, sheet: String, strings: String?, styles: String?, head: String, message: String)] = [
