@@ -49,6 +49,9 @@ fuzz: deps
 	cat $(FUZZ_DIR)/corpus/dataset.bin $(FUZZ_DIR)/corpus/targets-planner.csv > $(FUZZ_DIR)/corpus/dataset-targets.bin
 	for f in planner date1904 libreoffice; do cp Tests/IndicatorsTests/Fixtures/$$f.xlsx $(FUZZ_DIR)/corpus/; done
 	cp Tests/ChisoCLITests/Fixtures/planner-wide.xlsx Tests/ChisoCLITests/Fixtures/filled-template.xlsx $(FUZZ_DIR)/corpus/
+	# The same with their parts stored, not deflated: mutations then reach the XML itself.
+	python3 Tests/Fuzz/stored_workbooks.py $(FUZZ_DIR)/corpus Tests/IndicatorsTests/Fixtures/planner.xlsx \
+		Tests/IndicatorsTests/Fixtures/date1904.xlsx Tests/ChisoCLITests/Fixtures/planner-wide.xlsx
 	cd $(FUZZ_DIR) && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name CSV \
 		-emit-library -static -emit-module -o libCSV.a ../checkouts/CSV.swift/Sources/CSV/*.swift
 	swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-name ChisoFuzz \

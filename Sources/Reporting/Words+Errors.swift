@@ -318,6 +318,7 @@ extension Words {
         case let .duplicateMember(part): "gói tệp có hai phần \(part) (hoặc hai tên chỉ khác nhau chữ hoa, chữ thường)"
         case let .unpacksBeyondDeclared(part, bytes): "\(part) khi giải nén lớn hơn \(count(Int(clamping: bytes))) byte mà thư mục ZIP khai báo"
         case let .notUTF8(part, encoding): "\(part) không mã hóa bằng UTF-8 (\(encoding)); hãy lưu lại bảng tính bằng Excel"
+        case let .invalidUTF8(part, byte): "\(part) không phải UTF-8 hợp lệ (tại byte thứ \(count(Int(clamping: byte)))); hãy lưu lại bảng tính bằng Excel"
         case let .runTooLong(part, bytes): "\(part) có một đoạn văn bản hoặc thẻ dài hơn \(DataProblem.Damage.bytes(Int64(bytes)).replacingOccurrences(of: "bytes", with: "byte"))"
         case let .cellTextTooLong(limit): "có văn bản dài hơn \(count(limit)) ký tự (giới hạn một ô của Excel)"
         case let .tooManyMergeEntries(limit): "trang tính liệt kê hơn \(count(limit)) vùng gộp"

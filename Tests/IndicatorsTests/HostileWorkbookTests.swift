@@ -76,6 +76,67 @@ struct HostileWorkbookTests {
         }
     }
 
+    // Bytes that are not UTF-8 (found by make fuzz on a mutated workbook): libxml2 recovers and hands
+    // an element or attribute name holding them to Foundation's XMLParser, which traps on it.
+
+    /// A sheet with an element named `<x:s\u{E1}t/>` (a lone lead byte) is refused, naming the byte;
+    /// before the check, reading it killed the process.
+    @Test func elementNameNotUTF8IsRefused() throws {
+        try WorkbookTests.withFolder { folder in
+            let url = folder.appendingPathComponent("h.xlsx")
+            var at = -1
+            try WorkbookTests.package(Self.header + "<x:row r=\"2\"><x:s@t/></x:row>", at: url) { data in
+                var bytes = [UInt8](data)
+                at = bytes.firstIndex(of: UInt8(ascii: "@")) ?? -1
+                if at >= 0 { bytes[at] = 0xE1 }
+                return Data(bytes)
+            }
+            #expect(at > 0)
+            #expect(Self.error(url) == "h.xlsx: xl/worksheets/s.xml is not valid UTF-8 (at byte \(at + 1)); save the workbook again from Excel; not a workbook Chiso can read")
+        }
+    }
+
+    /// UTF-8 is checked across the chunks a part unpacks in: Vietnamese split at any byte passes; an
+    /// overlong form, a surrogate, a code point past U+10FFFF, a byte past F4, a lone continuation
+    /// byte and a sequence cut short by the end are refused at the byte the bad sequence starts,
+    /// however the bytes are split.
+    @Test func partGuardChecksUTF8AcrossChunks() throws {
+        let archive = ZipArchive(file: "h.xlsx", path: "", members: [:], folded: [:], fileSize: 0)
+        /// The byte `bytes` are refused at (nil: accepted), fed in two chunks split at `split`, then the end.
+        func refusedAt(_ bytes: [UInt8], split: Int) -> Int64? {
+            var check = PartGuard(archive: archive, part: "p.xml")
+            do {
+                try Array(bytes[..<split]).withUnsafeBufferPointer { try check.check($0) }
+                try Array(bytes[split...]).withUnsafeBufferPointer { try check.check($0) }
+                try [UInt8]().withUnsafeBufferPointer { try check.check($0, end: true) }
+                return nil
+            } catch let error as DatasetError {
+                guard case .workbook(_, .damaged(.invalidUTF8("p.xml", let byte))) = error else {
+                    Issue.record("another error: \(error)")
+                    return -1
+                }
+                return byte
+            } catch {
+                Issue.record("not a DatasetError: \(error)")
+                return -1
+            }
+        }
+        let head = Array("<a>".utf8)
+        let cases: [(bytes: [UInt8], at: Int64?)] = [
+            (Array("Đắk Lắk 𝄞 ở".utf8), nil),
+            ([0xC0, 0xAF], 4), ([0xE0, 0x80, 0x80], 4), ([0xED, 0xA0, 0x80], 4), ([0xF4, 0x90, 0x80, 0x80], 4),
+            ([0xF5, 0x80], 4), ([0x80], 4), ([0x61, 0xE1, 0x20], 5), ([0xE1, 0xBA], 4), ([0xE1, 0xBA, 0xAF, 0xC3], 7),
+        ]
+        for c in cases {
+            let bytes = head + c.bytes
+            for split in 0...bytes.count {
+                #expect(refusedAt(bytes, split: split) == c.at, "\(c.bytes) split at \(split)")
+            }
+        }
+        #expect(DataProblem.Damage.invalidUTF8("p.xml", byte: 4).description
+                == "p.xml is not valid UTF-8 (at byte 4); save the workbook again from Excel")
+    }
+
     // Item 11: memory bounded before inflating.
 
     /// A sheet whose directory declares 4 GiB, with packed bytes that are not deflate data: refused

@@ -208,10 +208,12 @@ struct WorkbookTests {
 
     /// Hand-made packages: a cell reference past XFD, a shared string and a style that do not
     /// exist, an empty sheet, a DTD; each one line naming the cell or part.
-    static func package(_ sheetData: String, strings: String? = nil, styles: String? = nil, extraHead: String = "", at url: URL) throws {
+    /// `sheetBytes` may change the sheet part's bytes (to write bytes no `String` holds).
+    static func package(_ sheetData: String, strings: String? = nil, styles: String? = nil, extraHead: String = "", at url: URL,
+                        sheetBytes: (Data) -> Data = { $0 }) throws {
         let archive = try Archive(url: url, accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
+        func add(_ path: String, _ text: String, _ change: (Data) -> Data = { $0 }) throws {
+            let data = change(Data(text.utf8))
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
@@ -225,7 +227,7 @@ struct WorkbookTests {
         try add("xl/_rels/workbook.xml.rels", rels + "</Relationships>")
         if let strings { try add("xl/strings.xml", "<sst xmlns=\"\(ns)\">\(strings)</sst>") }
         if let styles { try add("xl/styles.xml", "<styleSheet xmlns=\"\(ns)\">\(styles)</styleSheet>") }
-        try add("xl/worksheets/s.xml", "\(extraHead)<x:worksheet xmlns:x=\"\(ns)\"><x:sheetData>\(sheetData)</x:sheetData></x:worksheet>")
+        try add("xl/worksheets/s.xml", "\(extraHead)<x:worksheet xmlns:x=\"\(ns)\"><x:sheetData>\(sheetData)</x:sheetData></x:worksheet>", sheetBytes)
     }
 
     static let hostile: [(name: String, sheet: String, strings: String?, styles: String?, head: String, message: String)] = [
@@ -271,6 +273,47 @@ struct WorkbookTests {
             #expect(table.header == ["a", "b"])
             #expect(table.rows == [["1", "2.5"]])
             #expect(table.lines == [2])
+        }
+    }
+
+    /// A table's rows give each cell as ``SheetCells/filled(row:column:)`` does: ranges merged down
+    /// and across data rows, one reaching past the table's last column, one whose top-left is blank
+    /// (not filled), and a value inside a range (the range's top-left wins).
+    @Test func tableRowsFillMergedRangesAsFilledDoes() throws {
+        try Self.withFolder { folder in
+            let url = folder.appendingPathComponent("h.xlsx")
+            func cell(_ ref: String, _ v: String) -> String { "<x:c r=\"\(ref)\"><x:v>\(v)</x:v></x:c>" }
+            func text(_ ref: String, _ t: String) -> String { "<x:c r=\"\(ref)\" t=\"inlineStr\"><x:is><x:t>\(t)</x:t></x:is></x:c>" }
+            let rows = "<x:row r=\"1\">" + text("A1", "Huyện") + text("B1", "2021") + text("C1", "2022") + text("D1", "2023") + "</x:row>"
+                + "<x:row r=\"2\">" + text("A2", "Đắk Lắk") + cell("B2", "1") + cell("C2", "2") + cell("D2", "3") + "</x:row>"
+                + "<x:row r=\"3\">" + cell("B3", "4") + cell("C3", "9") + "</x:row>"
+                + "<x:row r=\"4\">" + text("A4", "Krông Pắc") + cell("C4", "6") + "</x:row>"
+                + "<x:row r=\"5\">" + cell("C5", "7") + "</x:row>"
+            let merges = "<x:mergeCells><x:mergeCell ref=\"A2:A3\"/><x:mergeCell ref=\"B3:C3\"/><x:mergeCell ref=\"D3:F4\"/>"
+                + "<x:mergeCell ref=\"B4:B5\"/><x:mergeCell ref=\"A5:A5\"/></x:mergeCells>"
+            try HostileWorkbookTests.book(rows, after: merges, at: url)
+            let cells = try Workbook.open(path: url.path, displayName: "h.xlsx").cells()
+            let table = try cells.table()
+            #expect(table.header == ["Huyện", "2021", "2022", "2023"])
+            #expect(table.rows == [["Đắk Lắk", "1", "2", "3"], ["Đắk Lắk", "4", "4", ""], ["Krông Pắc", "", "6", ""], ["", "", "7", ""]])
+            for (r, line) in table.lines.enumerated() {
+                #expect(table.rows[r] == (1...4).map { cells.filled(row: line, column: $0)?.text ?? "" })
+            }
+        }
+    }
+
+    /// White space around a `<v>` (ASCII, a no-break space, an ideographic space) is trimmed as
+    /// Foundation's `.whitespacesAndNewlines` trims it, for numbers and shared-string indexes.
+    @Test func whiteSpaceAroundCellValues() throws {
+        try Self.withFolder { folder in
+            let url = folder.appendingPathComponent("h.xlsx")
+            let values = [" 12 ", "\n\t7\r\n", "\u{A0}5\u{A0}", "\u{3000}3", "2.5"]
+            let rows = "<x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v> 0\u{A0}</x:v></x:c></x:row>"
+                + values.enumerated().map { "<x:row r=\"\($0.offset + 2)\"><x:c r=\"A\($0.offset + 2)\"><x:v>\($0.element)</x:v></x:c></x:row>" }.joined()
+            try Self.package(rows, strings: "<si><t>Giá trị</t></si>", at: url)
+            let table = try TableFile.read(path: url.path, displayName: "h.xlsx")
+            #expect(table.header == ["Giá trị"])
+            #expect((0..<table.rowCount).map { table.number($0, 0) } == [12, 7, 5, 3, 2.5])
         }
     }
 }

@@ -258,6 +258,9 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case unpacksBeyondDeclared(String, bytes: UInt64)
         /// A part not in UTF-8 (UTF-16, UTF-32, or another encoding declared).
         case notUTF8(String, encoding: String)
+        /// A part declared (or taken as) UTF-8 whose bytes are not valid UTF-8, first at `byte`
+        /// (1-based, in the unpacked part).
+        case invalidUTF8(String, byte: Int64)
         /// A run of more than `bytes` bytes without a tag (one text or tag that large).
         case runTooLong(String, bytes: Int)
         /// A cell's (or a shared string's) text longer than Excel's `limit` characters.
@@ -298,6 +301,7 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
             case let .duplicateMember(p): "the package holds \(p) twice (or two names differing only in case)"
             case let .unpacksBeyondDeclared(p, bytes): "\(p) unpacks to more than the \(bytes) bytes its ZIP directory declares"
             case let .notUTF8(p, encoding): "\(p) is not UTF-8 (\(encoding)); save the workbook again from Excel"
+            case let .invalidUTF8(p, byte): "\(p) is not valid UTF-8 (at byte \(byte)); save the workbook again from Excel"
             case let .runTooLong(p, bytes): "\(p) has a text or tag longer than \(Self.bytes(Int64(bytes)))"
             case let .cellTextTooLong(limit): "a text longer than \(limit) characters (Excel's limit for a cell)"
             case let .tooManyMergeEntries(limit): "the sheet lists more than \(limit) merged ranges"

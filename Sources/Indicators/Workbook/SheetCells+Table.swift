@@ -71,6 +71,22 @@ extension SheetCells {
             let i = index(row: r, column: c)
             return span.contains(i) && Int(columnNumbers[i]) == c ? values[i] : nil
         }
+        // Row `r` over `columns`, as `filled` gives each cell: its own cells walked once (they are in
+        // column order), then each merged range that crosses the row with its top-left value.
+        func row(_ r: Int, _ columns: ClosedRange<Int>) -> [CellValue?] {
+            var cells = [CellValue?](repeating: nil, count: columns.count)
+            for k in spans[r] ?? 0..<0 where columns.contains(Int(columnNumbers[k])) {
+                cells[Int(columnNumbers[k]) - columns.lowerBound] = values[k]
+            }
+            for m in mergesByRow[r] ?? [] {
+                let range = merged[m]
+                let lo = Swift.max(range.columns.lowerBound, columns.lowerBound), hi = Swift.min(range.columns.upperBound, columns.upperBound)
+                guard lo <= hi else { continue }
+                let top = value(row: range.rows.lowerBound, column: range.columns.lowerBound)
+                for c in lo...hi { cells[c - columns.lowerBound] = top }
+            }
+            return cells
+        }
         func ownValues(_ r: Int) -> Bool {
             spans[r].map { $0.contains { !blank(values[$0]) } } ?? false
         }
@@ -83,7 +99,7 @@ extension SheetCells {
         for m in mergesByRow[headerRow] ?? [] { columns.formUnion(merged[m].columns) }
         let used = columns.filter { !blank(filled(headerRow, $0)) }
         guard let lo = used.min(), let hi = used.max() else { throw .empty(file: "\(file)[\(sheet)]") }
-        let header = (lo...hi).map { filled(headerRow, $0)?.text ?? "" }
+        let header = row(headerRow, lo...hi).map { $0?.text ?? "" }
         let range = "\(SourcePosition.columnLetters(lo))–\(SourcePosition.columnLetters(hi))"
         var table: [(line: Int, fields: [String], numbers: [Double?]?)] = []
         var cellCount = 0
@@ -95,7 +111,7 @@ extension SheetCells {
             if let span = spans[r], let k = span.first(where: { (Int(columnNumbers[$0]) < lo || Int(columnNumbers[$0]) > hi) && !blank(values[$0]) }) {
                 throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: .valueOutsideTable(range: range))
             }
-            let cells = (lo...hi).map { filled(r, $0) }
+            let cells = row(r, lo...hi)
             guard cells.contains(where: { !blank($0) }) else { continue }
             cellCount += cells.count
             guard cellCount <= limit else {

@@ -10,8 +10,8 @@ extension ZipArchive {
     /// Parses `part` with `reader` as it unpacks: the inflated bytes go straight to the XML parser
     /// through a ``PartStream`` (nothing is written to disk, so nothing is left behind by an
     /// interrupt or a crash). Refused, before the parser sees the bytes: a part not in UTF-8 (a
-    /// byte-order mark of UTF-16 or UTF-32, a NUL byte, another encoding declared), so that the next
-    /// check reads the text as the parser will; a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook,
+    /// byte-order mark of UTF-16 or UTF-32, a NUL byte, another encoding declared, or bytes that
+    /// are not valid UTF-8), so that the next check reads the text as the parser will; a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook,
     /// and the way to an entity bomb); a text or tag longer than ``PartGuard/maximumRun`` bytes.
     func parse(_ part: String, limit: Int64, ratio: Int64, with reader: XMLPartReader) throws(DatasetError) {
         guard let member = member(part) else { throw refuse(.partMissing(part)) }
@@ -29,6 +29,13 @@ struct PartGuard {
     let archive: ZipArchive, part: String
     private var head: [UInt8] = [], headChecked = false
     private var afterLT = false, afterBang = false, run = 0
+    /// The UTF-8 sequence being read: how many continuation bytes are still to come, and the range
+    /// the next one must lie in (narrower after E0, ED, F0 and F4: no overlong forms, surrogates or
+    /// code points past U+10FFFF). libxml2 recovers from bytes that are not UTF-8 and hands such
+    /// names on; Foundation's `XMLParser` then traps on them (an element named `<s\u{E1}t>`).
+    private var continuations = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
+    /// How many bytes have been checked, and where the open UTF-8 sequence began (1-based).
+    private var offset: Int64 = 0, sequenceStart: Int64 = 0
 
     init(archive: ZipArchive, part: String) {
         self.archive = archive
@@ -42,7 +49,9 @@ struct PartGuard {
             if head.count >= 256 || end { try checkHead() }
         }
         for b in bytes {
+            offset += 1
             if b == 0 { throw archive.refuse(.notUTF8(part, encoding: "NUL bytes: UTF-16 or UTF-32")) }
+            if b >= 0x80 || continuations > 0, !utf8(b) { try invalid(at: continuations > 0 ? sequenceStart : offset) }
             if afterBang, (b | 0x20) >= UInt8(ascii: "a"), (b | 0x20) <= UInt8(ascii: "z") {
                 throw archive.refuse(.declaresDTD(part))
             }
@@ -55,6 +64,38 @@ struct PartGuard {
                 if run > Self.maximumRun { throw archive.refuse(.runTooLong(part, bytes: Self.maximumRun)) }
             }
         }
+        if end, continuations > 0 { try invalid(at: sequenceStart) }
+    }
+
+    /// Whether `b` may come next in UTF-8 (it then opens, continues or closes a sequence).
+    private mutating func utf8(_ b: UInt8) -> Bool {
+        if continuations > 0 {
+            guard b >= low, b <= high else { return false }
+            continuations -= 1
+            low = 0x80
+            high = 0xBF
+            return true
+        }
+        sequenceStart = offset
+        switch b {
+        case 0xC2...0xDF: continuations = 1
+        case 0xE0: continuations = 2; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: continuations = 2
+        case 0xED: continuations = 2; high = 0x9F
+        case 0xF0: continuations = 3; low = 0x90
+        case 0xF1...0xF3: continuations = 3
+        case 0xF4: continuations = 3; high = 0x8F
+        default: return false
+        }
+        return true
+    }
+
+    /// Refuses the part for bytes that are not UTF-8 from `byte` (1-based: the lead byte of a
+    /// sequence that breaks off, or a byte that cannot start one); a byte-order mark or an
+    /// encoding declared in the head, when the head has not been checked yet, is named instead.
+    private mutating func invalid(at byte: Int64) throws(DatasetError) {
+        if !headChecked { try checkHead() }
+        throw archive.refuse(.invalidUTF8(part, byte: byte))
     }
 
     /// The byte-order mark and the XML declaration's encoding.

@@ -9,11 +9,17 @@ import FoundationXML
 /// Subclasses override ``start(_:_:)``, ``end(_:)`` and ``text(_:)``; ``fail(_:)`` stops the parse.
 class XMLPartReader: NSObject, XMLParserDelegate {
     /// The first problem found; the parse stops there.
-    var failure: DatasetError?
+    private(set) var failure: DatasetError?
+    /// Whether ``failure`` is set: the callbacks test this flag at every element (testing the
+    /// optional error would copy it each time).
+    private var failed = false
     /// How deep the parse is (0 outside the root), and whether the root element was closed.
     private(set) var depth = 0
     private(set) var closedRoot = false
-    private weak var parser: XMLParser?
+    /// The parser while ``parse(_:part:file:)`` runs (held strongly and let go when it returns: a
+    /// weak reference would give the parser a side table, and make each of the retains and releases
+    /// it does at every element the slow kind).
+    private var parser: XMLParser?
 
     func start(_ name: Substring, _ attributes: [String: String]) {}
     func end(_ name: Substring) {}
@@ -21,7 +27,7 @@ class XMLPartReader: NSObject, XMLParserDelegate {
 
     /// Keeps the first error and stops the parse.
     final func fail(_ error: DatasetError) {
-        if failure == nil { failure = error }
+        if !failed { failure = error; failed = true }
         parser?.abortParsing()
     }
 
@@ -36,31 +42,31 @@ class XMLPartReader: NSObject, XMLParserDelegate {
     }
 
     static func local(_ name: String) -> Substring {
-        guard let colon = name.lastIndex(of: ":") else { return Substring(name) }
-        return name[name.index(after: colon)...]
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return Substring(name) }
+        return name[name.utf8.index(after: colon)...]
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String]) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         depth += 1
         start(Self.local(elementName), attributeDict)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         depth -= 1
         if depth == 0 { closedRoot = true }
         end(Self.local(elementName))
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         text(string)
     }
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        guard failure == nil else { return }
+        guard !failed else { return }
         text(String(decoding: CDATABlock, as: UTF8.self))
     }
 
@@ -76,6 +82,7 @@ class XMLPartReader: NSObject, XMLParserDelegate {
         parser.delegate = self
         self.parser = parser
         let ok = parser.parse()
+        self.parser = nil
         if let failure { throw failure }
         if let failure = stream.failure { throw failure }
         let where_ = SourcePosition(file: file)

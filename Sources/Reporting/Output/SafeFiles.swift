@@ -48,8 +48,11 @@ public enum AtomicWriter {
     /// Writes `data` to `path`: temporary name in the same folder, then rename. A file replaced keeps
     /// its permissions (a 0600 file stays 0600).
     ///
-    /// - Parameter replacing: whether an existing file may be replaced (false: it is refused with
-    ///   ``WriteError/exists(path:)`` and left as it is).
+    /// - Parameters:
+    ///   - data: the bytes to write.
+    ///   - path: the destination file.
+    ///   - replacing: whether an existing file may be replaced (false: it is refused with
+    ///     ``WriteError/exists(path:)`` and left as it is).
     /// - Throws: ``WriteError`` when the path is empty, the destination is not a regular file (or
     ///   exists and `replacing` is false), the folder is missing or not writable, or a write fails
     ///   (a full disk, for instance).
