@@ -30,18 +30,18 @@ struct DOCXRendererTests {
         let body = try Self.body(package)
         let blocks = body.children.filter { $0.name == "w:p" || $0.name == "w:tbl" }
         let texts = blocks.map { $0.name == "w:tbl" ? "<table>" : $0.wordText }
-        // The gap table is too wide for one page: two tables (where each target stands; its
-        // projection and reading), each with the names.
-        #expect(Array(texts.prefix(9)) == ["Báo cáo", "Lập bằng Chiso ngày 05 tháng 6 năm 2025", "- 74 mục tiêu",
-                                           "1. Khoảng cách đến mục tiêu", "Bảng 1a. Khoảng cách đến mục tiêu", "<table>",
-                                           "Bảng 1b. Khoảng cách đến mục tiêu", "<table>",
-                                           "Nguồn: Chiso, tính từ bộ dữ liệu Datasets (961 quan sát, 7 văn bản nguồn), ngày 05 tháng 6 năm 2025."])
-        #expect(blocks.prefix(9).map { $0.name == "w:tbl" ? "table" : $0.paragraphStyle ?? "" }
-                == ["Title", "DateLine", "Normal", "Heading1", "Caption", "table", "Caption", "table", "SourceNote"])
+        // The gap table is too wide for one page: three tables (where each target stands; its
+        // projection; its status with the paces it is read from), each with the names.
+        #expect(Array(texts.prefix(11)) == ["Báo cáo", "Lập bằng Chiso ngày 05 tháng 6 năm 2025", "- 74 mục tiêu",
+                                            "1. Khoảng cách đến mục tiêu", "Bảng 1a. Khoảng cách đến mục tiêu", "<table>",
+                                            "Bảng 1b. Khoảng cách đến mục tiêu", "<table>", "Bảng 1c. Khoảng cách đến mục tiêu", "<table>",
+                                            "Nguồn: Chiso, tính từ bộ dữ liệu Datasets (961 quan sát, 7 văn bản nguồn), ngày 05 tháng 6 năm 2025."])
+        #expect(blocks.prefix(11).map { $0.name == "w:tbl" ? "table" : $0.paragraphStyle ?? "" }
+                == ["Title", "DateLine", "Normal", "Heading1", "Caption", "table", "Caption", "table", "Caption", "table", "SourceNote"])
         let parts = table.columnParts()
-        #expect(parts.count == 2 && Set(parts.joined()) == Set(table.columns.indices))
+        #expect(parts.count == 3 && Set(parts.joined()) == Set(table.columns.indices))
         let tables = body.children("w:tbl")
-        #expect(tables.count == 2)
+        #expect(tables.count == 3)
         for (tbl, part) in zip(tables, parts) {
             try checkGapTable(tbl, table: table, shown: DOCXRenderer.shownColumns(table, part: part))
         }
@@ -96,9 +96,10 @@ struct DOCXRendererTests {
             #expect(try style(id).first("w:rPr")?.first("w:sz")?.val == "28" && style(id).first("w:rPr")?.first("w:b") != nil)
         }
         #expect(try style("SourceNote").first("w:i") != nil && style("TableText").first("w:sz")?.val == "18")
-        // In two parts (11 and 16 columns), the gap table keeps the style's 9 pt (no smaller run size).
+        // In three parts (where the target stands; the projection; the status with its paces), the gap
+        // table keeps the style's 9 pt (no smaller run size).
         let tables = try Self.body(package).children("w:tbl")
-        #expect(tables.count == 2 && tables.allSatisfy { $0.first("w:tr")?.first("w:sz") == nil })
+        #expect(tables.count == 3 && tables.allSatisfy { $0.first("w:tr")?.first("w:sz") == nil })
         let types = try package.xml("[Content_Types].xml").all("Override").compactMap { $0.attributes["PartName"] }
         #expect(Set(types) == ["/word/document.xml", "/word/styles.xml", "/word/settings.xml", "/word/header1.xml", "/docProps/core.xml"])
         let relationships = try package.xml("word/_rels/document.xml.rels").all("Relationship").map { $0.attributes["Target"] ?? "" }
@@ -212,7 +213,7 @@ struct DOCXRendererTests {
         let captions = body.children("w:p").filter { $0.paragraphStyle == "Caption" }.map(\.wordText)
         #expect(captions == ["Table 1. Targets: where they stand, projections and the chance of meeting them",
                              "Table 2. Status by indicator (most behind first)", "Table 3. Status by entity (most behind first)",
-                             "Table 4a. Gap to target", "Table 4b. Gap to target", "Table 5. Projections of indicators with at least 4 data points"]
+                             "Table 4a. Gap to target", "Table 4b. Gap to target", "Table 4c. Gap to target", "Table 5. Projections of indicators with at least 4 data points"]
                 + report.comparisons.enumerated().flatMap { k, table in
                     let parts = table.columnParts().count
                     return (0..<parts).map { p in "Table \(k + 6)\(parts > 1 ? String(UnicodeScalar(UInt8(97 + p))) : ""). \(table.titleEn)" }

@@ -276,8 +276,9 @@ public struct GapTable: Sendable {
         let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }
         var table = ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
                            sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.indicator) })
-        // On a page: where the target stands (latest value to relative gap), then the projection and its reading.
-        table.partBreaks = columns.firstIndex { $0.key == "projection" }.map { [$0] } ?? []
+        // On a page: where the target stands (latest value to relative gap), then the projection, then
+        // the status with the paces it is read from.
+        table.partBreaks = ["projection", "status"].compactMap { key in columns.firstIndex { $0.key == key } }
         table.rowStatuses = self.rows.map(\.status)
         return table
     }
