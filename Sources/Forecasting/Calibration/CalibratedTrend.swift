@@ -18,7 +18,7 @@ import Indicators
 /// the table learned from slow indicators is scaled to a fast one, and a series much faster than its
 /// peers (|slope| / u beyond three times the top slope edge learned) takes its own pace as its unit.
 /// Point forecast, intervals, P(meet) and crossing year all come from this one distribution. The
-/// batch path (``BatchForecaster/calibrated(_:at:levels:table:peerSlopes:peerLevels:threads:)``) uses this same type.
+/// batch path (``BatchForecaster/calibrated(_:at:levels:table:peers:threads:)``) uses this same type.
 ///
 /// Accuracy is empirical: see the back-test figures in the README (coverage of the 80/95 % ranges
 /// and Brier score of P(meet), cross-validated by country on the corpus).

@@ -260,7 +260,7 @@ public enum CalibrationLearner {
         for (l, m) in moves where m.count >= minimumCount { table.growthLimits[l] = quantile(m.sorted(), 0.99) }
         // Standardised errors by cell.
         var cells: [Int: [Double]] = [:]
-        for (i, s) in samples.enumerated() {
+        for s in samples {
             let beta = table.beta(s.family, n: s.n, h: s.h, persistenceSlot: s.persistenceSlot, slopeBin: s.slopeSlot - 1)
             let e = (s.zActual - (s.zLast + beta * s.slope * s.horizon)) / s.unit
             // For one point, the "any slope" cells hold the naive forecast's errors: what a series
