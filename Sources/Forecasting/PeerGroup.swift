@@ -15,7 +15,6 @@ public struct PeerGroup: Sendable {
 
     struct Peers: Sendable {
         var latest: [Double] = []
-        var own: [Int: PeerMotion.Contribution] = [:]
         var sums = PeerMotion.Sums()
     }
 
@@ -26,13 +25,9 @@ public struct PeerGroup: Sendable {
         for case let member? in members {
             guard let t = member.times.last, byTime[t] == nil else { continue }
             var p = Peers()
-            for (k, other) in members.enumerated() {
-                guard let other else { continue }
+            for case let other? in members {
                 if let v = PeerLevel.latest(of: other, upTo: t) { p.latest.append(v) }
-                if let c = PeerMotion.Contribution(other, upTo: t) {
-                    p.own[k] = c
-                    p.sums.add(c)
-                }
+                if let c = PeerMotion.Contribution(other, upTo: t) { p.sums.add(c) }
             }
             p.latest.sort()
             byTime[t] = p

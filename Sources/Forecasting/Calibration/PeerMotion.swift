@@ -93,7 +93,7 @@ public struct PeerMotion: Sendable, Equatable {
         }
     }
 
-    /// Running sums of contributions, from which one member's own can be taken out.
+    /// Running sums of contributions.
     public struct Sums: Sendable {
         var change = 0.0, changes = 0, paceProduct = 0.0, paceSquare = 0.0, pairs = 0
         var slopes: [Double] = []
@@ -113,21 +113,10 @@ public struct PeerMotion: Sendable, Equatable {
             }
         }
 
-        /// The motion of these peers, without `own` (the member's contribution, when the sums hold it).
-        /// The median slope keeps every peer: it is borrowed only by series of one point, which have none.
-        public func motion(excluding own: Contribution? = nil, level: Double? = nil) -> PeerMotion {
-            var change = change, changes = changes, product = paceProduct, square = paceSquare, pairs = pairs
-            if let own {
-                change -= own.meanChange
-                changes -= 1
-                if let p = own.pace {
-                    product -= p.before * p.step
-                    square -= p.before * p.before
-                    pairs -= 1
-                }
-            }
+        /// The motion these sums hold, with `level` (the last value's place against the frontier).
+        public func motion(level: Double? = nil) -> PeerMotion {
             let unit = changes >= PeerMotion.minimumPeers ? max(change / Double(changes), 0) : nil
-            let persistence = pairs >= PeerMotion.minimumPairs && square > 1e-12 ? product / square : nil
+            let persistence = pairs >= PeerMotion.minimumPairs && paceSquare > 1e-12 ? paceProduct / paceSquare : nil
             return PeerMotion(slope: PeerSlope.median(slopes), level: level, unit: unit, persistence: persistence,
                               pairs: persistence == nil ? 0 : pairs, peers: unit == nil ? 0 : changes)
         }
