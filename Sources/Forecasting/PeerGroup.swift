@@ -48,16 +48,6 @@ public struct PeerGroup: Sendable {
         return p.sums.motion(level: PeerLevel.fraction(y, among: p.latest, excludingOne: true))
     }
 
-    /// The peers' slope that member `k` borrows (nil unless it has exactly one point, or without peers).
-    public func peerSlope(of k: Int) -> Double? {
-        guard let member = members[k], member.count == 1 else { return nil }
-        return motion(of: k).slope
-    }
-
-    /// Member `k`'s latest value as a fraction of the highest of the other members' latest values up
-    /// to its last time (nil with fewer than ``PeerLevel/minimumPeers`` peers).
-    public func peerLevel(of k: Int) -> Double? { motion(of: k).level }
-
     /// The other members' series (the pool of ``Forecaster/forecast(_:_:pool:)``).
     public func others(excluding k: Int) -> [Series] {
         members.enumerated().compactMap { $0.offset == k ? nil : $0.element }

@@ -67,17 +67,18 @@ public struct PeerMotion: Sendable, Equatable {
             guard let end = series.times.lastIndex(where: { $0 <= t + 1e-9 }), end >= 1 else { return nil }
             let start = max(0, end - CalibrationTable.maxN + 1)
             let window = Array(series.values[start...end]), times = Array(series.times[start...end])
-            let family = CalibrationTable.Family.of(kind: series.kind, lower: series.lower, upper: series.upper)
-            let scale = window.withUnsafeBufferPointer {
-                CalibratedTrend.naturalScale($0, family: family, lower: series.lower, upper: series.upper)
-            }
-            let z = window.map(scale.forward)
-            guard z.allSatisfy(\.isFinite) else { return nil }
+            // The slope and mean change as the forecast itself measures a window (one computation).
+            guard let f = times.withUnsafeBufferPointer({ t in
+                window.withUnsafeBufferPointer {
+                    CalibratedTrend.Features(times: t, values: $0, kind: series.kind, lower: series.lower, upper: series.upper)
+                }
+            }) else { return nil }
+            let z = window.map(f.scale.forward)
+            guard z.allSatisfy(\.isFinite), f.slope.isFinite else { return nil }
             let m = z.count
-            var change = 0.0
-            for k in 1..<m { change += abs(z[k] - z[k - 1]) / max(times[k] - times[k - 1], 1e-9) }
-            slope = Self.slope(times, z)
-            meanChange = change / Double(m - 1)
+            slope = f.slope
+            meanChange = f.ownChange
+            // The pace before the last point, on the same scale as the last step.
             pace = m >= 3 ? (Self.slope(Array(times.dropLast()), Array(z.dropLast())),
                              (z[m - 1] - z[m - 2]) / max(times[m - 1] - times[m - 2], 1e-9)) : nil
         }
