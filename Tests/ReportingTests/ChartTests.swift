@@ -100,6 +100,24 @@ struct ChartTests {
         #expect(labels.contains("Đơn vị: điểm") && labels.contains("Mục tiêu 2025: 700,50 điểm"))
     }
 
+    /// A rank is drawn on an inverted axis: a better (smaller) rank's tick stands above (a smaller y
+    /// than) a worse one's, where a share's larger value stands above its smaller.
+    @Test func rankAxisIsInverted() throws {
+        let rank = FanChart(title: Phrase(vi: "Hạng", en: "Rank"), unit: .rank,
+                            history: [(2022.5, 5), (2023.5, 5), (2024.5, 5)],
+                            path: [.init(t: 2024.5, median: 5, lo80: 5, hi80: 5, lo95: 5, hi95: 5),
+                                   .init(t: 2025.5, median: 5, lo80: 4, hi80: 6, lo95: 4, hi95: 6)],
+                            target: .init(t: 2025.5, value: 1, year: 2025), lower: 1, upper: 6)
+        func ticks(_ svg: String) -> [(value: Double, y: Double)] {
+            Self.texts(svg).filter { $0.anchor == "end" }.compactMap { t in Double(t.text.replacingOccurrences(of: ",", with: ".")).map { ($0, t.y) } }
+                .sorted { $0.value < $1.value }
+        }
+        let r = ticks(SVGCharts.fan(rank, language: .vi)), share = ticks(SVGCharts.fan(Self.share(), language: .vi))
+        #expect(r.count >= 3 && share.count >= 3)
+        #expect(zip(r, r.dropFirst()).allSatisfy { $0.y < $1.y })
+        #expect(zip(share, share.dropFirst()).allSatisfy { $0.y > $1.y })
+    }
+
     @Test func fanYearTicksIncludeTheYearsBetween() throws {
         let svg = SVGCharts.fan(Self.share(), language: .vi)
         let years = Self.texts(svg).filter { $0.anchor == "middle" }

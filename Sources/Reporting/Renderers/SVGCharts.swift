@@ -58,9 +58,12 @@ enum SVGCharts {
         t0 = min(t0, (t0 - off).rounded(.down) + off)
         t1 = max(t1, (t1 - off).rounded(.up) + off, t0 + 1)
         func x(_ t: Double) -> Double { left + 8 + (t - t0) / (t1 - t0) * (right - left - 16) }
+        // A rank is drawn on an inverted axis: rank 1, the best, at the top.
+        let inverted = chart.unit == .rank
         func y(_ v: Double) -> Double {
             let clipped = v.isFinite ? min(max(v, y0), y1) : (v > 0 ? y1 : y0)
-            return bottom - (clipped - y0) / (y1 - y0) * (bottom - top)
+            let share = (clipped - y0) / (y1 - y0)
+            return inverted ? top + share * (bottom - top) : bottom - share * (bottom - top)
         }
         for (v, text) in zip(ticks, tickTexts) {
             svg.raw("<line x1=\"\(f(left))\" y1=\"\(f(y(v)))\" x2=\"\(f(right))\" y2=\"\(f(y(v)))\" stroke=\"#e3e3e3\"/>")
