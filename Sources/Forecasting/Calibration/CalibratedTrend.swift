@@ -315,10 +315,12 @@ public struct CalibratedTrend: Sendable {
     /// 10 % and 90 % and beyond lie at least half a place and a little from the centre): a flat rank
     /// among a field whose scores move can still move, even where the panels learned from (regions'
     /// development ranks) mostly held still.
-    func offset(horizon h: Double, _ p: Double) -> Double {
+    /// `shape` is the side's ``spreadShape(horizon:upper:)`` when already read (a distribution reads
+    /// each side's once for all its probabilities).
+    func offset(horizon h: Double, _ p: Double, shape known: Double?? = nil) -> Double {
         let top = Double(table.maxHorizon)
         let o: Double
-        if let shape = spreadShape(horizon: h, upper: p >= 0.5) {
+        if let shape = known ?? spreadShape(horizon: h, upper: p >= 0.5) {
             o = (errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)) * shape
         } else {
             // The side sits on the centre at one year: its distance at H, in proportion to h.
@@ -379,7 +381,10 @@ public struct CalibratedTrend: Sendable {
         }
         let c = centre(horizon: h)
         let centre = limited(zLast + c, horizon: h)
-        var offsets = CalibrationTable.probabilities.map { limited(zLast + c + offset(horizon: h, $0), horizon: h) - centre }
+        let shapes = (lower: spreadShape(horizon: h, upper: false), upper: spreadShape(horizon: h, upper: true))
+        var offsets = CalibrationTable.probabilities.map { p in
+            limited(zLast + c + offset(horizon: h, p, shape: p >= 0.5 ? shapes.upper : shapes.lower), horizon: h) - centre
+        }
         for k in offsets.indices.dropFirst() { offsets[k] = max(offsets[k], offsets[k - 1]) }
         return PredictiveDistribution(median: centre, offsets: offsets, transform: scale)
     }
