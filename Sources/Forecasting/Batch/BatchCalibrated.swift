@@ -25,6 +25,7 @@ extension BatchForecaster {
         var upper = [Double](repeating: .nan, count: count * nt * nl)
         var chosen = [Int8](repeating: -1, count: count)
         let chunks = max(1, min(count, threads * 8))
+        let probabilities = [0.5] + levels.flatMap { [0.5 - $0 / 200, 0.5 + $0 / 200] }
         estimates.withUnsafeMutableBufferPointer { est in
             lower.withUnsafeMutableBufferPointer { lo in
                 upper.withUnsafeMutableBufferPointer { hi in
@@ -36,7 +37,8 @@ extension BatchForecaster {
                                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                                     let start = chunk * count / chunks, end = (chunk + 1) * count / chunks
                                     for i in start..<end {
-                                        calibratedSeries(i, input: input, output: out, times: times, levels: levels, table: table,
+                                        calibratedSeries(i, input: input, output: out, times: times, levels: levels,
+                                                         probabilities: probabilities, table: table,
                                                          peers: peers.flatMap { i < $0.count ? $0[i] : nil } ?? .none)
                                     }
                                 }
@@ -50,7 +52,8 @@ extension BatchForecaster {
                              estimates: estimates, lower: lower, upper: upper)
     }
 
-    static func calibratedSeries(_ i: Int, input: Input, output: Output, times: [Double], levels: [Double],
+    /// `probabilities`: the median, then each level's lower and upper ends.
+    static func calibratedSeries(_ i: Int, input: Input, output: Output, times: [Double], levels: [Double], probabilities: [Double],
                                  table: CalibrationTable, peers: PeerMotion) {
         let start = input.batch.offsets[i], n = input.batch.offsets[i + 1] - start
         guard n >= 1 else { return }
@@ -68,10 +71,15 @@ extension BatchForecaster {
         output.chosen[i] = 0
         let nt = times.count, nl = levels.count
         for (j, time) in times.enumerated() {
-            output.estimates[i * nt + j] = trend.point(at: time)
-            for (k, level) in levels.enumerated() {
-                output.lower[(i * nt + j) * nl + k] = trend.quantile(at: time, 0.5 - level / 200)
-                output.upper[(i * nt + j) * nl + k] = trend.quantile(at: time, 0.5 + level / 200)
+            // The median and every level's ends, read together (one centre, one spread shape per side).
+            trend.quantiles(at: time, probabilities) { k, v in
+                if k == 0 {
+                    output.estimates[i * nt + j] = v
+                } else if k % 2 == 1 {
+                    output.lower[(i * nt + j) * nl + (k - 1) / 2] = v
+                } else {
+                    output.upper[(i * nt + j) * nl + (k - 2) / 2] = v
+                }
             }
         }
     }

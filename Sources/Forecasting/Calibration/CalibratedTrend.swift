@@ -355,9 +355,33 @@ public struct CalibratedTrend: Sendable {
 
     /// The p-quantile of the value at time t, on the indicator's scale (t after the last point).
     public func quantile(at t: Double, _ p: Double) -> Double {
+        var q = Double.nan
+        quantiles(at: t, CollectionOfOne(p)) { _, v in q = v }
+        return q
+    }
+
+    /// The quantiles at probabilities `ps` of the value at time t, handed to `body` with their index,
+    /// reading the centre and each side's spread shape once (the batch path's several quantiles of one
+    /// time, without allocating).
+    public func quantiles<P: Collection<Double>>(at t: Double, _ ps: P, _ body: (Int, Double) -> Void) {
         let h = t - lastTime
-        guard h > 0 else { return lastValue }
-        return scale.inverse(limited(zLast + centre(horizon: h) + offset(horizon: h, p), horizon: h))
+        guard h > 0 else {
+            for k in 0..<ps.count { body(k, lastValue) }
+            return
+        }
+        let c = zLast + centre(horizon: h)
+        var lower: Double??, upper: Double??
+        for (k, p) in ps.enumerated() {
+            let shape: Double?
+            if p >= 0.5 {
+                if upper == nil { upper = .some(spreadShape(horizon: h, upper: true)) }
+                shape = upper ?? nil
+            } else {
+                if lower == nil { lower = .some(spreadShape(horizon: h, upper: false)) }
+                shape = lower ?? nil
+            }
+            body(k, scale.inverse(limited(c + offset(horizon: h, p, shape: .some(shape)), horizon: h)))
+        }
     }
 
     /// The point forecast at time t: the distribution's median, so that the projection printed, the
