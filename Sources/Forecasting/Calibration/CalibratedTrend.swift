@@ -311,27 +311,52 @@ public struct CalibratedTrend: Sendable {
 
     /// The distance of the p-quantile from the centre at horizon h (see ``centre(horizon:)``).
     ///
-    /// For a rank, the 80 % range is never narrower than one place from a year on (the quantiles at
-    /// 10 % and 90 % and beyond lie at least half a place and a little from the centre): a flat rank
-    /// among a field whose scores move can still move, even where the panels learned from (regions'
-    /// development ranks) mostly held still.
+    /// For a rank, the 80 % range is never narrower than one place from a year on: when neither the
+    /// 10 % nor the 90 % quantile lies half a place and a little from the centre, one of them is moved
+    /// there (``rankFloorSide(horizon:)``). A flat rank among a field whose scores move can still move,
+    /// even where the panels learned from (regions' development ranks) mostly held still.
     /// `shape` is the side's ``spreadShape(horizon:upper:)`` when already read (a distribution reads
     /// each side's once for all its probabilities).
     func offset(horizon h: Double, _ p: Double, shape known: Double?? = nil) -> Double {
-        let top = Double(table.maxHorizon)
-        let o: Double
-        if let shape = known ?? spreadShape(horizon: h, upper: p >= 0.5) {
-            o = (errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)) * shape
-        } else {
-            // The side sits on the centre at one year: its distance at H, in proportion to h.
-            o = (errorQuantile(horizon: top, p) - errorQuantile(horizon: top, 0.5)) * h / top
-        }
+        let o = spreadOffset(horizon: h, p, shape: known)
         guard family == .rank, case let .rankPlace(field) = scale, field > 1, p <= 0.1 || p >= 0.9 else { return o }
         let place = Self.rankRangeFloor / field * min(h, 1)
-        return p <= 0.1 ? min(o, -place) : max(o, place)
+        switch rankFloorSide(horizon: h) {
+        case .some(true) where p >= 0.9: return max(o, place)
+        case .some(false) where p <= 0.1: return min(o, -place)
+        default: return o
+        }
     }
 
-    /// The least distance, in places, of a rank's 10 % and 90 % quantiles from the centre after a year.
+    /// The distance of the p-quantile from the centre before a rank's floor.
+    private func spreadOffset(horizon h: Double, _ p: Double, shape known: Double?? = nil) -> Double {
+        let top = Double(table.maxHorizon)
+        if let shape = known ?? spreadShape(horizon: h, upper: p >= 0.5) {
+            return (errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)) * shape
+        }
+        // The side sits on the centre at one year: its distance at H, in proportion to h.
+        return (errorQuantile(horizon: top, p) - errorQuantile(horizon: top, 0.5)) * h / top
+    }
+
+    /// The side of a rank's 80 % range moved to one place at horizon h (true: toward worse ranks,
+    /// false: toward better; nil: the range is already a place wide, or not a rank). A rank whose
+    /// centre is at the top or bottom of the field can move only one way; otherwise the side with the
+    /// wider spread at one year, and where both are equal the side toward the middle of the field
+    /// (ranks far from it return toward it more often than they move further away). The side is read
+    /// at one year, so that it does not change from one horizon to the next.
+    func rankFloorSide(horizon h: Double) -> Bool? {
+        guard family == .rank, case let .rankPlace(field) = scale, field > 1 else { return nil }
+        let place = Self.rankRangeFloor / field * min(h, 1)
+        if spreadOffset(horizon: h, 0.1) <= -place || spreadOffset(horizon: h, 0.9) >= place { return nil }
+        let rank = (zLast + centre(horizon: h)) * field + 0.5
+        if rank < 1.5 { return true }
+        if rank > field - 0.5 { return false }
+        let low = spreadOffset(horizon: 1, 0.1), high = spreadOffset(horizon: 1, 0.9)
+        if abs(abs(low) - abs(high)) > 1e-12 { return abs(high) > abs(low) }
+        return (zLast + centre(horizon: 1)) * field + 0.5 <= (field + 1) / 2
+    }
+
+    /// The least distance, in places, of a rank's 10 % or 90 % quantile from the centre after a year.
     public static let rankRangeFloor = 0.51
 
     /// How far (natural scale per year) a count may move either way (nil for other families): never
