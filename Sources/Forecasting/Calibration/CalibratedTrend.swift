@@ -52,6 +52,10 @@ public struct CalibratedTrend: Sendable {
     public var usesPeerSlope = false
     /// The movement unit (natural scale per year) that slopes and errors are measured in.
     public var unit: Double
+    /// The unit errors and ranges are measured in: the movement unit weighed with the peers' noise
+    /// (``PeerMotion/noise``) as `unit^(1 − w) · noise^w`, w = ``noiseWeight``; the movement unit
+    /// without peers' noise.
+    public var errorUnit: Double
     /// Where the unit comes from.
     public var unitSource: UnitSource
     /// The persistence slot (0: unknown; ``CalibrationTable/persistenceSlot(_:pairs:)``).
@@ -104,6 +108,7 @@ public struct CalibratedTrend: Sendable {
         slopeBin = f.window == 1 && peers.slope == nil ? -1
             : (row == f.window ? table.slopeBin(f.family, n: row, slope: f.slope / f.unit) : 0)
         unit = f.unit
+        errorUnit = f.errorUnit
         fastestStep = f.fastestStep
         countLevel = f.family == .count && f.level.isFinite ? f.level : nil
         unitSource = f.unitSource
@@ -111,6 +116,7 @@ public struct CalibratedTrend: Sendable {
         // A series far faster than anything learned at its unit is measured in its own pace.
         if row == f.window, f.window >= 2, unitSource == .peers,
            abs(f.slope) / f.unit > 3 * table.topSlopeEdge(f.family, n: row), f.ownChange > f.unit {
+            errorUnit *= f.ownChange / unit
             unit = f.ownChange
             unitSource = .fasterThanPeers
             slopeBin = table.slopeBin(f.family, n: row, slope: f.slope / unit)
@@ -135,8 +141,12 @@ public struct CalibratedTrend: Sendable {
         var fastestStep = 0.0
         /// The peers' unit, if any (resolved into ``unit`` by ``resolveUnit(table:)``).
         var peerUnit: Double?
+        /// The peers' noise, if any.
+        var peerNoise: Double?
         /// The movement unit (NaN until resolved).
         var unit = Double.nan
+        /// The unit of errors (NaN until resolved; ``CalibratedTrend/errorUnit``).
+        var errorUnit = Double.nan
         var unitSource = UnitSource.prior
         var persistenceSlot: Int
 
@@ -150,6 +160,7 @@ public struct CalibratedTrend: Sendable {
                                                  lower: lower, upper: upper)
             slope = window == 1 ? (peers.slope ?? 0) : 0
             peerUnit = peers.unit.map { max($0, CalibrationTable.minimumUnit) }
+            peerNoise = peers.noise.map { max($0, CalibrationTable.minimumUnit) }
             persistenceSlot = CalibrationTable.persistenceSlot(peers.persistence, pairs: peers.pairs)
             if window >= 2 {
                 var st = 0.0, sz = 0.0
@@ -194,10 +205,18 @@ public struct CalibratedTrend: Sendable {
                 unitSource = .prior
             }
             unit = max(unit, CalibrationTable.minimumUnit)
+            if unitSource == .peers, let noise = peerNoise {
+                errorUnit = Foundation.pow(unit, 1 - CalibratedTrend.noiseWeight) * Foundation.pow(noise, CalibratedTrend.noiseWeight)
+            } else {
+                errorUnit = unit
+            }
         }
 
         mutating func resolveUnit(table: CalibrationTable) { resolveUnit(typical: table.defaultUnit(family)) }
     }
+
+    /// How much the peers' noise weighs in the unit of errors (0: the movement unit alone, 1: the noise alone).
+    public static let noiseWeight = 0.5
 
     /// A one-series convenience over ``init(times:values:kind:lower:upper:peers:table:)``.
     public init?(_ series: Series, peers: PeerMotion = .none, table: CalibrationTable) {
@@ -259,7 +278,7 @@ public struct CalibratedTrend: Sendable {
         // The tails never come inside the central range (the factors differ).
         if p > 0.9 { q = max(q, median + table.spread(family, n: tableN, p: 0.9) * (raw(0.9) - median)) }
         if p < 0.1 { q = min(q, median + table.spread(family, n: tableN, p: 0.1) * (raw(0.1) - median)) }
-        return unit * (h > learned ? q * Double(h) / Double(learned) : q)
+        return errorUnit * (h > learned ? q * Double(h) / Double(learned) : q)
     }
 
     /// The error quantile at probability p for a horizon h > 0 in years.

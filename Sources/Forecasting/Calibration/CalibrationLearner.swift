@@ -30,6 +30,8 @@ public enum CalibrationLearner {
         var hasPeer: Bool
         /// The window's movement unit.
         var unit: Double
+        /// The window's unit of errors (``CalibratedTrend/errorUnit``).
+        var errorUnit: Double
         var persistenceSlot: Int
         var slopeSlot = 0
     }
@@ -179,7 +181,7 @@ public enum CalibrationLearner {
                 guard zActual.isFinite else { continue }
                 samples.append(Sample(family: f.family, n: f.window, h: h, horizon: o.horizon, level: f.level,
                                       slope: f.slope, zLast: f.zLast, zActual: zActual, actual: o.value,
-                                      scale: f.scale, hasPeer: w.peers.slope != nil, unit: f.unit,
+                                      scale: f.scale, hasPeer: w.peers.slope != nil, unit: f.unit, errorUnit: f.errorUnit,
                                       persistenceSlot: f.persistenceSlot))
             }
         }
@@ -262,10 +264,10 @@ public enum CalibrationLearner {
         var cells: [Int: [Double]] = [:]
         for s in samples {
             let beta = table.beta(s.family, n: s.n, h: s.h, persistenceSlot: s.persistenceSlot, slopeBin: s.slopeSlot - 1)
-            let e = (s.zActual - (s.zLast + beta * s.slope * s.horizon)) / s.unit
+            let e = (s.zActual - (s.zLast + beta * s.slope * s.horizon)) / s.errorUnit
             // For one point, the "any slope" cells hold the naive forecast's errors: what a series
             // without peers (no trend to borrow) is forecast with.
-            let any = s.n == 1 ? (s.zActual - s.zLast) / s.unit : e
+            let any = s.n == 1 ? (s.zActual - s.zLast) / s.errorUnit : e
             for l in Set([0, s.levelBin + 1]) {
                 cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
                 if s.slopeSlot > 0 {

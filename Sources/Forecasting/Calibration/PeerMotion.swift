@@ -15,7 +15,11 @@ import Foundation
 ///   so that what was learned on slow indicators (the HDI) carries over to fast ones (a DTI score);
 /// - ``persistence``: Σ b·d / Σ b² over peers with ≥ 3 points, where b is a peer's slope before its
 ///   last point and d its last step per year: how much of their earlier pace the peers kept (1: all of
-///   it, 0: none, < 0: they turned back).
+///   it, 0: none, < 0: they turned back);
+/// - ``noise``: the mean over the same peers of |d − b|: how far their latest step strayed from their
+///   earlier pace. Errors are measured in a unit that weighs it with ``unit`` (``CalibratedTrend``), so
+///   that a policy-driven indicator whose steps jump is given the ranges it needs even where it moves
+///   no faster than a smooth one.
 public struct PeerMotion: Sendable, Equatable {
     /// The median slope of the peers (nil with none of ≥ 2 points).
     public var slope: Double?
@@ -25,6 +29,8 @@ public struct PeerMotion: Sendable, Equatable {
     public var unit: Double?
     /// How much of their pace the peers kept (nil with fewer than ``minimumPairs`` peers of ≥ 3 points).
     public var persistence: Double?
+    /// The peers' mean |last step − earlier pace| (nil with fewer than ``minimumPairs`` peers of ≥ 3 points).
+    public var noise: Double?
     /// Peers with ≥ 3 points behind ``persistence``.
     public var pairs: Int
     /// Peers with ≥ 2 points behind ``unit``.
@@ -39,12 +45,13 @@ public struct PeerMotion: Sendable, Equatable {
     public static let none = PeerMotion(slope: nil, level: nil, unit: nil, persistence: nil, pairs: 0, peers: 0)
 
     /// Motion from explicit values.
-    public init(slope: Double? = nil, level: Double? = nil, unit: Double? = nil, persistence: Double? = nil, pairs: Int = 0,
-                peers: Int = 0) {
+    public init(slope: Double? = nil, level: Double? = nil, unit: Double? = nil, persistence: Double? = nil, noise: Double? = nil,
+                pairs: Int = 0, peers: Int = 0) {
         self.slope = slope
         self.level = level
         self.unit = unit
         self.persistence = persistence
+        self.noise = noise
         self.pairs = pairs
         self.peers = peers
     }
@@ -96,7 +103,7 @@ public struct PeerMotion: Sendable, Equatable {
 
     /// Running sums of contributions.
     public struct Sums: Sendable {
-        var change = 0.0, changes = 0, paceProduct = 0.0, paceSquare = 0.0, pairs = 0
+        var change = 0.0, changes = 0, paceProduct = 0.0, paceSquare = 0.0, surprise = 0.0, pairs = 0
         var slopes: [Double] = []
 
         /// Empty sums.
@@ -110,6 +117,7 @@ public struct PeerMotion: Sendable, Equatable {
             if let p = c.pace {
                 paceProduct += p.before * p.step
                 paceSquare += p.before * p.before
+                surprise += abs(p.step - p.before)
                 pairs += 1
             }
         }
@@ -118,7 +126,8 @@ public struct PeerMotion: Sendable, Equatable {
         public func motion(level: Double? = nil) -> PeerMotion {
             let unit = changes >= PeerMotion.minimumPeers ? max(change / Double(changes), 0) : nil
             let persistence = pairs >= PeerMotion.minimumPairs && paceSquare > 1e-12 ? paceProduct / paceSquare : nil
-            return PeerMotion(slope: PeerSlope.median(slopes), level: level, unit: unit, persistence: persistence,
+            let noise = pairs >= PeerMotion.minimumPairs ? surprise / Double(pairs) : nil
+            return PeerMotion(slope: PeerSlope.median(slopes), level: level, unit: unit, persistence: persistence, noise: noise,
                               pairs: persistence == nil ? 0 : pairs, peers: unit == nil ? 0 : changes)
         }
     }
