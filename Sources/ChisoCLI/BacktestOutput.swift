@@ -92,6 +92,20 @@ enum BacktestReport {
                 }
             }
             out.append(TextTable.render(header: (vi ? ["loại", "nhóm"] + headerVi : ["kind", "group"] + header), rows: rows))
+            // Chiso's own methods only: a peer's forecasts cover too few outcomes per indicator.
+            let spread = [BacktestRun.defaultMethod, BacktestRun.textbookMethod].contains(method) ? r.indicatorSpread(method) : [:]
+            if spread.values.contains(where: { $0.indicators >= 2 }) {
+                out.append("")
+                out.append(vi ? "Độ phủ 80 % theo từng chỉ tiêu (chỉ tiêu có ≥ \(BacktestRun.IndicatorSpread.minimumOutcomes) kết quả có khoảng): điều một chỉ tiêu chưa gặp có thể nhận, con số gộp không cho thấy."
+                              : "Coverage of the 80 % range by indicator (indicators with ≥ \(BacktestRun.IndicatorSpread.minimumOutcomes) outcomes with a range): what one indicator not yet seen may get, which the pooled figure hides.")
+                let spreadRows = spread.keys.sorted().compactMap { k -> [String]? in
+                    guard let x = spread[k] else { return nil }
+                    return [kind(k.kind, language), "n = \(k.n ?? 0)", f.count(x.indicators), f.pct(x.meanDeviation80), "\(x.within5)/\(x.indicators)",
+                            "\(f.pct(x.lowest.coverage80)) \(x.lowest.indicator)", "\(f.pct(x.highest.coverage80)) \(x.highest.indicator)"]
+                }
+                out.append(TextTable.render(header: vi ? ["loại", "nhóm", "chỉ tiêu", "|phủ 80 − 80| TB", "trong ±5", "thấp nhất", "cao nhất"]
+                                                       : ["kind", "group", "indicators", "mean |c80 − 80|", "within ±5", "lowest", "highest"], rows: spreadRows))
+            }
         }
         let peers = r.methods.keys.filter { $0 != BacktestRun.defaultMethod && $0 != BacktestRun.textbookMethod }.sorted()
         if !peers.isEmpty {
@@ -165,6 +179,12 @@ enum BacktestReport {
                 ("by_kind", groups(r.metrics(method, byN: false))), ("by_kind_n", groups(r.metrics(method))),
                 ("by_kind_h", groups(r.metrics(method, byN: false, byH: true))),
                 ("by_indicator_n", groups(r.metrics(method, byIndicator: true))),
+                ("indicator_spread", .array(r.indicatorSpread(method).sorted { $0.key < $1.key }.map { k, x in
+                    .object([("kind", .string(k.kind)), ("n", .integer(k.n ?? 0)), ("indicators", .integer(x.indicators)),
+                             ("mean_abs_deviation_80", .double(x.meanDeviation80)), ("within_5", .integer(x.within5)),
+                             ("lowest", .object([("indicator", .string(x.lowest.indicator)), ("coverage_80", .double(x.lowest.coverage80))])),
+                             ("highest", .object([("indicator", .string(x.highest.indicator)), ("coverage_80", .double(x.highest.coverage80))]))])
+                })),
             ]
             if method != BacktestRun.defaultMethod {
                 let common = r.pairs(method).intersection(r.pairs(BacktestRun.defaultMethod))

@@ -130,6 +130,29 @@ import Testing
         #expect(ours.outcomes == 5 && ours.forecasts == 5 && ours.withIntervals == 5)
     }
 
+    /// The spread of 80 % coverage over indicators, counted by hand: A covers 80 of its 100 outcomes,
+    /// B 60, C 95; D has 50 outcomes (fewer than the minimum) and does not count.
+    @Test func indicatorSpreadIsCountedByIndicator() throws {
+        var windows: [BacktestWindow] = [], scored: [Backtest.Scored] = []
+        for (name, count, inside) in [("A", 100, 80), ("B", 100, 60), ("C", 100, 95), ("D", 50, 0)] {
+            let series = Series(name: name, kind: .share, lower: 0, upper: 100, times: [2000], values: [50])
+            let outcomes = (0..<count).map { _ in BacktestWindow.Outcome(t: 2001, value: 50, horizon: 1) }
+            windows.append(BacktestWindow(indicator: name, entity: "e", series: series, outcomes: outcomes, peers: .none))
+            for j in 0..<count {
+                // Inside: a range around 50; outside: a range above it.
+                let (lo, hi) = j < inside ? (40.0, 60.0) : (70.0, 80.0)
+                scored.append(Backtest.Scored(window: windows.count - 1, outcome: j,
+                                              forecast: OutcomeForecast(estimate: 50, lower80: lo, upper80: hi, lower95: lo, upper95: hi, pMeet: [])))
+            }
+        }
+        let run = BacktestRun(windows: windows, methods: [BacktestRun.defaultMethod: scored], ranges: [:], calibrations: [])
+        let spread = try #require(run.indicatorSpread(BacktestRun.defaultMethod)[BacktestRun.GroupKey(kind: "share", n: 1)])
+        #expect(spread.indicators == 3 && spread.within5 == 1)
+        #expect(abs(spread.meanDeviation80 - (0 + 0.2 + 0.15) / 3) < 1e-12)
+        #expect(spread.lowest.indicator == "B" && abs(spread.lowest.coverage80 - 0.6) < 1e-12)
+        #expect(spread.highest.indicator == "C" && abs(spread.highest.coverage80 - 0.95) < 1e-12)
+    }
+
     /// A count's level among its peers: its fraction of the highest peer value, counted by hand.
     @Test func peerLevelIsTheFractionOfTheFrontier() throws {
         let sorted: [Double] = [1, 2, 2, 3, 5, 8, 13]

@@ -159,6 +159,48 @@ public struct BacktestRun: Sendable {
         return result
     }
 
+    /// How coverage of the 80 % range spreads over the indicators of one kind and window size: what
+    /// one indicator never seen may get, which a pooled figure (dominated by the largest panels) hides.
+    public struct IndicatorSpread: Sendable, Equatable {
+        /// Indicators with at least ``minimumOutcomes`` outcomes with a range.
+        public var indicators: Int
+        /// Mean over them of |coverage of the 80 % range − 0.8|.
+        public var meanDeviation80: Double
+        /// Of them, those whose 80 % coverage is within 0.05 of 0.8.
+        public var within5: Int
+        /// The indicator with the lowest 80 % coverage, and that coverage.
+        public var lowest: (indicator: String, coverage80: Double)
+        /// The indicator with the highest 80 % coverage, and that coverage.
+        public var highest: (indicator: String, coverage80: Double)
+
+        /// The fewest outcomes with a range an indicator needs to count.
+        public static let minimumOutcomes = 100
+
+        public static func == (a: IndicatorSpread, b: IndicatorSpread) -> Bool {
+            a.indicators == b.indicators && a.meanDeviation80 == b.meanDeviation80 && a.within5 == b.within5
+                && a.lowest == b.lowest && a.highest == b.highest
+        }
+    }
+
+    /// ``IndicatorSpread`` of a method by kind and window size (`indicator` nil in the keys).
+    public func indicatorSpread(_ method: String) -> [GroupKey: IndicatorSpread] {
+        var byGroup: [GroupKey: [(String, Double)]] = [:]
+        for (key, m) in metrics(method, byIndicator: true) where m.withIntervals >= IndicatorSpread.minimumOutcomes {
+            guard let indicator = key.indicator, m.coverage80.isFinite else { continue }
+            byGroup[GroupKey(kind: key.kind, n: key.n), default: []].append((indicator, m.coverage80))
+        }
+        var result: [GroupKey: IndicatorSpread] = [:]
+        for (key, list) in byGroup where !list.isEmpty {
+            let sorted = list.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            guard let low = sorted.first, let high = sorted.last else { continue }
+            let deviations = list.map { abs($0.1 - 0.8) }
+            result[key] = IndicatorSpread(indicators: list.count, meanDeviation80: deviations.reduce(0, +) / Double(list.count),
+                                          within5: deviations.filter { $0 <= 0.05 + 1e-12 }.count,
+                                          lowest: (low.0, low.1), highest: (high.0, high.1))
+        }
+        return result
+    }
+
     /// The (window, outcome) pairs a method forecast.
     public func pairs(_ method: String) -> Set<Int64> { Set((methods[method] ?? []).map(Self.pairKey)) }
 
