@@ -9,7 +9,7 @@ public enum Glossary {
     /// sixteen rows of kind × number of points (README, "Leave one indicator out"): 80 % ranges held
     /// the outcome 72.0–90.9 % of the time, 95 % ranges 94.5–97.2 %. Update with the README when the
     /// method or the corpora change; what the corpora hold is the table's own record
-    /// (``CalibrationTable/corpus``).
+    /// (`CalibrationTable.corpus`).
     public static let backtest = (windows: 374_977, cover80: (72.0, 90.9), cover95: (94.5, 97.2))
 
     /// What a calibration was learned from, from its own record: "27 chỉ tiêu ở 3.412 đơn vị

@@ -46,7 +46,7 @@ public enum NumberText {
     }
 
     /// `digits` significant digits with the language's separators, never in scientific notation
-    /// (``Swift/Double/significantDecimals(_:maximumDecimals:)``), trailing zeros dropped: 20321.7 →
+    /// (Indicators' `Double.significantDecimals(_:maximumDecimals:)`), trailing zeros dropped: 20321.7 →
     /// "20.322" / "20,322", 0.10874 → "0,1087" / "0.1087" (4 digits), 1.5e-20 → "0".
     public static func significant(_ value: Double, digits: Int, _ language: Language) -> String {
         let decimals = value.significantDecimals(digits)

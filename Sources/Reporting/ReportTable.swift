@@ -44,8 +44,8 @@ public struct ReportTable: Sendable {
         /// in view with the columns before it when a sheet scrolls.
         public var isName: Bool
         /// Whether the column's numbers are in the unit of the row's indicator, and how: a row in
-        /// ``MeasureUnit/percent`` shows values as percentages and differences as percentage points
-        /// (``ReportTable/format(column:row:)``); nil: the column's format in every row.
+        /// ``MeasureUnit/percent(decimals:)`` shows values as percentages and differences as percentage points
+        /// (``ReportTable/format(column:row:value:)``); nil: the column's format in every row.
         public var measured: Measured?
 
         /// What a measured column holds.
@@ -247,7 +247,7 @@ public struct ReportTable: Sendable {
     }
 
     /// A cell of row `row` as display text in a language ("" for a missing number), its number in
-    /// the row's unit (``format(column:row:)``).
+    /// the row's unit (``format(column:row:value:)``).
     public func display(_ cell: Cell, column: Column, row: Int, language: Language) -> String {
         switch cell {
         case let .text(s): return s

@@ -59,7 +59,7 @@ extension Words {
     /// A data-quality finding as one line: `file:line:column: lỗi: indicator entity period: …` in
     /// Vietnamese (no internal code: the words say what is wrong; `chiso data validate --format json`
     /// keeps the code), `file:line:column: error[code] indicator entity period: …` in English
-    /// (``Finding/description``); made safe to print.
+    /// (`Finding.description`); made safe to print.
     public static func finding(_ finding: Finding) -> Phrase {
         Phrase(vi: findingLine(finding, severity: true), en: finding.description)
     }

@@ -249,7 +249,7 @@ extension Words {
     }
 
     /// A calibration's source line: the shipped corpus' credit in the language (the sources and their
-    /// licences; what they hold is the table's ``CalibrationTable/corpus`` record), a table learned on
+    /// licences; what they hold is the table's `CalibrationTable.corpus` record), a table learned on
     /// one fold of a cross-validation ("…, entities of fold 1") with its fold in words; any other as written.
     public static func source(_ source: String) -> Phrase {
         // A table learned on one fold of a cross-validation (`BacktestRun`): "PANEL, entities of fold 1".

@@ -6,7 +6,7 @@ import Indicators
 import Testing
 
 /// Units, periods and numbers by unit in words (``Words/period(_:)``, ``Words/quantity(_:_:decimals:_:)``,
-/// ``ReportTable/format(of:in:)``), against the forms Vietnamese reports write by hand.
+/// ``ReportTable/format(of:in:value:)``), against the forms Vietnamese reports write by hand.
 @Suite struct QuantityWordsTests {
     @Test(arguments: [
         ("2024", "năm 2024", "2024"),

@@ -16,7 +16,7 @@ public struct TargetOverview: Sendable {
     /// How many series were projected and how many comparison tables the report has.
     public var projected: Int, comparisons: Int
     /// The calibration the ranges come from (the summary and the glossary describe what it was
-    /// learned from, in its own words: ``CalibrationTable/corpus``).
+    /// learned from, in its own words: `CalibrationTable.corpus`).
     public var calibration: CalibrationTable
 
     /// The overview of a gap table whose ranges come from `calibration` (nil: the shipped one).
