@@ -16,12 +16,14 @@ cd "$(dirname "$0")/../.."
 swift build -c release --product chiso >&2
 corpus=Datasets/reference/indicator_corpus
 corpus2=${CORPUS_2:-../shared/reference/indicator_corpus_2}
-credit1="Gapminder (Systema Globalis), from ITU, WHO/UNICEF, World Bank, UNESCO, FAO and UNDP, CC BY 4.0: 12 indicators, 1960-2024 ($corpus)"
+# The credit names the sources and their licences; what was learned from (indicators, entities,
+# years) is counted by chiso calibrate and recorded in the table's corpus line.
+credit1="Gapminder (Systema Globalis), from ITU, WHO/UNICEF, World Bank, UNESCO, FAO and UNDP, CC BY 4.0 ($corpus)"
 panels=("$corpus/observations.csv")
 if [ -f "$corpus2/observations.csv" ]; then
   python3 Tests/Backtest/rank_fields.py "$corpus2" .build/corpus2 >&2
   panels+=(.build/corpus2/observations.csv)
-  source_line="$credit1; and World Bank (Doing Business, WDI, WGI by Kaufmann & Kraay, CPIA, SPI), CC BY 4.0; UN SDG Global Database (ITU, WHO/UNICEF) via Gapminder/open-numbers; Global Data Lab (Area Database 4.1, Subnational HDI 5.0); Källa: Kolada (PTS, Internetstiftelsen), ranks derived by Chiso: 15 indicators, 1990-2022 (indicator_corpus_2, read from ../shared/reference, not shipped)"
+  source_line="$credit1; and World Bank (Doing Business, WDI, WGI by Kaufmann & Kraay, CPIA, SPI), CC BY 4.0; UN SDG Global Database (ITU, WHO/UNICEF) via Gapminder/open-numbers; Global Data Lab (Area Database 4.1, Subnational HDI 5.0); Källa: Kolada (PTS, Internetstiftelsen), ranks derived by Chiso (indicator_corpus_2, read from ../shared/reference, not shipped)"
 else
   echo "make_calibration.sh: $corpus2 is absent: learning from the shipped corpus only" >&2
   source_line="$credit1"

@@ -19,7 +19,7 @@ enum BacktestReport {
 
     static func num(_ v: Double) -> String { String(format: "%.10g", v) }
 
-    /// Numbers of the table in a language: `%.1f` percentages, `%.4g` and `%.3f` metrics (Vietnamese:
+    /// Numbers of the table in a language: `%.1f` percentages, 4 significant digits (never an exponent) and `%.3f` metrics (Vietnamese:
     /// decimal comma, "−"; counts grouped as 1.234), "—" for none.
     struct Numbers {
         var language: Language
@@ -28,7 +28,7 @@ enum BacktestReport {
             language == .vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
         }
         func pct(_ v: Double) -> String { v.isFinite ? local(String(format: "%.1f", v * 100)) : "—" }
-        func g(_ v: Double) -> String { v.isFinite ? local(String(format: "%.4g", v)) : "—" }
+        func g(_ v: Double) -> String { v.isFinite ? local(v.significant(4)) : "—" }
         func f3(_ v: Double) -> String { v.isFinite ? local(String(format: "%.3f", v)) : "—" }
         func count(_ n: Int) -> String { language == .vi ? NumberText.plain(Double(n), decimals: 0, .vi) : String(n) }
     }

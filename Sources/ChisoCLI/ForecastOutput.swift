@@ -73,23 +73,30 @@ enum ForecastOutput {
         return JSONText.object(pairs).rendered()
     }
 
-    /// A number with 4 significant digits in the language ("NA"/"—" when missing).
+    /// A number with 4 significant digits in the language, never in scientific notation ("NA"/"—"
+    /// when missing).
     static func g(_ v: Double?, _ l: Language) -> String {
         guard let v, v.isFinite else { return l == .vi ? "—" : "NA" }
-        let text = String(format: "%.4g", v == 0 ? 0 : v)  // never "-0"
-        return l == .vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
+        return NumberText.significant(v, digits: 4, l)
     }
 
-    static func table(_ f: Forecast, levels: [Double], kind: String? = nil, language: Language = .en) -> String {
+    /// The forecast as text. Its values (projections, bounds, target, changes per year) are written
+    /// in `style`: every number of the table with the same decimals, a target as it was written;
+    /// coefficients and scores with 4 significant digits. Nothing is written in scientific notation.
+    static func table(_ f: Forecast, levels: [Double], kind: String? = nil, language: Language = .en, style: ValueStyle) -> String {
         let l = language, vi = l == .vi
         func g(_ v: Double?) -> String { Self.g(v, l) }
+        func value(_ v: Double?) -> String {
+            guard let v, v.isFinite else { return vi ? "—" : "NA" }
+            return style.number(v, l)
+        }
         func when(_ p: Projection) -> String { p.year.map(String.init) ?? String(format: "%.3f", p.t) }
         var header = ["", vi ? "Dự báo" : "Point Forecast"]
         for level in levels { header += [(vi ? "Thấp " : "Lo ") + levelKey(level), (vi ? "Cao " : "Hi ") + levelKey(level)] }
         var rows: [[String]] = []
         for p in f.projections {
-            var row = [when(p), g(p.estimate)]
-            for i in p.intervals { row += [g(i.lower), g(i.upper)] }
+            var row = [when(p), value(p.estimate)]
+            for i in p.intervals { row += [value(i.lower), value(i.upper)] }
             rows.append(row)
         }
         var lines = kind.map { [(vi ? "Chuỗi: " : "Series: ") + $0] } ?? []
@@ -99,12 +106,12 @@ enum ForecastOutput {
         }.joined(separator: vi ? "; " : ", ")
         if f.fit.calibratedTrend != nil {
             lines.append((vi ? "Mô hình: " : "Model: ") + coefficients)
-            lines.append(vi ? "Khoảng dự báo: hiệu chỉnh theo kết quả thực (phân vị thực nghiệm; --intervals model cho khoảng Student t của sách giáo khoa)"
+            lines.append(vi ? "Khoảng dự báo: hiệu chỉnh theo kết quả thực của các chuỗi tương tự (--intervals model: khoảng theo công thức của mô hình)"
                             : "Intervals: calibrated (empirical quantiles of real outcomes; --intervals model gives the textbook Student t)")
         } else {
             lines.append((vi ? "Mô hình: " : "Model: ") + coefficients + (vi ? "; σ = " : ", sigma = ") + g(f.fit.sigma)
                          + (vi ? "; bậc tự do = " : ", df = ") + "\(f.fit.dfResidual)")
-            lines.append(vi ? "Khoảng dự báo: theo sách giáo khoa (Student t trên thang của mô hình), chưa hiệu chỉnh theo kết quả thực"
+            lines.append(vi ? "Khoảng dự báo: theo công thức của mô hình, chưa hiệu chỉnh theo kết quả thực"
                             : "Intervals: textbook (Student t on the model's scale), not calibrated on real outcomes")
         }
         for note in f.fit.notes { lines.append((vi ? "Ghi chú: " : "Note: ") + Words.note(note).text(l)) }
@@ -137,21 +144,28 @@ enum ForecastOutput {
             // millionth of a millionth of the values it compares is none.
             let size = max(1, abs(t.value), abs(f.projections.first?.estimate ?? 0).isFinite ? abs(f.projections.first?.estimate ?? 0) : 1)
             func z(_ v: Double?) -> Double? { v.map { abs($0) < 1e-12 * size ? 0 : $0 } }
-            let (projected, required, achieved) = (g(z(t.projectedChangePerYear)), g(z(t.requiredChangePerYear)), g(z(t.achievedChangePerYear)))
+            func change(_ v: Double?) -> String {
+                guard let v = z(v), v.isFinite else { return vi ? "—" : "NA" }
+                return Words.changePerYear(v, style, l)
+            }
+            let (projected, required, achieved) = (change(t.projectedChangePerYear), change(t.requiredChangePerYear), change(t.achievedChangePerYear))
             let ratio = g(t.progressRatio.map { abs($0) < 1e-12 ? 0 : $0 })
+            let goal = "\(t.atLeast ? "≥" : "≤") \(style.target(t.value, l))"
+            // "xác suất đạt 19 %", "xác suất đạt < 1 %": the probability as every report writes it.
+            let chance = t.pMeet.map { NumberText.format($0, .probability, l) } ?? (vi ? "—" : "NA")
             if vi {
-                let scale = t.progressScale == .logit ? ", tính trên thang logit" : t.progressScale == .log ? ", tính trên thang log" : ""
+                let scale = t.progressScale == .logit ? ", tính trên thang đường cong chữ S" : t.progressScale == .log ? ", tính trên thang tăng trưởng đều" : ""
                 let pace = f.fit.calibratedTrend != nil
-                    ? "tỷ số tiến độ \(ratio)\(scale) (theo đơn vị của chỉ tiêu: dự kiến \(projected)/năm so với cần \(required)/năm; đã đạt \(achieved)/năm)"
-                    : "tỷ số tiến độ \(ratio)\(scale) (theo đơn vị của chỉ tiêu: đã đạt \(achieved)/năm so với cần \(required)/năm)"
-                lines.append("Mục tiêu \(t.atLeast ? "≥" : "≤") \(g(t.value)) năm \(t.year): \(status); xác suất đạt = \(t.pMeet.map { NumberText.format($0, .probability, .vi) } ?? "—"); \(pace); năm dự kiến đạt: \(crossing)")
+                    ? "tỷ số tiến độ \(ratio)\(scale) (theo đơn vị của chỉ tiêu: dự kiến \(projected) so với cần \(required); đã đạt \(achieved))"
+                    : "tỷ số tiến độ \(ratio)\(scale) (theo đơn vị của chỉ tiêu: đã đạt \(achieved) so với cần \(required))"
+                lines.append("Mục tiêu \(goal) năm \(t.year): \(status); xác suất đạt \(chance); \(pace); năm dự kiến đạt: \(crossing)")
                 if t.disagreement { lines.append("Lưu ý: tình trạng và xác suất đạt không khớp nhau") }
             } else {
                 let scale = t.progressScale == .logit ? ", on the logit scale" : t.progressScale == .log ? ", on the log scale" : ""
                 let pace = f.fit.calibratedTrend != nil
-                    ? "progress ratio \(ratio)\(scale) (in the indicator's units: projected \(projected)/yr vs required \(required)/yr; achieved so far \(achieved)/yr)"
-                    : "progress ratio \(ratio)\(scale) (in the indicator's units: achieved \(achieved)/yr vs required \(required)/yr)"
-                lines.append("Target \(t.atLeast ? "≥" : "≤") \(g(t.value)) in \(t.year): \(status); P(meet) = \(g(t.pMeet)); \(pace); crossing year \(crossing)")
+                    ? "progress ratio \(ratio)\(scale) (in the indicator's units: projected \(projected) vs required \(required); achieved so far \(achieved))"
+                    : "progress ratio \(ratio)\(scale) (in the indicator's units: achieved \(achieved) vs required \(required))"
+                lines.append("Target \(goal) in \(t.year): \(status); P(meet) \(chance); \(pace); crossing year \(crossing)")
                 if t.disagreement { lines.append("Flag: the status and P(meet) disagree") }
             }
             for note in t.notes { lines.append((vi ? "Ghi chú: " : "Note: ") + Words.note(note).text(l)) }

@@ -143,7 +143,7 @@ public enum SelectionReason: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static func g(_ v: Double) -> String { String(format: "%.4g", v) }
+    static func g(_ v: Double) -> String { v.significant(4) }
 }
 
 /// Why `auto` left a candidate model out (typed; ``description`` is the English line).

@@ -124,5 +124,5 @@ public enum Selection {
         return nil
     }
 
-    static func format(_ v: Double) -> String { String(format: "%.4g", v) }
+    static func format(_ v: Double) -> String { v.significant(4) }
 }

@@ -46,8 +46,15 @@ public struct FanChart: Sendable {
 
     /// Title in each language (indicator and entity names).
     public var title: Phrase
-    /// The unit of the values (the axis' unit), if known.
-    public var unit: Indicator.Unit?
+    /// How the values are written (unit, decimals, noun: the axis' unit line, the target's label and
+    /// the note on bands the axis cuts), if known.
+    public var style: ValueStyle?
+    /// The unit of the values (the axis' unit), if known; setting it writes the values in the unit's
+    /// chart style (``chartStyle(_:)``).
+    public var unit: Indicator.Unit? {
+        get { style?.unit }
+        set { style = newValue.map(Self.chartStyle) }
+    }
     /// Observed points.
     public var history: [(t: Double, value: Double)]
     /// The projected path.
@@ -62,17 +69,31 @@ public struct FanChart: Sendable {
     /// The year ticks go there, so that a point stands above its year.
     public var yearOffset: Double
 
-    /// A fan chart.
-    public init(title: Phrase, unit: Indicator.Unit? = nil, history: [(t: Double, value: Double)], path: [Step], target: TargetMark? = nil,
+    /// A fan chart whose values are written in `style`.
+    public init(title: Phrase, style: ValueStyle?, history: [(t: Double, value: Double)], path: [Step], target: TargetMark? = nil,
                 lower: Double? = nil, upper: Double? = nil, yearOffset: Double = 0.5) {
         self.title = title
-        self.unit = unit
+        self.style = style
         self.history = history
         self.path = path
         self.target = target
         self.lower = lower
         self.upper = upper
         self.yearOffset = yearOffset
+    }
+
+    /// A fan chart whose values are written in a unit without an indicator's data: one decimal for
+    /// percentages and scores, none for counts, ranks and amounts (``chartStyle(_:)``).
+    public init(title: Phrase, unit: Indicator.Unit? = nil, history: [(t: Double, value: Double)], path: [Step], target: TargetMark? = nil,
+                lower: Double? = nil, upper: Double? = nil, yearOffset: Double = 0.5) {
+        self.init(title: title, style: unit.map(Self.chartStyle), history: history, path: path, target: target, lower: lower,
+                  upper: upper, yearOffset: yearOffset)
+    }
+
+    /// The style of a chart's values in `unit` when no data say how they are written: one decimal
+    /// for percentages and scores (a chart is read to a tenth), none for the others.
+    public static func chartStyle(_ unit: Indicator.Unit) -> ValueStyle {
+        ValueStyle(unit: unit, decimals: unit == .percent || unit == .score ? 1 : 0)
     }
 }
 
@@ -107,11 +128,6 @@ public struct BarChart: Sendable {
 
 /// The words of the charts.
 extension Words {
-    /// A value with its unit (``Words/quantity(_:_:decimals:_:)``; without a unit, the number).
-    static func measured(_ value: Double, unit: Indicator.Unit?, decimals: Int, _ language: Language) -> String {
-        unit.map { quantity(value, $0, decimals: decimals, language) } ?? NumberText.plain(value, decimals: decimals, language)
-    }
-
     /// The legend's words for the observed points.
     static let chartObserved = Phrase(vi: "Số liệu thực tế", en: "Observed")
     /// … for the median path.
@@ -121,30 +137,33 @@ extension Words {
     /// … for the target marker.
     static let chartTarget = Phrase(vi: "Mục tiêu", en: "Target")
 
-    /// The axis' unit line: "Đơn vị: %" / "Unit: %", with a scale's maximum: "Đơn vị: điểm (tối đa 1.000)".
-    static func chartUnit(_ unit: Indicator.Unit, maximum: Double?) -> Phrase {
+    /// The axis' unit line: "Đơn vị: %" / "Unit: %", "Đơn vị: hồ sơ" (a count's noun, ``ValueStyle/unitWords``),
+    /// with a scale's maximum: "Đơn vị: điểm (tối đa 1.000)".
+    static func chartUnit(_ unit: Phrase, percent: Bool, maximum: Double?) -> Phrase {
         func line(_ l: Language) -> String {
-            let head = (l == .vi ? "Đơn vị: " : "Unit: ") + Words.unit(unit).text(l)
-            guard let maximum, unit != .percent || maximum != 100 else { return head }
-            return head + (l == .vi ? " (tối đa " : " (maximum ") + NumberText.plain(maximum, decimals: maximum == maximum.rounded() ? 0 : 2, l) + ")"
+            let head = (l == .vi ? "Đơn vị: " : "Unit: ") + unit.text(l)
+            guard let maximum, !percent || maximum != 100 else { return head }
+            return head + (l == .vi ? " (tối đa " : " (maximum ") + NumberText.plain(maximum, decimals: ValueStyle.decimalsWritten(maximum), l) + ")"
         }
         return Phrase(vi: line(.vi), en: line(.en))
     }
 
-    /// The target marker's label: "Mục tiêu 2025: ≥ 80 %" / "Target 2025: ≥ 80%".
-    static func chartTargetLabel(_ target: FanChart.TargetMark, unit: Indicator.Unit?) -> Phrase {
-        let decimals = target.value == target.value.rounded() ? 0 : 2
+    /// The target marker's label, the target as written: "Mục tiêu 2025: ≥ 80 %" / "Target 2025: ≥ 80%".
+    static func chartTargetLabel(_ target: FanChart.TargetMark, style: ValueStyle?) -> Phrase {
         func line(_ l: Language) -> String {
             let comparator = target.comparator.map { Words.comparator($0).text(l) + " " } ?? ""
-            return "\(chartTarget.text(l)) \(target.year): \(comparator)\(measured(target.value, unit: unit, decimals: decimals, l))"
+            let value = style.map { $0.target(target.value, l) }
+                ?? NumberText.plain(target.value, decimals: ValueStyle.decimalsWritten(target.value), l)
+            return "\(chartTarget.text(l)) \(target.year): \(comparator)\(value)"
         }
         return Phrase(vi: line(.vi), en: line(.en))
     }
 
-    /// The note under a fan chart whose bands the axis cuts: "Khoảng 95 % vượt ngoài biểu đồ (tới 312,4)".
-    static func chartBandsCut(levels: [Int], low: Double?, high: Double?, unit: Indicator.Unit?) -> Phrase {
+    /// The note under a fan chart whose bands the axis cuts, in the chart's style: "Khoảng 95 % vượt
+    /// ngoài biểu đồ (tới 3.657.242 hồ sơ)".
+    static func chartBandsCut(levels: [Int], low: Double?, high: Double?, style: ValueStyle?) -> Phrase {
         func line(_ l: Language) -> String {
-            func v(_ x: Double) -> String { measured(x, unit: unit, decimals: 1, l) }
+            func v(_ x: Double) -> String { style.map { $0.text(x, l) } ?? NumberText.plain(x, decimals: 1, l) }
             let names = levels.map { l == .vi ? "\($0) %" : "\($0)%" }.joined(separator: l == .vi ? " và " : " and ")
             let head = l == .vi ? "Khoảng \(names) vượt ngoài biểu đồ" : "\(names) \(levels.count > 1 ? "bands run" : "band runs") off the chart"
             switch (low, high) {

@@ -45,6 +45,19 @@ public enum NumberText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `digits` significant digits with the language's separators, never in scientific notation
+    /// (Indicators' `Double.significantDecimals(_:maximumDecimals:)`), trailing zeros dropped: 20321.7 →
+    /// "20.322" / "20,322", 0.10874 → "0,1087" / "0.1087" (4 digits), 1.5e-20 → "0".
+    public static func significant(_ value: Double, digits: Int, _ language: Language) -> String {
+        let decimals = value.significantDecimals(digits)
+        var text = plain(value, decimals: decimals, language)
+        guard decimals > 0 else { return text }
+        let point: Character = language == .vi ? "," : "."
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.last == point { text.removeLast() }
+        return text == "−0" ? "0" : text
+    }
+
     /// ``plain(_:decimals:_:)`` for a text that is not plain digits (not a finite number).
     static func slowPlain(_ value: Double, text: String, _ language: Language) -> String {
         let parts = text.split(separator: ".", maxSplits: 1)

@@ -35,7 +35,7 @@ public struct Report: Sendable {
         let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
                                                 calibration: calibration)
         let overview = TargetOverview(gaps: gaps, sources: Array(data.sources.values), projected: projections.rows.count,
-                                      comparisons: comparisons.count)
+                                      comparisons: comparisons.count, calibration: calibration)
         return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language, provenance: .init(data),
                       overview: overview)
     }
@@ -55,12 +55,16 @@ public struct Report: Sendable {
         let insufficient = gaps.rows.filter { $0.status == .insufficientData }.count
         let language = self.language
         func n(_ count: Int) -> String { NumberText.plain(Double(count), decimals: 0, language) }
+        // A part of the report that is not there is not counted ("0 bảng so sánh"): it is left out.
+        let projected = projections.rows.count, compared = comparisons.count
         if language == .vi {
-            return ["\(n(gaps.rows.count)) mục tiêu: \(n(onTrack)) đạt hoặc đúng tiến độ, \(n(off)) chậm hoặc lệch hướng, \(n(insufficient)) thiếu dữ liệu",
-                    "\(n(projections.rows.count)) chuỗi số liệu được dự báo đến 2030", "\(n(comparisons.count)) bảng so sánh"]
+            return ["\(n(gaps.rows.count)) mục tiêu: \(n(onTrack)) đạt hoặc đúng tiến độ, \(n(off)) chậm hoặc lệch hướng, \(n(insufficient)) thiếu dữ liệu"]
+                + (projected > 0 ? ["\(n(projected)) chuỗi số liệu được dự báo đến năm 2030"] : [])
+                + (compared > 0 ? ["\(n(compared)) bảng so sánh giữa các đơn vị"] : [])
         }
-        return ["\(n(gaps.rows.count)) targets: \(n(onTrack)) achieved or on track, \(n(off)) behind or moving away, \(n(insufficient)) insufficient data",
-                "\(n(projections.rows.count)) series projected to 2030", "\(n(comparisons.count)) comparison tables"]
+        return ["\(n(gaps.rows.count)) targets: \(n(onTrack)) achieved or on track, \(n(off)) behind or moving away, \(n(insufficient)) insufficient data"]
+            + (projected > 0 ? ["\(n(projected)) series projected to 2030"] : [])
+            + (compared > 0 ? ["\(n(compared)) comparison \(compared == 1 ? "table" : "tables")"] : [])
     }
 
     /// The marker file a report folder is written with, listing the files the report wrote: an

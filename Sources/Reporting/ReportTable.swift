@@ -13,7 +13,7 @@ public enum Language: String, Sendable, CaseIterable {
 /// A table as every renderer sees it: typed cells computed once (no renderer computes numbers).
 public struct ReportTable: Sendable {
     /// How a column's values are shown.
-    public enum Format: Sendable, Equatable {
+    public enum Format: Sendable, Hashable {
         /// Plain text.
         case text
         /// A number with this many decimals.
@@ -44,14 +44,17 @@ public struct ReportTable: Sendable {
         /// in view with the columns before it when a sheet scrolls.
         public var isName: Bool
         /// Whether the column's numbers are in the unit of the row's indicator, and how: a row in
-        /// ``MeasureUnit/percent`` shows values as percentages and differences as percentage points
-        /// (``ReportTable/format(column:row:)``); nil: the column's format in every row.
+        /// ``MeasureUnit/percent(decimals:)`` shows values as percentages and differences as percentage points
+        /// (``ReportTable/format(column:row:value:)``); nil: the column's format in every row.
         public var measured: Measured?
 
         /// What a measured column holds.
         public enum Measured: Sendable, Equatable {
-            /// A value in the indicator's unit (a latest value, a target, a projection, a bound).
+            /// A value in the indicator's unit (a latest value, a projection, a bound).
             case value
+            /// A target: a value shown as it was written, with the fewest decimals that show it
+            /// exactly, at most the row's (``ValueStyle/targetDecimals(_:)``).
+            case target
             /// A difference of two values (a gap): percentage points in a share's row.
             case difference
             /// A change per year: percentage points in a share's row, one decimal in a count's.
@@ -72,24 +75,23 @@ public struct ReportTable: Sendable {
         }
     }
 
-    /// The unit of a row's measured values (``Column/measured`` columns).
+    /// The unit of a row's measured values (``Column/measured`` columns) and the decimals they share.
     public enum MeasureUnit: Sendable, Equatable {
-        /// Plain numbers (scores, and rows without an indicator): the column's format as is.
+        /// Plain numbers (rows without an indicator): the column's format as is.
         case number
         /// Percent units (74.65 means 74.65 %): a ``Format/number(decimals:)`` column shows the
-        /// row's value as ``Format/percent(decimals:)`` with the same decimals.
-        case percent
-        /// Whole things (counts, ranks, amounts of đồng): values shown without decimals, changes
-        /// per year (``Column/Measured/perYear``) with one.
-        case whole
+        /// row's value as ``Format/percent(decimals:)`` with these decimals, a difference as points.
+        case percent(decimals: Int)
+        /// Numbers in the indicator's own unit (scores, counts, ranks, amounts of đồng) with these
+        /// decimals; changes per year (``Column/Measured/perYear``) with at least one.
+        case plain(decimals: Int)
 
-        /// The unit of an indicator's values.
-        public init(_ indicator: Indicator) {
-            switch indicator.unit {
-            case .percent: self = .percent
-            case .count, .rank, .vnd: self = .whole
-            case .score: self = .number
-            }
+        /// Whole things (counts, ranks, amounts of đồng).
+        public static let whole = MeasureUnit.plain(decimals: 0)
+
+        /// The unit of the values of an indicator written in `style`.
+        public init(_ style: ValueStyle) {
+            self = style.unit == .percent ? .percent(decimals: style.decimals) : .plain(decimals: style.decimals)
         }
     }
 
@@ -133,6 +135,11 @@ public struct ReportTable: Sendable {
     /// Whether a page shows the table as one card per row on a phone (a table of one line per
     /// target, whose columns are read together rather than compared down).
     public var cards = false
+    /// Keys of columns a page (HTML, Word) leaves out because ``notes`` say what they hold once (a
+    /// model that is the same on every row); the files of data keep them.
+    public var hiddenOnPages: Set<String> = []
+    /// Sentences a page shows under the table (what a column hidden on pages holds).
+    public var notes: [Phrase] = []
 
     /// A table.
     public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0,
@@ -152,10 +159,25 @@ public struct ReportTable: Sendable {
     /// The title in a language.
     public func title(_ language: Language) -> String { language == .vi ? titleVi : titleEn }
 
-    /// The indices of the columns a page shows (of `part`, every column when nil): all but a column
-    /// of ids whose names the next columns hold (`key` when `key_name` is also a column). A page
-    /// reads by names; the ids stay in the files of data.
+    /// Leaves the column `key` out of the pages and says once, under the table, what it holds
+    /// (`note`); nil keeps the column (its rows differ).
+    public mutating func sayOnce(_ key: String, _ note: Phrase?) {
+        guard let note, columns.contains(where: { $0.key == key }) else { return }
+        hiddenOnPages.insert(key)
+        notes.append(note)
+    }
+
+    /// The indices of the columns a page shows (of `part`, every column when nil): the
+    /// ``namedColumns(part:)`` but those ``hiddenOnPages``. A page reads by names; the ids stay in
+    /// the files of data.
     public func shownColumns(part: [Int]? = nil) -> [Int] {
+        namedColumns(part: part).filter { !hiddenOnPages.contains(columns[$0].key) }
+    }
+
+    /// The indices of the columns a reader's document shows (of `part`, every column when nil): all
+    /// but a column of ids whose names the next columns hold (`key` when `key_name` is also a
+    /// column). Pages and workbooks show these; CSV, JSON and Markdown keep every column.
+    public func namedColumns(part: [Int]? = nil) -> [Int] {
         let keys = Set(columns.map(\.key))
         return (part ?? Array(columns.indices)).filter { !keys.contains(columns[$0].key + "_name") }
     }
@@ -192,23 +214,25 @@ public struct ReportTable: Sendable {
         return first.lowercased() + name.dropFirst()
     }
 
-    /// The format of a column's numbers in a row: a ``Column/measured`` number column in a
-    /// ``MeasureUnit/percent`` row is a percentage with the column's decimals; otherwise the column's format.
-    public func format(column: Column, row: Int) -> Format {
-        Self.format(of: column, in: row < rowUnits.count ? rowUnits[row] : .number)
+    /// The format of a column's numbers in a row (``format(of:in:value:)`` with the row's unit).
+    public func format(column: Column, row: Int, value: Double? = nil) -> Format {
+        Self.format(of: column, in: row < rowUnits.count ? rowUnits[row] : .number, value: value)
     }
 
-    /// The format of a column's numbers in a row of `unit` (see ``format(column:row:)``): a
-    /// percent row's measured numbers are percentages, a whole row's are whole numbers (changes per
-    /// year: one decimal), its differences percentage points; other columns and rows keep the column's format.
-    public static func format(of column: Column, in unit: MeasureUnit) -> Format {
-        guard let measured = column.measured, case let .number(decimals) = column.format else { return column.format }
+    /// The format of a column's numbers in a row of `unit`: a measured number column shows a
+    /// percent row's values as percentages and its differences as percentage points, a plain row's
+    /// with the row's decimals (changes per year: ``ValueStyle/perYearDecimals(_:)`` of `value`); a target (`value`) with the
+    /// fewest decimals that show it, at most the row's. Other columns and rows keep the column's format.
+    public static func format(of column: Column, in unit: MeasureUnit, value: Double? = nil) -> Format {
+        guard let measured = column.measured, case .number = column.format else { return column.format }
+        func written(_ d: Int) -> Int { measured == .target ? min(d, value.map(ValueStyle.decimalsWritten) ?? d) : d }
         switch (unit, measured) {
         case (.number, _): return column.format
-        case (.percent, .value): return .percent(decimals: decimals)
-        case (.percent, _): return .points(decimals: decimals)
-        case (.whole, .perYear): return .number(decimals: 1)
-        case (.whole, _): return .number(decimals: 0)
+        case let (.percent(d), .value), let (.percent(d), .target): return .percent(decimals: written(d))
+        case let (.percent(d), .difference): return .points(decimals: d)
+        case let (.percent(d), .perYear): return .points(decimals: ValueStyle.perYearDecimals(value ?? 0, decimals: d, percent: true))
+        case let (.plain(d), .perYear): return .number(decimals: ValueStyle.perYearDecimals(value ?? 0, decimals: d, percent: false))
+        case let (.plain(d), _): return .number(decimals: written(d))
         }
     }
 
@@ -223,14 +247,14 @@ public struct ReportTable: Sendable {
     }
 
     /// A cell of row `row` as display text in a language ("" for a missing number), its number in
-    /// the row's unit (``format(column:row:)``).
+    /// the row's unit (``format(column:row:value:)``).
     public func display(_ cell: Cell, column: Column, row: Int, language: Language) -> String {
         switch cell {
         case let .text(s): return s
         case let .phrase(p): return p.text(language)
         case let .number(v):
             guard let v, v.isFinite else { return "" }
-            return NumberText.format(v, format(column: column, row: row), language)
+            return NumberText.format(v, format(column: column, row: row, value: v), language)
         }
     }
 }

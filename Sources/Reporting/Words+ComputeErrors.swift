@@ -56,6 +56,7 @@ extension Words {
         switch error.problem {
         case let .fieldCount(found): vi = "có \(found) trường, cần 8"
         case .badSettings: vi = "bản ghi settings cần max_horizon;minimum_count"
+        case .badCorpus: vi = "bản ghi corpus cần indicators;entities;first_year;last_year (số nguyên, năm đầu không sau năm cuối)"
         case .noSettings: vi = "không có bản ghi settings"
         case let .unknownFamily(family): vi = "không có họ chuỗi \"\(family)\""
         case .nonFinite: vi = "có giá trị không phải là số hữu hạn"

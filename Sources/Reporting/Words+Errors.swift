@@ -47,7 +47,8 @@ extension Words {
         case let .notPositive(position, text, column): vi = "\(position): \"\(text)\" ở cột \"\(column)\" phải là số dương"
         case let .missingColumn(file, name): vi = "\(file):1: thiếu cột bắt buộc \"\(name)\""
         case let .invalid(first, errors):
-            let line = Words.finding(first).vi
+            // "Lỗi: file:2:5: …" — the message's own prefix says it is an error.
+            let line = findingLine(first, severity: false)
             vi = errors == 1 ? line : "\(line) (và \(errors - 1) lỗi khác)"
         case let .noRows(file): vi = "\(file): không có dòng số liệu nào sau dòng tiêu đề"
         case let .badLayout(position, problem), let .workbook(position, problem): vi = "\(position): \(Words.problem(problem).vi)"
@@ -55,15 +56,21 @@ extension Words {
         return Phrase(vi: vi, en: error.description)
     }
 
-    /// A data-quality finding as one line: `file:line:column: lỗi[code] indicator entity period: …`
-    /// (the code stays as it is, for searching), made safe to print.
+    /// A data-quality finding as one line: `file:line:column: lỗi: indicator entity period: …` in
+    /// Vietnamese (no internal code: the words say what is wrong; `chiso data validate --format json`
+    /// keeps the code), `file:line:column: error[code] indicator entity period: …` in English
+    /// (`Finding.description`); made safe to print.
     public static func finding(_ finding: Finding) -> Phrase {
+        Phrase(vi: findingLine(finding, severity: true), en: finding.description)
+    }
+
+    /// A finding's Vietnamese line (``finding(_:)``), with or without its severity.
+    static func findingLine(_ finding: Finding, severity: Bool) -> String {
         var subject = [finding.indicator, finding.entity, finding.period].compactMap { $0 }.joined(separator: " ")
         if !subject.isEmpty { subject += ": " }
         let place = finding.position.map { "\($0): " } ?? ""
-        let severity = finding.severity == .error ? "lỗi" : "cảnh báo"
-        return Phrase(vi: MessageText.line("\(place)\(severity)[\(finding.code.rawValue)] \(subject)\(Words.problem(finding.problem).vi)"),
-                      en: finding.description)
+        let word = severity ? (finding.severity == .error ? "lỗi: " : "cảnh báo: ") : ""
+        return MessageText.line("\(place)\(word)\(subject)\(Words.problem(finding.problem).vi)")
     }
 
     /// A finding's severity: "lỗi" / "error", "cảnh báo" / "warning".

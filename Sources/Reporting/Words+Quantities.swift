@@ -16,41 +16,37 @@ extension Words {
     }
 
     /// A value with its unit, as a sentence writes it: "74,65 %" / "74.65%", "655,26 điểm" /
-    /// "655.26 points", "1.140" / "1,140" (a count: whole when it is whole, else one decimal),
-    /// "hạng 5" / "rank 5", "1.200.000 đồng" / "1,200,000 VND".
+    /// "655.26 points", "1.140" / "1,140" (a count: whole unless `decimals` says otherwise), "hạng 5" /
+    /// "rank 5", "1.200.000 đồng" / "1,200,000 VND" (``ValueStyle/text(_:_:)``).
     ///
-    /// `decimals` applies to percentages and scores (2 unless given); counts, ranks and amounts
-    /// show whole numbers (a count that is not whole shows one decimal).
-    public static func quantity(_ value: Double, _ unit: Indicator.Unit, decimals: Int = 2, _ language: Language) -> String {
-        let whole = value == value.rounded()
-        switch unit {
-        case .percent:
-            return NumberText.format(value, .percent(decimals: decimals), language)
-        case .score:
-            return NumberText.plain(value, decimals: decimals, language) + (language == .vi ? " điểm" : " points")
-        case .count:
-            return NumberText.plain(value, decimals: whole ? 0 : 1, language)
-        case .rank:
-            return (language == .vi ? "hạng " : "rank ") + NumberText.plain(value.rounded(), decimals: 0, language)
-        case .vnd:
-            return NumberText.plain(value.rounded(), decimals: 0, language) + (language == .vi ? " đồng" : " VND")
-        }
+    /// `decimals` (at most 2) applies to percentages, scores and counts; nil: the unit's default
+    /// (``ValueStyle/init(unit:)``: 2 for percentages and scores, none for counts); ranks and amounts
+    /// are whole. A report's rows use the indicator's ``ValueStyle`` instead.
+    public static func quantity(_ value: Double, _ unit: Indicator.Unit, decimals: Int? = nil, _ language: Language) -> String {
+        (decimals.map { ValueStyle(unit: unit, decimals: $0) } ?? ValueStyle(unit: unit)).text(value, language)
     }
 
     /// A change per year in an indicator's unit: "3,20 điểm %/năm" / "3.20 pp/yr" for a share,
     /// "12,5 điểm/năm" / "12.5 points/yr", "4,0/năm" / "4.0/yr" for counts; the sign is kept
     /// ("−1,50 điểm %/năm").
     public static func changePerYear(_ value: Double, _ unit: Indicator.Unit, _ language: Language) -> String {
+        changePerYear(value, ValueStyle(unit: unit), language)
+    }
+
+    /// A change per year in a style (``ValueStyle/perYearDecimals(_:)``), a count with its noun
+    /// ("4,0 hồ sơ/năm", "64.305 hồ sơ/năm").
+    public static func changePerYear(_ value: Double, _ style: ValueStyle, _ language: Language) -> String {
         let vi = language == .vi
-        switch unit {
+        switch style.unit {
         case .percent:
-            return NumberText.plain(value, decimals: 2, language) + (vi ? " điểm %/năm" : " pp/yr")
+            return NumberText.plain(value, decimals: style.perYearDecimals(value), language) + (vi ? " điểm %/năm" : " pp/yr")
         case .score:
-            return NumberText.plain(value, decimals: 2, language) + (vi ? " điểm/năm" : " points/yr")
+            return NumberText.plain(value, decimals: style.perYearDecimals(value), language) + (vi ? " điểm/năm" : " points/yr")
         case .count, .rank:
-            return NumberText.plain(value, decimals: 1, language) + (vi ? "/năm" : "/yr")
+            let noun = style.unit == .count ? style.noun(language).map { " " + $0 } ?? "" : ""
+            return NumberText.plain(value, decimals: style.perYearDecimals(value), language) + noun + (vi ? "/năm" : "/yr")
         case .vnd:
-            return NumberText.plain(value.rounded(), decimals: 0, language) + (vi ? " đồng/năm" : " VND/yr")
+            return NumberText.plain(value.rounded(), decimals: 0, language) + " " + (style.noun(language) ?? (vi ? "đồng" : "VND")) + (vi ? "/năm" : "/yr")
         }
     }
 

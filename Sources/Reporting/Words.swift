@@ -69,6 +69,16 @@ public enum Words {
         }
     }
 
+    /// What a table says once, under it, when every projection in it comes from the same model:
+    /// "Mọi dự báo trong bảng theo cùng một phương pháp: hiệu chỉnh theo chuỗi thực." Nil when the
+    /// rows use different models (each row then names its own) or none.
+    public static func modelNote(_ models: [TrendModel]) -> Phrase? {
+        guard let first = models.first, models.allSatisfy({ $0 == first }) else { return nil }
+        let m = model(first)
+        return Phrase(vi: "Mọi dự báo trong bảng theo cùng một phương pháp: \(m.vi).",
+                      en: "Every projection in the table uses the same method: \(m.en).")
+    }
+
     /// A projection flag, with the bound written in the language's digits.
     public static func flag(_ flag: Projection.Flag) -> Phrase {
         func bound(_ v: Double, _ l: Language) -> String { NumberText.plain(v, decimals: v == v.rounded() ? 0 : 2, l) }
@@ -82,7 +92,7 @@ public enum Words {
         case let .intervalAboveUpper(u):
             return Phrase(vi: "khoảng dự báo vượt cận trên \(bound(u, .vi))", en: "interval crosses the upper bound \(bound(u, .en))")
         case .noSpread:
-            return Phrase(vi: "thiếu dữ liệu để tính khoảng dự báo (mô hình không còn bậc tự do; dùng mặc định hiệu chỉnh)",
+            return Phrase(vi: "thiếu dữ liệu để tính khoảng dự báo (quá ít điểm cho mô hình này; hãy dùng cách dự báo mặc định)",
                           en: "insufficient data: no residual degrees of freedom for an interval (use the calibrated default)")
         }
     }
@@ -99,7 +109,7 @@ public enum Words {
             Phrase(vi: "không có số liệu năm mục tiêu: đánh giá theo số liệu gần nhất (\(period(p).vi))",
                    en: "no observation in the target year: judged on the nearest one (\(period(p).en))")
         case let .noForecast(error):
-            Words.error(error)
+            Words.forecastProblem(error)
         case .statusDisagreesWithPMeet:
             Phrase(vi: "tình trạng và xác suất đạt không khớp nhau", en: "status and P(meet) disagree")
         }
@@ -128,6 +138,22 @@ public enum Words {
         case let .statistics(name, failure):
             return Phrase(vi: "\(name): ước lượng GLM tựa nhị thức không thành công: \(Words.error(failure).vi)", en: error.description)
         }
+    }
+
+    /// A forecast error without the series' name (a report's row already names the indicator and
+    /// the unit, by their names; the error's name is made of ids): "1 điểm; mô hình này cần ít nhất 2".
+    public static func forecastProblem(_ error: ForecastError) -> Phrase {
+        let name: String
+        switch error {
+        case let .tooFewPoints(n, _), let .invalidSeries(n, _), let .outsideBounds(n, _, _, _, _), let .notApplicable(n, _, _),
+             let .targetBeforeData(n, _, _), let .statistics(n, _):
+            name = n
+        case .invalidLevel:
+            return Words.error(error)
+        }
+        let phrase = Words.error(error)
+        func drop(_ s: String) -> String { s.hasPrefix(name + ": ") ? String(s.dropFirst(name.count + 2)) : s }
+        return Phrase(vi: drop(phrase.vi), en: drop(phrase.en))
     }
 
     /// "có" / "yes", "không" / "no".
@@ -222,7 +248,8 @@ extension Words {
         }
     }
 
-    /// A calibration's source line: the shipped corpus' credit in the language, a table learned on
+    /// A calibration's source line: the shipped corpus' credit in the language (the sources and their
+    /// licences; what they hold is the table's `CalibrationTable.corpus` record), a table learned on
     /// one fold of a cross-validation ("…, entities of fold 1") with its fold in words; any other as written.
     public static func source(_ source: String) -> Phrase {
         // A table learned on one fold of a cross-validation (`BacktestRun`): "PANEL, entities of fold 1".
@@ -237,11 +264,11 @@ extension Words {
             return Phrase(vi: "\(panel.vi), trừ chỉ tiêu \(source[range.upperBound...])", en: source)
         }
         guard source.hasPrefix("Gapminder (Systema Globalis), from ITU") else { return Phrase(vi: source, en: source) }
-        var vi = "Gapminder (Systema Globalis), tổng hợp từ ITU, WHO/UNICEF, Ngân hàng Thế giới, UNESCO, FAO và UNDP, giấy phép CC BY 4.0: 12 chỉ tiêu, 1960–2024"
+        var vi = "Gapminder (Systema Globalis), tổng hợp từ ITU, WHO/UNICEF, Ngân hàng Thế giới, UNESCO, FAO và UNDP, giấy phép CC BY 4.0"
         if source.contains(Self.secondCorpusCredit) {
             vi += "; và Ngân hàng Thế giới (Doing Business, WDI, WGI của Kaufmann & Kraay, CPIA, SPI), CC BY 4.0; cơ sở dữ liệu SDG của Liên Hợp Quốc "
                 + "(ITU, WHO/UNICEF) qua Gapminder/open-numbers; Global Data Lab (Area Database 4.1, Subnational HDI 5.0); Källa: Kolada "
-                + "(PTS, Internetstiftelsen), thứ hạng do Chiso tính: 15 chỉ tiêu, 1990–2022"
+                + "(PTS, Internetstiftelsen), thứ hạng do Chiso tính"
         }
         return Phrase(vi: vi, en: source)
     }
@@ -291,9 +318,11 @@ extension Words {
     }
 
     /// A coefficient's name as the forecast prints it: R's names ("(Intercept)", "t", "drift") and the
-    /// calibrated trend's ("level (log)", "slope/yr (log)", "beta (h = 1)"), in the language.
+    /// calibrated trend's ("level (log)", "slope/yr (log)", "beta (h = 1)"), in the language; in
+    /// Vietnamese in plain words, the scales named after the models that use them ("thang tăng
+    /// trưởng đều" for log, "thang đường cong chữ S" for logit), β as the share of the trend kept.
     public static func coefficient(_ name: String) -> Phrase {
-        let scales = [("logit of the share of the range", "logit của vị trí trong khoảng"), ("log", "log"), ("values", "giá trị"),
+        let scales = [("logit of the share of the range", "thang đường cong chữ S"), ("log", "thang tăng trưởng đều"), ("values", "giá trị"),
                       ("place in the field", "vị trí trong nhóm xếp hạng")]
         for (en, vi) in scales {
             if name == "level (\(en))" { return Phrase(vi: "mức (\(vi))", en: name) }
@@ -303,7 +332,7 @@ extension Words {
         case "(Intercept)": return Phrase(vi: "hệ số chặn", en: name)
         case "drift": return Phrase(vi: "độ trôi/năm", en: name)
         case "mean": return Phrase(vi: "trung bình", en: name)
-        case "beta (h = 1)": return Phrase(vi: "β (h = 1)", en: name)
+        case "beta (h = 1)": return Phrase(vi: "phần xu hướng được giữ (1 năm)", en: name)
         default: return Phrase(vi: name, en: name)
         }
     }

@@ -12,14 +12,21 @@ struct DataCommandTests {
                             options: .regularExpression) != nil, "\(last)")
         #expect(r.stdout.contains("warning[rank_contradiction] dti_rank dak_glong 2023"))
         #expect(r.stdout.contains("warning[header_mismatch]"))
-        // The default is Vietnamese: the same findings (codes kept for searching), in Vietnamese.
+        // The default is Vietnamese: the same findings in Vietnamese words, without the codes (which
+        // --format json keeps for searching).
         let vi = try runChiso(["data", "validate", "--data", shippedDatasets.path])
         #expect(vi.status == 0)
         let lastVi = vi.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(lastVi.range(of: #"^[\d.]+ quan sát, \d+ chỉ tiêu, \d+ đơn vị, \d+ nguồn, \d+ mục tiêu; 0 lỗi, \d+ cảnh báo$"#,
+        #expect(lastVi.range(of: #"^[\d.]+ số liệu, \d+ chỉ tiêu, \d+ đơn vị, \d+ nguồn, \d+ mục tiêu; 0 lỗi, \d+ cảnh báo$"#,
                               options: .regularExpression) != nil, "\(lastVi)")
-        #expect(vi.stdout.contains("cảnh báo[rank_contradiction] dti_rank dak_glong 2023: thứ hạng công bố là"))
-        #expect(vi.stdout.contains("cảnh báo[header_mismatch]"))
+        #expect(vi.stdout.contains("cảnh báo: dti_rank dak_glong 2023: thứ hạng công bố là"))
+        #expect(!vi.stdout.contains("[") || !vi.stdout.contains("_mismatch]"))
+        let json = try runChiso(["data", "validate", "--data", shippedDatasets.path, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(json.status == 0 && object["errors"] as? Int == 0 && findings.count == vi.stdout.split(separator: "\n").count - 1)
+        #expect(findings.contains { $0["code"] as? String == "rank_contradiction" && $0["indicator"] as? String == "dti_rank"
+            && ($0["message"] as? String)?.hasPrefix("thứ hạng công bố là") == true })
         #expect(vi.stdout.split(separator: "\n").count == r.stdout.split(separator: "\n").count)
     }
 
@@ -92,11 +99,11 @@ struct DataCommandTests {
         #expect(show.stderr.split(separator: "\n").count == 1)
         let validateVi = try runChiso(["data", "validate", "--data", dir.path])
         #expect(validateVi.status == 1)
-        #expect(validateVi.stdout.contains("\(dir.path)/observations.csv:\(lines):3: lỗi[unparseable] dti_score: \"2023x\" không phải là kỳ số liệu"))
+        #expect(validateVi.stdout.contains("\(dir.path)/observations.csv:\(lines):3: lỗi: dti_score: \"2023x\" không phải là kỳ số liệu"))
         #expect(validateVi.stdout.contains("; 1 lỗi, "))
         let showVi = try runChiso(["data", "show", "--indicator", "dti_score", "--data", dir.path])
         #expect(showVi.status == 1)
-        #expect(showVi.stderr.hasPrefix("Lỗi: \(dir.path)/observations.csv:\(lines):3: lỗi[unparseable]"))
+        #expect(showVi.stderr.hasPrefix("Lỗi: \(dir.path)/observations.csv:\(lines):3: dti_score: \"2023x\""))
         #expect(showVi.stderr.split(separator: "\n").count == 1)
         // Loading never writes to the input files.
         #expect(try Data(contentsOf: obs).count == before.count + "dti_score,dak_song,2023x,1,,,kn_bc_cds_8t_2024,,\n".utf8.count)
@@ -130,14 +137,16 @@ struct DataCommandTests {
         let viLines = vi.stdout.split(separator: "\n").map(String.init)
         func hasVi(_ prefix: String, _ text: String) -> Bool { viLines.contains { $0.hasPrefix(dir.path + "/" + prefix) && $0.contains(text) } }
         #expect(vi.status == 1 && viLines.count == lines.count)
-        #expect(hasVi("entities.csv:6:6: lỗi[bad_alias]", "tên gọi khác \"???\" không có chữ cái hay chữ số nào"))
-        #expect(hasVi("observations.csv:2:2: cảnh báo[entity_alias]", "tên này ứng với fa và fb; nguồn s_a do pa ban hành nên đó là fa"))
-        #expect(hasVi("observations.csv:3:2: lỗi[alias_clash]", "đơn vị \"Sở Tài chính\" có thể là fa hoặc fb và nguồn không cho biết là đơn vị nào; hãy ghi mã"))
-        #expect(hasVi("observations.csv:5:5: lỗi[suspect_number]", "\"1.045\" ở cột \"numerator\" được đọc là 1,045, nhưng nếu dấu chấm là dấu phân cách hàng nghìn thì là 1045"))
-        #expect(hasVi("observations.csv:6:5: cảnh báo[suspect_number]", "tử số 1,5 không phải là số nguyên"))
-        #expect(hasVi("observations.csv:8:5: lỗi[number_too_large]", "tử số 1e+308 vượt quá ±1e150"))
-        #expect(viLines.contains { $0.contains("lỗi[bad_reference] c1: quan hệ cấp trên tạo thành vòng lặp: c1 → c2 → c1") })
-        #expect(hasVi("targets.csv:2:", "lỗi[target_before_data] sh pa: năm mục tiêu 1900 sớm hơn năm có số liệu đầu tiên (2022)"))
+        #expect(hasVi("entities.csv:6:6: lỗi: ", "tên gọi khác \"???\" không có chữ cái hay chữ số nào"))
+        #expect(hasVi("observations.csv:2:2: cảnh báo: ", "tên này ứng với fa và fb; nguồn s_a do pa ban hành nên đó là fa"))
+        #expect(hasVi("observations.csv:3:2: lỗi: ", "đơn vị \"Sở Tài chính\" có thể là fa hoặc fb và nguồn không cho biết là đơn vị nào; hãy ghi mã"))
+        #expect(hasVi("observations.csv:5:5: lỗi: ", "\"1.045\" ở cột \"numerator\" được đọc là 1,045, nhưng nếu dấu chấm là dấu phân cách hàng nghìn thì là 1045"))
+        #expect(hasVi("observations.csv:6:5: cảnh báo: ", "tử số 1,5 không phải là số nguyên"))
+        #expect(hasVi("observations.csv:8:5: lỗi: ", "tử số 1e+308 vượt quá ±1e150"))
+        #expect(viLines.contains { $0.contains("lỗi: c1: quan hệ cấp trên tạo thành vòng lặp: c1 → c2 → c1") })
+        #expect(hasVi("targets.csv:2:", "lỗi: sh pa: năm mục tiêu 1900 sớm hơn năm có số liệu đầu tiên (2022)"))
+        // No internal code in the Vietnamese lines.
+        #expect(!viLines.contains { $0.contains("lỗi[") || $0.contains("cảnh báo[") })
         let errors = lines.filter { $0.contains(" error[") || $0.hasPrefix("error[") }.count
         let warnings = lines.filter { $0.contains(" warning[") || $0.hasPrefix("warning[") }.count
         #expect(lines.last?.hasSuffix("; \(errors) errors, \(warnings) warnings") == true, "\(lines.last ?? "")")
@@ -159,7 +168,7 @@ struct DataCommandTests {
         let line = text.split(separator: "\n").count + 1
         let hostile = ["x/../../escaped", "a b", "\u{1B}[31mred", String(repeating: "z", count: 5000)]
         var added = text
-        for id in hostile { added += "\"\(id)\",n,n,%,share,0,100,up,flow,,,\n" }
+        for id in hostile { added += "\"\(id)\",n,n,%,share,0,100,up,flow,,,,,\n" }
         try added.write(to: indicators, atomically: true, encoding: .utf8)
         let validate = try runChiso(["data", "validate", "--data", data.path, "--lang", "en"])
         #expect(validate.status == 1)

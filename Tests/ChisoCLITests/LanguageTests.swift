@@ -115,15 +115,14 @@ import ZIPFoundation
     /// Words of `text` (file `name`) not allowed in `language`: for vi, ASCII words outside the data
     /// and the allow-list; for en, words with Vietnamese letters outside the data. Left out as what a
     /// user types or searches for: command-line flags named in hints (`--kind`, `--intervals model`),
-    /// commands (`chiso data validate`), the placeholders of a usage line (`<file>`), file paths and
-    /// names (`Datasets/observations.csv`, `entities.csv`), and the stable code of a finding
-    /// (`lỗi[unknown_entity]`).
+    /// commands (`chiso data validate`), the placeholders of a usage line (`<file>`), and file paths
+    /// and names (`Datasets/observations.csv`, `entities.csv`). The code of a finding is not left out:
+    /// Vietnamese text has none (`lỗi[unknown_entity]` is a stranger; `--format json` keeps the code).
     static func strangers(_ text: String, name: String, language: String, data: Set<String>) throws -> Set<String> {
         var t = try visibleText(text, name: name)
         t = t.replacingOccurrences(of: "--intervals model|--[a-z][a-z-]*", with: " ", options: .regularExpression)
         t = t.replacingOccurrences(of: "\\bchiso( [a-z]+)+", with: " ", options: .regularExpression)
         t = t.replacingOccurrences(of: "<[a-z-]+>", with: " ", options: .regularExpression)
-        t = t.replacingOccurrences(of: "(lỗi|cảnh báo|error|warning)\\[[a-z_]+\\]", with: "$1", options: .regularExpression)
         // Paths end at a space or a locator's colon (a document number such as "749/QĐ-TTg" is not one:
         // its letters are the data's); file names are left out with their extension.
         t = t.replacingOccurrences(of: "(?<![\\p{L}\\p{N}])[A-Za-z0-9._-]*(/[A-Za-z0-9._-]+)+/?(?=[\\s:,;)]|$)", with: " ",
@@ -300,14 +299,123 @@ import ZIPFoundation
         #expect(found.isEmpty, "\(found.mapValues { $0.sorted() })")
     }
 
+    // MARK: - What a planner pastes
+
+    /// Method words a Vietnamese reader of a report should not meet outside its glossary (which alone
+    /// may explain the method): the models' scales (logit, log), coefficients and spreads (β, σ),
+    /// the textbook distribution and scores (Student t, AICc, AIC, BIC, RMSE, LOO), the fitting
+    /// machinery (GLM, IRLS, "tựa nhị thức", "bậc tự do", "phương sai", "sai số chuẩn", "phân vị",
+    /// "kiểm định chéo", "sách giáo khoa") and "quan sát" for a value of the data (a report says "số
+    /// liệu"). ASCII terms match whole words, any letter case ("log" is not "login"); the others as written.
+    static let jargon = ["logit", "log", "β", "σ", "Student", "AICc", "AIC", "BIC", "RMSE", "LOO", "GLM", "IRLS",
+                         "tựa nhị thức", "bậc tự do", "phương sai", "sai số chuẩn", "phân vị", "kiểm định chéo", "sách giáo khoa",
+                         "quan sát"]
+
+    /// What `text` shows a planner that does not belong in a pasted Vietnamese report: the dataset's
+    /// ids (`ids`; and any snake_case word: an id or an internal code), a finding's code in brackets,
+    /// numbers in scientific notation ("4,99e+05"), and the ``jargon`` (left out: the glossary, cut
+    /// from `text` by the caller, and file names, which a reader opens).
+    static func pasteProblems(_ text: String, ids: Set<String>) -> Set<String> {
+        var out: Set<String> = []
+        let t = text.replacingOccurrences(of: "[A-Za-z0-9_-]+\\.(csv|xlsx|md|json|html|docx|txt)\\b", with: " ", options: .regularExpression)
+        for w in tokens(t) where ids.contains(w) || w.contains("_") { out.insert("id or code: " + w) }
+        for m in t.matches(of: /\[[a-z]+(?:_[a-z]+)*\]/) { out.insert("code: " + String(m.0)) }
+        for m in t.matches(of: /[0-9][.,]?[0-9]*[eE][+\-−]?[0-9]+/) { out.insert("exponent: " + String(m.0)) }
+        let words = Set(tokens(t).map { $0.lowercased() })
+        for term in jargon {
+            let ascii = term.unicodeScalars.allSatisfy(\.isASCII)
+            if ascii ? words.contains(term.lowercased()) : t.contains(term) { out.insert("jargon: " + term) }
+        }
+        return out
+    }
+
+    /// The text of a pasted file without its glossary: the web page's section `giai-thich`, the Word
+    /// document's paragraphs from its heading "… Giải thích thuật ngữ" to the next heading.
+    static func withoutGlossary(_ text: String, name: String) -> String {
+        if name.hasSuffix(".html") {
+            return text.replacingOccurrences(of: "<section id=\"giai-thich\">[\\s\\S]*?</section>", with: " ", options: .regularExpression)
+        }
+        return text.replacingOccurrences(of: "\\n[0-9]+\\. Giải thích thuật ngữ\\n[\\s\\S]*?(?=\\n[0-9]+\\. )", with: "",
+                                         options: .regularExpression)
+    }
+
+    /// The ids of a dataset (its indicators, entities and sources), read with `chiso data list`.
+    static func ids(of data: String) throws -> Set<String> {
+        var out: Set<String> = []
+        for what in ["indicators", "entities", "sources"] {
+            let r = try runChiso(["data", "list", what, "--data", data, "--format", "csv"])
+            #expect(r.status == 0, "\(r.stderr)")
+            for line in r.stdout.split(separator: "\n").dropFirst() {
+                if let id = line.split(separator: ",", omittingEmptySubsequences: false).first, !id.isEmpty { out.insert(String(id)) }
+            }
+        }
+        return out
+    }
+
+    /// What a planner pastes from a Vietnamese report — the web page, the Word document and the
+    /// workbook of `chiso report` on the shipped data and on a filled template (whose targets cite a
+    /// source by id), and of `chiso gaps` as html, docx and xlsx — shows no id of the dataset, no
+    /// internal code, no number in scientific notation and, outside the glossary, no method jargon;
+    /// nor does `chiso forecast` of a large count (no "4,99e+05").
+    @Test func pastedVietnameseHasNoIdsCodesExponentsOrJargon() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let template = packageRoot.appendingPathComponent("Tests/ChisoCLITests/Fixtures/filled-template.xlsx").path
+        var found: [String: Set<String>] = [:]
+        for (k, data) in [shippedDatasets.path, template].enumerated() {
+            let ids = try Self.ids(of: data)
+            #expect(ids.count > 3, "\(data)")
+            let report = dir.appendingPathComponent("report\(k)")
+            let r = try runChiso(["report", "--data", data, "--out", report.path, "--lang", "vi"])
+            #expect(r.status == 0, "\(r.stderr)")
+            var texts: [(String, String)] = []
+            for name in ["index.html", "report.docx", "gaps.xlsx"] {
+                let url = report.appendingPathComponent(name)
+                let raw = name.hasSuffix(".html") ? try String(contentsOf: url, encoding: .utf8) : try Self.officeText(url)
+                texts.append(("report\(k)/" + name, try Self.visibleText(Self.withoutGlossary(raw, name: name), name: name)))
+            }
+            for format in ["html", "docx", "xlsx"] {
+                let file = dir.appendingPathComponent("gaps\(k).\(format)")
+                let g = try runChiso(["gaps", "--data", data, "--format", format, "--output", file.path, "--lang", "vi"])
+                #expect(g.status == 0, "\(g.stderr)")
+                let raw = format == "html" ? try String(contentsOf: file, encoding: .utf8) : try Self.officeText(file)
+                texts.append(("gaps\(k).\(format)", try Self.visibleText(raw, name: file.lastPathComponent)))
+            }
+            for (name, text) in texts {
+                let problems = Self.pasteProblems(text, ids: ids)
+                if !problems.isEmpty { found[name] = problems }
+            }
+        }
+        let count = try runChiso(["forecast", "--indicator", "dossiers_level4_received_count", "--entity", "dak_nong", "--to", "2030", "--lang", "vi"])
+        #expect(count.status == 0, "\(count.stderr)")
+        #expect(count.stdout.matches(of: /[0-9][eE][+\-][0-9]/).isEmpty, "\(count.stdout)")
+        #expect(found.isEmpty, "\(found.mapValues { $0.sorted() })")
+    }
+
+    /// The paste check finds what it looks for, and leaves file names and ordinary words alone.
+    @Test func pasteCheckCatchesIdsCodesExponentsAndJargon() {
+        let ids: Set<String> = ["kh2021", "dak_lak"]
+        #expect(Self.pasteProblems("Nguồn mục tiêu: kh2021; dak_lak", ids: ids) == ["id or code: kh2021", "id or code: dak_lak"])
+        #expect(Self.pasteProblems("lỗi[unknown_entity] ở cột", ids: []) == ["id or code: unknown_entity", "code: [unknown_entity]"])
+        #expect(Self.pasteProblems("dự báo 4,99e+05 và 1.5E-3", ids: []) == ["exponent: 4,99e+05", "exponent: 1.5E-3"])
+        #expect(Self.pasteProblems("trên thang logit, thang Log; 76 quan sát; β (h = 1)", ids: [])
+            == ["jargon: logit", "jargon: log", "jargon: quan sát", "jargon: β"])
+        #expect(Self.pasteProblems("đủ các dòng trong gaps.csv và gaps_2024.xlsx; đăng nhập (login), 500.000 hồ sơ", ids: []).isEmpty)
+        let page = "<section id=\"giai-thich\"><dd>thang logit</dd></section><p>xu hướng</p>"
+        #expect(!Self.withoutGlossary(page, name: "x.html").contains("logit"))
+        let doc = "Tóm tắt\n6. Giải thích thuật ngữ\nTỷ số: thang logit\n7. Nguồn số liệu\n1. Báo cáo"
+        #expect(Self.withoutGlossary(doc, name: "x.docx") == "Tóm tắt\n7. Nguồn số liệu\n1. Báo cáo")
+    }
+
     /// The scan finds what it looks for: an English status in Vietnamese text, a Vietnamese label in English.
     @Test func scanCatchesStrangers() throws {
         let data: Set<String> = ["dak_lak"]
         #expect(try Self.strangers("| dak_lak | off track |", name: "x.md", language: "vi", data: data) == ["off", "track"])
         #expect(try Self.strangers("| dak_lak | chậm tiến độ |", name: "x.md", language: "en", data: data) == ["chậm", "tiến", "độ"])
         #expect(try Self.strangers("{\"status\": \"off track\", \"s\": \"đã đạt\"}", name: "x.json", language: "vi", data: data).isEmpty)
-        // Codes, commands and placeholders are left out; the words around them are not.
-        #expect(try Self.strangers("x.csv:2: lỗi[unknown_entity] dak_lak: missing", name: "x.txt", language: "vi", data: data) == ["missing"])
+        // Commands and placeholders are left out; the words around them are not, nor is a finding's code.
+        #expect(try Self.strangers("x.csv:2: lỗi[unknown_entity] dak_lak: missing", name: "x.txt", language: "vi", data: data)
+            == ["unknown_entity", "missing"])
         #expect(try Self.strangers("chạy chiso data validate; Cách dùng: chiso regress <file> [--lang <lang>] Usage", name: "x.txt",
                                    language: "vi", data: data) == ["Usage"])
     }

@@ -26,7 +26,7 @@ struct NoSilentWrongNumberCLITests {
     @Test func negativeTargetIsAValue() throws {
         let r = try forecast(Self.series, ["--kind", "score", "--target", "-1", "--target-year", "2030"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Target ≤ -1 in 2030") || r.stdout.contains("Target ≥ -1 in 2030"), "\(r.stdout)")
+        #expect(r.stdout.contains("Target ≤ −1 points in 2030") || r.stdout.contains("Target ≥ −1 points in 2030"), "\(r.stdout)")
     }
 
     /// A value that reads two ways is refused with both readings; one that reads one way is read.
@@ -35,7 +35,7 @@ struct NoSilentWrongNumberCLITests {
         #expect(r.status == 1)
         #expect(r.stderr == "Error: --target: \"1.000\" is ambiguous: 1000 (vi) or 1.000 (en)\n")
         let comma = try forecast(Self.series, ["--kind", "score", "--target", "20,5", "--target-year", "2030"])
-        #expect(comma.status == 0 && comma.stdout.contains("20.5 in 2030"), "\(comma.stderr)")
+        #expect(comma.status == 0 && comma.stdout.contains("20.5 points in 2030"), "\(comma.stderr)")
     }
 
     /// `gaps --targets` with "500.000" (a Vietnamese thousands dot, or five hundred) is refused naming the cell.
@@ -83,7 +83,8 @@ struct NoSilentWrongNumberCLITests {
         #expect(!r.stdout.contains("Flag 2030"))
     }
 
-    /// Rounding noise around zero is printed as 0: no "-0", no "-9.474e-15/yr".
+    /// Rounding noise around zero is printed as 0: no "-0", no "-9.474e-15/yr" (a change in the
+    /// indicator's decimals: "0.0 pp/yr").
     @Test func noiseAroundZeroIsZero() throws {
         #expect(ForecastOutput.g(-0.0, .en) == "0" && ForecastOutput.g(-0.0, .vi) == "0")
         // A constant share of 3 % projects to itself: no change, so off track (not "moving away" on
@@ -91,12 +92,12 @@ struct NoSilentWrongNumberCLITests {
         let r = try forecast("period,value\n2019,3\n2020,3\n2021,3\n2022,3\n", ["--kind", "share", "--target", "50", "--target-year", "2030"])
         #expect(r.status == 0, "\(r.stderr)")
         let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Target") })
-        #expect(line.hasPrefix("Target ≥ 50 in 2030: off track;"), "\(line)")
-        #expect(line.contains("progress ratio 0,") && line.contains("projected 0/yr") && line.contains("achieved so far 0/yr"), "\(line)")
-        #expect(!line.contains("e-1") && !line.contains("-0"), "\(line)")
+        #expect(line.hasPrefix("Target ≥ 50% in 2030: off track;"), "\(line)")
+        #expect(line.contains("progress ratio 0,") && line.contains("projected 0.0 pp/yr") && line.contains("achieved so far 0.0 pp/yr"), "\(line)")
+        #expect(!line.contains("e-1") && !line.contains("-0") && !line.contains("−0"), "\(line)")
         // Above the target: "≥ 50" met, a ratio of 0 (not −0).
         let met = try forecast("period,value\n2019,77.77\n2020,77.77\n2021,77.77\n", ["--kind", "score", "--target", "50", "--target-year", "2030"])
         let metLine = try #require(met.stdout.split(separator: "\n").first { $0.hasPrefix("Target") })
-        #expect(metLine.contains("progress ratio 0 (") && metLine.contains("projected 0/yr"), "\(metLine)")
+        #expect(metLine.contains("progress ratio 0 (") && metLine.contains("projected 0.00 points/yr"), "\(metLine)")
     }
 }

@@ -5,7 +5,8 @@ reads the PDF back, and every target row's entity name and every column header s
 Usage: check_docx.py GAPS_CSV DOCX... [--expect TEXT]...
 
 GAPS_CSV is `chiso gaps --format csv` of the same data and language: its rows name the entities, its
-header the columns (the Word tables leave out the id columns beside the name columns). Each --expect
+header the columns (the Word tables leave out the id columns beside the name columns, and say the model
+once in a note under the table). Each --expect
 TEXT must be in every document. The PDFs land beside the documents; the page count of each is printed.
 """
 import csv
@@ -15,7 +16,10 @@ import subprocess
 import sys
 import tempfile
 
-ID_COLUMNS = {"Chỉ tiêu", "Đơn vị", "Indicator", "Entity"}
+# Columns the Word tables leave out: ids beside their names (the target's source is named by the
+# document that set it), and the model, the same on every row, said once in a note under the table.
+ID_COLUMNS = {"Chỉ tiêu", "Đơn vị", "Nguồn mục tiêu", "Indicator", "Entity", "Target source"}
+SAID_ONCE = {"Mô hình": "Mọi dự báo trong bảng theo cùng một phương pháp", "Model": "Every projection in the table uses the same method"}
 
 
 def text_of(pdf):
@@ -38,7 +42,8 @@ def main(argv):
     header, body = rows[0], rows[1:]
     name_column = next(i for i, h in enumerate(header) if h in ("Tên đơn vị", "Entity name"))
     names = sorted({r[name_column] for r in body})
-    headers = [h for h in header if h not in ID_COLUMNS]
+    headers = [h for h in header if h not in ID_COLUMNS and h not in SAID_ONCE]
+    notes = [SAID_ONCE[h] for h in header if h in SAID_ONCE]
     assert body and names, f"{gaps_csv}: no gap rows"
 
     with tempfile.TemporaryDirectory() as profile:
@@ -60,6 +65,8 @@ def main(argv):
             assert not missing, f"{doc}: entity names missing from the PDF text (or on fewer rows): {missing}"
             missing = [h for h in headers if h not in text]
             assert not missing, f"{doc}: column headers missing from the PDF text: {missing}"
+            missing = [n for n in notes if n not in text]
+            assert not missing, f"{doc}: the note saying the model once is missing: {missing}"
             missing = [e for e in expect if e not in text]
             assert not missing, f"{doc}: missing from the PDF text: {missing}"
             print(f"{os.path.basename(doc)}: {pages} pages, A4 landscape, {len(body)} gap rows ({len(names)} entities), {len(headers)} headers")

@@ -19,6 +19,35 @@ import Testing
         }
     }
 
+    /// A table records what it learned from (indicators, entities, years), writes it as its `corpus`
+    /// line and reads it back; a table written before the record has none; a bad record names its line.
+    @Test func tableRecordsItsCorpus() throws {
+        var members: [Panel.Member] = []
+        for (i, indicator) in ["a", "b"].enumerated() {
+            for e in 0..<3 {
+                let times = (0..<6).map { Double(2010 + i + $0) + 0.5 }
+                members.append(Panel.Member(indicator: indicator, entity: "e\(e)", series: Series(
+                    name: "\(indicator)/e\(e)", kind: .share, lower: 0, upper: 100, times: times, values: times.map { 10 + 3 * ($0 - 2010) + Double(e) })))
+            }
+        }
+        let windows = BacktestWindow.windows(Panel(members: members, source: "t"), design: .calibration)
+        let table = CalibrationLearner.learn(windows, maxHorizon: 3, minimumCount: 10, source: "t", widen: false)
+        // Points from 2010 (a) and 2011 (b); outcomes up to b's last year, 2016.
+        #expect(table.corpus == CalibrationTable.Corpus(indicators: 2, entities: 3, firstYear: 2010, lastYear: 2016))
+        let text = table.text()
+        #expect(text.contains("\ncorpus,,,,,,,2;3;2010;2016\n"))
+        let read = try CalibrationTable(text: text)
+        #expect(read.corpus == table.corpus && read.text() == text)
+        #expect(try CalibrationTable(text: "settings,,,,,,,10;100\n").corpus == nil)
+        #expect(throws: CalibrationTable.FormatError(line: 2, problem: .badCorpus)) {
+            try CalibrationTable(text: "settings,,,,,,,10;100\ncorpus,,,,,,,2;3;2016\n")
+        }
+        // The shipped table's record: both corpora (12 + 15 indicators) over some 210 countries and the
+        // second corpus' regions and municipalities, 1960 to 2025 (one outcome of the first corpus is of 2025).
+        let shipped = try #require(CalibrationTable.shipped.corpus)
+        #expect(shipped == CalibrationTable.Corpus(indicators: 27, entities: 1958, firstYear: 1960, lastYear: 2025), "\(shipped)")
+    }
+
     @Test func quantileAndCDFAreInverses() {
         let q = CalibrationTable.probabilities.map { p in -1.5 + 3 * p * p }   // increasing, skewed
         for p in stride(from: 0.001, through: 0.999, by: 0.0137) {

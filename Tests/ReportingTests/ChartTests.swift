@@ -97,7 +97,8 @@ struct ChartTests {
         score.target = .init(t: 2025.5, value: 700.5, year: 2025)
         score.upper = 1000
         let labels = Self.texts(SVGCharts.fan(score, language: .vi)).map(\.text)
-        #expect(labels.contains("Đơn vị: điểm") && labels.contains("Mục tiêu 2025: 700,50 điểm"))
+        // The target as it was written (700,5), not with the style's two decimals.
+        #expect(labels.contains("Đơn vị: điểm") && labels.contains("Mục tiêu 2025: 700,5 điểm"))
     }
 
     /// A rank is drawn on an inverted axis: a better (smaller) rank's tick stands above (a smaller y

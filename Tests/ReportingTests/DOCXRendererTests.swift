@@ -31,13 +31,15 @@ struct DOCXRendererTests {
         let blocks = body.children.filter { $0.name == "w:p" || $0.name == "w:tbl" }
         let texts = blocks.map { $0.name == "w:tbl" ? "<table>" : $0.wordText }
         // The gap table is too wide for one page: three tables (where each target stands; its
-        // projection; its status with the paces it is read from), each with the names.
-        #expect(Array(texts.prefix(11)) == ["Báo cáo", "Lập bằng Chiso ngày 05 tháng 6 năm 2025", "- 74 mục tiêu",
+        // projection; its status with the paces it is read from), each with the names; the model,
+        // the same on every row, said once under them.
+        #expect(Array(texts.prefix(12)) == ["Báo cáo", "Lập bằng Chiso ngày 05 tháng 6 năm 2025", "- 74 mục tiêu",
                                             "1. Khoảng cách đến mục tiêu", "Bảng 1a. Khoảng cách đến mục tiêu", "<table>",
                                             "Bảng 1b. Khoảng cách đến mục tiêu", "<table>", "Bảng 1c. Khoảng cách đến mục tiêu", "<table>",
-                                            "Nguồn: Chiso, tính từ bộ dữ liệu Datasets (961 quan sát, 7 văn bản nguồn), ngày 05 tháng 6 năm 2025."])
-        #expect(blocks.prefix(11).map { $0.name == "w:tbl" ? "table" : $0.paragraphStyle ?? "" }
-                == ["Title", "DateLine", "Normal", "Heading1", "Caption", "table", "Caption", "table", "Caption", "table", "SourceNote"])
+                                            "Mọi dự báo trong bảng theo cùng một phương pháp: hiệu chỉnh theo chuỗi thực.",
+                                            "Nguồn: Chiso, tính từ bộ dữ liệu Datasets (961 số liệu, 7 văn bản nguồn), ngày 05 tháng 6 năm 2025."])
+        #expect(blocks.prefix(12).map { $0.name == "w:tbl" ? "table" : $0.paragraphStyle ?? "" }
+                == ["Title", "DateLine", "Normal", "Heading1", "Caption", "table", "Caption", "table", "Caption", "table", "SourceNote", "SourceNote"])
         let parts = table.columnParts()
         #expect(parts.count == 3 && Set(parts.joined()) == Set(table.columns.indices))
         let tables = body.children("w:tbl")
@@ -47,7 +49,7 @@ struct DOCXRendererTests {
         }
         #expect(DOCXRenderer.shownColumns(table, part: parts[0]).prefix(2).map { table.columns[$0].key } == ["indicator_name", "entity_name"])
         #expect(parts.flatMap { DOCXRenderer.shownColumns(table, part: $0).dropFirst(2) }.map { table.columns[$0].key }
-                == table.columns.map(\.key).filter { !["indicator", "entity", "indicator_name", "entity_name"].contains($0) })
+                == table.columns.map(\.key).filter { !["indicator", "entity", "target_source", "indicator_name", "entity_name", "model"].contains($0) })
     }
 
     /// One Word table of the gap table's columns `shown`: every row with the display text of every
@@ -127,7 +129,7 @@ struct DOCXRendererTests {
         let paragraphs = body.children("w:p").map(\.wordText)
         #expect(paragraphs.contains("</w:t>&amp;") && paragraphs.contains("- <i>tóm tắt</i> & "))
         #expect(paragraphs.contains("1. <Bảng & \"thử\">") && paragraphs.contains("Bảng 1. <Bảng & \"thử\">"))
-        #expect(paragraphs.contains { $0.hasPrefix("Nguồn: Chiso, tính từ bộ dữ liệu <d&d> (1 quan sát, 1 văn bản nguồn)") })
+        #expect(paragraphs.contains { $0.hasPrefix("Nguồn: Chiso, tính từ bộ dữ liệu <d&d> (1 số liệu, 1 văn bản nguồn)") })
         let rows = try #require(body.first("w:tbl")).children("w:tr")
         #expect(rows[0].children("w:tc").map(\.wordText) == ["Tên <đơn vị>", "Giá trị"])
         #expect(rows.dropFirst().map { $0.children("w:tc").map(\.wordText) } == [
@@ -228,6 +230,7 @@ struct DOCXRendererTests {
         #expect(body.children("w:tbl").count == captions.count)
         #expect(body.children("w:p").filter { $0.paragraphStyle == "SourceNote" }.map(\.wordText).allSatisfy {
             $0 == "Source: Chiso, computed from the dataset (961 observations, 7 source documents), 5 June 2025."
+                || $0 == "Every projection in the table uses the same method: calibrated."
         })
     }
 }

@@ -26,7 +26,7 @@ struct PastTargetTests {
         #expect(row.status == .missed)
         #expect(row.remark == .judgedOnTargetYear(try Period(parsing: "2020"), value: 40))
         #expect(Words.status(.missed).vi == "không đạt" && Words.status(.missed).en == "missed")
-        #expect(Words.reading(row).en == "Target ≥ 45.0% by 2020 missed: 40.0% (2020).")
+        #expect(Words.reading(row).en == "Target ≥ 45% by 2020 missed: 40.0% (2020).")  // the target as written
         // Met in its year: achieved.
         let met = try #require(GapTable.build(try Self.dataset(targets: "sh,d1,2020,40,>=,s1,\n")).rows.first)
         #expect(met.status == .achieved)

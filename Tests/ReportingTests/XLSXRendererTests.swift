@@ -111,42 +111,47 @@ struct XLSXRendererTests {
     }
 
     /// Number formats by column kind, and the stored values: a share's latest value is the table's
-    /// value / 100 to the last bit, P(meet) the probability itself, counts and years as they are.
+    /// value / 100 to the last bit, P(meet) the probability itself, counts and years as they are;
+    /// every value of a row with its indicator's decimals. The sheet has no column of ids.
     @Test func numberFormatsAndStoredValues() throws {
         let report = try Self.report.get()
         let book = try Opened(Self.gapsWorkbook(.vi))
         let gaps = report.gaps.table()
         let formats = book.cellFormats(sheet: 1)
         let cells = try book.cells("Khoảng cách mục tiêu")
-        func column(_ key: String) throws -> Int { try #require(gaps.columns.firstIndex { $0.key == key }) }
+        let shown = gaps.namedColumns()
+        #expect(!shown.contains { ["indicator", "entity", "target_source"].contains(gaps.columns[$0].key) })
+        /// The column of `key` in the sheet.
+        func column(_ key: String) throws -> Int { try #require(shown.firstIndex { gaps.columns[$0].key == key }) }
         func ref(_ row: Int, _ key: String) throws -> String { try XLSXWriter.letters(column(key)) + "\(row + 2)" }
         func number(_ row: Int, _ key: String) throws -> Double? {
-            guard case let .number(v) = gaps.rows[row][try column(key)] else { return nil }
+            guard case let .number(v) = gaps.rows[row][shown[try column(key)]] else { return nil }
             return v
         }
+        /// `#,##0` with `d` decimals ("#,##0.00").
+        func grouped(_ d: Int) -> String { "#,##0" + (d > 0 ? "." + String(repeating: "0", count: d) : "") }
         var checked = (share: 0, count: 0, probability: 0)
         for (i, gapRow) in report.gaps.rows.enumerated() {
-            let share = gapRow.indicator.unit == .percent
+            let share = gapRow.indicator.unit == .percent, d = gapRow.style.decimals
             if let v = try number(i, "latest_value") {
                 let value = cells.value(row: i + 2, column: try column("latest_value") + 1)
                 if share {
-                    #expect(formats[try ref(i, "latest_value")] == "0.00%")
+                    #expect(formats[try ref(i, "latest_value")] == (d > 0 ? "0." + String(repeating: "0", count: d) : "0") + "%")
                     #expect(value == .percent(v / 100), "row \(i + 2): \(String(describing: value)) vs \(v) / 100")
                     checked.share += 1
                 } else {
-                    // A count shows whole numbers, a score two decimals; both stored as they are.
-                    let whole = [.count, .rank, .vnd].contains(gapRow.indicator.unit)
-                    #expect(formats[try ref(i, "latest_value")] == (whole ? "#,##0" : "#,##0.00"))
+                    // A count shows its data's decimals (whole counts whole), a score its; both stored as they are.
+                    #expect(formats[try ref(i, "latest_value")] == grouped(d))
                     #expect(value == .number(v))
                 }
             }
             // A share's gap and change per year are percentage points, stored as they are.
             if share, let g = try number(i, "gap") {
-                #expect(formats[try ref(i, "gap")] == "#,##0.00\" điểm %\"")
+                #expect(formats[try ref(i, "gap")] == grouped(d) + "\" điểm %\"")
                 #expect(cells.value(row: i + 2, column: try column("gap") + 1) == .number(g))
             }
             if share, try number(i, "required_change_per_year") != nil {
-                #expect(formats[try ref(i, "required_change_per_year")] == "#,##0.00\" điểm %\"")
+                #expect(formats[try ref(i, "required_change_per_year")] == grouped(max(1, d)) + "\" điểm %\"")
             }
             if let p = try number(i, "p_meet") {
                 #expect(formats[try ref(i, "p_meet")] == "0.0%")
@@ -164,16 +169,17 @@ struct XLSXRendererTests {
         #expect(checked.share > 10 && checked.count > 10 && checked.probability > 10, "\(checked)")
         // A percent column (0–100 in the table) is stored / 100: the comparison's rates.
         let rates = try #require(report.comparisons.first { $0.id == "comparison-online_application_share" })
-        let rate = try #require(rates.columns.firstIndex { $0.key == "rate_1" })
-        guard case let .number(v?) = rates.rows[0][rate] else { Issue.record("no rate"); return }
+        let rateColumn = try #require(rates.columns.firstIndex { $0.key == "rate_1" })
+        let rate = try #require(rates.namedColumns().firstIndex(of: rateColumn))
+        guard case let .number(v?) = rates.rows[0][rateColumn] else { Issue.record("no rate"); return }
         #expect(book.cellFormats(sheet: 6)["\(XLSXWriter.letters(rate))2"] == "0.0%")
         #expect(try book.cells("So sánh tỷ lệ hồ sơ trực tuyến").value(row: 2, column: rate + 1) == .percent(v / 100))
-        // The summary's counts and shares.
-        #expect(book.cellFormats(sheet: 3)["C2"] == "#,##0" && book.cellFormats(sheet: 3)["G2"] == "0.0%")
+        // The summary's counts and shares (after the names: no column of ids).
+        #expect(book.cellFormats(sheet: 3)["B2"] == "#,##0" && book.cellFormats(sheet: 3)["F2"] == "0.0%")
     }
 
     /// Widths from the content, the header bold and wrapping, panes frozen below the header and
-    /// right of the names, an autofilter over the table.
+    /// right of the names, an autofilter over the table; the columns of ids are left out.
     @Test func layout() throws {
         let report = try Self.report.get()
         let book = try Opened(Self.gapsWorkbook(.vi))
@@ -181,31 +187,33 @@ struct XLSXRendererTests {
                       StatusSummary.table(report.gaps, by: .entity)] + report.comparisons
         for (k, table) in tables.enumerated() {
             let part = "xl/worksheets/sheet\(k + 1).xml"
+            let columns = table.namedColumns().map { table.columns[$0] }
+            #expect(columns.count < table.columns.count && !columns.contains { ["indicator", "entity"].contains($0.key) }, "\(table.id)")
             let widths = book.elements(part, "col").compactMap { $0["width"].flatMap(Double.init) }
-            #expect(widths.count == table.columns.count, "\(table.id)")
+            #expect(widths.count == columns.count, "\(table.id)")
             #expect(widths.allSatisfy { (8...50).contains($0) }, "\(table.id): \(widths)")
-            let last = XLSXWriter.letters(table.columns.count - 1)
+            let last = XLSXWriter.letters(columns.count - 1)
             #expect(book.elements(part, "autoFilter").first?["ref"] == "A1:\(last)\(table.rows.count + 1)", "\(table.id)")
-            // Kept in view: the header, and the ids and names (gaps and projections: indicator, its
-            // name, entity, its name; the others: entity or indicator and name), not the unit after them.
+            // Kept in view: the header, and the names (gaps and projections: the indicator's and the
+            // entity's; the others: the entity's or the indicator's), not the unit after them.
             let pane = try #require(book.elements(part, "pane").first)
-            let frozen = [4, 4, 2, 2, 2, 2][k]
+            let frozen = [2, 2, 1, 1, 1, 1][k]
             #expect(pane["state"] == "frozen" && pane["ySplit"] == "1" && pane["xSplit"] == "\(frozen)", "\(table.id)")
-            #expect(pane["topLeftCell"] == ["E2", "E2", "C2", "C2", "C2", "C2"][k], "\(table.id)")
-            #expect(table.columns.prefix(frozen).allSatisfy { $0.format == .text } && table.columns[frozen - 1].isName)
+            #expect(pane["topLeftCell"] == ["C2", "C2", "B2", "B2", "B2", "B2"][k], "\(table.id)")
+            #expect(columns.prefix(frozen).allSatisfy { $0.format == .text && $0.isName })
             // Every header cell is bold and wraps.
             let xfs = book.cellXfs
             let header = book.elements(part, "c").filter { $0["r"]?.drop(while: \.isLetter) == "1" }
-            #expect(header.count == table.columns.count, "\(table.id)")
+            #expect(header.count == columns.count, "\(table.id)")
             for c in header {
                 let xf = xfs[c["s"].flatMap(Int.init) ?? 0]
                 let font = book.elements("xl/styles.xml", "font")[xf["fontId"].flatMap(Int.init) ?? 0]
                 #expect(font.children.contains("b") && xf.children.contains("alignment"), "\(table.id) \(c["r"] ?? "")")
             }
         }
-        // The gap sheet: names wider than ids, a header of two lines.
+        // The gap sheet: names at least 16 wide, a header of two lines.
         let gapWidths = book.elements("xl/worksheets/sheet1.xml", "col").compactMap { $0["width"].flatMap(Double.init) }
-        #expect(gapWidths[1] > gapWidths[0] && gapWidths[3] > gapWidths[2], "\(gapWidths)")
+        #expect(gapWidths[0] >= 16 && gapWidths[1] >= 16, "\(gapWidths)")
         #expect(book.elements("xl/worksheets/sheet1.xml", "row").first?["ht"] == "30.0")
         // The defined name Excel keeps the filter range in.
         let names = book.elements("xl/workbook.xml", "definedName")

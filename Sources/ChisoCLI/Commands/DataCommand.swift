@@ -74,7 +74,7 @@ struct DataCommand: ParsableCommand {
     struct Template: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: summary(vi: "Ghi sổ tính mẫu để cán bộ kế hoạch điền (chỉ tiêu, đơn vị, nguồn, số liệu, mục tiêu).",
+                abstract: summary(vi: "Tạo sổ tính mẫu để cán bộ kế hoạch điền (chỉ tiêu, đơn vị, nguồn, số liệu, mục tiêu).",
                              en: "Write the workbook a planner fills in (indicators, districts, sources, data, targets)."),
                 discussion: """
                     Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per \
@@ -114,7 +114,7 @@ struct DataCommand: ParsableCommand {
     struct Export: ParsableCommand {
         static var configuration: CommandConfiguration {
             CommandConfiguration(
-                abstract: summary(vi: "Ghi bộ dữ liệu ở dạng khác: sổ tính của cán bộ kế hoạch (xlsx) hoặc thư mục dữ liệu (csv).",
+                abstract: summary(vi: "Xuất bộ dữ liệu ra dạng khác: sổ tính của cán bộ kế hoạch (xlsx) hoặc thư mục dữ liệu (csv).",
                              en: "Write a dataset in another form: the planner's workbook (xlsx) or a dataset folder (csv)."),
                 discussion: """
                     --format xlsx writes the dataset in the template's form (chiso data template), which \
@@ -156,18 +156,26 @@ struct DataCommand: ParsableCommand {
                              en: "Check a dataset folder and print its findings."),
                 discussion: """
                     Prints every finding (errors first), then a one-line summary. Exit status 0 when there \
-                    are no errors (warnings record defects of the sources kept as published), 1 otherwise.
+                    are no errors (warnings record defects of the sources kept as published), 1 otherwise. \
+                    With --format json: the counts and every finding with its stable code \
+                    (ratio_mismatch, unknown_entity, ...), position and message.
 
-                    Example:
+                    Examples:
                       chiso data validate --data Datasets
+                      chiso data validate --format json
                     """
             )
         }
 
+        /// How the findings are printed.
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
         @OptionGroup var options: DataOptions
+        @Option(help: "table (default: one line per finding) or json (with each finding's code).")
+        var format: Format = .table
         @OptionGroup var language: LanguageOption
 
-        /// A count and its noun: `3 observations` / `3 quan sát` (Vietnamese nouns have no plural;
+        /// A count and its noun: `3 observations` / `3 số liệu` (Vietnamese nouns have no plural;
         /// counts are grouped as 1.234).
         struct Noun {
             var vi: String, one: String, many: String
@@ -177,7 +185,7 @@ struct DataCommand: ParsableCommand {
             }
         }
 
-        static let observations = Noun(vi: "quan sát", one: "observation", many: "observations")
+        static let observations = Noun(vi: "số liệu", one: "observation", many: "observations")
         static let indicators = Noun(vi: "chỉ tiêu", one: "indicator", many: "indicators")
         static let entities = Noun(vi: "đơn vị", one: "entity", many: "entities")
         static let sources = Noun(vi: "nguồn", one: "source", many: "sources")
@@ -186,7 +194,7 @@ struct DataCommand: ParsableCommand {
         static let warnings = Noun(vi: "cảnh báo", one: "warning", many: "warnings")
 
         /// `961 observations, 368 indicators, 41 entities, 7 sources, 74 targets` /
-        /// `961 quan sát, 368 chỉ tiêu, 41 đơn vị, 7 nguồn, 74 mục tiêu`.
+        /// `961 số liệu, 368 chỉ tiêu, 41 đơn vị, 7 nguồn, 74 mục tiêu`.
         static func counts(_ dataset: Dataset, _ l: Language) -> String {
             [observations.count(dataset.observations.count, l), indicators.count(dataset.indicators.count, l),
              entities.count(dataset.entities.count, l), sources.count(dataset.sources.count, l),
@@ -196,11 +204,34 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             let l = language.language
             let (dataset, findings) = try options.load()
-            for f in findings { try Console.line(Words.finding(f).text(l)) }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
-            try Console.line(Self.counts(dataset, l) + "; " + Self.errors.count(errors, l) + ", " + Self.warnings.count(warnings, l))
+            switch format {
+            case .table:
+                for f in findings { try Console.line(Words.finding(f).text(l)) }
+                try Console.line(Self.counts(dataset, l) + "; " + Self.errors.count(errors, l) + ", " + Self.warnings.count(warnings, l))
+            case .json:
+                try Console.line(Self.json(dataset, findings, l))
+            }
             if errors > 0 { throw ExitCode.failure }
+        }
+
+        /// The findings as JSON: the dataset's counts, and each finding with its severity, stable
+        /// code, position, indicator, entity, period and message in the language.
+        static func json(_ dataset: Dataset, _ findings: [Finding], _ l: Language) -> String {
+            func optional(_ s: String?) -> JSONText { s.map(JSONText.string) ?? .null }
+            let errors = findings.filter { $0.severity == .error }.count
+            return JSONText.object([
+                ("observations", .integer(dataset.observations.count)), ("indicators", .integer(dataset.indicators.count)),
+                ("entities", .integer(dataset.entities.count)), ("sources", .integer(dataset.sources.count)),
+                ("targets", .integer(dataset.targets.count)), ("errors", .integer(errors)), ("warnings", .integer(findings.count - errors)),
+                ("findings", .array(findings.map { f in
+                    .object([("severity", .string(f.severity.rawValue)), ("code", .string(f.code.rawValue)),
+                             ("position", optional(f.position.map(\.description))), ("indicator", optional(f.indicator)),
+                             ("entity", optional(f.entity)), ("period", optional(f.period)),
+                             ("message", .string(MessageText.line(Words.problem(f.problem).text(l))))])
+                })),
+            ]).rendered()
         }
     }
 

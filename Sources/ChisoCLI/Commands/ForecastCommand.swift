@@ -102,7 +102,7 @@ struct ForecastCommand: ParsableCommand {
         var request = try makeRequest()
         request.intervals = calibration.intervals
         request.calibration = try calibration.table()
-        let (series, others, kindReason) = try loadSeries()
+        let (series, others, kindReason, style) = try loadSeries()
         if let t = request.target?.value, (series.lower.map { t < $0 } ?? false) || (series.upper.map { t > $0 } ?? false) {
             throw CLIError.targetOutsideBounds(value: t, lower: series.lower, upper: series.upper)
         }
@@ -112,7 +112,7 @@ struct ForecastCommand: ParsableCommand {
         let l = language.language
         let kindLine = kindReason.map { "\(series.name): \(Words.kind(series.kind).text(l)), " + Self.explain($0, l) }
         try Console.line(format == .json ? ForecastOutput.json(forecast, levels: request.levels, kind: kindLine, language: l)
-                              : ForecastOutput.table(forecast, levels: request.levels, kind: kindLine, language: l))
+                              : ForecastOutput.table(forecast, levels: request.levels, kind: kindLine, language: l, style: style))
     }
 
     func makeRequest() throws -> ForecastRequest {
@@ -161,9 +161,10 @@ struct ForecastCommand: ParsableCommand {
         return p.text(language) + (language == .vi ? " (--kind để đổi)" : " (--kind to change)")
     }
 
-    /// The series to forecast, (for --pool) the same indicator's other entities, and for a file why
-    /// the series has its kind.
-    func loadSeries() throws -> (Series, [Series], SeriesLoader.KindReason?) {
+    /// The series to forecast, (for --pool) the same indicator's other entities, for a file why
+    /// the series has its kind, and how its values are written (the indicator's style: every value
+    /// of the indicator in the dataset; a file's: its kind and its values).
+    func loadSeries() throws -> (Series, [Series], SeriesLoader.KindReason?, ValueStyle) {
         if let file {
             let table = try TableFile.read(path: file, sheet: text.sheet, delimiter: text.delimiter, encoding: text.encoding)
             let planner = try PlannerTable.read(
@@ -174,7 +175,14 @@ struct ForecastCommand: ParsableCommand {
             Notes.missing(chosen.missing, language.language)
             let (series, reason) = SeriesLoader.table(chosen, file: (file as NSString).lastPathComponent, kind: kind,
                                                       lower: try lower?.value("--lower"), upper: try upper?.value("--upper"), measure: measure)
-            return (series, [], reason)
+            let unit: Indicator.Unit
+            switch series.kind {
+            case .share: unit = series.upper == 100 ? .percent : .count
+            case .score: unit = .score
+            case .rank: unit = .rank
+            case .count, .amount: unit = .count
+            }
+            return (series, [], reason, ValueStyle(unit: unit, values: series.values))
         }
         guard let indicator, let entity else {
             throw CLIError.requiredWithoutFile(option: indicator == nil ? "--indicator" : "--entity")
@@ -187,6 +195,9 @@ struct ForecastCommand: ParsableCommand {
         let others = dataset.entities.map(\.id).filter { $0 != entityId }.compactMap {
             try? SeriesLoader.dataset(dataset, indicator: indicatorId, entity: $0)
         }
-        return (series, others, nil)
+        let style = dataset.indicator(indicatorId).map { d in
+            ValueStyle(d, values: dataset.observations.lazy.filter { $0.indicator == indicatorId }.map(\.value))
+        } ?? ValueStyle(unit: .count, values: series.values)
+        return (series, others, nil, style)
     }
 }

@@ -133,10 +133,11 @@ enum RegressionOutput {
             vi ? text.replacingOccurrences(of: ".", with: ",").replacingOccurrences(of: "-", with: "−") : text
         }
         let none = vi ? "—" : "NA"
-        func g(_ v: Double) -> String { v.isFinite ? local(String(format: "%.7g", v)) : none }
+        func g(_ v: Double) -> String { v.isFinite ? local(v.significant(7)) : none }
         func pv(_ v: Double) -> String {
             guard v.isFinite else { return none }
-            return local(v < 2.2e-16 ? "<2e-16" : String(format: "%.4g", v))
+            // A p-value below 0.0001 is written as such (R writes "<2e-16"): no number in scientific notation.
+            return local(v < 0.0001 ? "<0.0001" : v.significant(4))
         }
         let se = fit.standardErrors, t = fit.tValues, p = fit.pValues
         var rows = [vi ? ["", "Ước lượng", "Sai số chuẩn", "Thống kê t", "Giá trị p"] : ["", "Estimate", "Std. Error", "t value", "Pr(>|t|)"]]

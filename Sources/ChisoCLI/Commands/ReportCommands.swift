@@ -153,7 +153,7 @@ struct ReportCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "report",
-            abstract: summary(vi: "Ghi báo cáo đầy đủ (trang web, Word, Excel, bảng khoảng cách, so sánh) cho bộ dữ liệu.",
+            abstract: summary(vi: "Lập báo cáo đầy đủ (trang web, Word, Excel, bảng khoảng cách, so sánh) cho bộ dữ liệu.",
                          en: "Write the full report (HTML, gap tables, comparisons) for the dataset."),
             discussion: """
                 Writes index.html, report.docx (Word: summary, status, gaps, projections, comparisons), \
@@ -194,7 +194,7 @@ struct ReportCommand: ParsableCommand {
         try AtomicWriter.replaceFolder(out, rendering: files, rules: Report.folderRules, beforeSwap: Self.pauseBeforeSwap)
         for line in report.summary { try Console.line(line) }
         for (status, count) in report.statusCounts where count > 0 { try Console.line("  \(Words.status(status).text(lang)): \(count)") }
-        try Console.line("\(lang == .vi ? "Đã ghi" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào" : "files to") \(out)/")
+        try Console.line("\(lang == .vi ? "Đã lưu" : "Wrote") \(files.count) \(lang == .vi ? "tệp vào thư mục" : "files to") \(out)/")
     }
 
     /// The interruption tests' seam: in a debug build only, CHISO_PAUSE_BEFORE_SWAP=seconds holds the

@@ -56,7 +56,27 @@ public enum CalibrationLearner {
         let windows = thinned(windows)
         var table = learnTable(windows, maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
         if widen { table.spreads = spreads(windows, maxHorizon: maxHorizon, minimumCount: minimumCount) }
+        table.corpus = corpus(windows, maxHorizon: maxHorizon)
         return table
+    }
+
+    /// What the windows learned from span: distinct indicators and entities, and the calendar years
+    /// of their points and of the outcomes a table learns from (whole horizons 1…`maxHorizon`, as
+    /// ``learnTable(_:maxHorizon:minimumCount:source:)`` scores them); nil without windows.
+    static func corpus(_ windows: [BacktestWindow], maxHorizon: Int) -> CalibrationTable.Corpus? {
+        var indicators = Set<String>(), entities = Set<String>()
+        var first = Double.infinity, last = -Double.infinity
+        for w in windows {
+            indicators.insert(w.indicator)
+            entities.insert(w.entity)
+            if let t = w.series.times.first { first = min(first, t) }
+            if let t = w.series.times.last { last = max(last, t) }
+            for o in w.outcomes where (1...maxHorizon).contains(Int(o.horizon.rounded())) { last = max(last, o.t) }
+        }
+        guard first.isFinite, last.isFinite else { return nil }
+        // A decimal time 2019.5 is in 2019; a stock at the end of 2019 (2020.0) is too.
+        func year(_ t: Double) -> Int { Int((t - 1e-9).rounded(.down)) }
+        return CalibrationTable.Corpus(indicators: indicators.count, entities: entities.count, firstYear: year(first), lastYear: year(last))
     }
 
     /// The spread factors of each (family, n): how much the error quantiles' distances from the median

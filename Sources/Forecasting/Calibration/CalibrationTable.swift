@@ -75,6 +75,27 @@ public struct CalibrationTable: Sendable, Equatable {
     public var source: String
     /// Series learned from, per family.
     public var seriesCounts: [Family: Int]
+    /// What the learned windows span, counted when the table was learned (nil for a table written
+    /// before it was recorded): the words a report uses to say what its ranges rest on.
+    public var corpus: Corpus?
+
+    /// What a table's training windows span: how many indicators and entities, over which years.
+    public struct Corpus: Sendable, Equatable {
+        /// Distinct indicators.
+        public var indicators: Int
+        /// Distinct entities (countries, regions, districts: the panel's entity ids).
+        public var entities: Int
+        /// The first and last calendar years of a point or an outcome of a window.
+        public var firstYear: Int, lastYear: Int
+
+        /// A corpus record.
+        public init(indicators: Int, entities: Int, firstYear: Int, lastYear: Int) {
+            self.indicators = indicators
+            self.entities = entities
+            self.firstYear = firstYear
+            self.lastYear = lastYear
+        }
+    }
     /// β by (family, n, h, persistence slot, slope slot): how much of the window's own slope the base
     /// forecast keeps. Learned over all families together (the slope bins and persistence are in units
     /// of the indicator's own movement), stored for each.

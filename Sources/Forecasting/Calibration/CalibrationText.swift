@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Lines starting with `#` are comments (the first, `# source: …`, is the table's source). Then a
 /// CSV with the header `record,family,n,h,level_bin,slope_bin,count,values`, where `record` is
-/// `settings` (values: `max_horizon;minimum_count`), `series` (count: series learned from),
+/// `settings` (values: `max_horizon;minimum_count`), `corpus` (optional; values:
+/// `indicators;entities;first_year;last_year`, what the windows learned from span), `series` (count: series learned from),
 /// `level_edges` (family `count`; values: the inner edges of its level bins on the fraction of the
 /// peers' frontier), `unit` (values: the family's typical movement unit), `growth_limit` (family
 /// `count`, level_bin `any` or a bin; values: the fastest move per year learned), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
@@ -20,6 +21,8 @@ extension CalibrationTable {
             case fieldCount(found: Int)
             /// A settings record without max_horizon;minimum_count.
             case badSettings
+            /// A corpus record without indicators;entities;first_year;last_year.
+            case badCorpus
             /// No settings record in the file.
             case noSettings
             /// A family that is not share, count or score.
@@ -50,6 +53,7 @@ extension CalibrationTable {
                 switch self {
                 case let .fieldCount(found): "\(found) fields, expected 8"
                 case .badSettings: "settings need max_horizon;minimum_count"
+                case .badCorpus: "corpus needs indicators;entities;first_year;last_year (whole numbers, years in order)"
                 case .noSettings: "no settings record"
                 case let .unknownFamily(f): "unknown family \"\(f)\""
                 case .nonFinite: "a value is not a finite number"
@@ -89,6 +93,7 @@ extension CalibrationTable {
                      "# level bins: shares and scores by the value as a fraction of the range, edges \(Self.levelEdges.map { String($0) }.joined(separator: ";")); counts by the fraction of the peers' frontier (level_edges)",
                      "record,family,n,h,level_bin,slope_bin,count,values",
                      "settings,,,,,,,\(maxHorizon);\(minimumCount)"]
+        if let c = corpus { lines.append("corpus,,,,,,,\(c.indicators);\(c.entities);\(c.firstYear);\(c.lastYear)") }
         func num(_ v: Double) -> String { String(format: "%.9g", v) }
         for f in Family.allCases {
             if let c = seriesCounts[f] { lines.append("series,\(f.rawValue),,,,,\(c),") }
@@ -133,6 +138,7 @@ extension CalibrationTable {
     public init(text: String) throws(FormatError) {
         var source = ""
         var settings: (Int, Int)?
+        var corpus: Corpus?
         var rows: [(Int, [Substring])] = []
         for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
@@ -150,10 +156,19 @@ extension CalibrationTable {
                 settings = (v[0], v[1])
                 continue
             }
+            if fields[0] == "corpus" {
+                let v = fields[7].split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
+                guard v.count == 4, let i = v[0], let e = v[1], let first = v[2], let last = v[3], i >= 0, e >= 0, first <= last else {
+                    throw FormatError(line: k + 1, problem: .badCorpus)
+                }
+                corpus = Corpus(indicators: i, entities: e, firstYear: first, lastYear: last)
+                continue
+            }
             rows.append((k + 1, fields))
         }
         guard let (maxHorizon, minimumCount) = settings else { throw FormatError(line: 1, problem: .noSettings) }
         var table = CalibrationTable(maxHorizon: maxHorizon, minimumCount: minimumCount, source: source)
+        table.corpus = corpus
         for (line, f) in rows {
             func fail(_ why: FormatError.Problem) -> FormatError { FormatError(line: line, problem: why) }
             guard let family = Family(rawValue: String(f[1])) else { throw fail(.unknownFamily(String(f[1]))) }

@@ -7,11 +7,12 @@ extension CalibrationTable {
         ?? CalibrationTable(maxHorizon: 1, minimumCount: 1, source: "none (the shipped text did not parse)")
 
     static let shippedText = #"""
-# source: Gapminder (Systema Globalis), from ITU, WHO/UNICEF, World Bank, UNESCO, FAO and UNDP, CC BY 4.0: 12 indicators, 1960-2024 (Datasets/reference/indicator_corpus); and World Bank (Doing Business, WDI, WGI by Kaufmann & Kraay, CPIA, SPI), CC BY 4.0; UN SDG Global Database (ITU, WHO/UNICEF) via Gapminder/open-numbers; Global Data Lab (Area Database 4.1, Subnational HDI 5.0); Källa: Kolada (PTS, Internetstiftelsen), ranks derived by Chiso: 15 indicators, 1990-2022 (indicator_corpus_2, read from ../shared/reference, not shipped)
+# source: Gapminder (Systema Globalis), from ITU, WHO/UNICEF, World Bank, UNESCO, FAO and UNDP, CC BY 4.0 (Datasets/reference/indicator_corpus); and World Bank (Doing Business, WDI, WGI by Kaufmann & Kraay, CPIA, SPI), CC BY 4.0; UN SDG Global Database (ITU, WHO/UNICEF) via Gapminder/open-numbers; Global Data Lab (Area Database 4.1, Subnational HDI 5.0); Källa: Kolada (PTS, Internetstiftelsen), ranks derived by Chiso (indicator_corpus_2, read from ../shared/reference, not shipped)
 # probabilities: 0.005;0.01;0.025;0.05;0.075;0.1;0.15;0.2;0.25;0.3;0.35;0.4;0.45;0.5;0.55;0.6;0.65;0.7;0.75;0.8;0.85;0.9;0.925;0.95;0.975;0.99;0.995
 # level bins: shares and scores by the value as a fraction of the range, edges 0.05;0.2;0.5;0.8;0.95; counts by the fraction of the peers' frontier (level_edges)
 record,family,n,h,level_bin,slope_bin,count,values
 settings,,,,,,,10;100
+corpus,,,,,,,27;1958;1960;2025
 series,share,,,,,3895,
 series,count,,,,,1146,
 series,score,,,,,1162,

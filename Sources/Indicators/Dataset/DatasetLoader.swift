@@ -299,10 +299,12 @@ public enum DatasetLoader {
                 return nil
             }
             let parent = row.text("parent"), ranks = row.text("ranks")
+            let labelVi = row.text("unit_label_vi"), labelEn = row.text("unit_label_en")
             return Indicator(id: id, nameVi: row.text("name_vi"), nameEn: row.text("name_en"), unit: unit, kind: kind,
                              lower: lower, upper: upper, direction: direction, measure: measure,
                              parent: parent.isEmpty ? nil : parent, ranks: ranks.isEmpty ? nil : ranks,
-                             definition: row.text("definition"))
+                             definition: row.text("definition"), unitLabelVi: labelVi.isEmpty ? nil : labelVi,
+                             unitLabelEn: labelEn.isEmpty ? nil : labelEn)
         }
     }
 

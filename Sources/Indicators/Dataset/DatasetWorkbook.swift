@@ -46,6 +46,7 @@ public enum DatasetWorkbook {
         ("Mã chỉ tiêu", "id"), ("Tên chỉ tiêu", "name_vi"), ("Tên tiếng Anh", "name_en"), ("Đơn vị tính", "unit"),
         ("Loại", "kind"), ("Cận dưới", "lower"), ("Cận trên", "upper"), ("Chiều tốt", "direction"), ("Cách đo", "measure"),
         ("Chỉ tiêu tổng", "parent"), ("Điểm được xếp hạng", "ranks"), ("Định nghĩa", "definition"),
+        ("Đơn vị đếm", "unit_label_vi"), ("Đơn vị đếm tiếng Anh", "unit_label_en"),
     ])
     /// Entities (`entities.csv`).
     public static let entities = Sheet(name: "Đơn vị", file: "entities.csv", columns: [
@@ -89,7 +90,7 @@ public enum DatasetWorkbook {
     public static let instructionLines = [
         "Mẫu nhập số liệu Chiso",
         "",
-        "1. Sheet \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Mã chỉ tiêu chỉ gồm chữ không dấu, số, gạch dưới, gạch ngang (ví dụ ty_le_ho_so_truc_tuyen). Đơn vị tính: percent (phần trăm), count (số lượng), score (điểm), rank (thứ hạng), vnd. Loại: share (tỷ lệ 0–100), count, score, rank, amount. Chiều tốt: up (càng cao càng tốt) hoặc down. Cách đo: flow (trong kỳ) hoặc stock (tại thời điểm).",
+        "1. Sheet \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Mã chỉ tiêu chỉ gồm chữ không dấu, số, gạch dưới, gạch ngang (ví dụ ty_le_ho_so_truc_tuyen). Đơn vị tính: percent (phần trăm), count (số lượng), score (điểm), rank (thứ hạng), vnd. Loại: share (tỷ lệ 0–100), count, score, rank, amount. Chiều tốt: up (càng cao càng tốt) hoặc down. Cách đo: flow (trong kỳ) hoặc stock (tại thời điểm). Đơn vị đếm (không bắt buộc): danh từ đi sau số đếm trong báo cáo (hồ sơ, dịch vụ, doanh nghiệp), ví dụ \"500.000 hồ sơ\"; để trống thì chỉ ghi số.",
         "2. Sheet \"Đơn vị\": mỗi dòng một tỉnh, huyện hoặc cơ quan. Cấp: province (tỉnh), district (huyện) hoặc department (sở, ngành). Trực thuộc: mã đơn vị cấp trên. Tên gọi khác: các tên khác cách nhau bởi dấu |.",
         "3. Sheet \"Nguồn\": mỗi dòng một văn bản (báo cáo, kế hoạch) mà số liệu được lấy từ đó. Ngày ban hành dạng 2024-06-30.",
         "4. Sheet \"Số liệu\": mỗi dòng một chỉ tiêu của một đơn vị, mỗi cột một kỳ (2021, 2022, Năm 2023, 6 tháng đầu năm 2024, Quý I/2024, 30/6/2024). Có thể thêm cột kỳ. Ô để trống hoặc ghi \"-\" là không có số liệu. Số viết 12,5 hoặc 12.5 đều được, nhưng một cột chỉ dùng một cách viết.",

@@ -14,10 +14,12 @@ public enum DatasetWriter {
                     [t($0.id), t($0.title), t($0.issuer), t($0.documentNumber), t($0.date), t($0.file)]
                 }),
             "indicators.csv": CSVWriter.table(
-                header: ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks", "definition"],
+                header: ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure", "parent", "ranks", "definition",
+                         "unit_label_vi", "unit_label_en"],
                 rows: data.indicators.map {
                     [t($0.id), t($0.nameVi), t($0.nameEn), $0.unit.rawValue, $0.kind.rawValue, n($0.lower), n($0.upper),
-                     $0.direction.rawValue, $0.measure.rawValue, t($0.parent ?? ""), t($0.ranks ?? ""), t($0.definition)]
+                     $0.direction.rawValue, $0.measure.rawValue, t($0.parent ?? ""), t($0.ranks ?? ""), t($0.definition),
+                     t($0.unitLabelVi ?? ""), t($0.unitLabelEn ?? "")]
                 }),
             "entities.csv": CSVWriter.table(
                 header: ["id", "name_vi", "name_en", "level", "parent", "aliases"],

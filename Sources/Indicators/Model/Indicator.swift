@@ -68,11 +68,18 @@ public struct Indicator: Sendable, Equatable, Identifiable {
     public var ranks: String?
     /// What exactly is counted.
     public var definition: String
+    /// The Vietnamese noun a count is counted in ("hồ sơ", "dịch vụ"), written after its number in
+    /// reports ("500.000 hồ sơ"); for an amount of money, the words that replace "đồng" ("triệu
+    /// đồng"). Nil: the number alone. Shares, scores and ranks have their own words and ignore it.
+    public var unitLabelVi: String?
+    /// The same noun in English ("applications"); nil: the number alone in English reports.
+    public var unitLabelEn: String?
 
     /// An indicator.
     public init(
         id: String, nameVi: String, nameEn: String, unit: Unit, kind: Kind, lower: Double?, upper: Double?,
-        direction: Direction, measure: Measure, parent: String? = nil, ranks: String? = nil, definition: String = ""
+        direction: Direction, measure: Measure, parent: String? = nil, ranks: String? = nil, definition: String = "",
+        unitLabelVi: String? = nil, unitLabelEn: String? = nil
     ) {
         self.id = id
         self.nameVi = nameVi
@@ -86,5 +93,7 @@ public struct Indicator: Sendable, Equatable, Identifiable {
         self.parent = parent
         self.ranks = ranks
         self.definition = definition
+        self.unitLabelVi = unitLabelVi
+        self.unitLabelEn = unitLabelEn
     }
 }

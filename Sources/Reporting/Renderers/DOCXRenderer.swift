@@ -15,7 +15,8 @@ import Indicators
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
 /// out: a report reads by names, and ids such as `fixed_broadband_household_share` are too long to
-/// wrap in a column of the gap table's 26. The other renderings keep both.
+/// wrap in a column of the gap table's 26. So is a column whose value is the same on every row (the
+/// model): a note under the table says it once (``ReportTable/notes``). The files of data keep both.
 ///
 /// All text is XML-escaped and stripped of the characters XML 1.0 forbids (control characters).
 public enum DOCXRenderer {
@@ -112,13 +113,14 @@ public enum DOCXRenderer {
                 out += self.table(table, part: parts.count > 1 ? part : nil, language: words.language)
             }
             if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
+            for note in table.notes { out += paragraph(note.text(words.language), style: "SourceNote") }
             if let note = table.rowsLeftOutNote(shown: maximumRows, language: words.language) { out += paragraph(note, style: "SourceNote") }
             out += paragraph(words.sourceLine(provenance), style: "SourceNote")
         }
         if let overview {
             let vi = words.language == .vi
             out += paragraph("\(tables.count + 1). \(vi ? "Giải thích thuật ngữ" : "Glossary")", style: "Heading1")
-            for entry in Glossary.entries {
+            for entry in overview.glossary {
                 out += paragraph(entry.term.text(words.language) + ": " + entry.definition.text(words.language), style: "Normal")
             }
             out += paragraph("\(tables.count + 2). \(vi ? "Nguồn số liệu" : "Sources")", style: "Heading1")

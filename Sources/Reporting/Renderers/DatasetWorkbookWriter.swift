@@ -23,7 +23,8 @@ public enum DatasetWorkbookWriter {
 
         let indicators = (data?.indicators ?? []).map { i -> [Cell] in
             [text(i.id), text(i.nameVi), text(i.nameEn), text(i.unit.rawValue), text(i.kind.rawValue), number(i.lower), number(i.upper),
-             text(i.direction.rawValue), text(i.measure.rawValue), text(i.parent ?? ""), text(i.ranks ?? ""), text(i.definition)]
+             text(i.direction.rawValue), text(i.measure.rawValue), text(i.parent ?? ""), text(i.ranks ?? ""), text(i.definition),
+             text(i.unitLabelVi ?? ""), text(i.unitLabelEn ?? "")]
         }
         let entities = (data?.entities ?? []).map { e -> [Cell] in
             [text(e.id), text(e.nameVi), text(e.nameEn), text(e.level.rawValue), text(e.parent ?? ""), text(e.aliases.joined(separator: "|"))]
@@ -80,7 +81,7 @@ public enum DatasetWorkbookWriter {
         let periodWidths = Array(repeating: 12.0, count: max(periodHeaders.count, 1))
         return try XLSXWriter.workbook([
             instructions,
-            sheet(DatasetWorkbook.indicators, indicators, widths: [28, 48, 40, 10, 10, 9, 9, 9, 9, 20, 20, 60]),
+            sheet(DatasetWorkbook.indicators, indicators, widths: [28, 48, 40, 10, 10, 9, 9, 9, 9, 20, 20, 60, 14, 14]),
             sheet(DatasetWorkbook.entities, entities, widths: [20, 30, 30, 12, 16, 50]),
             sheet(DatasetWorkbook.sources, sources, widths: [22, 60, 30, 16, 14, 26]),
             sheet(DatasetWorkbook.data, wide, extra: periodHeaders, widths: [28, 20, 22] + periodWidths),

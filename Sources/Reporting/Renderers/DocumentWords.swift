@@ -42,7 +42,7 @@ struct DocumentWords {
         }
         if language == .vi {
             let name = p.dataset.map { "bộ dữ liệu \($0)" } ?? "bộ dữ liệu"
-            return "Nguồn: Chiso, tính từ \(name) (\(n(p.observations)) quan sát, \(n(p.sources)) văn bản nguồn), \(longDate)."
+            return "Nguồn: Chiso, tính từ \(name) (\(n(p.observations)) số liệu, \(n(p.sources)) văn bản nguồn), \(longDate)."
         }
         let name = p.dataset.map { "the dataset \($0)" } ?? "the dataset"
         return "Source: Chiso, computed from \(name) (\(n(p.observations)) observations, \(n(p.sources)) source documents), \(longDate)."

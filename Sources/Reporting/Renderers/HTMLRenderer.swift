@@ -38,7 +38,7 @@ public enum HTMLRenderer {
             body += "<p class=\"meta\">\(html(words.generatedLine))"
             if let provenance {
                 let n = { (v: Int) in NumberText.plain(Double(v), decimals: 0, language) }
-                body += html(vi ? " · Số liệu: \(n(provenance.observations)) quan sát từ \(n(provenance.sources)) văn bản (xem mục Nguồn số liệu)"
+                body += html(vi ? " · Dữ liệu: \(n(provenance.observations)) số liệu từ \(n(provenance.sources)) văn bản (xem mục Nguồn số liệu)"
                                : " · Data: \(n(provenance.observations)) observations from \(n(provenance.sources)) documents (see Sources)")
             }
             body += "</p>\n<nav><ul>"
@@ -62,7 +62,7 @@ public enum HTMLRenderer {
         for table in tables { body += section(table, language: language) }
         if let overview {
             body += "<section id=\"giai-thich\">\n<h2>\(vi ? "Giải thích thuật ngữ" : "Glossary")</h2>\n<dl>"
-                + Glossary.entries.map { "<dt>\(html($0.term.text(language)))</dt><dd>\(html($0.definition.text(language)))</dd>" }.joined()
+                + overview.glossary.map { "<dt>\(html($0.term.text(language)))</dt><dd>\(html($0.definition.text(language)))</dd>" }.joined()
                 + "</dl>\n</section>\n"
             body += "<section id=\"nguon\">\n<h2>\(vi ? "Nguồn số liệu" : "Sources")</h2>\n<ol class=\"sources\">"
                 + overview.sources.map { "<li>\(html(Glossary.source($0).text(language)))</li>" }.joined() + "</ol>\n</section>\n"
@@ -184,6 +184,7 @@ public enum HTMLRenderer {
             }
             body += "</tbody></table></div>\n"
         }
+        for note in table.notes { body += "<p class=\"note\">" + html(note.text(language)) + "</p>\n" }
         return body + "</section>\n"
     }
 

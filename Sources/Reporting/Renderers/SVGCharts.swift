@@ -29,7 +29,7 @@ enum SVGCharts {
         if path.contains(where: { $0.lo95 != nil && $0.hi95 != nil }) { items.append((.box("#c6dbef"), Words.chartBand(95))) }
         if chart.target != nil { items.append((.diamond, Words.chartTarget)) }
         svg.legend(items.map { ($0.0, $0.1.text(l)) })
-        if let unit = chart.unit { svg.line(Words.chartUnit(unit, maximum: nil).text(l), color: "#555") }
+        if let style = chart.style { svg.line(Words.chartUnit(style.unitWords, percent: style.unit == .percent, maximum: nil).text(l), color: "#555") }
 
         // Values: the data, the median and the target, with the bands as long as they do not squash them
         // (a loglinear 95 % band can be huge); the bands are cut at the axis' edges and a note says so.
@@ -95,7 +95,7 @@ enum SVGCharts {
             let (cx, cy) = (x(target.t), y(target.value))
             svg.raw("<line x1=\"\(f(left))\" y1=\"\(f(cy))\" x2=\"\(f(cx))\" y2=\"\(f(cy))\" stroke=\"#d62728\" stroke-dasharray=\"4 3\" stroke-opacity=\".6\"/>")
             svg.raw("<polygon class=\"target\" points=\"\(f(cx)),\(f(cy - 6)) \(f(cx + 6)),\(f(cy)) \(f(cx)),\(f(cy + 6)) \(f(cx - 6)),\(f(cy))\" fill=\"#d62728\"/>")
-            let label = Words.chartTargetLabel(target, unit: chart.unit).text(l), width = textWidth(label)
+            let label = Words.chartTargetLabel(target, style: chart.style).text(l), width = textWidth(label)
             let lx = max(pad, min(cx + 6, w - pad) - width), ly = cy - 10 - fontSize < top ? cy + 19 : cy - 10
             svg.text(label, x: lx, y: ly, style: "fill:#b2182b;paint-order:stroke;stroke:#fff;stroke-width:3px")
         }
@@ -108,7 +108,7 @@ enum SVGCharts {
                     return (lo.map { $0 < y0 - 1e-9 } ?? false) || (hi.map { $0 > y1 + 1e-9 } ?? false)
                 }
             }
-            svg.line(Words.chartBandsCut(levels: levels, low: cutLow, high: cutHigh, unit: chart.unit).text(l), color: "#666", italic: true)
+            svg.line(Words.chartBandsCut(levels: levels, low: cutLow, high: cutHigh, style: chart.style).text(l), color: "#666", italic: true)
         }
         return svg.finish(class: "fan", title: chart.title.text(l))
     }
@@ -126,7 +126,7 @@ enum SVGCharts {
         let colors = groups == 1 ? ["#3182bd"] : groups == 2 ? ["#9ecae1", "#3182bd"] : ["#c6dbef", "#6baed6", "#2171b5", "#08306b"]
         func color(_ k: Int) -> String { colors[min(k, colors.count - 1)] }
         if !chart.groups.isEmpty { svg.legend(chart.groups.enumerated().map { (.box(color($0.offset)), $0.element.text(l)) }) }
-        if let unit = chart.unit { svg.line(Words.chartUnit(unit, maximum: chart.maximum).text(l), color: "#555") }
+        if let unit = chart.unit { svg.line(Words.chartUnit(Words.unit(unit), percent: unit == .percent, maximum: chart.maximum).text(l), color: "#555") }
         let decimals = chart.unit == .percent ? 1 : chart.unit == .count ? 0 : 2
         let values = chart.bars.flatMap(\.values).compactMap { $0 }.filter(\.isFinite)
         let valueTexts = chart.bars.map { $0.values.map { v in v.map { NumberText.plain($0, decimals: decimals, l) + (chart.unit == .percent ? (l == .vi ? " %" : "%") : "") } } }

@@ -12,11 +12,16 @@ import Foundation
 ///   differences (gap, change per year) are percentage points, kept as they are with a format that
 ///   names them (`#,##0.00" điểm %"` / `" pp"`). A count's row shows whole numbers (`#,##0`).
 ///   Excel shows the separators of the user's locale.
+/// - A sheet reads by names: a column of ids beside a column of the same things' names (`entity`
+///   beside `entity_name`, ``ReportTable/namedColumns(part:)``) is left out; the CSV and JSON files
+///   keep the ids.
+/// - Every number of a row has the decimals of its indicator (``ValueStyle``); a target has the
+///   fewest that show it as it was written.
 /// - The header row is bold and wraps (the row is made tall enough for its longest label); it and
-///   the leading text columns (the ids and names that say what a row is) stay in view when the
-///   sheet scrolls; the header row has an autofilter.
+///   the leading text columns (the names that say what a row is) stay in view when the sheet
+///   scrolls; the header row has an autofilter.
 /// - Column widths follow the content: the longest cell as shown and the header's words, at least
-///   8 characters; ids at most 24, names 16–40, other columns at most 50.
+///   8 characters; leading text columns at most 24, names 16–40, other columns at most 50.
 public enum XLSXRenderer {
     /// The workbook bytes.
     ///
@@ -79,47 +84,56 @@ public enum XLSXRenderer {
         }
     }
 
-    /// The leading text columns (ids and names) kept in view: the first columns while they are
-    /// text, up to the last name column among them (a unit column after the names scrolls).
-    static func frozenColumns(_ table: ReportTable) -> Int {
-        let text = table.columns.prefix { $0.format == .text }
+    /// The leading text columns (names) kept in view, of `columns`: the first columns while they
+    /// are text, up to the last name column among them (a unit column after the names scrolls).
+    static func frozenColumns(_ columns: [ReportTable.Column]) -> Int {
+        let text = columns.prefix { $0.format == .text }
         return (text.lastIndex { $0.isName } ?? (text.count - 1)) + 1
     }
 
     /// A table as a sheet (see ``XLSXRenderer``).
     static func sheet(_ table: ReportTable, language: Language) -> XLSXWriter.Sheet {
-        let columns = table.columns
-        // Each column's look, and its look in a share's row (differs for measured number columns).
-        let looks = columns.map { NumberLook(ReportTable.format(of: $0, in: .number), language: language) }
-        let percentLooks = columns.map { NumberLook(ReportTable.format(of: $0, in: .percent), language: language) }
-        let wholeLooks = columns.map { NumberLook(ReportTable.format(of: $0, in: .whole), language: language) }
+        let shown = table.namedColumns()
+        let columns = shown.map { table.columns[$0] }
+        // Each format's look, made once.
+        var looks: [ReportTable.Format: NumberLook] = [:]
+        func look(_ format: ReportTable.Format) -> NumberLook {
+            if let l = looks[format] { return l }
+            let l = NumberLook(format, language: language)
+            looks[format] = l
+            return l
+        }
         var longest = Array(repeating: 0, count: columns.count)
         var rows: [[XLSXWriter.Cell]] = [columns.map { .text($0.label(language), .header) }]
         rows.reserveCapacity(table.rows.count + 1)
         for (i, row) in table.rows.enumerated() {
-            let unit = i < table.rowUnits.count ? table.rowUnits[i] : .number
             var cells: [XLSXWriter.Cell] = []
-            cells.reserveCapacity(row.count)
-            for (j, cell) in row.prefix(columns.count).enumerated() {
+            cells.reserveCapacity(columns.count)
+            for (k, j) in shown.enumerated() {
+                guard j < row.count else {
+                    cells.append(.empty)
+                    continue
+                }
+                let cell = row[j]
                 switch cell {
                 case .text, .phrase:
-                    let s = table.display(cell, column: table.columns[j], row: i, language: language)
+                    let s = table.display(cell, column: columns[k], row: i, language: language)
                     cells.append(.text(s))
                     // utf8.count bounds count from above: most cells need no count.
-                    if s.utf8.count > longest[j] { longest[j] = max(longest[j], s.count) }
+                    if s.utf8.count > longest[k] { longest[k] = max(longest[k], s.count) }
                 case let .number(v):
                     guard let v, v.isFinite else {
                         cells.append(.empty)
                         continue
                     }
-                    let look = unit == .percent ? percentLooks[j] : unit == .whole ? wholeLooks[j] : looks[j]
-                    cells.append(.number(look.stored(v), look.style))
-                    longest[j] = max(longest[j], look.width(v))
+                    let l = look(table.format(column: columns[k], row: i, value: v))
+                    cells.append(.number(l.stored(v), l.style))
+                    longest[k] = max(longest[k], l.width(v))
                 }
             }
             rows.append(cells)
         }
-        let frozen = frozenColumns(table)
+        let frozen = frozenColumns(columns)
         var sheet = XLSXWriter.Sheet(name: table.sheetName(language), rows: rows)
         var headerLines = 1
         sheet.widths = columns.enumerated().map { j, column in

@@ -41,6 +41,8 @@ public struct DistrictComparison: Sendable {
     public var period: Period
     /// Rows by recomputed rank.
     public var rows: [Row]
+    /// How the total's and the parts' values are written (as the compared values are).
+    public var style: ValueStyle
 
     /// Builds the comparison for `indicator` in `period` (default: the latest period with at least two entities).
     ///
@@ -100,7 +102,8 @@ public struct DistrictComparison: Sendable {
                 gapToMean: mean - o.value, percentOfMaximum: total.upper.map { 100 * o.value / $0 }, bestGains: Array(gains.prefix(3))))
         }
         rows.sort { ($0.rank, $0.entity.id) < ($1.rank, $1.entity.id) }
-        return DistrictComparison(indicator: total, parts: parts, period: chosen, rows: rows)
+        let style = ValueStyle(total, values: rows.flatMap { [$0.total] + $0.parts.values })
+        return DistrictComparison(indicator: total, parts: parts, period: chosen, rows: rows, style: style)
     }
 
     /// The table for the renderers.
@@ -158,7 +161,7 @@ public struct DistrictComparison: Sendable {
                            columns: columns, rows: rows, charts: [.bars(chart)],
                            sheetVi: "So sánh \(ReportTable.shortName(indicator.nameVi)) \(period)",
                            sheetEn: "Compare \(ReportTable.shortName(indicator.nameEn)) \(period)",
-                           rowUnits: Array(repeating: .init(indicator), count: rows.count))
+                           rowUnits: Array(repeating: .init(style), count: rows.count))
         // On a page: the totals and ranks, then the parts (score and points still available) five at a time.
         let firstPart = columns.firstIndex { $0.key == parts.first?.id }
         table.partBreaks = firstPart.map { Array(stride(from: $0, to: columns.count - 1, by: 10)) } ?? []

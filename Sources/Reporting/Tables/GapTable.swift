@@ -42,6 +42,10 @@ public struct GapRow: Sendable {
     }
     /// The fan chart of the series and its projection to the target year.
     public var chart: FanChart?
+    /// How the indicator's values are written (every number of the row shares its decimals).
+    public var style: ValueStyle
+    /// The document that set the target (nil when the dataset does not list it).
+    public var targetSource: Source?
 
     /// The projection at the target year.
     public var projection: Projection? { forecast?.projections.first }
@@ -54,13 +58,19 @@ struct PeerGroups: Sendable {
     let data: Dataset
     /// Its observations by series.
     let index: ObservationIndex
+    /// How each indicator's values are written, by id (``ValueStyle/all(_:)``).
+    let styles: [String: ValueStyle]
     /// Groups built so far, by indicator id.
     private var groups: [String: PeerGroup] = [:]
 
     init(_ data: Dataset) {
         self.data = data
         index = ObservationIndex(data)
+        styles = ValueStyle.all(data)
     }
+
+    /// The style of an indicator's values.
+    func style(_ indicator: Indicator) -> ValueStyle { styles[indicator.id] ?? ValueStyle(indicator, writtenDecimals: 0) }
 
     /// The group of an indicator if it was built.
     func built(_ indicator: String) -> PeerGroup? { groups[indicator] }
@@ -156,8 +166,10 @@ public struct GapTable: Sendable {
             // A rank's distance is in places: a percentage of a rank means nothing.
             relative = target.value != 0 && indicator.kind != .rank ? (gap ?? 0) / abs(target.value) : nil
         }
+        let style = groups.style(indicator)
         var result = GapRow(target: target, indicator: indicator, entity: entity, latest: latest, gap: gap, relativeGap: relative,
-                            forecast: nil, status: .insufficientData, remark: nil, chart: nil)
+                            forecast: nil, status: .insufficientData, remark: nil, chart: nil, style: style,
+                            targetSource: data.sources[target.source])
         guard let latest else {
             result.remark = .noObservation
             return result
@@ -190,7 +202,7 @@ public struct GapTable: Sendable {
             let forecast = try Forecaster.forecast(series, request, pool: pool)
             result.forecast = forecast
             result.status = forecast.target?.status ?? .insufficientData
-            result.chart = fan(series: series, fit: forecast.fit, end: tTarget, indicator: indicator, entity: entity,
+            result.chart = fan(series: series, fit: forecast.fit, end: tTarget, indicator: indicator, entity: entity, style: style,
                                target: .init(t: tTarget, value: target.value, year: target.year, comparator: target.comparator))
         } catch {
             result.status = meets ? .achieved : .insufficientData
@@ -200,7 +212,8 @@ public struct GapTable: Sendable {
     }
 
     /// History, and the median with 80/95 % bands from the last observation to `end` (the target's time).
-    static func fan(series: Series, fit: TrendFit, end: Double, indicator: Indicator, entity: Entity, target: FanChart.TargetMark?) -> FanChart {
+    static func fan(series: Series, fit: TrendFit, end: Double, indicator: Indicator, entity: Entity, style: ValueStyle,
+                    target: FanChart.TargetMark?) -> FanChart {
         let start = series.times.last ?? end
         let steps = 12, spread = fit.distribution(at: end).hasSpread
         let path = (0...steps).map { k -> FanChart.Step in
@@ -214,7 +227,7 @@ public struct GapTable: Sendable {
             let (l80, h80) = d.interval(level: 0.8), (l95, h95) = d.interval(level: 0.95)
             return FanChart.Step(t: t, median: d.point, lo80: l80, hi80: h80, lo95: l95, hi95: h95)
         }
-        return FanChart(title: Phrase(vi: "\(indicator.nameVi) — \(entity.nameVi)", en: "\(indicator.nameEn) — \(entity.nameEn)"), unit: indicator.unit,
+        return FanChart(title: Phrase(vi: "\(indicator.nameVi) — \(entity.nameVi)", en: "\(indicator.nameEn) — \(entity.nameEn)"), style: style,
                         history: Array(zip(series.times, series.values)).map { (t: $0.0, value: $0.1) }, path: path, target: target,
                         lower: indicator.lower, upper: indicator.upper, yearOffset: series.time(ofYear: 0))
     }
@@ -229,10 +242,11 @@ public struct GapTable: Sendable {
             .init(key: "unit", vi: "Đơn vị tính", en: "Unit", format: .text),
             .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: .value),
             .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),
-            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: .value),
+            .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: .target),
             .init(key: "target_year", vi: "Năm", en: "Year", format: .year),
             .init(key: "comparator", vi: "So sánh", en: "Comparator", format: .text),
             .init(key: "target_source", vi: "Nguồn mục tiêu", en: "Target source", format: .text),
+            .init(key: "target_source_name", vi: "Văn bản đặt mục tiêu", en: "Document setting the target", format: .text),
             .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: .difference),
             .init(key: "relative_gap", vi: "Khoảng cách tương đối", en: "Relative gap", format: .probability),
             .init(key: "projection", vi: "Dự báo", en: "Projection", format: .number(decimals: 2), measured: .value),
@@ -264,8 +278,9 @@ public struct GapTable: Sendable {
             let remark: ReportTable.Cell = Phrase.joined(remarks).map { .phrase($0) } ?? .text("")
             return [
                 .text(r.indicator.id), .phrase(Words.name(r.indicator)), .text(r.entity.id), .phrase(Words.name(r.entity)),
-                .phrase(Words.unit(r.indicator.unit)), .number(r.latest?.value), r.latest.map { .phrase(Words.period($0.period)) } ?? .text(""),
+                .phrase(r.style.unitWords), .number(r.latest?.value), r.latest.map { .phrase(Words.period($0.period)) } ?? .text(""),
                 .number(r.target.value), .number(Double(r.target.year)), .phrase(Words.comparator(r.target.comparator)), .text(r.target.source),
+                r.targetSource.map { .phrase(Glossary.citation($0)) } ?? .text(""),
                 .number(r.gap), .number(r.relativeGap), .number(p?.estimate),
                 .number(interval(80)?.lower), .number(interval(80)?.upper), .number(interval(95)?.lower), .number(interval(95)?.upper),
                 .number(t?.pMeet), r.forecast.map { .phrase(Words.model($0.fit.model)) } ?? .text(""), .number(r.forecast.map { Double($0.fit.n) }),
@@ -275,7 +290,8 @@ public struct GapTable: Sendable {
         }
         let charts = self.rows.compactMap { $0.chart.map(Chart.fan) }
         var table = ReportTable(id: id, titleVi: "Khoảng cách đến mục tiêu", titleEn: "Gap to target", columns: columns, rows: rows, charts: charts,
-                           sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.indicator) })
+                           sheetVi: "Khoảng cách mục tiêu", sheetEn: "Gap to target", rowUnits: self.rows.map { .init($0.style) })
+        table.sayOnce("model", Words.modelNote(self.rows.compactMap { $0.forecast?.fit.model }))
         // On a page: where the target stands (latest value to relative gap), then the projection, then
         // the status with the paces it is read from.
         table.partBreaks = ["projection", "status"].compactMap { key in columns.firstIndex { $0.key == key } }

@@ -19,10 +19,13 @@ public struct ProjectionTable: Sendable {
         public var series: Series
         /// The last plan year (the end of the chart).
         public var lastYear: Int
+        /// How the indicator's values are written.
+        public var style: ValueStyle
 
         /// The fan chart to the last plan year (drawn when asked for: a national report has 140,000 rows).
         public var chart: FanChart {
-            GapTable.fan(series: series, fit: forecast.fit, end: series.time(ofYear: lastYear), indicator: indicator, entity: entity, target: nil)
+            GapTable.fan(series: series, fit: forecast.fit, end: series.time(ofYear: lastYear), indicator: indicator, entity: entity, style: style,
+                         target: nil)
         }
     }
 
@@ -53,12 +56,14 @@ public struct ProjectionTable: Sendable {
                 jobs.append((i, k, group))
             }
         }
+        let shared = groups
         let rows = Parallel.map(jobs) { job -> Row? in
             let (indicator, entity) = (data.indicators[job.indicator], data.entities[job.member])
             guard let series = job.group.members[job.member] else { return nil }
             let (request, pool) = job.group.prepare(ForecastRequest(intervals: intervals, calibration: calibration, years: years), member: job.member)
             guard let forecast = try? Forecaster.forecast(series, request, pool: pool) else { return nil }
-            return Row(indicator: indicator, entity: entity, forecast: forecast, series: series, lastYear: years.last ?? 2030)
+            return Row(indicator: indicator, entity: entity, forecast: forecast, series: series, lastYear: years.last ?? 2030,
+                       style: shared.style(indicator))
         }.compactMap { $0 ?? nil }
         return ProjectionTable(years: years, rows: rows)
     }
@@ -86,7 +91,7 @@ public struct ProjectionTable: Sendable {
         columns.append(.init(key: "flags", vi: "Ghi chú", en: "Flags", format: .text))
         let rows: [[ReportTable.Cell]] = rows.map { r in
             var cells: [ReportTable.Cell] = [.text(r.indicator.id), .phrase(Words.name(r.indicator)), .text(r.entity.id),
-                                             .phrase(Words.name(r.entity)), .phrase(Words.unit(r.indicator.unit)), .number(Double(r.forecast.fit.n)), .phrase(Words.model(r.forecast.fit.model))]
+                                             .phrase(Words.name(r.entity)), .phrase(r.style.unitWords), .number(Double(r.forecast.fit.n)), .phrase(Words.model(r.forecast.fit.model))]
             for p in r.forecast.projections {
                 let i80 = p.intervals.first { $0.level == 80 }, i95 = p.intervals.first { $0.level == 95 }
                 cells += [.number(p.estimate), .number(i80?.lower), .number(i80?.upper), .number(i95?.lower), .number(i95?.upper)]
@@ -94,10 +99,12 @@ public struct ProjectionTable: Sendable {
             cells.append(Phrase.joined(r.forecast.projections.flatMap(\.flags).map(Words.flag)).map { .phrase($0) } ?? .text(""))
             return cells
         }
-        return ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 4 điểm dữ liệu",
-                           titleEn: "Projections of indicators with at least 4 data points", columns: columns, rows: rows,
-                           charts: self.rows.prefix(HTMLRenderer.maximumCharts).map { .fan($0.chart) },
-                           chartsLeftOut: max(0, self.rows.count - HTMLRenderer.maximumCharts),
-                           sheetVi: "Dự báo", sheetEn: "Projections", rowUnits: self.rows.map { .init($0.indicator) })
+        var table = ReportTable(id: "projections", titleVi: "Dự báo các chỉ tiêu có từ 4 điểm dữ liệu",
+                                titleEn: "Projections of indicators with at least 4 data points", columns: columns, rows: rows,
+                                charts: self.rows.prefix(HTMLRenderer.maximumCharts).map { .fan($0.chart) },
+                                chartsLeftOut: max(0, self.rows.count - HTMLRenderer.maximumCharts),
+                                sheetVi: "Dự báo", sheetEn: "Projections", rowUnits: self.rows.map { .init($0.style) })
+        table.sayOnce("model", Words.modelNote(self.rows.map(\.forecast.fit.model)))
+        return table
     }
 }

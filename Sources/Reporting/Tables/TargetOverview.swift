@@ -15,14 +15,21 @@ public struct TargetOverview: Sendable {
     public var sources: [Source]
     /// How many series were projected and how many comparison tables the report has.
     public var projected: Int, comparisons: Int
+    /// The calibration the ranges come from (the summary and the glossary describe what it was
+    /// learned from, in its own words: `CalibrationTable.corpus`).
+    public var calibration: CalibrationTable
 
-    /// The overview of a gap table.
-    public init(gaps: GapTable, sources: [Source], projected: Int = 0, comparisons: Int = 0) {
+    /// The overview of a gap table whose ranges come from `calibration` (nil: the shipped one).
+    public init(gaps: GapTable, sources: [Source], projected: Int = 0, comparisons: Int = 0, calibration: CalibrationTable? = nil) {
         rows = gaps.rows
         self.sources = sources.sorted { ($0.date.isEmpty ? 1 : 0, $0.date, $0.id) < ($1.date.isEmpty ? 1 : 0, $1.date, $1.id) }
         self.projected = projected
         self.comparisons = comparisons
+        self.calibration = calibration ?? .shipped
     }
+
+    /// The glossary of the report: ``Glossary/entries(_:)`` of its calibration.
+    public var glossary: [(term: Phrase, definition: Phrase)] { Glossary.entries(calibration) }
 
     /// Targets by status, least at risk first (every status, with 0 where there is none).
     public var statusCounts: [(TargetAssessment.Status, Int)] {
@@ -57,11 +64,20 @@ public struct TargetOverview: Sendable {
             out.append(Phrase(vi: "Cần ưu tiên nhất: \(names.vi), \(Words.status(worst.status).vi).",
                               en: "Most at risk: \(names.en), \(Words.status(worst.status).en)."))
         }
-        if projected > 0 || comparisons > 0 {
-            out.append(Phrase(vi: "\(n(projected, .vi)) chuỗi số liệu được dự báo đến năm 2030; \(n(comparisons, .vi)) bảng so sánh giữa các đơn vị.",
-                              en: "\(n(projected, .en)) series are projected to 2030; \(n(comparisons, .en)) tables compare units."))
+        // What else the report holds, leaving out what it does not hold.
+        var also: [Phrase] = []
+        if projected > 0 {
+            also.append(Phrase(vi: "\(n(projected, .vi)) chuỗi số liệu được dự báo đến năm 2030",
+                               en: "\(n(projected, .en)) series \(projected == 1 ? "is" : "are") projected to 2030"))
         }
-        out.append(Glossary.rangesChecked)
+        if comparisons > 0 {
+            also.append(Phrase(vi: "\(n(comparisons, .vi)) bảng so sánh giữa các đơn vị",
+                               en: "\(n(comparisons, .en)) \(comparisons == 1 ? "table compares" : "tables compare") units"))
+        }
+        if let joined = Phrase.joined(also) {
+            out.append(Phrase(vi: joined.vi + ".", en: (joined.en.first.map { String($0).uppercased() + joined.en.dropFirst() } ?? joined.en) + "."))
+        }
+        out.append(Glossary.rangesChecked(calibration))
         return out
     }
 
@@ -78,14 +94,14 @@ public struct TargetOverview: Sendable {
             .init(key: "reading", vi: "Nhận định", en: "Reading", format: .text),
         ]
         let cells: [[ReportTable.Cell]] = rows.map { r in
-            let unit = r.indicator.unit
+            let style = r.style
             let latest = r.latest.map { o in
-                Phrase(vi: "\(Words.quantity(o.value, unit, .vi)) (\(Words.period(o.period).vi))",
-                       en: "\(Words.quantity(o.value, unit, .en)) (\(Words.period(o.period).en))")
+                Phrase(vi: "\(style.text(o.value, .vi)) (\(Words.period(o.period).vi))",
+                       en: "\(style.text(o.value, .en)) (\(Words.period(o.period).en))")
             }
-            let target = Phrase(vi: "\(Words.comparator(r.target.comparator).vi) \(Words.quantity(r.target.value, unit, .vi)) năm \(r.target.year)",
-                                en: "\(Words.comparator(r.target.comparator).en) \(Words.quantity(r.target.value, unit, .en)) by \(r.target.year)")
-            let projection = r.projection.map { p in Words.estimate(p, unit: unit) }
+            let target = Phrase(vi: "\(Words.comparator(r.target.comparator).vi) \(style.target(r.target.value, .vi)) năm \(r.target.year)",
+                                en: "\(Words.comparator(r.target.comparator).en) \(style.target(r.target.value, .en)) by \(r.target.year)")
+            let projection = r.projection.map { p in Words.estimate(p, style: style) }
             return [.phrase(Words.name(r.indicator)), .phrase(Words.name(r.entity)), latest.map { .phrase($0) } ?? .text(""), .phrase(target),
                     projection.map { .phrase($0) } ?? .text(""), .number(r.forecast?.target?.pMeet), .phrase(Words.status(r.status)),
                     .phrase(Words.reading(r))]
@@ -100,34 +116,24 @@ public struct TargetOverview: Sendable {
 }
 
 extension Words {
-    /// A projection with its 80 % range: "62,4 % (48,1–74,0 %)" / "62.4% (48.1–74.0%)"; the point
-    /// alone without a range.
-    public static func estimate(_ p: Projection, unit: Indicator.Unit) -> Phrase {
+    /// A projection with its 80 % range, in the indicator's style: "62,4 % (48,1–74,0 %)" /
+    /// "62.4% (48.1–74.0%)", "512.300 hồ sơ (498.000–530.100 hồ sơ)"; the point alone without a range.
+    public static func estimate(_ p: Projection, style: ValueStyle) -> Phrase {
         func text(_ l: Language) -> String {
-            let point = quantity(p.estimate, unit, decimals: 1, l)
+            let point = style.text(p.estimate, l)
             guard let i = p.intervals.first(where: { $0.level == 80 }), let lo = i.lower, let hi = i.upper else { return point }
-            return "\(point) (\(range(lo, hi, unit, l)))"
+            return "\(point) (\(style.range(lo, hi, l)))"
         }
         return Phrase(vi: text(.vi), en: text(.en))
-    }
-
-    /// A range with its unit once: "48,1–74,0 %", "612,3–655,0 điểm", "1.020–1.260".
-    static func range(_ lower: Double, _ upper: Double, _ unit: Indicator.Unit, _ l: Language) -> String {
-        switch unit {
-        case .percent, .score:
-            let suffix = unit == .percent ? (l == .vi ? " %" : "%") : (l == .vi ? " điểm" : " points")
-            return "\(NumberText.plain(lower, decimals: 1, l))–\(NumberText.plain(upper, decimals: 1, l))\(suffix)"
-        case .count, .rank, .vnd:
-            return "\(quantity(lower.rounded(), unit, l))–\(quantity(upper.rounded(), unit, l))"
-        }
     }
 
     /// One sentence on a target: "Theo xu hướng hiện nay, năm 2025 dự kiến đạt 62,4 % (khoảng 80 %:
     /// 48,1–74,0 %); khả năng đạt mục tiêu 80 % là 9 %.", "Đã đạt mục tiêu …", "Chưa có số liệu …".
     public static func reading(_ r: GapRow) -> Phrase {
-        let unit = r.indicator.unit
-        func q(_ v: Double, _ l: Language) -> String { quantity(v, unit, decimals: 1, l) }
-        let goal = Phrase(vi: "\(comparator(r.target.comparator).vi) \(q(r.target.value, .vi))", en: "\(comparator(r.target.comparator).en) \(q(r.target.value, .en))")
+        let style = r.style
+        func q(_ v: Double, _ l: Language) -> String { style.text(v, l) }
+        let goal = Phrase(vi: "\(comparator(r.target.comparator).vi) \(style.target(r.target.value, .vi))",
+                          en: "\(comparator(r.target.comparator).en) \(style.target(r.target.value, .en))")
         guard let latest = r.latest else {
             return Phrase(vi: "Chưa có số liệu của chỉ tiêu này tại đơn vị này.", en: "There is no observation of this indicator for this unit.")
         }
@@ -147,7 +153,7 @@ extension Words {
                 return Phrase(vi: "Đã đạt mục tiêu \(goal.vi): \(now.vi).", en: "Target \(goal.en) met: \(now.en).")
             }
             if case let .noForecast(error) = r.remark {
-                return Phrase(vi: "Chưa dự báo được (\(Words.error(error).vi)).", en: "No projection could be made (\(Words.error(error).en)).")
+                return Phrase(vi: "Chưa dự báo được (\(Words.forecastProblem(error).vi)).", en: "No projection could be made (\(Words.forecastProblem(error).en)).")
             }
             return Phrase(vi: "Chưa đủ số liệu để dự báo.", en: "Not enough data for a projection.")
         }
@@ -158,8 +164,8 @@ extension Words {
         var vi = "Theo xu hướng hiện nay, năm \(year) dự kiến đạt \(q(p.estimate, .vi))"
         var en = "On the current trend, \(q(p.estimate, .en)) is expected in \(year)"
         if let i = p.intervals.first(where: { $0.level == 80 }), let lo = i.lower, let hi = i.upper {
-            vi += " (khoảng 80 %: \(range(lo, hi, unit, .vi)))"
-            en += " (80% range: \(range(lo, hi, unit, .en)))"
+            vi += " (khoảng 80 %: \(style.range(lo, hi, .vi)))"
+            en += " (80% range: \(style.range(lo, hi, .en)))"
         }
         if let pm = r.forecast?.target?.pMeet {
             vi += "; khả năng đạt mục tiêu \(goal.vi) là \(NumberText.format(pm, .probability, .vi))"
@@ -178,16 +184,16 @@ extension Words {
     /// quarter; that a rank held, when it did. Nil otherwise.
     static func pace(_ r: GapRow) -> Phrase? {
         guard let t = r.forecast?.target, let achieved = t.achievedChangePerYear, let latest = r.latest else { return nil }
-        let unit = r.indicator.unit
+        let style = r.style
         if r.indicator.kind == .rank, achieved == 0 {
-            let place = Phrase(vi: quantity(latest.value, unit, .vi), en: quantity(latest.value, unit, .en))
+            let place = Phrase(vi: style.text(latest.value, .vi), en: style.text(latest.value, .en))
             return Phrase(vi: "Thứ hạng giữ nguyên (\(place.vi)) trong các năm qua; dự báo tính cả khả năng thứ hạng thay đổi khi điểm số của các đơn vị khác thay đổi.",
                           en: "The rank has held (\(place.en)) in recent years; the projection allows for it to move as the other units' scores move.")
         }
         guard let projected = t.projectedChangePerYear, achieved != 0, (projected > 0) == (achieved > 0),
               abs(projected - achieved) > 0.25 * abs(achieved) else { return nil }
-        let p = Phrase(vi: changePerYear(projected, unit, .vi), en: changePerYear(projected, unit, .en))
-        let a = Phrase(vi: changePerYear(achieved, unit, .vi), en: changePerYear(achieved, unit, .en))
+        let p = Phrase(vi: changePerYear(projected, style, .vi), en: changePerYear(projected, style, .en))
+        let a = Phrase(vi: changePerYear(achieved, style, .vi), en: changePerYear(achieved, style, .en))
         if abs(projected) < abs(achieved) {
             var vi = "Dự báo giả định tốc độ chậm lại (\(p.vi), so với \(a.vi) đã đạt): trong số liệu thực tế của nhiều nước và địa phương, "
                 + "các chỉ tiêu đã tăng nhanh như vậy phần lớn đều chậm lại"
