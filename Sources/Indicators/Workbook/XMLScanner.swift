@@ -74,6 +74,11 @@ struct XMLTag {
         return nil
     }
 
+    /// Every attribute, in order: its qualified name and its value, decoded.
+    var all: [(name: String, value: String)] {
+        attributes.map { (String(decoding: $0.name(base), as: UTF8.self), $0.value(base).string) }
+    }
+
     /// The value of the attribute whose local name is `local`: the one named exactly so, else the
     /// first one with a prefix other than `xmlns` (`id` finds `r:id`).
     func attribute(_ local: String) -> String? {
@@ -128,6 +133,8 @@ struct XMLScanner {
     static let slack = 32
 
     let archive: ZipArchive, part: String
+    /// How many bytes are inflated at a time (``step``; tests read parts a few bytes at a time).
+    private let chunk: Int
     private let source: MemberStream
     private var check: PartGuard
     private let buffer: UnsafeMutablePointer<UInt8>
@@ -148,22 +155,24 @@ struct XMLScanner {
     private var brackets = 0
     private var scratch: [UInt8] = []
 
-    private init(archive: ZipArchive, part: String, source: MemberStream, buffer: UnsafeMutablePointer<UInt8>) {
+    private init(archive: ZipArchive, part: String, source: MemberStream, buffer: UnsafeMutablePointer<UInt8>, chunk: Int) {
         self.archive = archive
         self.part = part
+        self.chunk = max(1, min(chunk, Self.step))
         self.source = source
         self.check = PartGuard(archive: archive, part: part)
         self.buffer = buffer
     }
 
-    /// Scans `member` of `archive` (its name `part`) with `handler`, unpacking it as it goes.
+    /// Scans `member` of `archive` (its name `part`) with `handler`, unpacking it as it goes,
+    /// `chunk` bytes at a time (at most ``step``).
     static func scan<H: XMLHandler>(_ member: ZipArchive.Member, part: String, of archive: ZipArchive, limit: Int64, ratio: Int64,
-                                    with handler: inout H) throws(DatasetError) {
+                                    chunk: Int = step, with handler: inout H) throws(DatasetError) {
         let source = try archive.stream(member, limit: limit, ratio: ratio)
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + slack)
         buffer.initialize(repeating: 0, count: capacity + slack)
         defer { buffer.deallocate() }
-        var scanner = XMLScanner(archive: archive, part: part, source: source, buffer: buffer)
+        var scanner = XMLScanner(archive: archive, part: part, source: source, buffer: buffer, chunk: chunk)
         defer { scanner.release() }
         try scanner.run(&handler)
     }
@@ -204,14 +213,14 @@ struct XMLScanner {
         }
         guard !ended else { return }
         guard end < Self.capacity else { throw archive.refuse(.runTooLong(part, bytes: PartGuard.maximumRun)) }
-        let n = try source.read(buffer + end, min(Self.step, Self.capacity - end))
+        let n = try source.read(buffer + end, min(chunk, Self.capacity - end))
         try check.check(UnsafeBufferPointer(start: buffer + end, count: n), end: n == 0)
         if n == 0 { ended = true }
         end += n
     }
 
     private mutating func run<H: XMLHandler>(_ h: inout H) throws(DatasetError) {
-        try fill()
+        repeat { try fill() } while end < 3 && !ended
         if end >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { pos = 3 }
         while true {
             let n = end - pos
