@@ -217,6 +217,17 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Calls `body` with the bytes of a field as stored: its text, or for a quoted CSV field with
+    /// doubled quotes, those quotes still doubled (so equal bytes mean an equal field).
+    func withFieldBytes<R>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let k = 2 * (row * header.count + column)
+        let rawStart = Int(bounds[k]), end = Int(bounds[k + 1])
+        let start = rawStart < 0 ? -1 - rawStart : rawStart
+        return bytes.withUnsafeBytes { raw in
+            body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start..<end]))
+        }
+    }
+
     /// Calls `body` with the bytes of a field trimmed of ASCII spaces and tabs, or with nil when the
     /// field has doubled quotes to undo or starts or ends with a non-ASCII byte (then use
     /// ``field(_:_:)``).

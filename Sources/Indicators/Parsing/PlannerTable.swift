@@ -285,16 +285,18 @@ public struct PlannerTable: Sendable {
         var kept: [Int] = [], missing: [SourcePosition] = [], missingByKey: [[Int]: [SourcePosition]] = [:]
         // A row's series: the number of each label's ``labelKey(_:)`` in its column (a district's
         // name repeats down the column: each distinct text is keyed once).
+        // Texts are looked up by their bytes (no string made, no Unicode-aware hash).
         var keyNumbers = [[String: Int]](repeating: [:], count: labels.count)
-        var textKeys = [[String: Int]](repeating: [:], count: labels.count)
+        var texts = [TextInterner](repeating: TextInterner(), count: labels.count)
+        var textKeys = [[Int]](repeating: [], count: labels.count)
         func key(_ r: Int) -> [Int] {
             labels.indices.map { c in
-                let text = table.field(r, labels[c])
-                if let k = textKeys[c][text] { return k }
-                let labelKey = labelKey(text)
+                let t = table.withFieldBytes(r, labels[c]) { texts[c].intern($0) }
+                if t < textKeys[c].count { return textKeys[c][t] }
+                let labelKey = labelKey(table.field(r, labels[c]))
                 let k = keyNumbers[c][labelKey] ?? keyNumbers[c].count
                 keyNumbers[c][labelKey] = k
-                textKeys[c][text] = k
+                textKeys[c].append(k)
                 return k
             }
         }
