@@ -128,6 +128,9 @@ struct XMLScanner {
     /// ``PartGuard/maximumRun`` bytes fits).
     static let step = 256 << 10
     static let capacity = PartGuard.maximumRun + (256 << 10)
+    /// The buffer's first size: a small part (the sheet list, a small sheet) never needs more;
+    /// the buffer doubles, up to ``capacity``, when a token does not fit.
+    static let firstCapacity = 64 << 10
     /// Bytes past the capacity: 8 for a decoded character, and room to read 16 bytes at once
     /// from the end of a name.
     static let slack = 32
@@ -137,7 +140,9 @@ struct XMLScanner {
     private let chunk: Int
     private let source: MemberStream
     private var check: PartGuard
-    private let buffer: UnsafeMutablePointer<UInt8>
+    /// The buffer (``size`` bytes, and ``slack`` more), freed by ``release()``.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var size: Int
     /// The next byte to read, the end of the bytes inflated so far, and whether the part has ended.
     private var pos = 0, end = 0, ended = false
     /// Line ends in the bytes already dropped from the buffer (for the line of an error).
@@ -155,13 +160,15 @@ struct XMLScanner {
     private var brackets = 0
     private var scratch: [UInt8] = []
 
-    private init(archive: ZipArchive, part: String, source: MemberStream, buffer: UnsafeMutablePointer<UInt8>, chunk: Int) {
+    private init(archive: ZipArchive, part: String, source: MemberStream, size: Int, chunk: Int) {
         self.archive = archive
         self.part = part
         self.chunk = max(1, min(chunk, Self.step))
         self.source = source
         self.check = PartGuard(archive: archive, part: part)
-        self.buffer = buffer
+        self.size = size
+        buffer = .allocate(capacity: size + Self.slack)
+        buffer.initialize(repeating: 0, count: size + Self.slack)
     }
 
     /// Scans `member` of `archive` (its name `part`) with `handler`, unpacking it as it goes,
@@ -169,16 +176,15 @@ struct XMLScanner {
     static func scan<H: XMLHandler>(_ member: ZipArchive.Member, part: String, of archive: ZipArchive, limit: Int64, ratio: Int64,
                                     chunk: Int = step, with handler: inout H) throws(DatasetError) {
         let source = try archive.stream(member, limit: limit, ratio: ratio)
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + slack)
-        buffer.initialize(repeating: 0, count: capacity + slack)
-        defer { buffer.deallocate() }
-        var scanner = XMLScanner(archive: archive, part: part, source: source, buffer: buffer, chunk: chunk)
+        let size = member.size < UInt64(firstCapacity) ? Int(member.size) + 1 : firstCapacity
+        var scanner = XMLScanner(archive: archive, part: part, source: source, size: size, chunk: chunk)
         defer { scanner.release() }
         try scanner.run(&handler)
     }
 
     /// Frees the lists.
     private func release() {
+        buffer.deallocate()
         names.free()
         nameStarts.free()
         attributes.free()
@@ -212,8 +218,18 @@ struct XMLScanner {
             pos = 0
         }
         guard !ended else { return }
-        guard end < Self.capacity else { throw archive.refuse(.runTooLong(part, bytes: PartGuard.maximumRun)) }
-        let n = try source.read(buffer + end, min(chunk, Self.capacity - end))
+        if end == size {
+            // A token fills the buffer: a bigger one, up to the capacity.
+            guard size < Self.capacity else { throw archive.refuse(.runTooLong(part, bytes: PartGuard.maximumRun)) }
+            let bigger = min(2 * size, Self.capacity)
+            let new = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger + Self.slack)
+            new.initialize(repeating: 0, count: bigger + Self.slack)
+            new.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = new
+            size = bigger
+        }
+        let n = try source.read(buffer + end, min(chunk, size - end))
         try check.check(UnsafeBufferPointer(start: buffer + end, count: n), end: n == 0)
         if n == 0 { ended = true }
         end += n
@@ -252,8 +268,8 @@ struct XMLScanner {
             return
         }
         let keep = h.wantsText
-        // Decoded characters are passed from the bytes kept past the buffer's capacity.
-        let small = buffer + Self.capacity
+        // Decoded characters are passed from the bytes kept past the buffer's size.
+        let small = buffer + size
         var p = pos, run = pos
         scan: while p < limit {
             let b = buffer[p]
