@@ -6,7 +6,8 @@
 
 DIR holds planner.xlsx and planner.csv (make_workbook.py DIR) and import.xlsx (make_workbook.py DIR
 --import 200000). Each line: what was read, by what, wall-clock seconds and peak resident memory
-(MB), from /usr/bin/time -v. The readers:
+(MB), from /usr/bin/time -v, with the CPU seconds (user and system: the figure to compare on a
+machine others share). The readers:
   chiso            chiso-bench --table FILE: the sheet made a table (CSVTable), every cell typed
   chiso import     chiso data import FILE --out DIR: table, series, dataset, validation, five CSV files
   calamine         python-calamine: CalamineWorkbook.from_path(FILE), first sheet .to_python()
@@ -50,7 +51,8 @@ def timed(label, command):
     for part in clock.split(":"):
         seconds = seconds * 60 + float(part)
     peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report).group(1)) / 1024
-    print(f"{label:<44} {seconds:8.2f} s {peak:8.0f} MB   {done.stdout.strip().splitlines()[-1][:70] if done.stdout.strip() else ''}")
+    cpu = sum(float(re.search(r"%s time \(seconds\): (\S+)" % k, report).group(1)) for k in ("User", "System"))
+    print(f"{label:<44} {seconds:8.2f} s {cpu:8.2f} s {peak:8.0f} MB   {done.stdout.strip().splitlines()[-1][:60] if done.stdout.strip() else ''}")
     sys.stdout.flush()
     return seconds
 
@@ -63,7 +65,7 @@ def main(folder):
     import python_calamine  # noqa: F401  (fails early when it is missing)
     versions = subprocess.run([sys.executable, "-m", "pip", "show", "python-calamine", "openpyxl"], capture_output=True, text=True).stdout
     print("readers: " + ", ".join(f"{n} {v}" for n, v in re.findall(r"Name: (\S+)\nVersion: (\S+)", versions)))
-    print(f"{'file, reader':<44} {'seconds':>10} {'peak':>11}")
+    print(f"{'file, reader':<44} {'wall':>10} {'CPU':>10} {'peak':>11}")
     timed("planner.xlsx (10M cells), chiso", [bench, "--table", planner])
     timed("planner.csv (same cells), chiso", [bench, "--table", csv])
     timed("planner.xlsx, python-calamine", [sys.executable, me, "--read", "calamine", planner])
@@ -75,7 +77,7 @@ def main(folder):
         shutil.rmtree(out, ignore_errors=True)
     theirs = timed("import.xlsx, python-calamine", [sys.executable, me, "--read", "calamine", book])
     if ours and theirs:
-        print(f"chiso data import / python-calamine read: {ours / theirs:.2f}")
+        print(f"chiso data import / python-calamine read (wall): {ours / theirs:.2f}")
 
 
 if __name__ == "__main__":
