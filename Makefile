@@ -79,19 +79,23 @@ bench-scale: deps
 	$(SWIFT) build -c release --product chiso
 	Tests/Benchmarks/bench_scale.sh .build/national | tee .build/bench-scale.txt
 
-# A ~50 MB workbook (Tests/Benchmarks/make_workbook.py, openpyxl write-only) and the same table as CSV
-# in .build/bench-xlsx, each loaded once by chiso-bench --table under /usr/bin/time -v (seconds, peak memory).
+# A ~50 MB workbook (Tests/Benchmarks/make_workbook.py, openpyxl write-only: 10 million cells) and
+# the same table as CSV, and a 200,000-row planner table (import.xlsx) in .build/bench-xlsx; each read
+# once under /usr/bin/time -v (seconds, peak memory) by Tests/Benchmarks/bench_readers.py: chiso
+# (chiso-bench --table), python-calamine 0.9.1 and openpyxl 3.1.5 read-only on planner.xlsx, and
+# chiso data import against python-calamine's read of import.xlsx.
 BENCH_XLSX_DIR := .build/bench-xlsx
 bench-xlsx: deps
 	@command -v /usr/bin/time >/dev/null 2>&1 || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time)
-	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl==3.1.5
+	@python3 -c "import python_calamine" 2>/dev/null || pip install -q python-calamine==0.9.1
 	$(SWIFT) build -c release --product chiso-bench
+	$(SWIFT) build -c release --product chiso
 	@[ -f $(BENCH_XLSX_DIR)/planner.xlsx ] || python3 Tests/Benchmarks/make_workbook.py $(BENCH_XLSX_DIR)
-	@ls -l $(BENCH_XLSX_DIR)/planner.xlsx $(BENCH_XLSX_DIR)/planner.csv
+	@[ -f $(BENCH_XLSX_DIR)/import.xlsx ] || python3 Tests/Benchmarks/make_workbook.py $(BENCH_XLSX_DIR) --import 200000
+	@ls -l $(BENCH_XLSX_DIR)/planner.xlsx $(BENCH_XLSX_DIR)/planner.csv $(BENCH_XLSX_DIR)/import.xlsx
 	@unzip -l $(BENCH_XLSX_DIR)/planner.xlsx | grep worksheets
-	@for f in planner.xlsx planner.csv; do \
-		/usr/bin/time -v .build/release/chiso-bench --table $(BENCH_XLSX_DIR)/$$f 2> $(BENCH_XLSX_DIR)/$$f.time; \
-		grep -E "Elapsed|Maximum resident" $(BENCH_XLSX_DIR)/$$f.time; done
+	python3 Tests/Benchmarks/bench_readers.py $(BENCH_XLSX_DIR) | tee $(BENCH_XLSX_DIR).txt
 
 # End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML,
 # LibreOffice Writer (headless, to PDF) and pdftotext for the Word documents.

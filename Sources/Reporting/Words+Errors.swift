@@ -319,7 +319,7 @@ extension Words {
         case let .sheetWithoutPart(sheet, id, relationships):
             "trang \"\(sheet)\" không có phần dữ liệu (quan hệ \"\(id)\" không có trong \(relationships))"
         case let .noSheets(part): "\(part) không liệt kê trang tính nào"
-        case let .notWellFormed(part, line, code): "\(part) không phải XML hợp lệ (dòng \(line)\(code.map { ": lỗi XML \($0)" } ?? ""))"
+        case let .notWellFormed(part, line): "\(part) không phải XML hợp lệ (dòng \(line))"
         case let .unclosed(part): "\(part) kết thúc trước khi phần tử cuối cùng được đóng"
         case let .tooManySharedStrings(limit): "số chuỗi dùng chung nhiều hơn \(count(limit))"
         case let .duplicateMember(part): "gói tệp có hai phần \(part) (hoặc hai tên chỉ khác nhau chữ hoa, chữ thường)"

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Copies workbooks into the fuzz corpus with their parts stored, not deflated (make fuzz).
 
-A mutation of a deflated part almost never inflates, so the fuzzer seldom reaches the XML parser
-with bytes it has changed; stored parts let it change the XML itself (how a name holding a byte
-that is not UTF-8 reaches Foundation's XMLParser). The theme and the document properties are left
+A mutation of a deflated part almost never inflates, so the fuzzer seldom reaches the XML scanner
+with bytes it has changed; stored parts let it change the XML itself (a name holding a byte that is
+not UTF-8, a tag cut short, an entity). The theme and the document properties are left
 out so that each copy fits in the fuzzer's 16384 bytes.
     Tests/Fuzz/stored_workbooks.py CORPUS_DIR WORKBOOK...
 """

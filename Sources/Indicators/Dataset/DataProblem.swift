@@ -246,8 +246,8 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case sheetWithoutPart(sheet: String, relationship: String, relationships: String)
         /// The workbook part lists no sheets.
         case noSheets(String)
-        /// A part that is not well-formed XML (`line`, and libxml2's error `code` when known).
-        case notWellFormed(String, line: Int, code: Int?)
+        /// A part that is not well-formed XML (the first fault is on `line`).
+        case notWellFormed(String, line: Int)
         /// A part that ends before its last element is closed.
         case unclosed(String)
         /// More shared strings than `limit`.
@@ -295,7 +295,7 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
             case let .notDeflate(p): "\(p) is damaged (not valid deflate data)"
             case let .sheetWithoutPart(sheet, id, rels): "sheet \"\(sheet)\" has no part (relationship \"\(id)\" is not in \(rels))"
             case let .noSheets(p): "\(p) lists no sheets"
-            case let .notWellFormed(p, line, code): "\(p) is not well-formed XML (line \(line)\(code.map { ": XML error \($0)" } ?? ""))"
+            case let .notWellFormed(p, line): "\(p) is not well-formed XML (line \(line))"
             case let .unclosed(p): "\(p) ends before its last element is closed"
             case let .tooManySharedStrings(limit): "the shared strings are more than \(limit)"
             case let .duplicateMember(p): "the package holds \(p) twice (or two names differing only in case)"

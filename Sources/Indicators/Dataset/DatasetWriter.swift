@@ -24,16 +24,32 @@ public enum DatasetWriter {
             "entities.csv": CSVWriter.table(
                 header: ["id", "name_vi", "name_en", "level", "parent", "aliases"],
                 rows: data.entities.map { [t($0.id), t($0.nameVi), t($0.nameEn), $0.level.rawValue, t($0.parent ?? ""), t($0.aliases.joined(separator: "|"))] }),
-            "observations.csv": CSVWriter.table(
-                header: ["indicator", "entity", "period", "value", "numerator", "denominator", "source", "locator", "note"],
-                rows: data.observations.map {
-                    [t($0.indicator), t($0.entity), $0.period.description, n($0.value), n($0.numerator), n($0.denominator),
-                     t($0.source), t($0.locator), t($0.note)]
-                }),
+            "observations.csv": observations(data.observations),
             "targets.csv": CSVWriter.table(
                 header: ["indicator", "entity", "year", "value", "comparator", "source", "note"],
                 rows: data.targets.map { [t($0.indicator), t($0.entity), String($0.year), n($0.value), $0.comparator.rawValue, t($0.source), t($0.note)] }),
         ]
+    }
+
+    /// `observations.csv`, written row by row (a national dataset has a million rows).
+    static func observations(_ list: [Observation]) -> String {
+        let n = CSVWriter.number
+        let t = CSVWriter.neutralise
+        var text = CSVWriter.Text()
+        text.line(["indicator", "entity", "period", "value", "numerator", "denominator", "source", "locator", "note"])
+        for o in list {
+            text.field(t(o.indicator))
+            text.field(t(o.entity))
+            text.field(o.period.description)
+            text.field(n(o.value))
+            text.field(n(o.numerator))
+            text.field(n(o.denominator))
+            text.field(t(o.source))
+            text.field(t(o.locator))
+            text.field(t(o.note))
+            text.endLine()
+        }
+        return text.string
     }
 
     /// Writes the files into `directory` (created if missing). Each file is written to a temporary

@@ -28,6 +28,22 @@ public enum PlannerImport {
     public static func dataset(_ tables: [(table: CSVTable, name: String)], format: NumberFormat = .auto) throws(DatasetError) -> Dataset {
         var indicators: [Indicator] = [], entities: [Entity] = [], sources: [String: Source] = [:], observations: [Observation] = []
         var indicatorIds: [String: String] = [:], entityIds: [String: String] = [:]
+        // Each entity's index, and the normalised texts of its name and aliases.
+        var entityIndex: [String: Int] = [:], entityNames: [Set<String>] = []
+        // Keys and normalised texts by name (a name recurs in every series of its row or column).
+        var keys: [String: String] = [:], normalisedNames: [String: String] = [:]
+        func cachedKey(_ name: String) -> String {
+            if let k = keys[name] { return k }
+            let k = key(name)
+            keys[name] = k
+            return k
+        }
+        func cachedNormalised(_ name: String) -> String {
+            if let n = normalisedNames[name] { return n }
+            let n = PlannerTable.normalised(name)
+            normalisedNames[name] = n
+            return n
+        }
         func unique(_ base: String, _ taken: some Collection<String>) -> String {
             var id = base, k = 2
             while taken.contains(id) { id = "\(base)_\(k)"; k += 1 }
@@ -44,7 +60,8 @@ public enum PlannerImport {
                 throw .badLayout(table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra])),
                                  problem: .unclearLabelColumn(planner.labelColumns[extra]))
             }
-            let base = ((table.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let fileName = (table.file as NSString).lastPathComponent
+            let base = (fileName as NSString).deletingPathExtension
             let sourceId = DatasetWorkbook.slug(base, fallback: "source")
             if sources[sourceId] == nil {
                 sources[sourceId] = Source(id: sourceId, title: base, issuer: "", documentNumber: "", date: "", file: (table.file as NSString).lastPathComponent)
@@ -58,7 +75,7 @@ public enum PlannerImport {
                 // Names are one entity (or indicator) when their ``NameKey``s agree: `Đắk Lắk`,
                 // `Đăk Lăk`, `Dak Lak` and one with a zero-width space are one district, the
                 // other spellings kept as its aliases; `_2` is only for names that truly differ.
-                let iKey = key(indicatorName), eKey = key(entityName)
+                let iKey = cachedKey(indicatorName), eKey = cachedKey(entityName)
                 if indicatorIds[iKey] == nil {
                     let id = unique(DatasetWorkbook.slug(indicatorName, fallback: "indicator"), indicatorIds.values)
                     indicatorIds[iKey] = id
@@ -67,17 +84,20 @@ public enum PlannerImport {
                 if entityIds[eKey] == nil {
                     let id = unique(DatasetWorkbook.slug(entityName, fallback: "entity"), entityIds.values)
                     entityIds[eKey] = id
+                    entityIndex[eKey] = entities.count
                     entities.append(entity(id: id, name: entityName))
-                } else if let k = entities.firstIndex(where: { $0.id == entityIds[eKey] }),
-                          !([entities[k].nameVi] + entities[k].aliases).contains(where: { PlannerTable.normalised($0) == PlannerTable.normalised(entityName) }),
-                          !entityName.contains("|") {
-                    entities[k].aliases.append(visible(entityName))
+                    entityNames.append([cachedNormalised(entityName)])
+                } else if let k = entityIndex[eKey], !entityNames[k].contains(cachedNormalised(entityName)), !entityName.contains("|") {
+                    let alias = visible(entityName)
+                    entities[k].aliases.append(alias)
+                    entityNames[k].insert(cachedNormalised(alias))
                 }
                 guard let i = indicatorIds[iKey], let e = entityIds[eKey] else { continue }
                 for point in series.points {
                     guard let period = point.period else { continue }
                     observations.append(Observation(indicator: i, entity: e, period: period, value: point.value, numerator: point.numerator,
-                                                    denominator: point.denominator, source: sourceId, locator: locator(point.position), note: "",
+                                                    denominator: point.denominator, source: sourceId,
+                                                    locator: locator(point.position, file: table.file, name: fileName), note: "",
                                                     position: point.position))
                 }
             }
@@ -100,6 +120,14 @@ public enum PlannerImport {
     static func locator(_ position: SourcePosition) -> String {
         var p = position
         p.file = (p.file as NSString).lastPathComponent
+        return p.description
+    }
+
+    /// ``locator(_:)`` for a cell of the file `file`, whose name without its folder is `name`.
+    static func locator(_ position: SourcePosition, file: String, name: String) -> String {
+        guard position.file == file else { return locator(position) }
+        var p = position
+        p.file = name
         return p.description
     }
 

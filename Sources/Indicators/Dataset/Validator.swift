@@ -55,12 +55,11 @@ enum Validator {
             .compactMap { n, v in v.map { (n, $0, true) } }
         if indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
         for (name, v, whole) in counts where v.rounded() != v {
-            let text = row.text(name), thousands = NumberFormat.isAmbiguous(text)
-            let asWhole = text.replacingOccurrences(of: ".", with: "")
-            if thousands {
+            let text = row.text(name)
+            if NumberFormat.isAmbiguous(text) {
                 out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
-                                   .thousandsReading(text: text, column: name, value: v, whole: asWhole)))
+                                   .thousandsReading(text: text, column: name, value: v, whole: text.replacingOccurrences(of: ".", with: ""))))
             } else if whole {
                 out.append(Finding(.warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description, .notWhole(column: name, value: v)))

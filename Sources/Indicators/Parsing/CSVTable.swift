@@ -137,12 +137,9 @@ public struct CSVTable: Sendable {
     ///   the wrong length, or more text than 2 GiB.
     public init(file: String, sheet: String?, headerLine: Int, columnOffset: Int = 0, header: [String],
                 rows: [(line: Int, fields: [String], numbers: [Double?]?)], uniqueHeader: Bool = true) throws(DatasetError) {
-        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = try Self.names(header, file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, unique: uniqueHeader)
         func at(_ line: Int, _ j: Int?) -> SourcePosition {
             SourcePosition(file: file, line: line, column: j.map { $0 + 1 + columnOffset }, sheet: sheet)
-        }
-        for (k, name) in names.enumerated() where uniqueHeader && names[..<k].contains(name) {
-            throw .duplicateColumn(at(headerLine, k), name: name)
         }
         var bytes = Data(), bounds: [Int32] = [], lines: [Int] = [], numbers: [Double] = []
         let typed = rows.contains { $0.numbers != nil }
@@ -174,6 +171,29 @@ public struct CSVTable: Sendable {
                   header: names, lines: lines, bytes: bytes, bounds: bounds, numbers: numbers)
     }
 
+    /// A header's names trimmed of surrounding spaces; with `unique`, a name given twice is refused.
+    static func names(_ header: [String], file: String, sheet: String?, headerLine: Int, columnOffset: Int,
+                      unique: Bool) throws(DatasetError) -> [String] {
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        if unique {
+            var seen = Set<String>()
+            for (k, name) in names.enumerated() where !seen.insert(name).inserted {
+                throw .duplicateColumn(SourcePosition(file: file, line: headerLine, column: k + 1 + columnOffset, sheet: sheet), name: name)
+            }
+        }
+        return names
+    }
+
+    /// A table made from a sheet's fields as ``TableWriter`` keeps them: `bounds` (two per field)
+    /// into `bytes`, and `numbers` (one per field, NaN for text; empty when no field is a number).
+    /// The header is checked as ``init(file:sheet:headerLine:columnOffset:header:rows:uniqueHeader:)`` checks it.
+    init(file: String, sheet: String, headerLine: Int, columnOffset: Int, header: [String], lines: [Int], bytes: Data,
+         bounds: [Int32], numbers: [Double], uniqueHeader: Bool) throws(DatasetError) {
+        let names = try Self.names(header, file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, unique: uniqueHeader)
+        self.init(delimiter: .auto, file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset,
+                  header: names, lines: lines, bytes: bytes, bounds: bounds, numbers: numbers)
+    }
+
     /// The shortest text stored once when it repeats down a column of a table made from cells.
     static let sharedTextLength = 32
 
@@ -194,6 +214,17 @@ public struct CSVTable: Sendable {
                 i += slice[i] == UInt8(ascii: "\"") ? 2 : 1
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the bytes of a field as stored: its text, or for a quoted CSV field with
+    /// doubled quotes, those quotes still doubled (so equal bytes mean an equal field).
+    func withFieldBytes<R>(_ row: Int, _ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let k = 2 * (row * header.count + column)
+        let rawStart = Int(bounds[k]), end = Int(bounds[k + 1])
+        let start = rawStart < 0 ? -1 - rawStart : rawStart
+        return bytes.withUnsafeBytes { raw in
+            body(UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self)[start..<end]))
         }
     }
 

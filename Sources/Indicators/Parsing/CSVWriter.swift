@@ -10,7 +10,50 @@ public enum CSVWriter {
 
     /// A whole table: header, then rows.
     public static func table(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { line($0) + "\n" }.joined()
+        var text = Text()
+        text.line(header)
+        for row in rows { text.line(row) }
+        return text.string
+    }
+
+    /// CSV text written field by field into one UTF-8 buffer: what ``table(header:rows:)`` writes,
+    /// without a string for each field and line. A field that needs no quotes (no comma, quote or
+    /// line break, no space at either end: almost every field) is copied as its bytes; any other
+    /// goes through ``quote(_:)``.
+    struct Text {
+        private var bytes: [UInt8] = []
+        private var fields = 0
+
+        /// Appends a field to the current line.
+        mutating func field(_ value: String) {
+            if fields > 0 { bytes.append(UInt8(ascii: ",")) }
+            fields += 1
+            var value = value
+            let plain = value.withUTF8 { b -> Bool in
+                guard let first = b.first, let last = b.last else { return true }
+                guard first != 0x20, last != 0x20, !b.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                    return false
+                }
+                bytes.append(contentsOf: b)
+                return true
+            }
+            if !plain { bytes.append(contentsOf: quote(value).utf8) }
+        }
+
+        /// Ends the current line.
+        mutating func endLine() {
+            bytes.append(0x0A)
+            fields = 0
+        }
+
+        /// Appends a whole line.
+        mutating func line(_ values: [String]) {
+            for v in values { field(v) }
+            endLine()
+        }
+
+        /// The text.
+        var string: String { String(decoding: bytes, as: UTF8.self) }
     }
 
     /// One field, quoted if needed.
@@ -28,6 +71,8 @@ public enum CSVWriter {
     /// begins with a tab or a carriage return. Every CSV Chiso writes passes its text fields through
     /// this one function (numbers are written as numbers and left alone).
     public static func neutralise(_ s: String) -> String {
+        // An ASCII first character that is neither blank nor a formula's sign: nothing to do.
+        if let b = s.utf8.first, b < 0x80, !"\t\r \n=+-@".utf8.contains(b) { return s }
         guard let first = s.unicodeScalars.first else { return s }
         if first == "\t" || first == "\r" { return "'" + s }
         let start = s.unicodeScalars.first { !($0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\u{A0}") }

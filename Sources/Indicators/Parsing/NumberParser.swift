@@ -138,12 +138,45 @@ extension NumberFormat {
     /// Whether `text` reads as two different numbers in the two conventions (`1.045`: 1045 or
     /// 1.045; `6,102`), the one rule behind every "could be thousands" check.
     public static func isAmbiguous(_ text: String) -> Bool {
+        var text = text
+        if let ascii = text.withUTF8({ isAmbiguousASCII($0) }) { return ascii }
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
         if s.hasSuffix("%") || s.hasSuffix("‰") { s = Substring(s.dropLast().trimmingCharacters(in: .whitespaces)) }
         if let c = s.first, c == "-" || c == "+" || c == "−" { s = s.dropFirst() }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return false }
         do { _ = try inferDecimal(s, original: text) } catch { return true }
         return false
+    }
+
+    /// ``isAmbiguous(_:)`` on ASCII text, read on its bytes (nil for any other text): the same
+    /// steps (spaces and tabs trimmed, a `%` and a sign dropped, digits with one `.` or one `,` that
+    /// has three digits after it and one to three before it, not `0`).
+    static func isAmbiguousASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        var lo = 0, hi = b.count
+        while lo < hi, blank(b[lo]) { lo += 1 }
+        while hi > lo, blank(b[hi - 1]) { hi -= 1 }
+        if hi > lo, b[hi - 1] == UInt8(ascii: "%") {
+            hi -= 1
+            while hi > lo, blank(b[hi - 1]) { hi -= 1 }
+        }
+        if lo < hi, b[lo] == UInt8(ascii: "-") || b[lo] == UInt8(ascii: "+") { lo += 1 }
+        guard lo < hi else { return false }
+        var separators = 0, separator = -1
+        for k in lo..<hi {
+            let c = b[k]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: ",") {
+                separators += 1
+                separator = k
+            } else if c < UInt8(ascii: "0") || c > UInt8(ascii: "9") {
+                return false
+            }
+        }
+        // None, or more than one (both kinds, or one repeated: thousands): one reading.
+        guard separators == 1 else { return false }
+        let before = separator - lo, after = hi - separator - 1
+        return after == 3 && before <= 3 && !(before == 1 && b[lo] == UInt8(ascii: "0"))
     }
 
     /// The decimal separator implied by the text, or nil when there is none.

@@ -184,9 +184,12 @@ public struct PlannerTable: Sendable {
         if let header, says(header) { return .header(header) }
         if let unit, says(unit) { return .unit(unit) }
         if let label = labels.first(where: says) { return .label(label) }
-        let trimmed = texts.map { $0.trimmingCharacters(in: .whitespaces) }
-        if !trimmed.isEmpty, trimmed.allSatisfy({ $0.hasSuffix("%") }) { return .percentSigns }
-        if !trimmed.isEmpty, trimmed.allSatisfy({ $0.hasSuffix("‰") }) { return .perMilleSigns }
+        // Every text ending in the sign (checked until one does not).
+        func all(_ sign: String) -> Bool {
+            !texts.isEmpty && texts.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasSuffix(sign) }
+        }
+        if all("%") { return .percentSigns }
+        if all("‰") { return .perMilleSigns }
         return nil
     }
 
@@ -279,8 +282,24 @@ public struct PlannerTable: Sendable {
         guard let value else { return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: [], series: [], missing: []) }
         let numeric = [value, num, den].compactMap { $0 }
         let (labels, _) = labelColumns(table, excluding: Set(numeric + [time]))
-        var kept: [Int] = [], missing: [SourcePosition] = [], missingByKey: [String: [SourcePosition]] = [:]
-        func key(_ r: Int) -> String { labels.map { labelKey(table.field(r, $0)) }.joined(separator: "\u{1F}") }
+        var kept: [Int] = [], missing: [SourcePosition] = [], missingByKey: [[Int]: [SourcePosition]] = [:]
+        // A row's series: the number of each label's ``labelKey(_:)`` in its column (a district's
+        // name repeats down the column: each distinct text is keyed once).
+        // Texts are looked up by their bytes (no string made, no Unicode-aware hash).
+        var keyNumbers = [[String: Int]](repeating: [:], count: labels.count)
+        var texts = [TextInterner](repeating: TextInterner(), count: labels.count)
+        var textKeys = [[Int]](repeating: [], count: labels.count)
+        func key(_ r: Int) -> [Int] {
+            labels.indices.map { c in
+                let t = table.withFieldBytes(r, labels[c]) { texts[c].intern($0) }
+                if t < textKeys[c].count { return textKeys[c][t] }
+                let labelKey = labelKey(table.field(r, labels[c]))
+                let k = keyNumbers[c][labelKey] ?? keyNumbers[c].count
+                keyNumbers[c][labelKey] = k
+                textKeys[c].append(k)
+                return k
+            }
+        }
         for r in 0..<table.rowCount {
             if let j = numeric.first(where: { table.number(r, $0) == nil && CSVTable.isMissing(table.field(r, $0)) }) {
                 missing.append(table.position(r, j))
@@ -293,22 +312,30 @@ public struct PlannerTable: Sendable {
         let nums = try num.map { j throws(DatasetError) in try table.numbers(kept.map { ($0, j) }, name: table.header[j], format: format) }
         let dens = try den.map { j throws(DatasetError) in try table.numbers(kept.map { ($0, j) }, name: table.header[j], format: format) }
         let times: [Double]? = columns.decimalTime ? try table.numbers(kept.map { ($0, time) }, name: table.header[time], format: nil) : nil
-        var order: [String] = [], groups: [String: TableSeries] = [:]
+        var order: [[Int]] = [], groups: [[Int]: TableSeries] = [:]
+        // Periods by their text (a column of years repeats a few).
+        var periods: [String: Period] = [:]
         for (k, r) in kept.enumerated() {
-            let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
             let key = key(r)
             var period: Period?
             if times == nil {
-                do {
-                    period = try Period(parsing: table.field(r, time))
-                } catch {
-                    throw .badNumber(table.position(r, time), column: table.header[time], problem: .period(error))
+                let text = table.field(r, time)
+                if let seen = periods[text] {
+                    period = seen
+                } else {
+                    do {
+                        period = try Period(parsing: text)
+                    } catch {
+                        throw .badNumber(table.position(r, time), column: table.header[time], problem: .period(error))
+                    }
+                    periods[text] = period
                 }
             }
             let point = TablePoint(period: period, decimalTime: times?[k], value: values[k], numerator: nums?[k], denominator: dens?[k],
                                    position: table.position(r, value))
             if groups[key] == nil {
                 order.append(key)
+                let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
                 groups[key] = TableSeries(labels: texts, unit: nil, points: [], position: table.position(r, nil), shareEvidence: nil,
                                           missing: missingByKey[key] ?? [])
             }

@@ -24,13 +24,12 @@ public struct SourcePosition: Sendable, Equatable, CustomStringConvertible {
 
     /// Excel's letters for a 1-based column number: 1 → A, 27 → AA, 16384 → XFD.
     public static func columnLetters(_ column: Int) -> String {
-        var n = max(column, 1), letters: [Character] = []
+        var n = max(column, 1), letters: [UInt8] = []
         while n > 0 {
-            let r = (n - 1) % 26
-            letters.append(Character(UnicodeScalar(UInt8(65 + r))))
+            letters.append(UInt8(65 + (n - 1) % 26))
             n = (n - 1) / 26
         }
-        return String(letters.reversed())
+        return String(decoding: letters.reversed(), as: UTF8.self)
     }
 
     /// `file:line:column`, leaving out what is unknown.

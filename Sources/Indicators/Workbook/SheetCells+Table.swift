@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sheet's cells shaped into a ``CSVTable``: where the header is, which columns the table spans,
 /// which rows are data, with merged cells filled as Excel shows them.
 extension SheetCells {
@@ -20,26 +22,41 @@ extension SheetCells {
     ///   that names a column twice (with `uniqueHeader`).
     public func table(uniqueHeader: Bool = true) throws(DatasetError) -> CSVTable {
         let limit = 50_000_000
-        func blank(_ v: CellValue?) -> Bool {
-            switch v {
-            case nil: true
-            case let .text(s)?, let .error(s)?, let .date(s)?: s.allSatisfy { $0 == " " || $0 == "\t" }
-            default: false
+        let count = kinds.count
+        /// Whether cell `i` (-1: none) shows nothing: no cell, or a text of spaces and tabs.
+        func blank(_ i: Int) -> Bool {
+            guard i >= 0 else { return true }
+            switch kinds[i] {
+            case .text, .error, .date: return withText(Int(payloads[i])) { $0.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+            default: return false
             }
         }
-        // Rows and the span of each in the cell arrays.
-        var spans: [Int: Range<Int>] = [:]
-        var start = 0
-        for k in values.indices where k + 1 == values.count || rowNumbers[k + 1] != rowNumbers[k] {
-            spans[Int(rowNumbers[k])] = start..<(k + 1)
-            start = k + 1
+        // The rows that have cells, in order, and where each one's cells start (`starts[k]` for
+        // `rowList[k]`; one more entry for the end).
+        var rowList: [Int] = [], starts: [Int] = []
+        for k in 0..<count where k == 0 || rowNumbers[k] != rowNumbers[k - 1] {
+            rowList.append(Int(rowNumbers[k]))
+            starts.append(k)
+        }
+        starts.append(count)
+        func span(_ r: Int) -> Range<Int>? {
+            var lo = 0, hi = rowList.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if rowList[mid] < r { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < rowList.count && rowList[lo] == r ? starts[lo]..<starts[lo + 1] : nil
         }
         // Merged ranges by row (their area is bounded: a range over the whole sheet is refused), each
         // row's sorted by first column; ranges that overlap are refused (Excel refuses them too), so
-        // a cell lies in at most one and is found by binary search.
+        // a cell lies in at most one and is found by binary search. Each range keeps the index of its
+        // top-left cell; a range whose top-left cell is blank fills nothing.
         var mergesByRow: [Int: [Int]] = [:]
+        var tops = [Int](repeating: -1, count: merged.count)
         var area = 0
-        for (m, range) in merged.enumerated() where !blank(value(row: range.rows.lowerBound, column: range.columns.lowerBound)) {
+        for (m, range) in merged.enumerated() {
+            guard let top = cellIndex(row: range.rows.lowerBound, column: range.columns.lowerBound), !blank(top) else { continue }
+            tops[m] = top
             area += range.rows.count * range.columns.count
             guard area <= limit else {
                 throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .mergedTooLarge(limit: limit))
@@ -63,74 +80,180 @@ extension SheetCells {
             }
             return lo < list.count && merged[list[lo]].columns.contains(c) ? list[lo] : nil
         }
-        func filled(_ r: Int, _ c: Int) -> CellValue? {
-            if let m = mergeAt(r, c) {
-                return value(row: merged[m].rows.lowerBound, column: merged[m].columns.lowerBound)
-            }
-            guard let span = spans[r] else { return nil }
-            let i = index(row: r, column: c)
-            return span.contains(i) && Int(columnNumbers[i]) == c ? values[i] : nil
+        /// The cell shown at `r`, `c`: a merged range's top-left cell, else the cell itself (-1: none).
+        func filled(_ r: Int, _ c: Int) -> Int {
+            if let m = mergeAt(r, c) { return tops[m] }
+            return cellIndex(row: r, column: c) ?? -1
         }
-        // Row `r` over `columns`, as `filled` gives each cell: its own cells walked once (they are in
-        // column order), then each merged range that crosses the row with its top-left value.
-        func row(_ r: Int, _ columns: ClosedRange<Int>) -> [CellValue?] {
-            var cells = [CellValue?](repeating: nil, count: columns.count)
-            for k in spans[r] ?? 0..<0 where columns.contains(Int(columnNumbers[k])) {
-                cells[Int(columnNumbers[k]) - columns.lowerBound] = values[k]
+        // Row `r` over `columns` into `slots`, as `filled` gives each cell: its own cells walked once
+        // (they are in column order), then each merged range that crosses the row with its top-left cell.
+        func row(_ r: Int, _ columns: ClosedRange<Int>, into slots: inout [Int]) {
+            for j in slots.indices { slots[j] = -1 }
+            for k in span(r) ?? 0..<0 where columns.contains(Int(columnNumbers[k])) {
+                slots[Int(columnNumbers[k]) - columns.lowerBound] = k
             }
             for m in mergesByRow[r] ?? [] {
                 let range = merged[m]
                 let lo = Swift.max(range.columns.lowerBound, columns.lowerBound), hi = Swift.min(range.columns.upperBound, columns.upperBound)
                 guard lo <= hi else { continue }
-                let top = value(row: range.rows.lowerBound, column: range.columns.lowerBound)
-                for c in lo...hi { cells[c - columns.lowerBound] = top }
+                for c in lo...hi { slots[c - columns.lowerBound] = tops[m] }
             }
-            return cells
         }
         func ownValues(_ r: Int) -> Bool {
-            spans[r].map { $0.contains { !blank(values[$0]) } } ?? false
+            span(r).map { $0.contains { !blank($0) } } ?? false
         }
-        let rows = Set(spans.keys).union(mergesByRow.keys).sorted()
+        // Every row with cells or merged ranges, in order.
+        var rows: [Int] = []
+        if mergesByRow.isEmpty {
+            rows = rowList
+        } else {
+            let merging = mergesByRow.keys.sorted()
+            rows.reserveCapacity(rowList.count + merging.count)
+            var a = 0, b = 0
+            while a < rowList.count || b < merging.count {
+                let next = b == merging.count || (a < rowList.count && rowList[a] <= merging[b]) ? rowList[a] : merging[b]
+                rows.append(next)
+                while a < rowList.count, rowList[a] == next { a += 1 }
+                while b < merging.count, merging[b] == next { b += 1 }
+            }
+        }
         guard let first = rows.first(where: ownValues) else { throw .empty(file: "\(file)[\(sheet)]") }
         let grouped = (mergesByRow[first] ?? []).contains { merged[$0].columns.count > 1 }
         let headerRow = grouped && ownValues(first + 1) ? first + 1 : first
         // The header's columns: its own cells and the merged ranges that reach it.
-        var columns = Set(spans[headerRow].map { $0.map { Int(columnNumbers[$0]) } } ?? [])
+        var columns = Set(span(headerRow).map { $0.map { Int(columnNumbers[$0]) } } ?? [])
         for m in mergesByRow[headerRow] ?? [] { columns.formUnion(merged[m].columns) }
         let used = columns.filter { !blank(filled(headerRow, $0)) }
         guard let lo = used.min(), let hi = used.max() else { throw .empty(file: "\(file)[\(sheet)]") }
-        let header = row(headerRow, lo...hi).map { $0?.text ?? "" }
+        let width = hi - lo + 1
+        var slots = [Int](repeating: -1, count: width)
+        row(headerRow, lo...hi, into: &slots)
+        let header = slots.map { $0 < 0 ? "" : value(at: $0).text }
         let range = "\(SourcePosition.columnLetters(lo))–\(SourcePosition.columnLetters(hi))"
-        var table: [(line: Int, fields: [String], numbers: [Double?]?)] = []
+
+        var writer = TableWriter(cells: self, width: width)
+        var lines: [Int] = []
         var cellCount = 0
         // The table's text, a text repeated down a column (a shared string, a merged cell) counted
-        // once as the table stores it once: at most `textBudget` bytes.
+        // once: at most `textBudget` bytes.
         var textBytes = 0
-        var lastText = [String](repeating: "", count: hi - lo + 1)
+        var lastText = [Range<Int>?](repeating: nil, count: width)
+        let dataRows = rows.count - (rows.firstIndex { $0 > headerRow } ?? rows.count)
+        writer.reserve(rows: dataRows)
         for r in rows where r > headerRow {
-            if let span = spans[r], let k = span.first(where: { (Int(columnNumbers[$0]) < lo || Int(columnNumbers[$0]) > hi) && !blank(values[$0]) }) {
-                throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: .valueOutsideTable(range: range))
+            if let own = span(r) {
+                for k in own where (Int(columnNumbers[k]) < lo || Int(columnNumbers[k]) > hi) && !blank(k) {
+                    throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: .valueOutsideTable(range: range))
+                }
             }
-            let cells = row(r, lo...hi)
-            guard cells.contains(where: { !blank($0) }) else { continue }
-            cellCount += cells.count
+            row(r, lo...hi, into: &slots)
+            guard slots.contains(where: { !blank($0) }) else { continue }
+            cellCount += width
             guard cellCount <= limit else {
                 throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .tableTooLarge(limit: limit))
             }
-            let numbers = cells.map { $0?.number }
-            let texts = cells.map { $0?.text ?? "" }
-            for (j, text) in texts.enumerated() {
-                let n = text.utf8.count
-                if n >= CSVTable.sharedTextLength, text == lastText[j] { continue }
+            for (j, k) in slots.enumerated() {
+                let text = writer.append(k)
+                let n = text.count
+                if n >= CSVTable.sharedTextLength {
+                    if let last = lastText[j], writer.same(last, text) { continue }
+                    lastText[j] = text
+                }
                 textBytes += n
-                if n >= CSVTable.sharedTextLength { lastText[j] = text }
             }
             guard textBytes <= textBudget else {
                 throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .damaged(.tableTextTooLarge(bytes: Int64(textBudget))))
             }
-            table.append((r, texts, numbers.contains { $0 != nil } ? numbers : nil))
+            lines.append(r)
         }
-        return try CSVTable(file: file, sheet: sheet, headerLine: headerRow, columnOffset: lo - 1, header: header,
-                            rows: table, uniqueHeader: uniqueHeader)
+        return try writer.table(file: file, sheet: sheet, headerLine: headerRow, columnOffset: lo - 1, header: header,
+                                lines: lines, uniqueHeader: uniqueHeader)
+    }
+}
+
+/// The fields of a table made from a sheet's cells, written as ``CSVTable`` keeps them: the text of
+/// each field once in one byte array, each distinct text stored once (a district's name, a number
+/// repeated down a column), with the number each field holds.
+struct TableWriter {
+    let cells: SheetCells
+    private var bytes: [UInt8] = []
+    private var bounds: [Int32] = []
+    private var numbers: [Double] = []
+    private var typed = false
+    /// Where each of the cells' texts was stored (by text number; -1: not yet).
+    private var stored: [Int] = []
+    /// Recently written numbers' texts, by their bits and kind: (bits, kind, start, end, number).
+    private var recent: [(bits: UInt64, kind: CellKind, start: Int32, end: Int32, number: Double)]
+    private let width: Int
+
+    init(cells: SheetCells, width: Int) {
+        self.cells = cells
+        self.width = width
+        recent = Array(repeating: (0, .text, -1, -1, 0), count: 4096)
+    }
+
+    mutating func reserve(rows: Int) {
+        bounds.reserveCapacity(2 * rows * width)
+        numbers.reserveCapacity(rows * width)
+    }
+
+    /// Whether the texts at `a` and `b` in the table's bytes are the same.
+    func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a == b || (a.count == b.count && bytes[a].elementsEqual(bytes[b]))
+    }
+
+    private mutating func field(_ start: Int, _ end: Int, _ number: Double) -> Range<Int> {
+        bounds.append(Int32(truncatingIfNeeded: start))
+        bounds.append(Int32(truncatingIfNeeded: end))
+        numbers.append(number)
+        return start..<end
+    }
+
+    /// Appends cell `k` (-1: an empty field): where its text lies in the table's bytes.
+    mutating func append(_ k: Int) -> Range<Int> {
+        guard k >= 0 else { return field(0, 0, .nan) }
+        let payload = cells.payloads[k]
+        let kind = cells.kinds[k]
+        switch kind {
+        case .text, .error, .date:
+            let t = Int(payload)
+            if stored.isEmpty { stored = [Int](repeating: -1, count: cells.shared.count + cells.texts.count) }
+            if stored[t] >= 0 { return field(stored[t] >> 32, stored[t] & 0xFFFF_FFFF, .nan) }
+            let start = bytes.count
+            cells.withText(t) { bytes.append(contentsOf: $0) }
+            stored[t] = start << 32 | bytes.count
+            return field(start, bytes.count, .nan)
+        case .number, .percent, .bool:
+            let slot = Int(truncatingIfNeeded: ((payload ^ UInt64(kind.rawValue)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+            let seen = recent[slot]
+            typed = typed || kind != .bool
+            if seen.start >= 0, seen.bits == payload, seen.kind == kind {
+                return field(Int(seen.start), Int(seen.end), seen.number)
+            }
+            let start = bytes.count
+            var number = Double.nan
+            switch kind {
+            case .number:
+                number = Double(bitPattern: payload)
+                CellText.decimal(number, into: &bytes)
+            case .percent:
+                CellText.decimal(Double(bitPattern: payload), shiftedBy: 2, into: &bytes)
+                number = bytes[start...].withUnsafeBufferPointer { CellText.double($0) } ?? Double(bitPattern: payload) * 100
+                bytes.append(UInt8(ascii: "%"))
+            default:
+                bytes.append(contentsOf: payload != 0 ? "TRUE".utf8 : "FALSE".utf8)
+            }
+            recent[slot] = (payload, kind, Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: bytes.count), number)
+            return field(start, bytes.count, number)
+        }
+    }
+
+    /// The table.
+    func table(file: String, sheet: String, headerLine: Int, columnOffset: Int, header: [String], lines: [Int],
+               uniqueHeader: Bool) throws(DatasetError) -> CSVTable {
+        guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: .tooLarge) }
+        return try CSVTable(file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, header: header,
+                            lines: lines, bytes: Data(bytes), bounds: bounds, numbers: typed ? numbers : [],
+                            uniqueHeader: uniqueHeader)
     }
 }

@@ -16,9 +16,12 @@ import Foundation
 /// overlapping merged ranges (a range listed twice is kept once), more than a million merged-range
 /// entries.
 ///
-/// Memory: the cells (about 32 bytes each, and a cell takes at least 15 bytes of XML), the texts
-/// (a shared string used a million times is held once), and a table's text of at most 64 MiB plus
-/// 4 × the declared sizes of the sheet and the shared strings (see ``SheetCells/table(uniqueHeader:)``).
+/// Parts are read by ``XMLScanner``, a hand-written streaming scanner over the inflated bytes (no
+/// callback per element, no object per cell). Memory: the cells (15 bytes each, and a cell takes at
+/// least 15 bytes of XML), each distinct text once (a shared string used a million times is held
+/// once), the scanner's buffer (64 KiB, up to 4.25 MiB for a long tag), and a table's text of at
+/// most 64 MiB plus 4 × the declared sizes of the sheet and the shared strings (see
+/// ``SheetCells/table(uniqueHeader:)``).
 ///
 /// ```swift
 /// let book = try Workbook.open(path: "chi_so.xlsx")
@@ -59,7 +62,8 @@ public struct Workbook: Sendable {
     let limits: Limits
     let archive: ZipArchive
     let sheetParts: [String]
-    let strings: [String]
+    /// The shared strings.
+    let strings: TextPool
     let formats: [CellFormat]
     /// The declared unpacked size of the shared strings (0: none).
     var sharedBytes: UInt64 = 0
@@ -80,24 +84,24 @@ public struct Workbook: Sendable {
         guard !isDirectory.boolValue else { throw .unreadable(path: name, reason: .isDirectory) }
         if TableFile.signature(path: path) == .compoundDocument { throw TableFile.oldExcel(name) }
         let archive = try ZipArchive.open(path: path, file: name)
-        func read(_ part: String, with reader: XMLPartReader) throws(DatasetError) {
-            try archive.parse(part, limit: limits.partBytes, ratio: limits.compressionRatio, with: reader)
+        func read<H: XMLHandler>(_ part: String, with reader: inout H) throws(DatasetError) {
+            try archive.scan(part, limit: limits.partBytes, ratio: limits.compressionRatio, with: &reader)
         }
         // The main part: named by the package's relationships, else where every writer puts it.
         var main = "xl/workbook.xml"
         if archive.member("_rels/.rels") != nil {
-            let root = RelationshipsReader()
-            try read("_rels/.rels", with: root)
+            var root = RelationshipsReader()
+            try read("_rels/.rels", with: &root)
             if let target = root.targets.values.first(where: { $0.type.hasSuffix("/officeDocument") }) {
                 main = RelationshipsReader.resolve(target.target, base: "")
             }
         }
         let folder = main.split(separator: "/").dropLast().map { $0 + "/" }.joined()
-        let list = WorkbookListReader()
-        try read(main, with: list)
-        let relations = RelationshipsReader()
+        var list = WorkbookListReader()
+        try read(main, with: &list)
+        var relations = RelationshipsReader()
         let relsPart = folder + "_rels/" + (main.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
-        try read(relsPart, with: relations)
+        try read(relsPart, with: &relations)
         var parts: [String] = []
         for sheet in list.sheets {
             guard let target = relations.targets[sheet.id] else {
@@ -109,18 +113,18 @@ public struct Workbook: Sendable {
         func part(_ type: String) -> String? {
             relations.targets.values.first { $0.type.hasSuffix("/" + type) }.map { RelationshipsReader.resolve($0.target, base: folder) }
         }
-        var strings: [String] = []
+        var strings = TextPool()
         var sharedBytes: UInt64 = 0
         if let sharedPart = part("sharedStrings") ?? (archive.member(folder + "sharedStrings.xml") != nil ? folder + "sharedStrings.xml" : nil) {
-            let reader = SharedStringsReader(maximum: limits.cells, file: name)
-            try read(sharedPart, with: reader)
+            var reader = SharedStringsReader(maximum: limits.cells, file: name)
+            try read(sharedPart, with: &reader)
             strings = reader.strings
             sharedBytes = archive.member(sharedPart)?.size ?? 0
         }
         var formats: [CellFormat] = []
         if let stylesPart = part("styles") ?? (archive.member(folder + "styles.xml") != nil ? folder + "styles.xml" : nil) {
-            let reader = StylesReader()
-            try read(stylesPart, with: reader)
+            var reader = StylesReader()
+            try read(stylesPart, with: &reader)
             formats = reader.kinds()
         }
         return Workbook(file: name, sheetNames: list.sheets.map(\.name), date1904: list.date1904, limits: limits,
@@ -145,11 +149,11 @@ public struct Workbook: Sendable {
     public func cells(sheet: String? = nil) throws(DatasetError) -> SheetCells {
         let k = try sheetIndex(sheet)
         let name = sheetNames[k], part = sheetParts[k]
-        let reader = SheetReader(file: file, sheet: name, part: part, strings: strings, formats: formats,
-                                 date1904: date1904, maxCells: limits.cells)
+        var reader = SheetReader(file: file, sheet: name, shared: strings, formats: formats, date1904: date1904, maxCells: limits.cells)
+        defer { reader.release() }
         let budget = Self.textBudget(sheetBytes: archive.member(part)?.size ?? 0, sharedBytes: sharedBytes)
         reader.textBudget = budget
-        try archive.parse(part, limit: limits.sheetBytes, ratio: limits.compressionRatio, with: reader)
+        try archive.scan(part, limit: limits.sheetBytes, ratio: limits.compressionRatio, with: &reader)
         var cells = try reader.cells()
         cells.textBudget = budget
         return cells

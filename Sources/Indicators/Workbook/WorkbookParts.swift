@@ -1,23 +1,18 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The small parts of a workbook package: the sheet list (`xl/workbook.xml`), the relationships
 /// that name each sheet's part, the shared strings and the cell styles' number formats; and how a
-/// part is parsed as it unpacks (no temporary file).
+/// part is read as it unpacks (no temporary file).
 extension ZipArchive {
-    /// Parses `part` with `reader` as it unpacks: the inflated bytes go straight to the XML parser
-    /// through a ``PartStream`` (nothing is written to disk, so nothing is left behind by an
-    /// interrupt or a crash). Refused, before the parser sees the bytes: a part not in UTF-8 (a
-    /// byte-order mark of UTF-16 or UTF-32, a NUL byte, another encoding declared, or bytes that
-    /// are not valid UTF-8), so that the next check reads the text as the parser will; a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook,
-    /// and the way to an entity bomb); a text or tag longer than ``PartGuard/maximumRun`` bytes.
-    func parse(_ part: String, limit: Int64, ratio: Int64, with reader: XMLPartReader) throws(DatasetError) {
+    /// Reads `part` with `handler` as it unpacks, through an ``XMLScanner``: the inflated bytes go
+    /// straight to the scanner (nothing is written to disk, so nothing is left behind by an
+    /// interrupt or a crash). Refused, before the scanner sees the bytes (``PartGuard``): a part
+    /// not in UTF-8 (a byte-order mark of UTF-16 or UTF-32, a NUL byte, another encoding declared,
+    /// or bytes that are not valid UTF-8); a DTD (`<!DOCTYPE`, `<!ENTITY`: never in a workbook, and
+    /// the way to an entity bomb); a text or tag longer than ``PartGuard/maximumRun`` bytes.
+    func scan<H: XMLHandler>(_ part: String, limit: Int64, ratio: Int64, with handler: inout H) throws(DatasetError) {
         guard let member = member(part) else { throw refuse(.partMissing(part)) }
-        let source = try stream(member, limit: limit, ratio: ratio)
-        let input = PartStream(source: source, guard: PartGuard(archive: self, part: part), reader: reader)
-        try reader.parse(input, part: part, file: file)
+        try XMLScanner.scan(member, part: part, of: self, limit: limit, ratio: ratio, with: &handler)
     }
 }
 
@@ -31,8 +26,7 @@ struct PartGuard {
     private var afterLT = false, afterBang = false, run = 0
     /// The UTF-8 sequence being read: how many continuation bytes are still to come, and the range
     /// the next one must lie in (narrower after E0, ED, F0 and F4: no overlong forms, surrogates or
-    /// code points past U+10FFFF). libxml2 recovers from bytes that are not UTF-8 and hands such
-    /// names on; Foundation's `XMLParser` then traps on them (an element named `<s\u{E1}t>`).
+    /// code points past U+10FFFF), so that every name and text the scanner hands on is valid UTF-8.
     private var continuations = 0, low: UInt8 = 0x80, high: UInt8 = 0xBF
     /// How many bytes have been checked, and where the open UTF-8 sequence began (1-based).
     private var offset: Int64 = 0, sequenceStart: Int64 = 0
@@ -48,7 +42,32 @@ struct PartGuard {
             head.append(contentsOf: bytes.prefix(256 - head.count))
             if head.count >= 256 || end { try checkHead() }
         }
-        for b in bytes {
+        guard let base = bytes.baseAddress else {
+            if end, continuations > 0 { try invalid(at: sequenceStart) }
+            return
+        }
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Eight ASCII bytes at once, when no UTF-8 sequence is open, none of them is NUL or `!`
+            // and no `<!` came just before: only the run of bytes without `<` or `>` changes.
+            if continuations == 0, !afterBang, n - i >= 8 {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0, Self.zeroBytes(w) == 0, Self.zeroBytes(w ^ 0x2121_2121_2121_2121) == 0 {
+                    let lt = Self.zeroBytes(w ^ 0x3C3C_3C3C_3C3C_3C3C)
+                    let marks = lt | Self.zeroBytes(w ^ 0x3E3E_3E3E_3E3E_3E3E)
+                    if run + (marks == 0 ? 8 : marks.trailingZeroBitCount >> 3) > Self.maximumRun {
+                        throw archive.refuse(.runTooLong(part, bytes: Self.maximumRun))
+                    }
+                    run = marks == 0 ? run + 8 : 7 - ((63 - marks.leadingZeroBitCount) >> 3)
+                    afterLT = lt >> 63 != 0
+                    offset += 8
+                    i += 8
+                    continue
+                }
+            }
+            let b = base[i]
+            i += 1
             offset += 1
             if b == 0 { throw archive.refuse(.notUTF8(part, encoding: "NUL bytes: UTF-16 or UTF-32")) }
             if b >= 0x80 || continuations > 0, !utf8(b) { try invalid(at: continuations > 0 ? sequenceStart : offset) }
@@ -65,6 +84,11 @@ struct PartGuard {
             }
         }
         if end, continuations > 0 { try invalid(at: sequenceStart) }
+    }
+
+    /// The bytes of `x` that are 0, each marked by its high bit (exactly: no carry crosses bytes).
+    @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// Whether `b` may come next in UTF-8 (it then opens, continues or closes a sequence).
@@ -119,65 +143,37 @@ struct PartGuard {
     }
 }
 
-/// A part's bytes as an `InputStream` for `XMLParser(stream:)`: unpacked chunk by chunk as the
-/// parser pulls them, each chunk checked by ``PartGuard`` first. After an error (the member's, the
-/// guard's, or the reader's own) it reads as ended, so that no more is inflated.
-final class PartStream: InputStream {
-    let source: MemberStream
-    var check: PartGuard
-    weak var reader: XMLPartReader?
-    /// The first error of the member or the guard.
-    var failure: DatasetError?
-
-    init(source: MemberStream, guard check: PartGuard, reader: XMLPartReader) {
-        self.source = source
-        self.check = check
-        self.reader = reader
-        super.init(data: Data())
-    }
-
-    override func open() {}
-    override func close() {}
-    override var hasBytesAvailable: Bool { failure == nil && !source.ended }
-    override var streamStatus: Stream.Status { failure != nil ? .error : hasBytesAvailable ? .open : .atEnd }
-    override var streamError: (any Error)? { failure.map { NSError(domain: "Chiso.PartStream", code: 1, userInfo: [NSLocalizedDescriptionKey: "\($0)"]) } }
-
-    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
-        guard failure == nil, reader?.failure == nil else { return 0 }
-        do throws(DatasetError) {
-            let n = try source.read(buffer, len)
-            try check.check(UnsafeBufferPointer(start: buffer, count: n), end: n == 0)
-            return n
-        } catch {
-            failure = error
-            return -1
-        }
-    }
-}
-
 /// `xl/workbook.xml`: the sheets in workbook order (name and relationship id) and the date system.
-final class WorkbookListReader: XMLPartReader {
+struct WorkbookListReader: XMLHandler {
     var sheets: [(name: String, id: String)] = []
     var date1904 = false
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
-        if name == "sheet" {
-            sheets.append((Self.attribute(attributes, "name") ?? "", Self.attribute(attributes, "id") ?? ""))
-        } else if name == "workbookPr", let v = Self.attribute(attributes, "date1904") {
+    mutating func start(_ tag: XMLTag) throws(DatasetError) {
+        if tag.name.is("sheet") {
+            sheets.append((tag.attribute("name") ?? "", tag.attribute("id") ?? ""))
+        } else if tag.name.is("workbookPr"), let v = tag.attribute("date1904") {
             date1904 = v == "1" || v.lowercased() == "true"
         }
     }
+
+    func end(_ name: XMLName) {}
+    var wantsText: Bool { false }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
 /// A `.rels` part: relationship id → (target part, type).
-final class RelationshipsReader: XMLPartReader {
+struct RelationshipsReader: XMLHandler {
     var targets: [String: (target: String, type: String)] = [:]
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
-        guard name == "Relationship", let id = Self.attribute(attributes, "Id"), let target = Self.attribute(attributes, "Target"),
-              Self.attribute(attributes, "TargetMode") != "External" else { return }
-        targets[id] = (target, Self.attribute(attributes, "Type") ?? "")
+    mutating func start(_ tag: XMLTag) throws(DatasetError) {
+        guard tag.name.is("Relationship"), let id = tag.attribute("Id"), let target = tag.attribute("Target"),
+              tag.attribute("TargetMode") != "External" else { return }
+        targets[id] = (target, tag.attribute("Type") ?? "")
     }
+
+    func end(_ name: XMLName) {}
+    var wantsText: Bool { false }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     /// A target as a part name: `/xl/x.xml` is absolute, `worksheets/a.xml` is relative to `base`
     /// (the folder of the part the relationships belong to); `.` and `..` are resolved.
@@ -193,69 +189,77 @@ final class RelationshipsReader: XMLPartReader {
     }
 }
 
-/// `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined, phonetic runs (`<rPh>`) left out.
-final class SharedStringsReader: XMLPartReader {
-    var strings: [String] = []
+/// `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined, phonetic runs (`<rPh>`)
+/// left out, kept in one ``TextPool`` (shared string `k` is text `k`).
+struct SharedStringsReader: XMLHandler {
+    private(set) var strings = TextPool()
     let maximum: Int, file: String
-    private var current = "", inText = false, phonetic = 0, length = 0
+    private var current: [UInt8] = [], inText = false, phonetic = 0, length = 0
 
     init(maximum: Int, file: String) {
         self.maximum = maximum
         self.file = file
     }
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
-        switch name {
-        case "si": current = ""; length = 0
-        case "t": inText = phonetic == 0
-        case "rPh": phonetic += 1
-        default: break
+    mutating func start(_ tag: XMLTag) throws(DatasetError) {
+        let name = tag.name
+        if name.is("si") {
+            current.removeAll(keepingCapacity: true)
+            length = 0
+        } else if name.is("t") {
+            inText = phonetic == 0
+        } else if name.is("rPh") {
+            phonetic += 1
         }
     }
 
-    override func end(_ name: Substring) {
-        switch name {
-        case "si":
-            strings.append(current)
-            if strings.count > maximum { fail(.workbook(SourcePosition(file: file), problem: .damaged(.tooManySharedStrings(limit: maximum)))) }
-        case "t": inText = false
-        case "rPh": phonetic -= 1
-        default: break
+    mutating func end(_ name: XMLName) throws(DatasetError) {
+        if name.is("si") {
+            _ = current.withUnsafeBufferPointer { strings.append($0) }
+            if strings.count > maximum { throw .workbook(SourcePosition(file: file), problem: .damaged(.tooManySharedStrings(limit: maximum))) }
+        } else if name.is("t") {
+            inText = false
+        } else if name.is("rPh") {
+            phonetic -= 1
         }
     }
 
-    override func text(_ string: String) {
+    var wantsText: Bool { inText }
+
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(DatasetError) {
         guard inText else { return }
-        length += string.utf16.count
+        length += SheetReader.utf16Count(bytes)
         guard length <= SheetReader.maxText else {
-            return fail(.workbook(SourcePosition(file: file), problem: .damaged(.cellTextTooLong(limit: SheetReader.maxText))))
+            throw .workbook(SourcePosition(file: file), problem: .damaged(.cellTextTooLong(limit: SheetReader.maxText)))
         }
-        current += string
+        current.append(contentsOf: bytes)
     }
 }
 
 /// `xl/styles.xml`: the number format of each cell style (`cellXfs`), custom codes by id.
-final class StylesReader: XMLPartReader {
+struct StylesReader: XMLHandler {
     var formats: [Int: String] = [:]
     var styles: [Int] = []
     private var inCellXfs = false
 
-    override func start(_ name: Substring, _ attributes: [String: String]) {
-        switch name {
-        case "numFmt":
-            if let id = Self.attribute(attributes, "numFmtId").flatMap({ Int($0) }) {
-                formats[id] = Self.attribute(attributes, "formatCode") ?? ""
+    mutating func start(_ tag: XMLTag) throws(DatasetError) {
+        if tag.name.is("numFmt") {
+            if let id = tag.attribute("numFmtId").flatMap({ Int($0) }) {
+                formats[id] = tag.attribute("formatCode") ?? ""
             }
-        case "cellXfs": inCellXfs = true
-        case "xf" where inCellXfs:
-            styles.append(Self.attribute(attributes, "numFmtId").flatMap { Int($0) } ?? 0)
-        default: break
+        } else if tag.name.is("cellXfs") {
+            inCellXfs = true
+        } else if tag.name.is("xf"), inCellXfs {
+            styles.append(tag.attribute("numFmtId").flatMap { Int($0) } ?? 0)
         }
     }
 
-    override func end(_ name: Substring) {
-        if name == "cellXfs" { inCellXfs = false }
+    mutating func end(_ name: XMLName) {
+        if name.is("cellXfs") { inCellXfs = false }
     }
+
+    var wantsText: Bool { false }
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     /// What each style shows its numbers as.
     func kinds() -> [CellFormat] {
