@@ -1,6 +1,6 @@
 import Foundation
 
-/// A worksheet part read into ``SheetCells`` by an ``XMLScanner``: `<row>`s of `<c r="C7" t=".."
+/// A worksheet part read into ``SheetCells`` by an `XMLScanner`: `<row>`s of `<c r="C7" t=".."
 /// s="..">` cells with a cached `<v>` or an inline `<is>`, and the `<mergeCells>` after them.
 ///
 /// A cell without `r` follows the one before it (a row without `r`, the row before it). Types:

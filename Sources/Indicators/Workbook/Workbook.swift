@@ -16,7 +16,7 @@ import Foundation
 /// overlapping merged ranges (a range listed twice is kept once), more than a million merged-range
 /// entries.
 ///
-/// Parts are read by ``XMLScanner``, a hand-written streaming scanner over the inflated bytes (no
+/// Parts are read by `XMLScanner`, a hand-written streaming scanner over the inflated bytes (no
 /// callback per element, no object per cell). Memory: the cells (15 bytes each, and a cell takes at
 /// least 15 bytes of XML), each distinct text once (a shared string used a million times is held
 /// once), the scanner's buffer (64 KiB, up to 4.25 MiB for a long tag), and a table's text of at

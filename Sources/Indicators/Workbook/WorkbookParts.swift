@@ -4,7 +4,7 @@ import Foundation
 /// that name each sheet's part, the shared strings and the cell styles' number formats; and how a
 /// part is read as it unpacks (no temporary file).
 extension ZipArchive {
-    /// Reads `part` with `handler` as it unpacks, through an ``XMLScanner``: the inflated bytes go
+    /// Reads `part` with `handler` as it unpacks, through an `XMLScanner`: the inflated bytes go
     /// straight to the scanner (nothing is written to disk, so nothing is left behind by an
     /// interrupt or a crash). Refused, before the scanner sees the bytes (``PartGuard``): a part
     /// not in UTF-8 (a byte-order mark of UTF-16 or UTF-32, a NUL byte, another encoding declared,
