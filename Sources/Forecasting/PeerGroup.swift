@@ -4,18 +4,21 @@ import Indicators
 /// from the others (``PeerMotion``): the peers' slope (for a series of one point), the latest value
 /// as a fraction of their frontier (``PeerLevel``), their movement unit and persistence.
 ///
-/// These equal ``PeerMotion/of(_:upTo:value:)`` over the members, but the contributions
-/// are computed once per distinct last time of the members instead of once per member, so a whole
-/// indicator costs about one pass over the members per distinct time.
+/// These equal ``PeerMotion/of(_:upTo:value:)`` over the members, but the contributions, their
+/// sums and the median slope are computed once per distinct last time of the members instead of
+/// once per member, so a whole indicator costs about one pass over the members (and one sort of
+/// their slopes) per distinct time; a member then only places its last value against the frontier.
 public struct PeerGroup: Sendable {
     /// The members: one entry per entity, nil where the entity has no observation of the indicator.
     public let members: [Series?]
-    /// Per distinct last time: sorted latest values, each member's contribution and their sums.
+    /// Per distinct last time: the members' sorted latest values and their motion (without a level).
     let byTime: [Double: Peers]
 
     struct Peers: Sendable {
-        var latest: [Double] = []
-        var sums = PeerMotion.Sums()
+        /// Every member's latest value up to the time, ascending.
+        var latest: [Double]
+        /// The members' motion up to the time (``PeerMotion/Sums/motion(level:)`` read once; no level).
+        var motion: PeerMotion
     }
 
     /// The group of `members` (one per entity, nil for none).
@@ -24,13 +27,12 @@ public struct PeerGroup: Sendable {
         var byTime: [Double: Peers] = [:]
         for case let member? in members {
             guard let t = member.times.last, byTime[t] == nil else { continue }
-            var p = Peers()
+            var latest: [Double] = [], sums = PeerMotion.Sums()
             for case let other? in members {
-                if let v = PeerLevel.latest(of: other, upTo: t) { p.latest.append(v) }
-                if let c = PeerMotion.Contribution(other, upTo: t) { p.sums.add(c) }
+                if let v = PeerLevel.latest(of: other, upTo: t) { latest.append(v) }
+                if let c = PeerMotion.Contribution(other, upTo: t) { sums.add(c) }
             }
-            p.latest.sort()
-            byTime[t] = p
+            byTime[t] = Peers(latest: latest.sorted(), motion: sums.motion())
         }
         self.byTime = byTime
     }
@@ -45,7 +47,9 @@ public struct PeerGroup: Sendable {
         guard let member = members[k], let t = member.times.last, let y = member.values.last, let p = byTime[t] else { return .none }
         // The unit and persistence describe the indicator (every member's motion, this one's included);
         // the slope is borrowed only by a one-point member, which has no motion of its own.
-        return p.sums.motion(level: PeerLevel.fraction(y, among: p.latest, excludingOne: true))
+        var motion = p.motion
+        motion.level = PeerLevel.fraction(y, among: p.latest, excludingOne: true)
+        return motion
     }
 
     /// The other members' series (the pool of ``Forecaster/forecast(_:_:pool:)``).

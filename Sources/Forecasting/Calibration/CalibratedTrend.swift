@@ -292,6 +292,36 @@ public struct CalibratedTrend: Sendable {
     /// The base forecast on the natural scale at horizon h (before smoothing).
     func base(horizon h: Double) -> Double { zLast + beta(h) * slope * h }
 
+    /// What the quantiles at every horizon share, read from the table once per distribution (or per
+    /// batch of quantiles of one time) instead of once per probability: the median errors at one year
+    /// and at the longest horizon learned, the centre's curve and each side's spread shape.
+    struct Anchors {
+        /// The median error at one year and at the longest horizon H.
+        var median1: Double, medianTop: Double
+        /// A and B of the centre's `A · h + B · √h` (``CalibratedTrend/centre(horizon:_:)``).
+        var centre: (a: Double, b: Double)
+        /// A and B of each side's spread shape (nil when the side's quantile sits on the centre at one year).
+        var lower: (a: Double, b: Double)?, upper: (a: Double, b: Double)?
+    }
+
+    /// The ``Anchors`` of this forecast.
+    var anchors: Anchors {
+        let top = Double(table.maxHorizon)
+        let median1 = errorQuantile(horizon: 1, 0.5), medianTop = errorQuantile(horizon: top, 0.5)
+        func raw(_ h: Double, median: Double) -> Double { beta(h) * slope * h + median }
+        // The growth of the 90 % (upper) or 10 % (lower) quantile's distance from the centre between
+        // one year and H, kept between √h (a random walk's spread) and h (a trend's).
+        func shape(_ p: Double) -> (a: Double, b: Double)? {
+            let a = errorQuantile(horizon: 1, p) - median1
+            guard a != 0, top > 1 else { return nil }
+            let ratio = (errorQuantile(horizon: top, p) - medianTop) / a
+            return Self.curve(1, min(max(ratio, top.squareRoot()), top), top: top)
+        }
+        return Anchors(median1: median1, medianTop: medianTop,
+                       centre: Self.curve(raw(1, median: median1), raw(top, median: medianTop), top: top),
+                       lower: shape(0.1), upper: shape(0.9))
+    }
+
     /// The centre of the forecast at horizon h (the base plus the median error, as a change from the
     /// last value on the natural scale), smoothed across horizons so that a fan reads as one movement.
     ///
@@ -299,17 +329,15 @@ public struct CalibratedTrend: Sendable {
     /// centre and quantiles zig-zag. They are read at two anchors, h = 1 and the longest horizon
     /// learned H, and joined by a curve `A · h + B · √h` (a trend plus a random walk's spread), from 0
     /// at h = 0. The distance of each quantile from the centre is its distance at one year times one
-    /// shape per side (``spreadShape(horizon:upper:)``), so the quantiles stay in order and ranges never
+    /// shape per side (``spreadShape(horizon:upper:_:)``), so the quantiles stay in order and ranges never
     /// narrow on the natural scale. Each quantile is then `A′ · h + B′ · √h`, whose slope changes sign
     /// at most once: in the indicator's units it changes direction at most once.
-    func centre(horizon h: Double) -> Double {
-        func raw(_ h: Double) -> Double { beta(h) * slope * h + errorQuantile(horizon: h, 0.5) }
-        let (a, b) = Self.curve(raw(1), raw(Double(table.maxHorizon)), top: Double(table.maxHorizon))
-        return a * h + b * h.squareRoot()
+    func centre(horizon h: Double, _ anchors: Anchors) -> Double {
+        anchors.centre.a * h + anchors.centre.b * h.squareRoot()
     }
 
     /// A and B of `A · h + B · √h` through (1, v1) and (top, vTop).
-    static func curve(_ v1: Double, _ vTop: Double, top: Double) -> (Double, Double) {
+    static func curve(_ v1: Double, _ vTop: Double, top: Double) -> (a: Double, b: Double) {
         guard top > 1 else { return (v1, 0) }
         let a = (vTop - v1 * top.squareRoot()) / (top - top.squareRoot())
         return (a, v1 - a)
@@ -319,28 +347,22 @@ public struct CalibratedTrend: Sendable {
     /// of the 90 % (upper) or 10 % (lower) quantile's distance from the centre between one year and
     /// H, kept between √h (a random walk's spread) and h (a trend's), so it never narrows. Nil when
     /// that quantile sits on the centre at one year.
-    func spreadShape(horizon h: Double, upper: Bool) -> Double? {
-        let p = upper ? 0.9 : 0.1, top = Double(table.maxHorizon)
-        let a = errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)
-        guard a != 0, top > 1 else { return nil }
-        let ratio = (errorQuantile(horizon: top, p) - errorQuantile(horizon: top, 0.5)) / a
-        let (x, y) = Self.curve(1, min(max(ratio, top.squareRoot()), top), top: top)
-        return x * h + y * h.squareRoot()
+    func spreadShape(horizon h: Double, upper: Bool, _ anchors: Anchors) -> Double? {
+        (upper ? anchors.upper : anchors.lower).map { $0.a * h + $0.b * h.squareRoot() }
     }
 
-    /// The distance of the p-quantile from the centre at horizon h (see ``centre(horizon:)``).
+    /// The distance of the p-quantile from the centre at horizon h (see ``centre(horizon:_:)``), with
+    /// `shape` the side's ``spreadShape(horizon:upper:_:)``.
     ///
     /// For a rank, the 80 % range is never narrower than one place from a year on: when neither the
     /// 10 % nor the 90 % quantile lies half a place and a little from the centre, one of them is moved
-    /// there (``rankFloorSide(horizon:)``). A flat rank among a field whose scores move can still move,
+    /// there (``rankFloorSide(horizon:_:)``). A flat rank among a field whose scores move can still move,
     /// even where the panels learned from (regions' development ranks) mostly held still.
-    /// `shape` is the side's ``spreadShape(horizon:upper:)`` when already read (a distribution reads
-    /// each side's once for all its probabilities).
-    func offset(horizon h: Double, _ p: Double, shape known: Double?? = nil) -> Double {
-        let o = spreadOffset(horizon: h, p, shape: known)
+    func offset(horizon h: Double, _ p: Double, _ anchors: Anchors, shape: Double?) -> Double {
+        let o = spreadOffset(horizon: h, p, anchors, shape: shape)
         guard family == .rank, case let .rankPlace(field) = scale, field > 1, p <= 0.1 || p >= 0.9 else { return o }
         let place = Self.rankRangeFloor / field * min(h, 1)
-        switch rankFloorSide(horizon: h) {
+        switch rankFloorSide(horizon: h, anchors) {
         case .some(true) where p >= 0.9: return max(o, place)
         case .some(false) where p <= 0.1: return min(o, -place)
         default: return o
@@ -348,13 +370,16 @@ public struct CalibratedTrend: Sendable {
     }
 
     /// The distance of the p-quantile from the centre before a rank's floor.
-    private func spreadOffset(horizon h: Double, _ p: Double, shape known: Double?? = nil) -> Double {
+    private func spreadOffset(horizon h: Double, _ p: Double, _ anchors: Anchors, shape: Double?) -> Double {
         let top = Double(table.maxHorizon)
-        if let shape = known ?? spreadShape(horizon: h, upper: p >= 0.5) {
-            return (errorQuantile(horizon: 1, p) - errorQuantile(horizon: 1, 0.5)) * shape
-        }
+        if let shape { return (errorQuantile(horizon: 1, p) - anchors.median1) * shape }
         // The side sits on the centre at one year: its distance at H, in proportion to h.
-        return (errorQuantile(horizon: top, p) - errorQuantile(horizon: top, 0.5)) * h / top
+        return (errorQuantile(horizon: top, p) - anchors.medianTop) * h / top
+    }
+
+    /// ``spreadOffset(horizon:_:_:shape:)`` reading the side's shape itself.
+    private func spreadOffset(horizon h: Double, _ p: Double, _ anchors: Anchors) -> Double {
+        spreadOffset(horizon: h, p, anchors, shape: spreadShape(horizon: h, upper: p >= 0.5, anchors))
     }
 
     /// The side of a rank's 80 % range moved to one place at horizon h (true: toward worse ranks,
@@ -363,16 +388,16 @@ public struct CalibratedTrend: Sendable {
     /// wider spread at one year, and where both are equal the side toward the middle of the field
     /// (ranks far from it return toward it more often than they move further away). The side is read
     /// at one year, so that it does not change from one horizon to the next.
-    func rankFloorSide(horizon h: Double) -> Bool? {
+    func rankFloorSide(horizon h: Double, _ anchors: Anchors) -> Bool? {
         guard family == .rank, case let .rankPlace(field) = scale, field > 1 else { return nil }
         let place = Self.rankRangeFloor / field * min(h, 1)
-        if spreadOffset(horizon: h, 0.1) <= -place || spreadOffset(horizon: h, 0.9) >= place { return nil }
-        let rank = (zLast + centre(horizon: h)) * field + 0.5
+        if spreadOffset(horizon: h, 0.1, anchors) <= -place || spreadOffset(horizon: h, 0.9, anchors) >= place { return nil }
+        let rank = (zLast + centre(horizon: h, anchors)) * field + 0.5
         if rank < 1.5 { return true }
         if rank > field - 0.5 { return false }
-        let low = spreadOffset(horizon: 1, 0.1), high = spreadOffset(horizon: 1, 0.9)
+        let low = spreadOffset(horizon: 1, 0.1, anchors), high = spreadOffset(horizon: 1, 0.9, anchors)
         if abs(abs(low) - abs(high)) > 1e-12 { return abs(high) > abs(low) }
-        return (zLast + centre(horizon: 1)) * field + 0.5 <= (field + 1) / 2
+        return (zLast + centre(horizon: 1, anchors)) * field + 0.5 <= (field + 1) / 2
     }
 
     /// The least distance, in places, of a rank's 10 % or 90 % quantile from the centre after a year.
@@ -413,18 +438,12 @@ public struct CalibratedTrend: Sendable {
             for k in 0..<ps.count { body(k, lastValue) }
             return
         }
-        let c = zLast + centre(horizon: h)
-        var lower: Double??, upper: Double??
+        let anchors = self.anchors
+        let c = zLast + centre(horizon: h, anchors)
+        let shapes = (lower: spreadShape(horizon: h, upper: false, anchors), upper: spreadShape(horizon: h, upper: true, anchors))
         for (k, p) in ps.enumerated() {
-            let shape: Double?
-            if p >= 0.5 {
-                if upper == nil { upper = .some(spreadShape(horizon: h, upper: true)) }
-                shape = upper ?? nil
-            } else {
-                if lower == nil { lower = .some(spreadShape(horizon: h, upper: false)) }
-                shape = lower ?? nil
-            }
-            body(k, scale.inverse(limited(c + offset(horizon: h, p, shape: .some(shape)), horizon: h)))
+            let o = offset(horizon: h, p, anchors, shape: p >= 0.5 ? shapes.upper : shapes.lower)
+            body(k, scale.inverse(limited(c + o, horizon: h)))
         }
     }
 
@@ -437,8 +456,12 @@ public struct CalibratedTrend: Sendable {
     public func rangeCut(at t: Double) -> Bool {
         let h = t - lastTime
         guard h > 0, growthLimit != nil else { return false }
-        let c = zLast + centre(horizon: h)
-        return [0.025, 0.975].contains { limited(c + offset(horizon: h, $0), horizon: h) != c + offset(horizon: h, $0) }
+        let anchors = self.anchors
+        let c = zLast + centre(horizon: h, anchors)
+        return [0.025, 0.975].contains { p in
+            let o = offset(horizon: h, p, anchors, shape: spreadShape(horizon: h, upper: p >= 0.5, anchors))
+            return limited(c + o, horizon: h) != c + o
+        }
     }
 
     /// The predictive distribution of the value at time t (after the last point).
@@ -447,11 +470,12 @@ public struct CalibratedTrend: Sendable {
         guard h > 0 else {
             return PredictiveDistribution(median: zLast, offsets: CalibrationTable.probabilities.map { _ in 0 }, transform: scale)
         }
-        let c = centre(horizon: h)
+        let anchors = self.anchors
+        let c = centre(horizon: h, anchors)
         let centre = limited(zLast + c, horizon: h)
-        let shapes = (lower: spreadShape(horizon: h, upper: false), upper: spreadShape(horizon: h, upper: true))
+        let shapes = (lower: spreadShape(horizon: h, upper: false, anchors), upper: spreadShape(horizon: h, upper: true, anchors))
         var offsets = CalibrationTable.probabilities.map { p in
-            limited(zLast + c + offset(horizon: h, p, shape: p >= 0.5 ? shapes.upper : shapes.lower), horizon: h) - centre
+            limited(zLast + c + offset(horizon: h, p, anchors, shape: p >= 0.5 ? shapes.upper : shapes.lower), horizon: h) - centre
         }
         for k in offsets.indices.dropFirst() { offsets[k] = max(offsets[k], offsets[k - 1]) }
         return PredictiveDistribution(median: centre, offsets: offsets, transform: scale)

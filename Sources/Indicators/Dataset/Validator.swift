@@ -129,11 +129,13 @@ enum Validator {
             for (_, series) in byEntity.sorted(by: { $0.key < $1.key }) where series.count > 1 {
                 let ordered = series.map { (time: observations[$0].period.time(measure: indicator.measure), offset: $0) }.sorted { $0 < $1 }
                 for (a, b) in zip(ordered, ordered.dropFirst()) {
-                    let (x, y) = (observations[a.offset], observations[b.offset])
-                    guard x.value > 0, y.value > 0, a.time < b.time else { continue }
-                    let factor = max(x.value, y.value) / min(x.value, y.value)
-                    let fractional = indicator.kind == .count && (x.value.rounded() != x.value || y.value.rounded() != y.value)
+                    // The values first; the observations (whose texts a copy retains) only for a warning.
+                    let (u, v) = (observations[a.offset].value, observations[b.offset].value)
+                    guard u > 0, v > 0, a.time < b.time else { continue }
+                    let factor = max(u, v) / min(u, v)
+                    let fractional = indicator.kind == .count && (u.rounded() != u || v.rounded() != v)
                     guard slipFactors.contains(factor) || (fractional && factor >= fractionalCountFactor) else { continue }
+                    let (x, y) = (observations[a.offset], observations[b.offset])
                     out.append(Finding(.warning, .suspectNumber, at: y.position, indicator: y.indicator, entity: y.entity, period: y.period.description,
                                        .implausibleJump(value: y.value, previous: x.value, previousPeriod: x.period.description,
                                                         previousAt: x.position, factor: factor, fractionalCount: fractional)))

@@ -6,17 +6,23 @@ public enum TextRenderers {
     /// A Markdown section: heading and pipe table, numbers formatted for the language.
     public static func markdown(_ table: ReportTable, language: Language) -> String {
         let escape = markdownEscape
-        var lines = ["## \(escape(table.title(language)))", ""]
-        lines.append("| " + table.columns.map { escape($0.label(language)) }.joined(separator: " | ") + " |")
-        lines.append("|" + table.columns.map { c in
+        // Written into one string as it goes, each line ended by a line feed (a national projections
+        // file is 29 MB: its lines, joined, then ended, were three copies of it).
+        var out = "## \(escape(table.title(language)))\n\n"
+        out += "| " + table.columns.map { escape($0.label(language)) }.joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.map { c in
             if case .text = c.format { return "---" }
             return "---:"
-        }.joined(separator: "|") + "|")
+        }.joined(separator: "|") + "|\n"
         for (i, row) in table.rows.enumerated() {
-            let cells = zip(table.columns, row).map { escape(table.display($1, column: $0, row: i, language: language)) }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
+            out += "| "
+            for (j, (column, cell)) in zip(table.columns, row).enumerated() {
+                if j > 0 { out += " | " }
+                out += escape(table.display(cell, column: column, row: i, language: language))
+            }
+            out += " |\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// A cell's text made inert in Markdown: HTML's `&`, `<` and `>` as entities (so no tag, script
@@ -41,7 +47,10 @@ public enum TextRenderers {
                 out += inside && insideAfter ? "_" : "\\_"
             case "\n", "\r", "\t": out += " "
             default:
-                if c.properties.generalCategory == .control || c.properties.generalCategory == .format && c.value < 0x2000 { continue }
+                // The category read once per character (a table lookup: a national report escapes
+                // millions of Vietnamese letters).
+                let category = c.properties.generalCategory
+                if category == .control || category == .format && c.value < 0x2000 { continue }
                 out.unicodeScalars.append(c)
             }
         }
@@ -81,27 +90,40 @@ public enum TextRenderers {
     /// JSON: an object with `id`, `title`, and `rows` as objects keyed by column key; numbers stay
     /// numbers (round-trip exact), missing numbers are null.
     public static func json(_ tables: [ReportTable], language: Language) -> String {
-        let objects = tables.map { table -> String in
-            let rows = table.rows.map { row in
-                "    {" + zip(table.columns, row).map { column, cell in
-                    let value: String
+        // Written into one string as it goes (a national projections file is 80 MB: its rows, joined,
+        // then wrapped, were several copies of it).
+        var out = "[\n"
+        for (k, table) in tables.enumerated() {
+            if k > 0 { out += ",\n" }
+            out += "  {\"id\": \(quote(table.id)), \"title\": \(quote(table.title(language))), \"rows\": [\n"
+            for (i, row) in table.rows.enumerated() {
+                out += i > 0 ? ",\n    {" : "    {"
+                for (j, (column, cell)) in zip(table.columns, row).enumerated() {
+                    if j > 0 { out += ", " }
+                    out += quote(column.key)
+                    out += ": "
                     switch cell {
-                    case let .text(s): value = quote(s)
-                    case let .phrase(p): value = quote(p.text(language))
-                    case let .number(v): value = v.map { $0.isFinite ? shortest($0) : "null" } ?? "null"
+                    case let .text(s): out += quote(s)
+                    case let .phrase(p): out += quote(p.text(language))
+                    case let .number(v): out += v.map { $0.isFinite ? shortest($0) : "null" } ?? "null"
                     }
-                    return quote(column.key) + ": " + value
-                }.joined(separator: ", ") + "}"
+                }
+                out += "}"
             }
-            return "  {\"id\": \(quote(table.id)), \"title\": \(quote(table.title(language))), \"rows\": [\n"
-                + rows.joined(separator: ",\n") + "\n  ]}"
+            out += "\n  ]}"
         }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        out += "\n]\n"
+        return out
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, and `<` written
     /// as `\u003c` so the text is also safe inside HTML.
     public static func quote(_ s: String) -> String {
+        // Most texts (ids, names, words) hold none of the characters below: quoted as they are.
+        // (Every byte of a UTF-8 sequence beyond ASCII is ≥ 0x80, so checking bytes is enough.)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -82,6 +82,15 @@ struct PeerGroups: Sendable {
         groups[indicator] = g
         return g
     }
+
+    /// Builds the groups of `indicators` not built yet, on all cores (a national dataset's indicators
+    /// each load every entity's series: one at a time, that held the report to one core).
+    mutating func build(_ indicators: [String]) {
+        var missing: [String] = [], seen: Set<String> = []
+        for id in indicators where groups[id] == nil && seen.insert(id).inserted { missing.append(id) }
+        let (data, index) = (self.data, self.index)
+        for case let (id, g?) in zip(missing, Parallel.map(missing) { PeerGroup(data, index: index, indicator: $0) }) { groups[id] = g }
+    }
 }
 
 /// The gap-to-target table (DESIGN.md "Reporting").
@@ -127,9 +136,9 @@ public struct GapTable: Sendable {
                 positions.append(nil)
                 continue
             }
-            _ = groups.group(target.indicator)
             positions.append((target, i, e))
         }
+        groups.build(positions.compactMap { $0?.target.indicator })
         let shared = groups
         var rows: [GapRow] = []
         let block = 512
