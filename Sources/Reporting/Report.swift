@@ -8,7 +8,8 @@ public struct Report: Sendable {
     public var gaps: GapTable
     /// Projections of every series with a trend (n ≥ 3).
     public var projections: ProjectionTable
-    /// Comparison tables (DTI-style totals with parts, and two-window shares with counts).
+    /// Comparison tables: per indicator, its entities of each level compared (``EntityComparison``),
+    /// then DTI-style totals with parts and two windows of a share with counts.
     public var comparisons: [ReportTable]
     /// The language of labels and numbers.
     public var language: Language
@@ -23,14 +24,23 @@ public struct Report: Sendable {
         var groups = PeerGroups(data)
         let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: nil, statuses: nil,
                                   intervals: intervals, calibration: calibration, progress: progress)
+        // Per indicator: its entities of one level compared (at least three at a common period), then
+        // the special cases: totals with scored parts (the DTI and its pillars), two windows of a share with counts.
         var comparisons: [ReportTable] = []
-        // Totals of scored parts (the DTI and its pillars, with maximum points).
         let parents = Set(data.indicators.compactMap(\.parent))
-        for total in data.indicators where total.kind == .score && total.upper != nil && parents.contains(total.id) {
-            if let c = try? DistrictComparison.build(data, index: groups.index, indicator: total.id), c.rows.count >= 2 { comparisons.append(c.table()) }
-        }
-        for indicator in data.indicators where indicator.kind == .share && !parents.contains(indicator.id) {
-            if let c = try? ProportionComparison.build(data, index: groups.index, indicator: indicator.id), c.rows.count >= 2 { comparisons.append(c.table()) }
+        for indicator in data.indicators {
+            for c in EntityComparison.build(data, groups: &groups, gaps: gaps.rows, indicator: indicator.id, period: nil, minimumEntities: 3,
+                                            intervals: intervals, calibration: calibration) {
+                comparisons.append(c.table())
+            }
+            if indicator.kind == .score, indicator.upper != nil, parents.contains(indicator.id),
+               let c = try? DistrictComparison.build(data, index: groups.index, indicator: indicator.id), c.rows.count >= 2 {
+                comparisons.append(c.table())
+            }
+            if indicator.kind == .share, !parents.contains(indicator.id),
+               let c = try? ProportionComparison.build(data, index: groups.index, indicator: indicator.id), c.rows.count >= 2 {
+                comparisons.append(c.table())
+            }
         }
         let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
                                                 calibration: calibration)

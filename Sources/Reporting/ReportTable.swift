@@ -140,6 +140,9 @@ public struct ReportTable: Sendable {
     public var hiddenOnPages: Set<String> = []
     /// Sentences a page shows under the table (what a column hidden on pages holds).
     public var notes: [Phrase] = []
+    /// Sentences every rendering shows before the table: what a reader should take from it first
+    /// (JSON: `lead`; CSV has no place for them).
+    public var lead: [Phrase] = []
 
     /// A table.
     public init(id: String, titleVi: String, titleEn: String, columns: [Column], rows: [[Cell]], charts: [Chart], chartsLeftOut: Int = 0,

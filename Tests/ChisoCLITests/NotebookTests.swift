@@ -11,10 +11,10 @@ struct NotebookTests {
     }
 
     @Test func everyNotebookRunsGreen() throws {
-        #expect(Self.notebooks.count == 5)
+        #expect(Self.notebooks.count == 6)
         let r = try runChiso(["notebook", "run"] + Self.notebooks)
         #expect(r.status == 0, "\(r.stdout)\n\(r.stderr)")
-        #expect(r.stdout.components(separatedBy: "lệnh cho kết quả như mong đợi").count == 6, "\(r.stdout)")
+        #expect(r.stdout.components(separatedBy: "lệnh cho kết quả như mong đợi").count == 7, "\(r.stdout)")
         let en = try runChiso(["notebook", "run", "--lang", "en", Self.notebooks[0]])
         #expect(en.status == 0 && en.stdout.hasSuffix("commands as expected\n"), "\(en.stdout)")
     }
@@ -43,7 +43,7 @@ struct NotebookTests {
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 1)
-        #expect(stdout.contains("--- \(notebook):11 chiso compare --indicator dti_score --period 2023 --format md (expected)"))
+        #expect(stdout.contains("--- \(notebook):13 chiso compare --indicator dti_score --period 2023 --format md (expected)"))
         #expect(stdout.contains("\n-| dak_song | huyện Đắk Song | 685,21 |"))
         #expect(stdout.contains("\n+| dak_song | huyện Đắk Song | 686,21 |"))
         #expect(stderr.contains("chiso notebook update"))

@@ -71,6 +71,10 @@ struct ReportCommandTests {
         #expect(noDocxOutput.status == 1 && noDocxOutput.stderr == "Error: --format docx needs --output FILE\n")
         #expect(try runChiso(["gaps", "--help"]).stdout.contains("chiso gaps --year 2025 --format docx --output gaps.docx"))
         let csv = try runChiso(["compare", "--indicator", "dti_score", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("\u{FEFF}Đơn vị,"))
+        // Two tables in one file: the entities compared, then the totals and parts, each under its
+        // title, with one byte-order mark.
+        #expect(csv.stdout.hasPrefix("\u{FEFF}\"So sánh các huyện, thị xã, thành phố của tỉnh Đắk Nông: "))
+        #expect(csv.stdout.contains("\r\n\r\n\"So sánh Chỉ số chuyển đổi số (DTI) - tổng điểm, năm 2023\"\r\nĐơn vị,Tên đơn vị,Tổng điểm,"))
+        #expect(csv.stdout.filter { $0 == "\u{FEFF}" }.count == 1)
     }
 }

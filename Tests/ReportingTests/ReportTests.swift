@@ -139,7 +139,8 @@ struct ReportTests {
     /// Golden files: the Markdown, CSV and JSON renderings of the shipped dataset (Golden/, written by
     /// `chiso report --out Tests/ReportingTests/Golden` and reviewed). A change in data or method shows as a diff.
     @Test(arguments: ["gaps.md", "gaps.csv", "gaps.json", "comparison-dti_score-2023.md", "comparison-dti_score-2023.csv",
-                      "comparison-dti_score-2023.json", "comparison-online_application_share.csv"])
+                      "comparison-dti_score-2023.json", "comparison-online_application_share.csv",
+                      "compare-online_application_share-district.md", "compare-online_application_share-district.json"])
     func golden(_ name: String) throws {
         let files = try Self.renderedFiles()
         let rendered = try #require(files.first { $0.name == name }).data

@@ -26,7 +26,7 @@ enum TableOutput {
         let data: Data
         switch format {
         case .md: data = Data(tables.map { TextRenderers.markdown($0, language: language) }.joined(separator: "\n").utf8)
-        case .csv: data = Data(tables.map { TextRenderers.csv($0, language: language) }.joined().utf8)
+        case .csv: data = Data(TextRenderers.csv(tables, language: language).utf8)
         case .json: data = Data(TextRenderers.json(tables, language: language).utf8)
         case .xlsx: data = try XLSXRenderer.workbook(tables, language: language)
         case .html: data = Data(HTMLRenderer.page(title: title, summary: [], tables: tables, language: language).utf8)
@@ -105,11 +105,17 @@ struct CompareCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "compare",
-            abstract: summary(vi: "So sánh các đơn vị theo một chỉ tiêu: tổng điểm và thành phần (DTI), hoặc hai đợt của một tỷ lệ có tử số và mẫu số.",
-                         en: "Compare entities on an indicator: totals and parts (DTI), or two windows of a share with counts."),
+            abstract: summary(vi: "So sánh các đơn vị cùng cấp theo một chỉ tiêu: xếp hạng, thay đổi, số của cấp trên, mục tiêu, dự báo và phần khoảng cách của từng đơn vị.",
+                         en: "Compare entities of one level on an indicator: rank, change, the parent's figure, target, projection and each one's part of the parent's gap."),
             discussion: """
-                An indicator with parts (dti_score) gives recomputed ranks and totals, points available per \
-                part and the best gains; a share with counts gives Wilson intervals and a two-window change.
+                Every indicator with two or more entities of one level under one parent gets a table per \
+                level: the entities best first by the indicator's direction (a rank: lower is better), \
+                their rank and its change, the change since the previous period, the parent's figure \
+                (its own, or its entities' pooled counts, sum or mean, said which), the nearest target \
+                (the entity's own, else the parent's for a share or a score) with its projection, 80 % \
+                range and P(meet), and for a share with counts how much of the parent's gap each entity \
+                holds. An indicator with parts (dti_score) adds recomputed ranks and totals and the \
+                points available per part; a share with counts adds Wilson intervals over two windows.
 
                 Examples:
                   chiso compare --indicator dti_score --period 2023
@@ -120,9 +126,10 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: "Indicator: id, name or alias.")
     var indicator: String
-    @Option(help: "Period (default: the latest with at least two entities).")
+    @Option(help: "Period (default: each group's latest with at least two entities).")
     var period: String?
     @OptionGroup var data: DataOptions
+    @OptionGroup var calibration: CalibrationOptions
     @Option(help: "md, csv, json, xlsx, html or docx (xlsx and docx need --output).")
     var format: TableFormat = .md
     @Option(help: "Write to this file (atomically) instead of standard output.")
@@ -137,13 +144,18 @@ struct CompareCommand: ParsableCommand {
         let chosen = try period.map { text -> Period in
             do { return try Period(parsing: text) } catch { throw CLIError.badValue(option: "--period", text: text) }
         }
-        let table: ReportTable
-        if dataset.indicators.contains(where: { $0.parent == indicator }) {
-            table = try DistrictComparison.build(dataset, indicator: indicator, period: chosen).table()
-        } else {
-            table = try ProportionComparison.build(dataset, indicator: indicator).table()
+        var tables = try EntityComparison.build(dataset, indicator: indicator, period: chosen, intervals: calibration.intervals,
+                                                calibration: try calibration.table()).map { $0.table() }
+        // The special cases as further sections: totals with parts, and two windows of a share with counts.
+        if dataset.indicators.contains(where: { $0.parent == indicator }),
+           let parts = try? DistrictComparison.build(dataset, indicator: indicator, period: chosen), parts.rows.count >= 2 {
+            tables.append(parts.table())
         }
-        try TableOutput.emit([table], title: table.title(lang), format: format, language: lang, output: output,
+        if chosen == nil, let windows = try? ProportionComparison.build(dataset, indicator: indicator), windows.rows.count >= 2 {
+            tables.append(windows.table())
+        }
+        let title = tables.count == 1 ? tables[0].title(lang) : (lang == .vi ? "So sánh các đơn vị" : "Comparison of entities")
+        try TableOutput.emit(tables, title: title, format: format, language: lang, output: output,
                              provenance: .init(dataset, dataset: URL(fileURLWithPath: dir).lastPathComponent))
     }
 }

@@ -105,6 +105,7 @@ public enum DOCXRenderer {
         for (k, table) in tables.enumerated() {
             let number = k + 1, name = table.title(words.language)
             out += paragraph("\(number). \(name)", style: "Heading1")
+            for sentence in table.lead { out += paragraph(sentence.text(words.language), style: "Normal") }
             // A wide table in parts, each with the names: "Bảng 1a. …", "Bảng 1b. …".
             let parts = table.columnParts()
             for (p, part) in parts.enumerated() {

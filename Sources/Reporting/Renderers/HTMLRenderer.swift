@@ -130,6 +130,7 @@ public enum HTMLRenderer {
     /// A table's section: heading, notes, charts and the table (in parts when it is wide).
     static func section(_ table: ReportTable, language: Language) -> String {
         var body = "<section id=\"\(html(table.id))\">\n<h2>\(html(table.title(language)))</h2>\n"
+        for sentence in table.lead { body += "<p class=\"lead\">" + html(sentence.text(language)) + "</p>\n" }
         let shownCharts = min(table.charts.count, maximumCharts), allCharts = table.charts.count + table.chartsLeftOut
         if allCharts > shownCharts {
             let (shown, all) = (NumberText.plain(Double(shownCharts), decimals: 0, language), NumberText.plain(Double(allCharts), decimals: 0, language))

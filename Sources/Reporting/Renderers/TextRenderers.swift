@@ -9,6 +9,7 @@ public enum TextRenderers {
         // Written into one string as it goes, each line ended by a line feed (a national projections
         // file is 29 MB: its lines, joined, then ended, were three copies of it).
         var out = "## \(escape(table.title(language)))\n\n"
+        for sentence in table.lead { out += escape(sentence.text(language)) + "\n\n" }
         out += "| " + table.columns.map { escape($0.label(language)) }.joined(separator: " | ") + " |\n"
         out += "|" + table.columns.map { c in
             if case .text = c.format { return "---" }
@@ -78,6 +79,20 @@ public enum TextRenderers {
         return out
     }
 
+    /// Several tables in one CSV file, as a spreadsheet shows them: one byte-order mark, then each
+    /// table as its title on a line of its own, its header and rows, and an empty line; one table is
+    /// ``csv(_:language:)`` itself.
+    public static func csv(_ tables: [ReportTable], language: Language) -> String {
+        guard tables.count > 1 else { return tables.first.map { csv($0, language: language) } ?? "\u{FEFF}" }
+        var out = "\u{FEFF}"
+        for (k, table) in tables.enumerated() {
+            if k > 0 { out += "\r\n" }
+            out += csvLine([neutralise(table.title(language))])
+            out += csv(table, language: language).dropFirst()
+        }
+        return out
+    }
+
     /// One CSV record with the CRLF line end Excel expects (quoting by ``CSVWriter``).
     static func csvLine(_ fields: [String]) -> String { CSVWriter.line(fields) + "\r\n" }
 
@@ -95,7 +110,9 @@ public enum TextRenderers {
         var out = "[\n"
         for (k, table) in tables.enumerated() {
             if k > 0 { out += ",\n" }
-            out += "  {\"id\": \(quote(table.id)), \"title\": \(quote(table.title(language))), \"rows\": [\n"
+            out += "  {\"id\": \(quote(table.id)), \"title\": \(quote(table.title(language))), "
+            if !table.lead.isEmpty { out += "\"lead\": [" + table.lead.map { quote($0.text(language)) }.joined(separator: ", ") + "], " }
+            out += "\"rows\": [\n"
             for (i, row) in table.rows.enumerated() {
                 out += i > 0 ? ",\n    {" : "    {"
                 for (j, (column, cell)) in zip(table.columns, row).enumerated() {
