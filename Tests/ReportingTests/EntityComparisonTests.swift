@@ -194,4 +194,29 @@ import Testing
         #expect(table.display(table.rows[4][rank], column: table.columns[rank], row: 4, language: .en) == "down 2")
         #expect(table.titleVi == "So sánh các huyện, thị xã, thành phố của tỉnh P: Tỷ lệ, năm 2024")
     }
+
+    /// The README's worked example (Fixtures/planner-province, notebook 06): the province's target
+    /// 50 % in 2025, its counts 8,430 / 19,075 (its districts' sums). Hướng Hóa 0.5 · 3,180 − 980 = 610,
+    /// Triệu Phong 1,475 − 920 = 555, Vĩnh Linh 1,675 − 1,390 = 285, Gio Linh 1,400 − 1,130 = 270,
+    /// Quảng Trị 1,245 − 1,210 = 35 dossiers; Đông Hà is 2,800 − 2,152.5 = 647.5 past the target. In
+    /// points of the province: each / 19,075 · 100; (1,755 − 647.5) / 19,075 · 100 = 5.806… = its gap.
+    @Test func plannerProvinceWorkedExample() throws {
+        let data = try PlannerCasesTests.fixture()
+        let g = try #require(try EntityComparison.build(data, indicator: "online_share").first?.groups.first)
+        #expect(g.parent?.id == "tinh" && g.parentFigure == .own(44.19))
+        let expected: [String: Double] = ["huong_hoa": 610, "trieu_phong": 555, "vinh_linh": 285, "gio_linh": 270, "quang_tri": 35, "dong_ha": 0]
+        for r in g.rows {
+            let c = try #require(r.contribution), n = try #require(expected[r.entity.id])
+            #expect(abs(c.count - n) < 1e-9 && abs(c.points - 100 * n / 19075) < 1e-12, "\(r.entity.id)")
+        }
+        #expect(g.pastTarget.count == 1 && g.pastTarget.first?.entity.id == "dong_ha")
+        #expect(abs((g.pastTarget.first?.amount ?? 0) - 100 * 647.5 / 19075) < 1e-12)
+        // The gap is read off the province's counts (8,430 / 19,075 = 44.1940…%; 44.19 as published).
+        let gap = try #require(g.parentGap)
+        let rate: Double = 100 * 8430 / 19075
+        #expect(abs(gap - (50 - rate)) < 1e-12)
+        let parts: Double = (1755 - 647.5) / 19075 * 100
+        #expect(abs(parts - gap) < 1e-12)
+        #expect(g.largestContributions.map(\.entity.id) == ["huong_hoa", "trieu_phong", "vinh_linh"])
+    }
 }

@@ -28,16 +28,19 @@ extension EntityComparison {
                 return (k, n, d)
             }
             guard counts.count == ranked.count, !counts.isEmpty else { return }
-            // The parent's denominator: its own when it has counts, else the entities' sum.
+            // The parent's numerator and denominator: its own counts when it has them, else the
+            // entities' sums; its gap is read off their rate (a published rate rounds it).
+            let n = group.ownCounts?.numerator ?? counts.reduce(0) { $0 + $1.1 }
             let d = group.ownCounts?.denominator ?? counts.reduce(0) { $0 + $1.2 }
             guard d > 0 else { return }
-            for (k, n, dk) in counts {
-                let needed = atLeast ? target.value / 100 * dk - n : n - target.value / 100 * dk
+            for (k, nk, dk) in counts {
+                let needed = atLeast ? target.value / 100 * dk - nk : nk - target.value / 100 * dk
                 let c = max(0, needed)
                 group.rows[k].contribution = (100 * c / d, c)
                 if needed < 0 { group.pastTarget.append((group.rows[k].entity, -100 * needed / d)) }
             }
-            group.parentGap = atLeast ? target.value - figure.value : figure.value - target.value
+            let rate = 100 * n / d
+            group.parentGap = atLeast ? target.value - rate : rate - target.value
         case .count, .amount:
             var any = false
             for k in ranked {
