@@ -4,7 +4,7 @@ reads the PDF back, and every target row's entity name and every column header s
 
 Usage: check_docx.py GAPS_CSV DOCX... [--expect TEXT]...
 
-GAPS_CSV is `chiso gaps --format csv` of the same data and language: its rows name the entities, its
+GAPS_CSV is `chiso gaps --format csv` (or `chiso compare --format csv` of one table) of the same data and language: its rows name the entities, its
 header the columns (the Word tables leave out the id columns beside the name columns, and say the model
 once in a note under the table). Each --expect
 TEXT must be in every document. The PDFs land beside the documents; the page count of each is printed.
@@ -18,8 +18,10 @@ import tempfile
 
 # Columns the Word tables leave out: ids beside their names (the target's source is named by the
 # document that set it), and the model, the same on every row, said once in a note under the table.
-ID_COLUMNS = {"Chỉ tiêu", "Đơn vị", "Nguồn mục tiêu", "Indicator", "Entity", "Target source"}
-SAID_ONCE = {"Mô hình": "Mọi dự báo trong bảng theo cùng một phương pháp", "Model": "Every projection in the table uses the same method"}
+ID_COLUMNS = {"Chỉ tiêu", "Đơn vị", "Nguồn mục tiêu", "Indicator", "Entity", "Target source", "Đơn vị cấp trên", "Parent"}
+SAID_ONCE = {"Mô hình": "Mọi dự báo trong bảng theo cùng một phương pháp", "Model": "Every projection in the table uses the same method",
+             # A comparison of one province's districts names the province once, under the table.
+             "Thuộc": "Các đơn vị thuộc", "Part of": "Entities of"}
 
 
 def text_of(pdf):

@@ -22,6 +22,21 @@ python3 Tests/E2E/check_page.py "${out}/vi" vi .build/e2e/page-vi
 python3 Tests/E2E/check_docx.py "${out}/gaps.csv" "${out}/vi/report.docx" "${out}/gaps.docx"
 pdftoppm -png -r 60 -f 3 -l 3 "${out}/vi/report.pdf" .build/e2e/report-docx-vi
 
+# The comparison of districts on every indicator: the planner's workbook (a province and six
+# districts), its report's page at 1400 and 390 px and printed (the comparisons are on it), and
+# compare --format docx through LibreOffice: every district named in the PDF, every header shown.
+planner=Tests/ChisoCLITests/Fixtures/planner-province.xlsx
+"${chiso}" report --data "${planner}" --out "${out}/pp" > /dev/null
+python3 Tests/E2E/check_page.py "${out}/pp" vi .build/e2e/page-compare-vi
+for lang in vi en; do
+    "${chiso}" compare --data "${planner}" --indicator online_dossiers --format csv --lang "${lang}" --output "${out}/compare-${lang}.csv"
+    "${chiso}" compare --data "${planner}" --indicator online_dossiers --format docx --lang "${lang}" --output "${out}/compare-${lang}.docx"
+    python3 Tests/E2E/check_docx.py "${out}/compare-${lang}.csv" "${out}/compare-${lang}.docx"
+done
+"${chiso}" compare --data "${planner}" --indicator online_share --format docx --output "${out}/compare-share.docx"
+python3 Tests/E2E/check_docx.py "${out}/compare-vi.csv" "${out}/compare-share.docx" --expect "3 đơn vị kéo tỉnh Minh Họa xa mục tiêu nhất"
+pdftoppm -png -r 60 -f 1 -l 1 "${out}/compare-share.pdf" .build/e2e/compare-docx-vi
+
 "${chiso}" report --out "${out}/en" --lang en > /dev/null
 grep -q '<html lang="en">' "${out}/en/index.html"
 python3 Tests/E2E/check_xlsx.py "${out}/en" Datasets en

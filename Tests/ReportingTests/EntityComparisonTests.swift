@@ -10,7 +10,7 @@ import Testing
 @Suite struct EntityComparisonTests {
     /// A province, five districts and one department; a share with counts, a score, a count and a
     /// rank. Values chosen so that ranks tie and move.
-    static func dataset(provinceTarget: Double = 50, provinceOwn: Bool = false) -> Dataset {
+    static func dataset(provinceTarget: Double = 50, provinceOwn: Bool = false, provinceApart: Bool = false) -> Dataset {
         let share = Indicator(id: "s", nameVi: "Tỷ lệ", nameEn: "Share", unit: .percent, kind: .share, lower: 0, upper: 100,
                               direction: .up, measure: .flow)
         let score = Indicator(id: "d", nameVi: "Điểm", nameEn: "Score", unit: .score, kind: .score, lower: 0, upper: 1000,
@@ -40,6 +40,11 @@ import Testing
         // The department has the share too (another level: never ranked with the districts).
         add("s", "dep", 2024, 99, 99, 100)
         if provinceOwn { add("s", "p", 2024, 40, 960, 2400) }
+        if provinceApart {
+            // A province whose own figures are far from its districts' (85 %, 90 % against 30–45 %).
+            add("s", "p", 2023, 85, 2040, 2400)
+            add("s", "p", 2024, 90, 2160, 2400)
+        }
         // The score: 2022 only for d1, d2 (two entities: a previous period with two ranked).
         for (e, v) in [("d1", 500.0), ("d2", 520), ("d3", 480), ("d4", 450), ("d5", 400)] { add("d", e, 2024, v) }
         add("d", "d1", 2023, 470)
@@ -218,5 +223,30 @@ import Testing
         let parts: Double = (1755 - 647.5) / 19075 * 100
         #expect(abs(parts - gap) < 1e-12)
         #expect(g.largestContributions.map(\.entity.id) == ["huong_hoa", "trieu_phong", "vinh_linh"])
+    }
+
+    /// Province and districts agree: the province's own 80 % range at 2025 against the range its
+    /// districts' 10 % and 90 % quantiles add up to, weighted by their denominators. A province
+    /// reported at 90 % over districts at 20–45 % is two forecasts of one quantity that disagree, and
+    /// the table says so; the planner province (its counts are its districts' sums) agrees.
+    @Test func provinceAndDistrictsAgree() throws {
+        let apart = try #require(try Self.comparison(Self.dataset(provinceApart: true), "s").groups.first)
+        let d = try #require(apart.disagreement)
+        #expect(d.parent.0 > d.entities.1)
+        // The districts' range is the denominator-weighted sum of their own 80 % bounds.
+        let weights: [String: Double] = ["d1": 1000, "d2": 500, "d3": 400, "d4": 200, "d5": 300]
+        var lo = 0.0, hi = 0.0
+        for r in apart.rows {
+            let i = try #require(r.atParentYear?.intervals.first { $0.level == 80 })
+            let w = try #require(weights[r.entity.id])
+            lo += w * (try #require(i.lower)) / 2400
+            hi += w * (try #require(i.upper)) / 2400
+        }
+        #expect(abs(lo - d.entities.0) < 1e-9 && abs(hi - d.entities.1) < 1e-9)
+        let table = try Self.comparison(Self.dataset(provinceApart: true), "s").table()
+        #expect(table.lead.contains { $0.vi.contains("không trùng với khoảng cộng từ dự báo của các đơn vị") })
+        let planner = try #require(try EntityComparison.build(PlannerCasesTests.fixture(), indicator: "online_share").first?.groups.first)
+        #expect(planner.parentForecast != nil && planner.rows.allSatisfy { $0.atParentYear != nil })
+        #expect(planner.disagreement == nil)
     }
 }

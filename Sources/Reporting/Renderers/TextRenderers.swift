@@ -33,6 +33,15 @@ public enum TextRenderers {
     public static func markdownEscape(_ s: String) -> String {
         // Most cells (numbers, ids, plain words) need nothing: printable ASCII without a special character.
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !Self.markdownSpecial.contains($0) }) { return s }
+        // Vietnamese text needs nothing either: printable ASCII without a special character, and
+        // letters of the Latin ranges Vietnamese uses (À–ɏ, combining marks, Ạ–ỹ), the dashes,
+        // the minus sign and the non-breaking space (no control or format character among them).
+        if s.unicodeScalars.allSatisfy({ c in
+            let v = c.value
+            return v < 0x80 ? (v >= 0x20 && v < 0x7F && !Self.markdownSpecial.contains(UInt8(v)))
+                : (0xC0...0x24F).contains(v) || (0x300...0x36F).contains(v) || (0x1E00...0x1EFF).contains(v)
+                    || v == 0xA0 || v == 0x2013 || v == 0x2014 || v == 0x2212 || v == 0x2264 || v == 0x2265
+        }) { return s }
         var out = ""
         let scalars = Array(s.unicodeScalars)
         for (i, c) in scalars.enumerated() {

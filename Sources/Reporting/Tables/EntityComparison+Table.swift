@@ -52,7 +52,6 @@ extension EntityComparison {
                   format: .number(decimals: 2), measured: .difference),
             .init(key: "change_per_year", vi: "Thay đổi/năm", en: "Change/yr", format: .number(decimals: 2), measured: .perYear),
             .init(key: "parent_value", vi: "Số của cấp trên", en: "Parent's figure", format: .number(decimals: 2), measured: .value),
-            .init(key: "parent_value_kind", vi: "Cách tính số cấp trên", en: "Parent's figure is", format: .text),
             .init(key: "difference_to_parent", vi: "Chênh lệch với cấp trên", en: "Difference to parent", format: .number(decimals: 2),
                   measured: .difference),
             .init(key: "target_value", vi: "Mục tiêu", en: "Target", format: .number(decimals: 2), measured: .target),
@@ -84,10 +83,10 @@ extension EntityComparison {
                     .number(r.rank.map(Double.init)), r.rankChange.map { .phrase(Self.rankChange($0)) } ?? .text(""),
                     .number(r.observation.value), .phrase(period),
                     .number(r.change), .number(r.changePerYear),
-                    .number(group.parentFigure?.value), group.parentFigure.map { .phrase(Self.figureWords($0, level: level)) } ?? .text(""),
+                    .number(group.parentFigure?.value),
                     .number(r.differenceToParent),
                     .number(r.target?.value), .number(r.target.map { Double($0.year) }),
-                    r.target.map { _ in .phrase(r.targetIsParents ? Self.parentsTarget(group.parent) : Phrase(vi: "đơn vị", en: "the entity")) } ?? .text(""),
+                    r.target.map { _ in .phrase(r.targetIsParents ? Self.parentsTarget : Self.ownTarget) } ?? .text(""),
                     .number(r.gap), .number(p?.estimate), .number(i80?.lower), .number(i80?.upper), .number(r.forecast?.target?.pMeet),
                     r.status.map { .phrase(Words.status($0)) } ?? .text(""),
                 ]
@@ -110,15 +109,38 @@ extension EntityComparison {
                                 sheetEn: "\(Self.sheetWords(level).en): \(ReportTable.shortName(indicator.nameEn))",
                                 rowUnits: units)
         if let single { table.sayOnce("parent_name", Phrase(vi: "Các đơn vị thuộc \(single.nameVi).", en: "Entities of \(single.nameEn).")) }
-        if groups.allSatisfy({ $0.parent == nil }) { table.hiddenOnPages.formUnion(["parent_name", "parent_value", "parent_value_kind", "difference_to_parent"]) }
-        table.lead = groups.flatMap(sentences)
+        // Columns no row fills are left out (a score without targets has no projection columns).
+        func empty(_ key: String) -> Bool {
+            guard let k = columns.firstIndex(where: { $0.key == key }) else { return false }
+            return rows.allSatisfy { row in
+                switch row[k] {
+                case let .number(v): v == nil
+                case let .text(t): t.isEmpty
+                case .phrase: false
+                }
+            }
+        }
+        let optional: [[String]] = [["rank_change"], ["change", "change_per_year"], ["parent_value", "difference_to_parent"],
+                                    ["target_value", "target_year", "target_of", "gap", "projection", "lower_80", "upper_80", "p_meet", "status"]]
+        let dropped = Set(optional.filter { $0.allSatisfy(empty) }.flatMap { $0 } + (groups.allSatisfy { $0.parent == nil } ? ["parent", "parent_name"] : []))
+        if !dropped.isEmpty {
+            let kept = columns.indices.filter { !dropped.contains(columns[$0].key) }
+            table.columns = kept.map { columns[$0] }
+            table.rows = rows.map { row in kept.map { row[$0] } }
+        }
+        // The parent's figure said once per group (a national table of many provinces: once, in a note).
+        table.lead = groups.count <= 3 ? groups.flatMap { sentences($0, figure: true) } : groups.flatMap { sentences($0, figure: false) }
+        if groups.count > 3, groups.contains(where: { $0.parentFigure != nil }) {
+            table.notes.append(Phrase(vi: "Số của cấp trên: số riêng của cấp trên khi có; nếu không, tỷ lệ gộp các đơn vị (cộng tử số và mẫu số), tổng (số đếm) hoặc trung bình (điểm số) của các đơn vị.",
+                                      en: "Parent's figure: the parent's own when it has one; else its entities' pooled rate (numerators and denominators summed), sum (a count) or mean (a score)."))
+        }
         if groups.contains(where: { $0.rows.contains(where: \.otherPeriod) }) {
             table.notes.append(Phrase(vi: "(*) Số liệu của kỳ khác kỳ so sánh: đơn vị không được xếp hạng.",
                                       en: "(*) Figures of another period than the one compared: the entity is not ranked."))
         }
         table.rowStatuses = statuses
-        // On a page: where each entity stands, then against the parent, then the target and its projection.
-        table.partBreaks = ["parent_value", "target_value"].compactMap { key in columns.firstIndex { $0.key == key } }
+        // On a page: where each entity stands and against its parent, then the target and its projection.
+        table.partBreaks = ["target_value"].compactMap { key in table.columns.firstIndex { $0.key == key } }
         return table
     }
 
@@ -140,18 +162,18 @@ extension EntityComparison {
         }
     }
 
-    /// "của tỉnh Minh Họa" / "Minh Hoa province's".
-    static func parentsTarget(_ parent: Entity?) -> Phrase {
-        Phrase(vi: parent.map { "cấp trên (\($0.nameVi))" } ?? "cấp trên", en: parent.map { "the parent (\($0.nameEn))" } ?? "the parent")
-    }
+    /// Whose target a row is measured against: the parent's (its name is in the row) or the entity's own.
+    static let parentsTarget = Phrase(vi: "cấp trên", en: "parent")
+    /// … the entity's own.
+    static let ownTarget = Phrase(vi: "đơn vị", en: "entity")
 
     /// The sentences above the table for a group: the parent's figure, target and forecast; the
     /// entities that hold it back most; whether its forecast and its entities' agree.
-    func sentences(_ group: Group) -> [Phrase] {
+    func sentences(_ group: Group, figure showFigure: Bool) -> [Phrase] {
         guard let parent = group.parent else { return [] }
         var out: [Phrase] = []
         func both(_ make: (Language) -> String) -> Phrase { Phrase(vi: make(.vi), en: make(.en)) }
-        if let figure = group.parentFigure {
+        if showFigure, let figure = group.parentFigure {
             out.append(both { l in
                 let vi = l == .vi, value = "\(style.text(figure.value, l)), \(Words.period(group.period).text(l))"
                 // The parent's own figure is named as the parent's; an aggregate says what it is of.
