@@ -104,6 +104,10 @@ e2e: deps
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
 	@(dpkg -s libreoffice-writer-nogui || dpkg -s libreoffice-writer) >/dev/null 2>&1 || (\
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
+	@# Times New Roman's metric twin with Vietnamese letters (fonts-liberation 1.x has none: LibreOffice
+	@# then draws the marks from another font and pdftotext reads them apart from their letters).
+	@dpkg -s fonts-liberation2 >/dev/null 2>&1 || (\
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-liberation2)
 	@command -v pdftotext >/dev/null 2>&1 || (\
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils)
 	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl

@@ -261,3 +261,14 @@ public struct ReportTable: Sendable {
         }
     }
 }
+
+extension ReportTable.Column {
+    /// The entity's id ("entity"), as every table keys it.
+    static let entity = ReportTable.Column(key: "entity", vi: "Đơn vị", en: "Entity", format: .text)
+    /// The entity's name ("entity_name"): what pages show in place of the id.
+    static let entityName = ReportTable.Column(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true)
+    /// The indicator's id ("indicator").
+    static let indicator = ReportTable.Column(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text)
+    /// The indicator's name ("indicator_name").
+    static let indicatorName = ReportTable.Column(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true)
+}

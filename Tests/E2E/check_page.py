@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A report's index.html as a planner sees it, in headless Chromium driven over the DevTools protocol.
 
-Usage: check_page.py REPORT_DIR LANG OUT_PREFIX
+Usage: check_page.py REPORT_DIR LANG OUT_PREFIX [MIN_TARGETS [NAME...]]
 
 - At 1400 px and at 390 px (a phone): nothing overflows the page sideways (wide tables scroll inside
   their own boxes), every chart's text stays inside its chart, every chart has a legend; a screenshot
@@ -15,6 +15,10 @@ import base64, json, os, re, shutil, socket, subprocess, sys, tempfile, time, ur
 import websocket  # websocket-client
 
 report, lang, prefix = sys.argv[1], sys.argv[2], sys.argv[3]
+# Optional: the fewest target badges the page must show (default 10, the shipped report has 74), then
+# names every one of which the printed PDF must hold (a comparison's entities).
+min_targets = int(sys.argv[4]) if len(sys.argv) > 4 else 10
+names = sys.argv[5:]
 index = "file://" + os.path.abspath(os.path.join(report, "index.html"))
 browser = shutil.which("chromium") or shutil.which("chromium-browser")
 with socket.socket() as s:
@@ -122,13 +126,13 @@ try:
         missing = [w for w in re.findall(r"[\w%/()]+", h) if w not in words]
         if missing:
             fail(f"printed: gap-table header {h!r} not in the PDF (missing {missing})")
-    for word in [status_word, glossary_word]:
+    for word in [status_word, glossary_word] + names:
         if word not in text:
             fail(f"printed: {word!r} not in the PDF")
     pages = subprocess.run(["pdfinfo", f"{prefix}.pdf"], capture_output=True, text=True).stdout
     page_count = re.search(r"Pages:\s+(\d+)", pages)
     print(f"printed: {page_count.group(1) if page_count else '?'} pages, {len(set(headers))} gap-table headers, {statuses} target badges")
-    if len(set(headers)) < 20 or statuses < 10:
+    if len(set(headers)) < 20 or statuses < min_targets:
         fail(f"printed: {len(set(headers))} gap-table headers, {statuses} target badges")
     ws.close()
 finally:

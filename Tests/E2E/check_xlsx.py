@@ -40,16 +40,26 @@ def grouped(d):
 # Sheet names: short, unique, within Excel's 31 characters and without its forbidden characters.
 names = {"vi": ["Khoảng cách mục tiêu", "Dự báo", "Theo chỉ tiêu", "Theo đơn vị", "So sánh DTI 2023", "So sánh tỷ lệ hồ sơ trực tuyến"],
          "en": ["Gap to target", "Projections", "By indicator", "By entity", "Compare DTI 2023", "Compare online application"]}[lang]
-expected = names if len(wb.sheetnames) > 1 else names[:1]
-assert wb.sheetnames == expected, f"sheet names {wb.sheetnames} vs {expected}"
+# The four tables, then a sheet per comparison: each indicator's entities by level ("Huyện - …",
+# "Sở - …"), and the DTI's totals and parts and the campaign's two windows among them.
+if len(wb.sheetnames) > 1:
+    assert wb.sheetnames[:4] == names[:4], f"sheet names {wb.sheetnames[:4]} vs {names[:4]}"
+    assert all(n in wb.sheetnames for n in names[4:]), f"sheet names {wb.sheetnames} lack {names[4:]}"
+    levels = ("Huyện - ", "Sở - ") if lang == "vi" else ("Districts - ", "Depts - ")
+    others = [n for n in wb.sheetnames[4:] if n not in names[4:]]
+    assert others and all(n.startswith(levels) for n in others), f"comparison sheets {others}"
+else:
+    assert wb.sheetnames == names[:1], f"sheet names {wb.sheetnames} vs {names[:1]}"
 assert len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames), "sheet names not unique"
 assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in wb.sheetnames), wb.sheetnames
 
 # Every sheet: widths on every column (8-50 characters), header and id/name columns frozen, an
 # autofilter over the table, a bold header that wraps.
-panes = ["C2", "C2", "B2", "B2", "B2", "B2"]
+# (A comparison of entities keeps the parent's name and the entity's in view.)
+entity_sheets = ("Huyện - ", "Sở - ", "Districts - ", "Depts - ")
 for k, ws in enumerate(wb.worksheets):
-    assert ws.freeze_panes == panes[k], f"{ws.title}: freeze_panes {ws.freeze_panes} vs {panes[k]}"
+    pane = "C2" if k < 2 or ws.title.startswith(entity_sheets) else "B2"
+    assert ws.freeze_panes == pane, f"{ws.title}: freeze_panes {ws.freeze_panes} vs {pane}"
     assert ws.auto_filter.ref == ws.dimensions, f"{ws.title}: auto_filter {ws.auto_filter.ref} vs {ws.dimensions}"
     for j in range(1, ws.max_column + 1):
         letter = get_column_letter(j)

@@ -27,7 +27,8 @@ pdftoppm -png -r 60 -f 3 -l 3 "${out}/vi/report.pdf" .build/e2e/report-docx-vi
 # compare --format docx through LibreOffice: every district named in the PDF, every header shown.
 planner=Tests/ChisoCLITests/Fixtures/planner-province.xlsx
 "${chiso}" report --data "${planner}" --out "${out}/pp" > /dev/null
-python3 Tests/E2E/check_page.py "${out}/pp" vi .build/e2e/page-compare-vi
+python3 Tests/E2E/check_page.py "${out}/pp" vi .build/e2e/page-compare-vi 5 "thành phố Đông Hà" "thị xã Quảng Trị" "huyện Gio Linh" \
+    "huyện Vĩnh Linh" "huyện Hướng Hóa" "huyện Triệu Phong" "3 đơn vị kéo tỉnh Minh Họa xa mục tiêu nhất"
 for lang in vi en; do
     "${chiso}" compare --data "${planner}" --indicator online_dossiers --format csv --lang "${lang}" --output "${out}/compare-${lang}.csv"
     "${chiso}" compare --data "${planner}" --indicator online_dossiers --format docx --lang "${lang}" --output "${out}/compare-${lang}.docx"

@@ -109,8 +109,8 @@ public struct DistrictComparison: Sendable {
     /// The table for the renderers.
     public func table() -> ReportTable {
         var columns: [ReportTable.Column] = [
-            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .entity,
+            .entityName,
             .init(key: "total", vi: "Tổng điểm", en: "Total", format: .number(decimals: 2), measured: .value),
             .init(key: "total_recomputed", vi: "Tổng tính lại", en: "Total recomputed", format: .number(decimals: 2), measured: .value),
             .init(key: "rank", vi: "Hạng tính lại", en: "Rank (recomputed)", format: .integer),

@@ -42,8 +42,8 @@ extension EntityComparison {
         var columns: [ReportTable.Column] = [
             .init(key: "parent", vi: "Đơn vị cấp trên", en: "Parent", format: .text),
             .init(key: "parent_name", vi: "Thuộc", en: "Part of", format: .text, isName: true),
-            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .entity,
+            .entityName,
             .init(key: "rank", vi: "Hạng", en: "Rank", format: .integer),
             .init(key: "rank_change", vi: "Thay đổi hạng", en: "Rank change", format: .text),
             .init(key: "value", vi: "Giá trị", en: "Value", format: .number(decimals: 2), measured: .value),
@@ -105,8 +105,8 @@ extension EntityComparison {
         let period = groups.first.map { Words.period($0.period) } ?? Phrase(vi: "", en: "")
         var table = ReportTable(id: id, titleVi: "So sánh \(whose.vi): \(name.vi), \(period.vi)", titleEn: "Comparison of \(whose.en): \(name.en), \(period.en)",
                                 columns: columns, rows: rows, charts: [],
-                                sheetVi: "\(Self.sheetWords(level).vi): \(ReportTable.shortName(indicator.nameVi))",
-                                sheetEn: "\(Self.sheetWords(level).en): \(ReportTable.shortName(indicator.nameEn))",
+                                sheetVi: "\(Self.sheetWords(level).vi) - \(ReportTable.shortName(indicator.nameVi))",
+                                sheetEn: "\(Self.sheetWords(level).en) - \(ReportTable.shortName(indicator.nameEn))",
                                 rowUnits: units)
         if let single { table.sayOnce("parent_name", Phrase(vi: "Các đơn vị thuộc \(single.nameVi).", en: "Entities of \(single.nameEn).")) }
         // Columns no row fills are left out (a score without targets has no projection columns).

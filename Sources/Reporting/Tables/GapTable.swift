@@ -244,10 +244,10 @@ public struct GapTable: Sendable {
     /// The table for the renderers.
     public func table(id: String = "gaps") -> ReportTable {
         let columns: [ReportTable.Column] = [
-            .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
-            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
-            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .indicator,
+            .indicatorName,
+            .entity,
+            .entityName,
             .init(key: "unit", vi: "Đơn vị tính", en: "Unit", format: .text),
             .init(key: "latest_value", vi: "Giá trị mới nhất", en: "Latest value", format: .number(decimals: 2), measured: .value),
             .init(key: "latest_period", vi: "Kỳ", en: "Period", format: .text),

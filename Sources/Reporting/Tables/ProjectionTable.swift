@@ -77,10 +77,10 @@ public struct ProjectionTable: Sendable {
     /// The table for the renderers.
     public func table() -> ReportTable {
         var columns: [ReportTable.Column] = [
-            .init(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text),
-            .init(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true),
-            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .indicator,
+            .indicatorName,
+            .entity,
+            .entityName,
             .init(key: "unit", vi: "Đơn vị tính", en: "Unit", format: .text),
             .init(key: "n", vi: "Số điểm", en: "n", format: .integer),
             .init(key: "model", vi: "Mô hình", en: "Model", format: .text),

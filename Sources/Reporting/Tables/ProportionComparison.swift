@@ -51,8 +51,8 @@ public struct ProportionComparison: Sendable {
             .init(key: "\(key)_\(k)", vi: "\(vi) đợt \(k)", en: "\(en), window \(k)", format: format)
         }
         var columns: [ReportTable.Column] = [
-            .init(key: "entity", vi: "Đơn vị", en: "Entity", format: .text),
-            .init(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true),
+            .entity,
+            .entityName,
         ]
         for k in 1...2 {
             columns += [
