@@ -71,6 +71,31 @@ extension XLSXWriter {
             return styles.count - 1
         }
 
+        /// Numbers the styles of a sheet's cells in the order ``XLSXWriter/sheet(_:styles:)`` meets
+        /// them (row by row, skipping the cells it does not write), so that sheets numbered one after
+        /// another get the numbers they would get written one after another.
+        mutating func register(_ sheet: Sheet) {
+            var last: Style?
+            for row in sheet.rows {
+                for cell in row {
+                    let style: Style
+                    switch cell {
+                    case .empty: continue
+                    case let .text(s, st):
+                        guard !s.isEmpty else { continue }
+                        style = st
+                    case let .number(v, st):
+                        guard v.isFinite else { continue }
+                        style = st
+                    }
+                    if style != last {
+                        _ = id(style)
+                        last = style
+                    }
+                }
+            }
+        }
+
         /// Excel's built-in number formats with a fixed code (ECMA-376 Part 1, 18.8.30).
         static let builtIn: [String: Int] = ["General": 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10]
 

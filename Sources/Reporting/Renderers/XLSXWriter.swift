@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Indicators
 
@@ -79,10 +80,20 @@ public enum XLSXWriter {
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         try package.addRelationships("xl/_rels/workbook.xml.rels", sheets.indices.map { ("\(relationships)/worksheet", "worksheets/sheet\($0 + 1).xml") }
             + [("\(relationships)/styles", "styles.xml")])
-        // The styles part lists the styles the sheets used, so it is added after them.
+        // The styles part lists the styles the sheets used, numbered in the order the sheets meet
+        // them: numbered first, sheet by sheet, so that the sheets' XML can then be written on all
+        // cores (a national report's workbook has hundreds of sheets of 700 rows).
         var styles = StyleTable()
+        for sheet in sheets { styles.register(sheet) }
+        let numbered = styles
+        let parts = Parallel.map(sheets) { sheet -> String in
+            var table = numbered
+            return Self.sheet(sheet, styles: &table)
+        }
         for (k, sheet) in sheets.enumerated() {
-            try package.add("xl/worksheets/sheet\(k + 1).xml", self.sheet(sheet, styles: &styles))
+            // Every chunk of the map runs; a missing part is written here instead.
+            var table = numbered
+            try package.add("xl/worksheets/sheet\(k + 1).xml", parts[k] ?? Self.sheet(sheet, styles: &table))
         }
         try package.add("xl/styles.xml", styles.xml)
         return try package.data()
