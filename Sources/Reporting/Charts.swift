@@ -6,6 +6,11 @@ public enum Chart: Sendable {
     case fan(FanChart)
     /// A horizontal bar chart of one or more values per entity, with an optional maximum.
     case bars(BarChart)
+    /// A sorted dot chart: one row per entity (best first), its value, its projection's median and
+    /// 80 % range, and the parent's figure and the target as vertical lines.
+    case dots(DotChart)
+    /// Small multiples: one small line chart of its history per entity, all on one y axis.
+    case multiples(SmallMultiples)
 }
 
 /// Data of a fan chart (all in the indicator's units, times in decimal years).

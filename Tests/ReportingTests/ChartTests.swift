@@ -66,6 +66,8 @@ struct ChartTests {
         switch chart {
         case let .fan(f): SVGCharts.fan(f, language: language)
         case let .bars(b): SVGCharts.bars(b, language: language)
+        case let .dots(d): SVGCharts.dots(d, language: language)
+        case let .multiples(m): SVGCharts.multiples(m, language: language)
         }
     }
 

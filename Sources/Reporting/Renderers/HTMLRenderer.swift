@@ -1,8 +1,9 @@
 import Forecasting
 import Foundation
 
-/// A self-contained HTML page: the tables, an inline SVG fan chart per projected series and a bar
-/// chart per comparison. No scripts, no external resources; every text is escaped.
+/// A self-contained HTML page: the tables, an inline SVG fan chart per projected series, a bar
+/// chart per comparison of two windows or of one level, and a dot chart and small multiples per
+/// parent's group of a comparison of entities (the first groups). No scripts, no external resources; every text is escaped.
 public enum HTMLRenderer {
     /// The most charts drawn for one table: a national report projects 140,000 series, whose charts
     /// would make a page of hundreds of megabytes that no browser shows; the first rows' charts are
@@ -98,7 +99,7 @@ public enum HTMLRenderer {
         th{background:#eef2f7;position:sticky;top:0;text-align:left}td.n{text-align:right;white-space:nowrap}td.name{min-width:12rem}
         caption{text-align:left;font-weight:600;padding:.2rem 0;color:#333}
         table.cards td.reading{min-width:22rem}table.cards td.q{min-width:8.5rem}table.cards td.name{min-width:14rem}
-        .scroll{overflow-x:auto;max-height:40rem}.scroll.cards{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem}
+        .scroll{overflow-x:auto;max-height:40rem}.scroll.cards{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
         svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}svg text{font-size:11px;fill:#333}
         dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem;max-width:60rem}.note{color:#555;font-size:.9rem}
         @media (max-width:40rem){body{padding:0 .75rem;margin:.75rem auto}h1{font-size:1.3rem}
@@ -111,7 +112,7 @@ public enum HTMLRenderer {
         th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.cards td.name{min-width:0}
         table.cards td.reading,table.cards td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
         .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal}
-        .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars{grid-column:span 2}}
+        .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars,svg.dots,svg.multiples{grid-column:span 2}}
         """
 
     /// The CSS class of a status badge.
@@ -149,6 +150,8 @@ public enum HTMLRenderer {
                 switch chart {
                 case let .fan(f): fan(f, language: language)
                 case let .bars(b): bars(b, language: language)
+                case let .dots(d): SVGCharts.dots(d, language: language)
+                case let .multiples(m): SVGCharts.multiples(m, language: language)
                 }
             }.joined(separator: "\n") + "</div>\n"
         }

@@ -176,6 +176,10 @@ enum SVGCharts {
     /// What a legend item shows.
     enum Swatch {
         case dot, diamond, line(String), box(String)
+        /// A dashed line (colour, `stroke-dasharray`).
+        case dashed(String, String)
+        /// A projection: a hollow mark at the median, on its 80 % range as a thick line when `range`.
+        case projection(range: Bool)
     }
 
     /// Where a text hangs from its x.
@@ -210,6 +214,14 @@ enum SVGCharts {
             body += textTag(shown, x: pad, y: y, style: "fill:\(color)" + (italic ? ";font-style:italic" : ""))
         }
 
+        /// A note under what is drawn, wrapped on at most three lines (the rest cut with "…").
+        mutating func note(_ text: String, color: String = "#666") {
+            for line in wrap(text, width: width - 2 * pad, lines: 3) {
+                y += lineHeight + 2
+                body += textTag(line, x: pad, y: y, style: "fill:\(color);font-style:italic")
+            }
+        }
+
         /// Legend items flowing left to right, on as many rows as they need.
         mutating func legend(_ items: [(Swatch, String)]) {
             guard !items.isEmpty else { return }
@@ -229,6 +241,11 @@ enum SVGCharts {
                 case .diamond: body += "<polygon points=\"\(f(x + 7)),\(f(cy - 5)) \(f(x + 12)),\(f(cy)) \(f(x + 7)),\(f(cy + 5)) \(f(x + 2)),\(f(cy))\" fill=\"#d62728\"/>"
                 case let .line(color): body += "<line x1=\"\(f(x))\" y1=\"\(f(cy))\" x2=\"\(f(x + 15))\" y2=\"\(f(cy))\" stroke=\"\(color)\" stroke-width=\"2\"/>"
                 case let .box(color): body += "<rect x=\"\(f(x))\" y=\"\(f(cy - 5))\" width=\"15\" height=\"10\" fill=\"\(color)\"/>"
+                case let .dashed(color, dash):
+                    body += "<line x1=\"\(f(x))\" y1=\"\(f(cy))\" x2=\"\(f(x + 15))\" y2=\"\(f(cy))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"\(dash)\"/>"
+                case let .projection(range):
+                    if range { body += "<line x1=\"\(f(x))\" y1=\"\(f(cy))\" x2=\"\(f(x + 15))\" y2=\"\(f(cy))\" stroke=\"\(DotStyle.range)\" stroke-width=\"4\"/>" }
+                    body += "<circle cx=\"\(f(x + 7.5))\" cy=\"\(f(cy))\" r=\"3.5\" fill=\"none\" stroke=\"\(DotStyle.median)\" stroke-width=\"1.5\"/>"
                 }
                 body += textTag(shown, x: x + 19, y: y)
                 x += itemWidth
@@ -296,6 +313,11 @@ enum SVGCharts {
     static func textWidth(_ text: String, bold: Bool = false) -> Double {
         var units = 0
         for c in text {
+            // Printable ASCII straight from the table (no decomposition: most of a chart's text).
+            if let a = c.asciiValue, a >= 0x20, a < 0x7F {
+                units += advances[Int(a) - 0x20]
+                continue
+            }
             let scalars = String(c).decomposedStringWithCanonicalMapping.unicodeScalars
             guard let base = scalars.first else { continue }
             let v = Int(base.value)

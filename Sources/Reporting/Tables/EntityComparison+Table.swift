@@ -35,7 +35,8 @@ extension EntityComparison {
 
     /// The table for the renderers: one row per entity, group after group (each group best first),
     /// with sentences above it on the parent's figure and target, where its gap comes from, and
-    /// whether the parent's forecast and its entities' agree.
+    /// whether the parent's forecast and its entities' agree; and the charts of the first
+    /// ``chartedGroups`` groups (``charts()``).
     public func table() -> ReportTable {
         let hasContributions = groups.contains { g in g.rows.contains { $0.contribution != nil } }
         let share = indicator.kind == .share
@@ -104,7 +105,7 @@ extension EntityComparison {
         let whose = single.map { p in Phrase(vi: "\(who.vi) của \(p.nameVi)", en: "\(who.en) of \(p.nameEn)") } ?? who
         let period = groups.first.map { Words.period($0.period) } ?? Phrase(vi: "", en: "")
         var table = ReportTable(id: id, titleVi: "So sánh \(whose.vi): \(name.vi), \(period.vi)", titleEn: "Comparison of \(whose.en): \(name.en), \(period.en)",
-                                columns: columns, rows: rows, charts: [],
+                                columns: columns, rows: rows, charts: charts(),
                                 sheetVi: "\(Self.sheetWords(level).vi) - \(ReportTable.shortName(indicator.nameVi))",
                                 sheetEn: "\(Self.sheetWords(level).en) - \(ReportTable.shortName(indicator.nameEn))",
                                 rowUnits: units)
@@ -142,6 +143,95 @@ extension EntityComparison {
         // On a page: where each entity stands and against its parent, then the target and its projection.
         table.partBreaks = ["target_value"].compactMap { key in table.columns.firstIndex { $0.key == key } }
         return table
+    }
+
+    /// The most groups whose charts a table carries: a national comparison has the districts of
+    /// some 64 provinces per indicator, read in its table; the charts show the first groups.
+    public static let chartedGroups = 2
+
+    /// The charts of the first ``chartedGroups`` groups with two ranked entities or more, two per
+    /// group: a sorted dot chart of the compared period (``DotChart``: values, projections with
+    /// their 80 % ranges, the parent's figure and the target) and the entities' histories as small
+    /// multiples (``SmallMultiples``; none when no entity has two observations). Rows of another
+    /// period are left out of both, and a note says so; a note on the dot chart says when groups
+    /// were left out.
+    ///
+    /// The parent's figure and target are drawn only for a share or a score, whose parent stands on
+    /// its entities' scale; a count's or an amount's parent holds their sum (a province's dossiers
+    /// beside its districts'), and a rank's parent is ranked among others. Those show a target only
+    /// when every ranked entity has the same one of its own.
+    public func charts() -> [Chart] {
+        let charted = groups.filter { g in g.rows.filter { !$0.otherPeriod }.count >= 2 }
+        let name = Words.name(indicator)
+        var out: [Chart] = []
+        for group in charted.prefix(Self.chartedGroups) {
+            let ranked = group.rows.filter { !$0.otherPeriod }
+            let who = Self.levelWords(level)
+            let whose = group.parent.map { p in Phrase(vi: "\(who.vi) của \(p.nameVi)", en: "\(who.en) of \(p.nameEn)") } ?? who
+            var notes: [Phrase] = []
+            let others = group.rows.count - ranked.count
+            if others > 0 {
+                notes.append(Phrase(vi: "\(others) đơn vị có số liệu của kỳ khác không được vẽ.",
+                                    en: "\(others) \(others == 1 ? "entity" : "entities") with figures of another period not drawn."))
+            }
+            var dotNotes = notes
+            if charted.count > Self.chartedGroups {
+                let n = { (l: Language) in NumberText.plain(Double(charted.count), decimals: 0, l) }
+                dotNotes.append(Phrase(vi: "Biểu đồ của \(Self.chartedGroups) nhóm đầu trong \(n(.vi)) nhóm (theo đơn vị cấp trên); các nhóm khác xem ở bảng.",
+                                       en: "Charts of the first \(Self.chartedGroups) of \(n(.en)) groups (by parent); the others are in the table."))
+            }
+            let period = Words.period(group.period)
+            let rows = ranked.map { r in DotChart.Row(label: Words.name(r.entity), value: r.observation.value, projection: projected(r, group)) }
+            out.append(.dots(DotChart(title: Phrase(vi: "\(name.vi): \(whose.vi), \(period.vi)", en: "\(name.en): \(whose.en), \(period.en)"),
+                                      style: style, period: period, rows: rows, parent: parentLine(group), target: targetLine(group, ranked),
+                                      lower: indicator.lower, upper: indicator.upper, notes: dotNotes)))
+            // Histories of one observation each draw nothing the dot chart does not.
+            guard ranked.contains(where: { $0.history.count >= 2 }) else { continue }
+            let panels = ranked.map { SmallMultiples.Panel(label: Words.name($0.entity), rank: $0.rank, history: $0.history) }
+            out.append(.multiples(SmallMultiples(title: Phrase(vi: "\(name.vi) theo thời gian: \(whose.vi)", en: "\(name.en) over time: \(whose.en)"),
+                                                 style: style, panels: panels, lower: indicator.lower, upper: indicator.upper, notes: notes)))
+        }
+        return out
+    }
+
+    /// Whether the parent's figure and target stand on its entities' scale (a share, a score).
+    var parentOnScale: Bool { indicator.kind == .share || indicator.kind == .score }
+
+    /// A row's projection for the dot chart: at the parent's target year when the group has that
+    /// target and it is drawn (every row then at one year, the year of the target line), else at
+    /// the row's own target year.
+    func projected(_ row: Row, _ group: Group) -> DotChart.Projected? {
+        let atParentYear = parentOnScale && group.parentTarget != nil ? row.atParentYear : nil
+        guard let p = atParentYear ?? row.forecast?.projections.first, p.estimate.isFinite else { return nil }
+        let i80 = p.intervals.first { $0.level == 80 }
+        return DotChart.Projected(year: p.year ?? Int((p.t - 1e-6).rounded(.down)), median: p.estimate, lower: i80?.lower, upper: i80?.upper)
+    }
+
+    /// The parent's figure as a line of the dot chart: "Số của tỉnh Minh Họa: 44,19 %" / "Minh Hoa
+    /// province's figure: 44.19%"; an aggregate is named as the sentence above the table names it.
+    func parentLine(_ group: Group) -> DotChart.Reference? {
+        guard parentOnScale, let figure = group.parentFigure, figure.value.isFinite else { return nil }
+        func line(_ l: Language) -> String {
+            let value = style.text(figure.value, l)
+            if case .own = figure, let parent = group.parent {
+                return l == .vi ? "Số của \(parent.nameVi): \(value)" : "\(parent.nameEn)'s figure: \(value)"
+            }
+            let kind = Self.figureWords(figure, level: level).text(l)
+            return kind.prefix(1).uppercased() + kind.dropFirst() + ": " + value
+        }
+        return DotChart.Reference(value: figure.value, label: Phrase(vi: line(.vi), en: line(.en)))
+    }
+
+    /// The target as a line of the dot chart: the parent's (a share's or a score's), else the one
+    /// every ranked row shares (none when they differ): "Mục tiêu 2025: ≥ 50 %".
+    func targetLine(_ group: Group, _ ranked: [Row]) -> DotChart.Reference? {
+        let targets = ranked.compactMap(\.target)
+        let common = targets.first.flatMap { t in
+            targets.count == ranked.count && targets.allSatisfy { ($0.year, $0.value, $0.comparator) == (t.year, t.value, t.comparator) } ? t : nil
+        }
+        guard let t = (parentOnScale ? group.parentTarget : nil) ?? common, t.value.isFinite else { return nil }
+        let mark = FanChart.TargetMark(t: Double(t.year), value: t.value, year: t.year, comparator: t.comparator)
+        return DotChart.Reference(value: t.value, label: Words.chartTargetLabel(mark, style: style))
     }
 
     /// "lên 2 bậc" / "up 2", "giữ nguyên" / "same", "xuống 1 bậc" / "down 1".

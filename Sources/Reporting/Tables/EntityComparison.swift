@@ -69,6 +69,9 @@ public struct EntityComparison: Sendable {
         /// The projection at the parent's target year (the row's own forecast's when it is of that
         /// year; else one made for the check of ``Group/disagreement``).
         public var atParentYear: Projection?
+        /// The entity's observations up to the one shown, oldest first (time in decimal years: a
+        /// flow's mid-period, a stock's end): its panel of the small multiples.
+        public var history: [(t: Double, value: Double)] = []
 
         /// Places moved up since the previous period (negative: down).
         public var rankChange: Int? { rank.flatMap { r in previousRank.map { $0 - r } } }
@@ -202,7 +205,8 @@ public struct EntityComparison: Sendable {
                     let o = s[k], prev = k > 0 ? s[k - 1] : nil
                     var row = Row(entity: entity, observation: o, otherPeriod: o.period != chosen, rank: nil, previousRank: nil, previous: prev,
                                   change: nil, changePerYear: nil, differenceToParent: nil, target: nil, targetIsParents: false, gap: nil,
-                                  forecast: nil, status: nil, contribution: nil, atParentYear: nil)
+                                  forecast: nil, status: nil, contribution: nil, atParentYear: nil,
+                                  history: s[...k].map { (t: $0.period.time(measure: measure), value: $0.value) })
                     if let prev, Self.comparable(prev.period, o.period, indicator) {
                         row.change = o.value - prev.value
                         // Per year only over a year or more: a change between windows weeks apart,
