@@ -121,6 +121,8 @@ public enum XLSXWriter {
             if j < recent.count { recent[j] = (style, id) }
             return id
         }
+        // Each column's letters once (not once per cell).
+        let columnLetters = (0..<(sheet.rows.map(\.count).max() ?? 0)).map(letters)
         for (i, row) in sheet.rows.enumerated() {
             if let height = sheet.rowHeights[i + 1] {
                 out += "<row r=\"\(i + 1)\" ht=\"\(String(format: "%.1f", height))\" customHeight=\"1\">"
@@ -128,7 +130,7 @@ public enum XLSXWriter {
                 out += "<row r=\"\(i + 1)\">"
             }
             for (j, cell) in row.enumerated() {
-                let ref = "\(letters(j))\(i + 1)"
+                let ref = "\(columnLetters[j])\(i + 1)"
                 switch cell {
                 case .empty:
                     continue

@@ -148,9 +148,12 @@ public struct EntityComparison: Sendable {
         // Each entity's series, oldest first (its first observation in a period is the file's first).
         var series: [String: [Observation]] = [:]
         for entity in data.entities {
-            let s = index.series(indicator: id, entity: entity.id).map { data.observations[Int($0)] }
-            var seen = Set<Period>()
-            let once = s.filter { seen.insert($0.period).inserted }
+            // A period's first observation is kept (a series is a handful of periods: a scan, not a hash).
+            var once: [Observation] = []
+            for k in index.series(indicator: id, entity: entity.id) {
+                let o = data.observations[Int(k)]
+                if !once.contains(where: { $0.period == o.period }) { once.append(o) }
+            }
             if !once.isEmpty { series[entity.id] = once }
         }
         let targets = Dictionary(grouping: data.targets.filter { $0.indicator == id }, by: \.entity)
