@@ -141,6 +141,8 @@ extension Words {
     static func chartBand(_ level: Int) -> Phrase { Phrase(vi: "Khoảng \(level) %", en: "\(level)% interval") }
     /// … for the target marker.
     static let chartTarget = Phrase(vi: "Mục tiêu", en: "Target")
+    /// … for the lines of small multiples (every panel on one axis).
+    static let chartSharedAxis = Phrase(vi: "Diễn biến, cùng một trục cho mọi đơn vị", en: "Over time, one axis for all")
 
     /// The axis' unit line: "Đơn vị: %" / "Unit: %", "Đơn vị: hồ sơ" (a count's noun, ``ValueStyle/unitWords``),
     /// with a scale's maximum: "Đơn vị: điểm (tối đa 1.000)".

@@ -173,6 +173,8 @@ extension SVGCharts {
         let w = 480.0, pad = 8.0, columns = 3, gapX = 12.0, plotHeight = 60.0, rank = chart.style.unit == .rank
         var svg = Canvas(width: w)
         svg.title(chart.title.text(l))
+        // Each panel is one entity's observed series, all on one axis.
+        svg.legend([(.dot, Words.chartObserved.text(l)), (.line(DotStyle.line), Words.chartSharedAxis.text(l))])
         svg.line(unitLine(chart.style, l), color: "#555")
         let (top, bottom) = chart.shownPanels
         let points = (top + bottom).flatMap(\.history).filter { $0.t.isFinite && $0.value.isFinite }
