@@ -24,26 +24,28 @@ public struct Report: Sendable {
         var groups = PeerGroups(data)
         let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: nil, statuses: nil,
                                   intervals: intervals, calibration: calibration, progress: progress)
-        // Per indicator: its entities of one level compared (at least three at a common period), then
-        // the special cases: totals with scored parts (the DTI and its pillars), two windows of a share with counts.
-        var comparisons: [ReportTable] = []
-        let parents = Set(data.indicators.compactMap(\.parent))
-        for indicator in data.indicators {
-            for c in EntityComparison.build(data, groups: &groups, gaps: gaps.rows, indicator: indicator.id, period: nil, minimumEntities: 3,
-                                            intervals: intervals, calibration: calibration) {
-                comparisons.append(c.table())
-            }
-            if indicator.kind == .score, indicator.upper != nil, parents.contains(indicator.id),
-               let c = try? DistrictComparison.build(data, index: groups.index, indicator: indicator.id), c.rows.count >= 2 {
-                comparisons.append(c.table())
-            }
-            if indicator.kind == .share, !parents.contains(indicator.id),
-               let c = try? ProportionComparison.build(data, index: groups.index, indicator: indicator.id), c.rows.count >= 2 {
-                comparisons.append(c.table())
-            }
-        }
         let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
                                                 calibration: calibration)
+        // Per indicator, on all cores: its entities of one level compared (at least three at a common
+        // period), then the special cases: totals with scored parts (the DTI and its pillars), two
+        // windows of a share with counts.
+        groups.build(data.indicators.map(\.id))
+        let parents = Set(data.indicators.compactMap(\.parent))
+        let (shared, gapRows) = (groups, gaps.rows)
+        let perIndicator = Parallel.map(data.indicators) { indicator -> [ReportTable] in
+            var tables = EntityComparison.build(data, groups: shared, gaps: gapRows, indicator: indicator.id, period: nil, minimumEntities: 3,
+                                                intervals: intervals, calibration: calibration).map { $0.table() }
+            if indicator.kind == .score, indicator.upper != nil, parents.contains(indicator.id),
+               let c = try? DistrictComparison.build(data, index: shared.index, indicator: indicator.id), c.rows.count >= 2 {
+                tables.append(c.table())
+            }
+            if indicator.kind == .share, !parents.contains(indicator.id),
+               let c = try? ProportionComparison.build(data, index: shared.index, indicator: indicator.id), c.rows.count >= 2 {
+                tables.append(c.table())
+            }
+            return tables
+        }
+        let comparisons = perIndicator.flatMap { $0 ?? [] }
         let overview = TargetOverview(gaps: gaps, sources: Array(data.sources.values), projected: projections.rows.count,
                                       comparisons: comparisons.count, calibration: calibration)
         return Report(gaps: gaps, projections: projections, comparisons: comparisons, language: language, provenance: .init(data),

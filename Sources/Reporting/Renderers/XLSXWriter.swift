@@ -86,14 +86,19 @@ public enum XLSXWriter {
         var styles = StyleTable()
         for sheet in sheets { styles.register(sheet) }
         let numbered = styles
-        let parts = Parallel.map(sheets) { sheet -> String in
-            var table = numbered
-            return Self.sheet(sheet, styles: &table)
-        }
-        for (k, sheet) in sheets.enumerated() {
-            // Every chunk of the map runs; a missing part is written here instead.
-            var table = numbered
-            try package.add("xl/worksheets/sheet\(k + 1).xml", parts[k] ?? Self.sheet(sheet, styles: &table))
+        // A few sheets at a time: their XML is held until it is compressed into the package.
+        let batch = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: sheets.count, by: batch) {
+            let slice = Array(sheets[start..<min(start + batch, sheets.count)])
+            let parts = Parallel.map(slice) { sheet -> String in
+                var table = numbered
+                return Self.sheet(sheet, styles: &table)
+            }
+            for (k, sheet) in slice.enumerated() {
+                // Every chunk of the map runs; a missing part is written here instead.
+                var table = numbered
+                try package.add("xl/worksheets/sheet\(start + k + 1).xml", parts[k] ?? Self.sheet(sheet, styles: &table))
+            }
         }
         try package.add("xl/styles.xml", styles.xml)
         return try package.data()

@@ -73,15 +73,30 @@ extension EntityComparison {
             }
         }
         var rows: [[ReportTable.Cell]] = [], units: [ReportTable.MeasureUnit] = [], statuses: [TargetAssessment.Status] = []
+        var periodWords: [String: Phrase] = [:], changeWords: [Int: Phrase] = [:]
+        rows.reserveCapacity(groups.reduce(0) { $0 + $1.rows.count })
         for group in groups {
             for r in group.rows {
                 let p = r.forecast?.projections.first, i80 = p?.intervals.first { $0.level == 80 }
-                var period = Words.period(r.observation.period)
-                if r.otherPeriod { period = Phrase(vi: period.vi + " (*)", en: period.en + " (*)") }
+                // The words of a period and of a rank change made once per table (a national table has 700 rows).
+                let key = "\(r.observation.period)\(r.otherPeriod ? "*" : "")"
+                let period = periodWords[key] ?? {
+                    var p = Words.period(r.observation.period)
+                    if r.otherPeriod { p = Phrase(vi: p.vi + " (*)", en: p.en + " (*)") }
+                    periodWords[key] = p
+                    return p
+                }()
+                let change = r.rankChange.map { c in
+                    changeWords[c] ?? {
+                        let p = Self.rankChange(c)
+                        changeWords[c] = p
+                        return p
+                    }()
+                }
                 var cells: [ReportTable.Cell] = [
                     .text(group.parent?.id ?? ""), group.parent.map { .phrase(Words.name($0)) } ?? .text(""),
                     .text(r.entity.id), .phrase(Words.name(r.entity)),
-                    .number(r.rank.map(Double.init)), r.rankChange.map { .phrase(Self.rankChange($0)) } ?? .text(""),
+                    .number(r.rank.map(Double.init)), change.map { .phrase($0) } ?? .text(""),
                     .number(r.observation.value), .phrase(period),
                     .number(r.change), .number(r.changePerYear),
                     .number(group.parentFigure?.value),

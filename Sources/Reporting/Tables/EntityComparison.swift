@@ -132,7 +132,8 @@ public struct EntityComparison: Sendable {
         var groups = PeerGroups(data)
         let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: [id], statuses: nil, intervals: intervals,
                                   calibration: calibration, progress: nil)
-        let made = build(data, groups: &groups, gaps: gaps.rows, indicator: id, period: period, minimumEntities: minimumEntities,
+        groups.build([id])
+        let made = build(data, groups: groups, gaps: gaps.rows, indicator: id, period: period, minimumEntities: minimumEntities,
                          intervals: intervals, calibration: calibration)
         guard !made.isEmpty else { throw .noData(indicator: id, period: period?.description ?? "any") }
         return made
@@ -140,11 +141,12 @@ public struct EntityComparison: Sendable {
 
     /// ``build(_:indicator:period:minimumEntities:intervals:calibration:)`` with the report's groups
     /// and gap rows (an own target's forecast is read from its gap row, not made again).
-    static func build(_ data: Dataset, groups: inout PeerGroups, gaps: [GapRow], indicator id: String, period: Period?,
+    /// The indicator's ``PeerGroup`` is expected built in `groups` (one is made here if not).
+    static func build(_ data: Dataset, groups: PeerGroups, gaps: [GapRow], indicator id: String, period: Period?,
                       minimumEntities: Int, intervals: IntervalMethod, calibration: CalibrationTable?) -> [EntityComparison] {
         guard let position = groups.index.indicatorPosition(id) else { return [] }
         let indicator = data.indicators[position], index = groups.index
-        let entityPosition = Dictionary(data.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func entityPosition(_ id: String) -> Int? { index.entityPosition(id) }
         // Each entity's series, oldest first (its first observation in a period is the file's first).
         var series: [String: [Observation]] = [:]
         for entity in data.entities {
@@ -160,8 +162,7 @@ public struct EntityComparison: Sendable {
         let gapRows = Dictionary(gaps.filter { $0.indicator.id == id }.map { (Key($0.target), $0) }, uniquingKeysWith: { a, _ in a })
         let intensive = indicator.kind == .share || indicator.kind == .score
         let measure = indicator.measure
-        groups.build([id])
-        let shared = groups
+        let shared = groups, peers = groups.built(id) ?? PeerGroup(data, index: groups.index, indicator: id)
 
         /// The entity's nearest target: the first not yet past (earliest year), else the latest.
         func nearestTarget(_ entity: String, after year: Int) -> Target? {
@@ -171,7 +172,7 @@ public struct EntityComparison: Sendable {
         /// The gap table's forecast of a target, else one made the same way.
         func assessed(_ target: Target, _ entity: Entity) -> GapRow? {
             if let row = gapRows[Key(target)] { return row }
-            guard let member = entityPosition[entity.id] else { return nil }
+            guard let member = entityPosition(entity.id) else { return nil }
             return GapTable.row(target, indicator: indicator, entity: entity, member: member, data: data, groups: shared,
                                 intervals: intervals, calibration: calibration)
         }
@@ -200,7 +201,7 @@ public struct EntityComparison: Sendable {
                 }
                 let tChosen = chosen.time(measure: measure)
                 let previousPeriod = common.last { $0.time(measure: measure) < tChosen }
-                let parent = parentId.flatMap { entityPosition[$0] }.map { data.entities[$0] }
+                let parent = parentId.flatMap { entityPosition($0) }.map { data.entities[$0] }
                 var rows: [Row] = []
                 for entity in entities {
                     let s = series[entity.id] ?? []
@@ -259,9 +260,8 @@ public struct EntityComparison: Sendable {
                     for k in group.rows.indices where !group.rows[k].otherPeriod {
                         if let p = group.rows[k].forecast?.projections.first, p.year == t.year {
                             group.rows[k].atParentYear = p
-                        } else if let member = entityPosition[group.rows[k].entity.id], let s = shared.built(id)?.members[member] {
-                            let (request, pool) = shared.built(id)?.prepare(
-                                ForecastRequest(intervals: intervals, calibration: calibration, years: [t.year]), member: member) ?? (ForecastRequest(years: [t.year]), [])
+                        } else if let member = entityPosition(group.rows[k].entity.id), let s = peers.members[member] {
+                            let (request, pool) = peers.prepare(ForecastRequest(intervals: intervals, calibration: calibration, years: [t.year]), member: member)
                             group.rows[k].atParentYear = try? Forecaster.forecast(s, request, pool: pool).projections.first
                         }
                     }
