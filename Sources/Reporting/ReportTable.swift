@@ -269,6 +269,12 @@ extension ReportTable.Column {
     static let entityName = ReportTable.Column(key: "entity_name", vi: "Tên đơn vị", en: "Entity name", format: .text, isName: true)
     /// The indicator's id ("indicator").
     static let indicator = ReportTable.Column(key: "indicator", vi: "Chỉ tiêu", en: "Indicator", format: .text)
+    /// The lower end of a projection's 80 % range ("lower_80"), in the row's unit.
+    static let lower80 = ReportTable.Column(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: .value)
+    /// The upper end of a projection's 80 % range ("upper_80").
+    static let upper80 = ReportTable.Column(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: .value)
+    /// The chance of meeting the target ("p_meet").
+    static let pMeet = ReportTable.Column(key: "p_meet", vi: "Xác suất đạt", en: "P(meet)", format: .probability)
     /// The indicator's name ("indicator_name").
     static let indicatorName = ReportTable.Column(key: "indicator_name", vi: "Tên chỉ tiêu", en: "Indicator name", format: .text, isName: true)
 }

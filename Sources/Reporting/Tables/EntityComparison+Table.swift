@@ -60,9 +60,9 @@ extension EntityComparison {
             .init(key: "target_of", vi: "Mục tiêu của", en: "Target set for", format: .text),
             .init(key: "gap", vi: "Khoảng cách", en: "Gap", format: .number(decimals: 2), measured: .difference),
             .init(key: "projection", vi: "Dự báo năm mục tiêu", en: "Projection at target year", format: .number(decimals: 2), measured: .value),
-            .init(key: "lower_80", vi: "Thấp 80", en: "Lo 80", format: .number(decimals: 2), measured: .value),
-            .init(key: "upper_80", vi: "Cao 80", en: "Hi 80", format: .number(decimals: 2), measured: .value),
-            .init(key: "p_meet", vi: "Xác suất đạt", en: "P(meet)", format: .probability),
+            .lower80,
+            .upper80,
+            .pMeet,
             .init(key: "status", vi: "Tình trạng", en: "Status", format: .text),
         ]
         if hasContributions {
