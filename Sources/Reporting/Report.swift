@@ -31,9 +31,12 @@ public struct Report: Sendable {
         // windows of a share with counts.
         groups.build(data.indicators.map(\.id))
         let parents = Set(data.indicators.compactMap(\.parent))
-        let (shared, gapRows) = (groups, gaps.rows)
+        // The gap rows and targets of each indicator sorted out once (not scanned again per indicator).
+        let shared = groups, gapRows = Dictionary(grouping: gaps.rows, by: \.indicator.id)
+        let targets = Dictionary(grouping: data.targets, by: \.indicator)
         let perIndicator = Parallel.map(data.indicators) { indicator -> [ReportTable] in
-            var tables = EntityComparison.build(data, groups: shared, gaps: gapRows, indicator: indicator.id, period: nil, minimumEntities: 3,
+            var tables = EntityComparison.build(data, groups: shared, gaps: gapRows[indicator.id] ?? [], targets: targets[indicator.id] ?? [],
+                                                indicator: indicator.id, period: nil, minimumEntities: 3,
                                                 intervals: intervals, calibration: calibration).map { $0.table() }
             if indicator.kind == .score, indicator.upper != nil, parents.contains(indicator.id),
                let c = try? DistrictComparison.build(data, index: shared.index, indicator: indicator.id), c.rows.count >= 2 {

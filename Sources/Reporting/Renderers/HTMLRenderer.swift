@@ -111,7 +111,7 @@ public enum HTMLRenderer {
         section{break-before:page}section.first,section#targets{break-before:auto}h2{margin-top:0}.scroll{overflow:visible;max-height:none}
         th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.cards td.name{min-width:0}
         table.cards td.reading,table.cards td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
-        .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal}
+        .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal;border-radius:.2rem}
         .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars,svg.dots,svg.multiples{grid-column:span 2}}
         """
 

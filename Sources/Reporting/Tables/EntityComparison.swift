@@ -133,7 +133,7 @@ public struct EntityComparison: Sendable {
         let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: [id], statuses: nil, intervals: intervals,
                                   calibration: calibration, progress: nil)
         groups.build([id])
-        let made = build(data, groups: groups, gaps: gaps.rows, indicator: id, period: period, minimumEntities: minimumEntities,
+        let made = build(data, groups: groups, gaps: gaps.rows, targets: data.targets.filter { $0.indicator == id }, indicator: id, period: period, minimumEntities: minimumEntities,
                          intervals: intervals, calibration: calibration)
         guard !made.isEmpty else { throw .noData(indicator: id, period: period?.description ?? "any") }
         return made
@@ -141,8 +141,9 @@ public struct EntityComparison: Sendable {
 
     /// ``build(_:indicator:period:minimumEntities:intervals:calibration:)`` with the report's groups
     /// and gap rows (an own target's forecast is read from its gap row, not made again).
-    /// The indicator's ``PeerGroup`` is expected built in `groups` (one is made here if not).
-    static func build(_ data: Dataset, groups: PeerGroups, gaps: [GapRow], indicator id: String, period: Period?,
+    /// The indicator's ``PeerGroup`` is expected built in `groups` (one is made here if not);
+    /// `gaps` and `targets` are the indicator's (others are ignored).
+    static func build(_ data: Dataset, groups: PeerGroups, gaps: [GapRow], targets: [Target], indicator id: String, period: Period?,
                       minimumEntities: Int, intervals: IntervalMethod, calibration: CalibrationTable?) -> [EntityComparison] {
         guard let position = groups.index.indicatorPosition(id) else { return [] }
         let indicator = data.indicators[position], index = groups.index
@@ -158,7 +159,7 @@ public struct EntityComparison: Sendable {
             }
             if !once.isEmpty { series[entity.id] = once }
         }
-        let targets = Dictionary(grouping: data.targets.filter { $0.indicator == id }, by: \.entity)
+        let targets = Dictionary(grouping: targets.filter { $0.indicator == id }, by: \.entity)
         let gapRows = Dictionary(gaps.filter { $0.indicator.id == id }.map { (Key($0.target), $0) }, uniquingKeysWith: { a, _ in a })
         let intensive = indicator.kind == .share || indicator.kind == .score
         let measure = indicator.measure
