@@ -116,14 +116,38 @@ public enum Forecaster {
     /// - Throws: ``ForecastError`` for bad series, inapplicable models, invalid levels, a target
     ///   year not after the data.
     public static func forecast(_ series: Series, _ request: ForecastRequest, pool: [Series] = []) throws(ForecastError) -> Forecast {
+        try check(series, request)
+        return try forecast(series, fitted: fit(series, request, pool: pool), request)
+    }
+
+    /// The errors a request gives before any fitting: a level outside (0, 100), a target year not
+    /// after the data.
+    static func check(_ series: Series, _ request: ForecastRequest) throws(ForecastError) {
         for level in request.levels where !(level > 0 && level < 100) { throw .invalidLevel(level) }
         if let target = request.target, series.time(ofYear: target.year) <= (series.times.last ?? 0) {
             throw .targetBeforeData(series.name, year: target.year, lastTime: series.times.last ?? 0)
         }
-        let yearTimes = request.years.map { series.time(ofYear: $0) }
-        let checkTimes = yearTimes + request.times + (request.target.map { [series.time(ofYear: $0.year)] } ?? [])
+    }
+
+    /// Whether a request asks for the calibrated default (named, or by default with calibrated intervals).
+    static func isCalibrated(_ request: ForecastRequest) -> Bool {
+        request.model == .calibrated || (request.model == nil && request.intervals == .calibrated)
+    }
+
+    /// The times the textbook selection checks bounds at (every time the request projects, and its
+    /// target's); empty when the fit does not depend on them (the calibrated default, a named model).
+    static func selectionTimes(_ series: Series, _ request: ForecastRequest) -> [Double] {
+        guard request.model == nil, request.intervals == .model else { return [] }
+        return request.years.map { series.time(ofYear: $0) } + request.times + (request.target.map { [series.time(ofYear: $0.year)] } ?? [])
+    }
+
+    /// The series fitted by the method the request names: the calibrated default with the request's
+    /// peers (else the pool's motion), a named textbook model, or the AICc selection among the
+    /// textbook models at ``selectionTimes(_:_:)``; a textbook fit with < 2 residual degrees of
+    /// freedom gets its variance pooled over `pool`.
+    static func fit(_ series: Series, _ request: ForecastRequest, pool: [Series]) throws(ForecastError) -> Fitted {
         var fit: TrendFit, candidates: [Candidate], reason: SelectionReason
-        if request.model == .calibrated || (request.model == nil && request.intervals == .calibrated) {
+        if isCalibrated(request) {
             let table = request.calibration ?? .shipped
             let last = series.times.last ?? 0
             let peers = request.peers ?? PeerMotion.of(pool + [series], upTo: last, value: series.values.last)
@@ -135,11 +159,19 @@ public enum Forecaster {
             candidates = [Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: true, excluded: nil)]
             reason = .requested(model)
         } else {
-            (fit, candidates, reason) = try Selection.select(series, at: checkTimes)
+            (fit, candidates, reason) = try Selection.select(series, at: selectionTimes(series, request))
         }
         if fit.calibratedTrend == nil, fit.dfResidual < 2, !pool.isEmpty {
             fit = pooled(fit, with: pool)
         }
+        return Fitted(fit: fit, candidates: candidates, reason: reason)
+    }
+
+    /// The projections and target assessment of a request, read off a series' fit (made once by
+    /// ``fit(_:_:pool:)`` for the same method and, for the textbook selection, the same times).
+    static func forecast(_ series: Series, fitted: Fitted, _ request: ForecastRequest) throws(ForecastError) -> Forecast {
+        let fit = fitted.fit
+        let yearTimes = request.years.map { series.time(ofYear: $0) }
         var projections: [Projection] = []
         for (i, t) in (yearTimes + request.times).enumerated() {
             projections.append(project(fit, series: series, at: t, year: i < yearTimes.count ? request.years[i] : nil, levels: request.levels))
@@ -147,7 +179,15 @@ public enum Forecaster {
         let target = try request.target.map { (value, year, atLeast) throws(ForecastError) in
             try TargetAssessment.assess(series, fit: fit, value: value, year: year, atLeast: atLeast)
         }
-        return Forecast(fit: fit, candidates: candidates, reason: reason, projections: projections, target: target)
+        return Forecast(fit: fit, candidates: fitted.candidates, reason: fitted.reason, projections: projections, target: target)
+    }
+
+    /// A fit with the candidates and the rule that chose it: what a forecast's projections and
+    /// target are read from.
+    struct Fitted: Sendable {
+        var fit: TrendFit
+        var candidates: [Candidate]
+        var reason: SelectionReason
     }
 
     /// Median and intervals at t, with flags where an untransformed model crosses a bound.

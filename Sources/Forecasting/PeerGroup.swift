@@ -62,8 +62,7 @@ public struct PeerGroup: Sendable {
     /// textbook models (whose residual variance may be pooled).
     public func prepare(_ request: ForecastRequest, member k: Int) -> (request: ForecastRequest, pool: [Series]) {
         var request = request
-        let calibrated = request.model == .calibrated || (request.model == nil && request.intervals == .calibrated)
         if request.peers == nil { request.peers = motion(of: k) }
-        return (request, calibrated ? [] : others(excluding: k))
+        return (request, Forecaster.isCalibrated(request) ? [] : others(excluding: k))
     }
 }

@@ -21,11 +21,10 @@ public struct Report: Sendable {
     /// Builds the report; `progress(done, total)` is called per target.
     public static func build(_ data: Dataset, language: Language, intervals: IntervalMethod = .calibrated,
                              calibration: CalibrationTable? = nil, progress: ((Int, Int) -> Void)? = nil) -> Report {
-        var groups = PeerGroups(data)
-        let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: nil, statuses: nil,
-                                  intervals: intervals, calibration: calibration, progress: progress)
-        let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4, intervals: intervals,
-                                                calibration: calibration)
+        // One panel: each series is fitted once, and its gap rows, projections and comparisons read off that fit.
+        var groups = ReportPanel(data, intervals: intervals, calibration: calibration)
+        let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: nil, statuses: nil, progress: progress)
+        let projections = ProjectionTable.build(data, groups: &groups, years: [2025, 2030], minimumPoints: 4)
         // Per indicator, on all cores: its entities of one level compared (at least three at a common
         // period), then the special cases: totals with scored parts (the DTI and its pillars), two
         // windows of a share with counts.
@@ -36,8 +35,7 @@ public struct Report: Sendable {
         let targets = Dictionary(grouping: data.targets, by: \.indicator)
         let perIndicator = Parallel.map(data.indicators) { indicator -> [ReportTable] in
             var tables = EntityComparison.build(data, groups: shared, gaps: gapRows[indicator.id] ?? [], targets: targets[indicator.id] ?? [],
-                                                indicator: indicator.id, period: nil, minimumEntities: 3,
-                                                intervals: intervals, calibration: calibration).map { $0.table() }
+                                                indicator: indicator.id, period: nil, minimumEntities: 3).map { $0.table() }
             if indicator.kind == .score, indicator.upper != nil, parents.contains(indicator.id),
                let c = try? DistrictComparison.build(data, index: shared.index, indicator: indicator.id), c.rows.count >= 2 {
                 tables.append(c.table())

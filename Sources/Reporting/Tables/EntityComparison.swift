@@ -129,12 +129,10 @@ public struct EntityComparison: Sendable {
     public static func build(_ data: Dataset, indicator id: String, period: Period? = nil, minimumEntities: Int = 2,
                              intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil) throws(ReportError) -> [EntityComparison] {
         guard data.indicators.contains(where: { $0.id == id }) else { throw .unknownIndicator(id) }
-        var groups = PeerGroups(data)
-        let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: [id], statuses: nil, intervals: intervals,
-                                  calibration: calibration, progress: nil)
+        var groups = ReportPanel(data, intervals: intervals, calibration: calibration)
+        let gaps = GapTable.build(data, groups: &groups, years: nil, entities: nil, indicators: [id], statuses: nil, progress: nil)
         groups.build([id])
-        let made = build(data, groups: groups, gaps: gaps.rows, targets: data.targets.filter { $0.indicator == id }, indicator: id, period: period, minimumEntities: minimumEntities,
-                         intervals: intervals, calibration: calibration)
+        let made = build(data, groups: groups, gaps: gaps.rows, targets: data.targets.filter { $0.indicator == id }, indicator: id, period: period, minimumEntities: minimumEntities)
         guard !made.isEmpty else { throw .noData(indicator: id, period: period?.description ?? "any") }
         return made
     }
@@ -143,8 +141,8 @@ public struct EntityComparison: Sendable {
     /// and gap rows (an own target's forecast is read from its gap row, not made again).
     /// The indicator's ``PeerGroup`` is expected built in `groups` (one is made here if not);
     /// `gaps` and `targets` are the indicator's (others are ignored).
-    static func build(_ data: Dataset, groups: PeerGroups, gaps: [GapRow], targets: [Target], indicator id: String, period: Period?,
-                      minimumEntities: Int, intervals: IntervalMethod, calibration: CalibrationTable?) -> [EntityComparison] {
+    static func build(_ data: Dataset, groups: ReportPanel, gaps: [GapRow], targets: [Target], indicator id: String, period: Period?,
+                      minimumEntities: Int) -> [EntityComparison] {
         guard let position = groups.index.indicatorPosition(id) else { return [] }
         let indicator = data.indicators[position], index = groups.index
         func entityPosition(_ id: String) -> Int? { index.entityPosition(id) }
@@ -163,7 +161,7 @@ public struct EntityComparison: Sendable {
         let gapRows = Dictionary(gaps.filter { $0.indicator.id == id }.map { (Key($0.target), $0) }, uniquingKeysWith: { a, _ in a })
         let intensive = indicator.kind == .share || indicator.kind == .score
         let measure = indicator.measure
-        let shared = groups, peers = groups.built(id) ?? PeerGroup(data, index: groups.index, indicator: id)
+        let shared = groups
 
         /// The entity's nearest target: the first not yet past (earliest year), else the latest.
         func nearestTarget(_ entity: String, after year: Int) -> Target? {
@@ -174,8 +172,7 @@ public struct EntityComparison: Sendable {
         func assessed(_ target: Target, _ entity: Entity) -> GapRow? {
             if let row = gapRows[Key(target)] { return row }
             guard let member = entityPosition(entity.id) else { return nil }
-            return GapTable.row(target, indicator: indicator, entity: entity, member: member, data: data, groups: shared,
-                                intervals: intervals, calibration: calibration)
+            return GapTable.row(target, indicator: indicator, entity: entity, member: member, data: data, groups: shared)
         }
 
         var out: [EntityComparison] = []
@@ -261,9 +258,8 @@ public struct EntityComparison: Sendable {
                     for k in group.rows.indices where !group.rows[k].otherPeriod {
                         if let p = group.rows[k].forecast?.projections.first, p.year == t.year {
                             group.rows[k].atParentYear = p
-                        } else if let member = entityPosition(group.rows[k].entity.id), let s = peers.members[member] {
-                            let (request, pool) = peers.prepare(ForecastRequest(intervals: intervals, calibration: calibration, years: [t.year]), member: member)
-                            group.rows[k].atParentYear = try? Forecaster.forecast(s, request, pool: pool).projections.first
+                        } else if let member = entityPosition(group.rows[k].entity.id) {
+                            group.rows[k].atParentYear = try? shared.forecaster.forecast(id, member: member, years: [t.year]).forecast.projections.first
                         }
                     }
                 }

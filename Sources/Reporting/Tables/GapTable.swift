@@ -51,48 +51,6 @@ public struct GapRow: Sendable {
     public var projection: Projection? { forecast?.projections.first }
 }
 
-/// The series of a dataset indexed once, and each indicator's ``PeerGroup`` built when first asked
-/// for: what the gap table and the projections share.
-struct PeerGroups: Sendable {
-    /// The dataset.
-    let data: Dataset
-    /// Its observations by series.
-    let index: ObservationIndex
-    /// How each indicator's values are written, by id (``ValueStyle/all(_:)``).
-    let styles: [String: ValueStyle]
-    /// Groups built so far, by indicator id.
-    private var groups: [String: PeerGroup] = [:]
-
-    init(_ data: Dataset) {
-        self.data = data
-        index = ObservationIndex(data)
-        styles = ValueStyle.all(data)
-    }
-
-    /// The style of an indicator's values.
-    func style(_ indicator: Indicator) -> ValueStyle { styles[indicator.id] ?? ValueStyle(indicator, writtenDecimals: 0) }
-
-    /// The group of an indicator if it was built.
-    func built(_ indicator: String) -> PeerGroup? { groups[indicator] }
-
-    /// The group of an indicator (every entity's series of it).
-    mutating func group(_ indicator: String) -> PeerGroup {
-        if let g = groups[indicator] { return g }
-        let g = PeerGroup(data, index: index, indicator: indicator)
-        groups[indicator] = g
-        return g
-    }
-
-    /// Builds the groups of `indicators` not built yet, on all cores (a national dataset's indicators
-    /// each load every entity's series: one at a time, that held the report to one core).
-    mutating func build(_ indicators: [String]) {
-        var missing: [String] = [], seen: Set<String> = []
-        for id in indicators where groups[id] == nil && seen.insert(id).inserted { missing.append(id) }
-        let (data, index) = (self.data, self.index)
-        for case let (id, g?) in zip(missing, Parallel.map(missing) { PeerGroup(data, index: index, indicator: $0) }) { groups[id] = g }
-    }
-}
-
 /// The gap-to-target table (DESIGN.md "Reporting").
 public struct GapTable: Sendable {
     /// Rows, most at risk first.
@@ -113,17 +71,16 @@ public struct GapTable: Sendable {
         statuses: Set<TargetAssessment.Status>? = nil, intervals: IntervalMethod = .calibrated,
         calibration: CalibrationTable? = nil, progress: ((Int, Int) -> Void)? = nil
     ) -> GapTable {
-        var groups = PeerGroups(data)
+        var groups = ReportPanel(data, intervals: intervals, calibration: calibration)
         return build(data, groups: &groups, years: years, entities: entities, indicators: indicators, statuses: statuses,
-                     intervals: intervals, calibration: calibration, progress: progress)
+                     progress: progress)
     }
 
-    /// ``build(_:years:entities:indicators:statuses:intervals:calibration:progress:)`` with the
-    /// dataset's series already indexed (shared with the projections of a report).
+    /// ``build(_:years:entities:indicators:statuses:intervals:calibration:progress:)`` on a report's
+    /// panel (its series fitted once, shared with the projections and comparisons).
     static func build(
-        _ data: Dataset, groups: inout PeerGroups, years: Set<Int>?, entities: Set<String>?, indicators: Set<String>?,
-        statuses: Set<TargetAssessment.Status>?, intervals: IntervalMethod, calibration: CalibrationTable?,
-        progress: ((Int, Int) -> Void)?
+        _ data: Dataset, groups: inout ReportPanel, years: Set<Int>?, entities: Set<String>?, indicators: Set<String>?,
+        statuses: Set<TargetAssessment.Status>?, progress: ((Int, Int) -> Void)?
     ) -> GapTable {
         let targets = data.targets.filter { t in
             (years?.contains(t.year) ?? true) && (entities?.contains(t.entity) ?? true) && (indicators?.contains(t.indicator) ?? true)
@@ -147,7 +104,7 @@ public struct GapTable: Sendable {
             let made = Parallel.map(slice) { p -> GapRow? in
                 guard let p else { return nil }
                 return row(p.target, indicator: data.indicators[p.indicator], entity: data.entities[p.entity], member: p.entity, data: data,
-                           groups: shared, intervals: intervals, calibration: calibration)
+                           groups: shared)
             }
             for (k, r) in made.enumerated() {
                 progress?(start + k + 1, targets.count)
@@ -165,8 +122,7 @@ public struct GapTable: Sendable {
         return GapTable(rows: rows)
     }
 
-    static func row(_ target: Target, indicator: Indicator, entity: Entity, member: Int, data: Dataset, groups: PeerGroups,
-                    intervals: IntervalMethod, calibration: CalibrationTable?) -> GapRow {
+    static func row(_ target: Target, indicator: Indicator, entity: Entity, member: Int, data: Dataset, groups: ReportPanel) -> GapRow {
         let latest = groups.index.series(indicator: indicator.id, entity: entity.id).last.map { data.observations[Int($0)] }
         let atLeast = target.comparator == .atLeast
         var gap: Double?, relative: Double?
@@ -203,12 +159,8 @@ public struct GapTable: Sendable {
             return result
         }
         do throws(ForecastError) {
-            let group = groups.built(indicator.id) ?? PeerGroup(data, index: groups.index, indicator: indicator.id)
-            guard let series = group.members[member] else { throw .tooFewPoints("\(indicator.id)/\(entity.id)", count: 0) }
-            let (request, pool) = group.prepare(
-                ForecastRequest(intervals: intervals, calibration: calibration, years: [target.year],
-                                target: (target.value, target.year, atLeast)), member: member)
-            let forecast = try Forecaster.forecast(series, request, pool: pool)
+            let (series, forecast) = try groups.forecaster.forecast(indicator.id, member: member, years: [target.year],
+                                                                    target: (target.value, target.year, atLeast))
             result.forecast = forecast
             result.status = forecast.target?.status ?? .insufficientData
             result.chart = fan(series: series, fit: forecast.fit, end: tTarget, indicator: indicator, entity: entity, style: style,

@@ -38,14 +38,13 @@ public struct ProjectionTable: Sendable {
     /// at least a year.
     public static func build(_ data: Dataset, years: [Int] = [2025, 2030], minimumPoints: Int = 4,
                              intervals: IntervalMethod = .calibrated, calibration: CalibrationTable? = nil) -> ProjectionTable {
-        var groups = PeerGroups(data)
-        return build(data, groups: &groups, years: years, minimumPoints: minimumPoints, intervals: intervals, calibration: calibration)
+        var groups = ReportPanel(data, intervals: intervals, calibration: calibration)
+        return build(data, groups: &groups, years: years, minimumPoints: minimumPoints)
     }
 
-    /// ``build(_:years:minimumPoints:intervals:calibration:)`` with the dataset's series already indexed.
-    static func build(_ data: Dataset, groups: inout PeerGroups, years: [Int], minimumPoints: Int,
-                      intervals: IntervalMethod, calibration: CalibrationTable?) -> ProjectionTable {
-        var jobs: [(indicator: Int, member: Int, group: PeerGroup)] = []
+    /// ``build(_:years:minimumPoints:intervals:calibration:)`` on a report's panel (its series fitted once).
+    static func build(_ data: Dataset, groups: inout ReportPanel, years: [Int], minimumPoints: Int) -> ProjectionTable {
+        var jobs: [(indicator: Int, member: Int)] = []
         groups.build(data.indicators.map(\.id))
         for (i, indicator) in data.indicators.enumerated() {
             // Every entity's series of the indicator, loaded once: the peers a count's level is read against.
@@ -54,15 +53,13 @@ public struct ProjectionTable: Sendable {
                 guard let series = group.members[k], series.count >= minimumPoints,
                       // A trend seen over less than a year (campaign windows) is not extrapolated for years.
                       let firstTime = series.times.first, let lastTime = series.times.last, lastTime - firstTime >= 1 else { continue }
-                jobs.append((i, k, group))
+                jobs.append((i, k))
             }
         }
         let shared = groups
         let made = Parallel.map(jobs) { job -> Row? in
             let (indicator, entity) = (data.indicators[job.indicator], data.entities[job.member])
-            guard let series = job.group.members[job.member] else { return nil }
-            let (request, pool) = job.group.prepare(ForecastRequest(intervals: intervals, calibration: calibration, years: years), member: job.member)
-            guard let forecast = try? Forecaster.forecast(series, request, pool: pool) else { return nil }
+            guard let (series, forecast) = try? shared.forecaster.forecast(indicator.id, member: job.member, years: years) else { return nil }
             return Row(indicator: indicator, entity: entity, forecast: forecast, series: series, lastYear: years.last ?? 2030,
                        style: shared.style(indicator))
         }
