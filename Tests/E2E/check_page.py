@@ -84,6 +84,12 @@ try:
         overflow = evaluate("document.documentElement.scrollWidth")
         if overflow > width + 1:
             fail(f"{width} px: the page is {overflow} px wide")
+        if not mobile:
+            # The targets table (with its paces and reading) is read whole at 1400 px: no column cut off.
+            cut = evaluate("""(() => { const s = document.querySelector('section#targets .scroll');
+                                       return s ? s.scrollWidth - s.clientWidth : 0 })()""")
+            if cut > 1:
+                fail(f"{width} px: the targets table is cut off ({cut} px scroll sideways)")
         charts = evaluate("""(() => {
             const out = [];
             for (const svg of document.querySelectorAll('svg')) {

@@ -97,11 +97,11 @@ struct DOCXRendererTests {
         for id in ["Title", "Heading1"] {
             #expect(try style(id).first("w:rPr")?.first("w:sz")?.val == "28" && style(id).first("w:rPr")?.first("w:b") != nil)
         }
-        #expect(try style("SourceNote").first("w:i") != nil && style("TableText").first("w:sz")?.val == "18")
-        // In three parts (where the target stands; the projection; the status with its paces), the gap
-        // table keeps the style's 9 pt (no smaller run size).
+        #expect(try style("SourceNote").first("w:i") != nil && style("TableText").first("w:sz")?.val == "22")
+        // In three parts or more (where the target stands; the projection; the status with its paces;
+        // each cut again where 11 pt does not fit across the page), the gap table in 11 or 12 pt.
         let tables = try Self.body(package).children("w:tbl")
-        #expect(tables.count == 3 && tables.allSatisfy { $0.first("w:tr")?.first("w:sz") == nil })
+        #expect(tables.count >= 3 && tables.allSatisfy { [nil, "24"].contains($0.first("w:tr")?.first("w:sz")?.val) })
         let types = try package.xml("[Content_Types].xml").all("Override").compactMap { $0.attributes["PartName"] }
         #expect(Set(types) == ["/word/document.xml", "/word/styles.xml", "/word/settings.xml", "/word/header1.xml", "/docProps/core.xml"])
         let relationships = try package.xml("word/_rels/document.xml.rels").all("Relationship").map { $0.attributes["Target"] ?? "" }
@@ -162,19 +162,23 @@ struct DOCXRendererTests {
         #expect(vi.children("w:p").map(\.wordText)[1] == "Lập bằng Chiso ngày 01 tháng 02 năm 2025")
     }
 
-    /// Column widths of each part of the gap table: the table fills the text width, a number never
-    /// wraps, a word of text or of a header is never cut (up to the caps, which ids pass), and the
-    /// cells are 9 pt where they fit, else 8 pt (the English headers may go to 7 pt).
+    /// Column widths of each piece of the gap table: every piece begins with the names of the
+    /// indicator and the entity, the pieces hold every shown column once and in order, the table
+    /// fills the text width, a number never wraps, a word of text or of a header is never cut (up to
+    /// the caps, which ids pass), and the cells are 12 pt where they fit, else 11 pt.
     @Test(arguments: [Language.vi, .en])
     func columnWidths(_ language: Language) throws {
         let table = try Self.gaps.get()
-        for part in table.columnParts() {
-            let shown = DOCXRenderer.shownColumns(table, part: part)
-            let headers = shown.map { table.columns[$0].label(language) }
-            let rows = table.rows.enumerated().map { i, row in shown.map { table.display(row[$0], column: table.columns[$0], row: i, language: language) } }
-            let unbroken = shown.map { table.columns[$0].format != .text }
+        let texts = DOCXRenderer.Texts(table, language: language)
+        let pieces = DOCXRenderer.pieces(texts)
+        let names = try ["indicator_name", "entity_name"].map { key in try #require(texts.shown.firstIndex { table.columns[$0].key == key }) }
+        #expect(pieces.count >= 3 && pieces.allSatisfy { Array($0.prefix(2)) == names })
+        #expect(pieces.flatMap { $0.dropFirst(2) } == Array(texts.shown.indices).filter { !names.contains($0) })
+        for piece in pieces {
+            let headers = piece.map { texts.headers[$0] }, unbroken = piece.map { texts.unbroken[$0] }
+            let rows = texts.rows.map { row in piece.map { row[$0] } }
             let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: DOCXRenderer.textWidth)
-            #expect([16, 18].contains(layout.halfPoints) && layout.headerHalfPoints <= layout.halfPoints && layout.headerHalfPoints >= 14)
+            #expect([22, 24].contains(layout.halfPoints) && layout.headerHalfPoints == layout.halfPoints)
             #expect(layout.widths.reduce(0, +) == DOCXRenderer.textWidth)
             var metrics = DOCXTableLayout.Metrics()
             for (j, numeric) in unbroken.enumerated() {
@@ -185,23 +189,20 @@ struct DOCXRendererTests {
                 let needed = max(DOCXTableLayout.twips(cells, halfPoints: layout.halfPoints), DOCXTableLayout.twips(header, halfPoints: layout.headerHalfPoints))
                 #expect(layout.widths[j] >= needed + DOCXTableLayout.padding, "\(headers[j])")
             }
-            // In Vietnamese the longest names get the most room.
-            let name = try #require(shown.firstIndex { table.columns[$0].key == "indicator_name" })
-            #expect(language == .en || layout.widths[name] == layout.widths.max())
         }
     }
 
     @Test func narrowTablesAndMetrics() {
-        // A narrow table keeps 9 pt and fills the width in proportion to what its columns hold.
+        // A narrow table is in 12 pt and fills the width in proportion to what its columns hold.
         let narrow = DOCXTableLayout.make(headers: ["Tên", "Số"], rows: [["huyện Đắk Song", "1.234"]], unbroken: [false, true], available: 15_000)
-        #expect(narrow.halfPoints == 18 && narrow.headerHalfPoints == 18)
+        #expect(narrow.halfPoints == 24 && narrow.headerHalfPoints == 24)
         #expect(narrow.widths.reduce(0, +) == 15_000 && narrow.widths[0] > narrow.widths[1])
         // Columns that fit at no size: header words give way before numbers do.
-        let crowded = DOCXTableLayout.make(headers: Array(repeating: "Comparator", count: 30), rows: [Array(repeating: "1.234", count: 30)],
-                                           unbroken: Array(repeating: true, count: 30), available: 15_000)
+        let crowded = DOCXTableLayout.make(headers: Array(repeating: "Comparator", count: 22), rows: [Array(repeating: "1.234", count: 22)],
+                                           unbroken: Array(repeating: true, count: 22), available: 15_000)
         var metrics = DOCXTableLayout.Metrics()
-        #expect(crowded.halfPoints == 16 && crowded.headerHalfPoints == 14 && crowded.widths.reduce(0, +) == 15_000)
-        #expect(crowded.widths.allSatisfy { $0 >= DOCXTableLayout.twips(metrics.width("1.234", bold: false), halfPoints: 16) + DOCXTableLayout.padding })
+        #expect(crowded.halfPoints == 22 && crowded.headerHalfPoints == 22 && crowded.widths.reduce(0, +) == 15_000)
+        #expect(crowded.widths.allSatisfy { $0 >= DOCXTableLayout.twips(metrics.width("1.234", bold: false), halfPoints: 22) + DOCXTableLayout.padding })
         // Times New Roman's digits are half an em; Vietnamese letters are their base letter, ơ and ư a little wider.
         #expect(metrics.width("2024", bold: false) == 2000 && metrics.width("ắ", bold: false) == metrics.width("a", bold: false))
         #expect(metrics.width("ư", bold: false) > metrics.width("u", bold: false) && metrics.width("Đ", bold: true) == 722)

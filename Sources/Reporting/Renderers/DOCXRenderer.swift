@@ -10,7 +10,9 @@ import Indicators
 /// under it ("Nguồn: Chiso, …"). Body text is 13 pt. Tables have a border on every cell, a header row
 /// that Word repeats on each page, rows that are never split across pages, numbers right-aligned, and
 /// fixed column widths that fill the page, fitted from Times New Roman's letter widths (cells in
-/// 9 pt, 8 pt in very wide tables); at most ``maximumRows`` rows. Cell text is
+/// 12 pt, 11 pt in wide tables); at most ``maximumRows`` rows. A table whose columns do not fit
+/// across the page at 11 pt is printed in parts ("Bảng 4a", "Bảng 4b", …), each repeating the
+/// names that say what its rows are (``pieces(_:language:)``). Cell text is
 /// ``ReportTable/display(_:column:row:language:)``, as in every renderer.
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
@@ -105,13 +107,14 @@ public enum DOCXRenderer {
         for (k, table) in tables.enumerated() {
             let number = k + 1, name = table.title(words.language)
             out += paragraph("\(number). \(name)", style: "Heading1")
-            for sentence in table.lead { out += paragraph(sentence.text(words.language), style: "Normal") }
+            for sentence in table.lead { out += paragraph(sentence.text(words.language), style: "Lead") }
             // A wide table in parts, each with the names: "Bảng 1a. …", "Bảng 1b. …".
-            let parts = table.columnParts()
+            let texts = Texts(table, language: words.language)
+            let parts = pieces(texts)
             for (p, part) in parts.enumerated() {
                 let letter = parts.count > 1 ? String(UnicodeScalar(UInt8(ascii: "a") + UInt8(min(p, 25)))) : ""
                 out += paragraph("\(words.table) \(number)\(letter). \(name)", style: "Caption")
-                out += self.table(table, part: parts.count > 1 ? part : nil, language: words.language)
+                out += self.table(texts, columns: part)
             }
             if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
             for note in table.notes { out += paragraph(note.text(words.language), style: "SourceNote") }
@@ -140,17 +143,73 @@ public enum DOCXRenderer {
     /// The indices of the columns shown (``ReportTable/shownColumns(part:)``).
     static func shownColumns(_ table: ReportTable, part: [Int]? = nil) -> [Int] { table.shownColumns(part: part) }
 
-    /// A table (the columns of `part`, every column when nil): fixed layout, borders on every cell,
-    /// a repeated header row, rows kept whole.
-    static func table(_ table: ReportTable, part: [Int]? = nil, language: Language) -> String {
-        let shown = shownColumns(table, part: part)
-        let columns = shown.map { table.columns[$0] }
-        let headers = columns.map { $0.label(language) }
-        let rows = table.rows.prefix(maximumRows).enumerated().map { i, row in
-            shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], row: i, language: language) : "" }
+    /// A table's shown columns with their labels and display texts (the first ``maximumRows`` rows),
+    /// made once for all its parts.
+    struct Texts {
+        /// The shown columns, as indices of the table's columns.
+        var shown: [Int]
+        /// Their headers.
+        var headers: [String]
+        /// Each row's texts, one per shown column.
+        var rows: [[String]]
+        /// Whether each shown column holds numbers (kept on one line, right-aligned).
+        var unbroken: [Bool]
+        /// The widths the shown columns need.
+        var measures: DOCXTableLayout.Measures
+        /// The table's column parts (``ReportTable/columnParts()``), as positions in `shown`.
+        var parts: [[Int]]
+        /// How many of each part's first positions are the names that say what a row is (repeated in every piece).
+        var leading: [Int]
+
+        init(_ table: ReportTable, language: Language) {
+            shown = table.shownColumns()
+            let columns = shown.map { table.columns[$0] }
+            headers = columns.map { $0.label(language) }
+            let shown = self.shown
+            rows = table.rows.prefix(maximumRows).enumerated().map { i, row in
+                shown.map { j in j < row.count ? table.display(row[j], column: table.columns[j], row: i, language: language) : "" }
+            }
+            unbroken = columns.map { $0.format != .text }
+            measures = DOCXTableLayout.Measures(headers: headers, rows: rows, unbroken: unbroken)
+            let position = Dictionary(uniqueKeysWithValues: shown.enumerated().map { ($1, $0) })
+            let tableParts = table.columnParts()
+            parts = tableParts.map { $0.compactMap { position[$0] } }
+            // The leading columns: the names and ids before the first column of anything else.
+            let keys = Set(table.columns.map(\.key))
+            let names = table.columns.prefix { column in column.isName || keys.contains(column.key + "_name") }.count
+            leading = parts.map { part in part.prefix { shown[$0] < names }.count }
         }
-        let unbroken = columns.map { $0.format != .text }
-        let layout = DOCXTableLayout.make(headers: headers, rows: rows, unbroken: unbroken, available: textWidth)
+    }
+
+    /// The pieces a table is printed in, as positions of its shown columns: each of its column parts,
+    /// cut further where its columns do not fit across the page at 11 pt, every piece starting with
+    /// the part's leading names. A piece takes columns in order while they fit; a column that fits
+    /// with the names alone in no piece gets one of its own (and a smaller layout).
+    static func pieces(_ texts: Texts) -> [[Int]] {
+        var out: [[Int]] = []
+        for (part, leading) in zip(texts.parts, texts.leading) {
+            let names = Array(part.prefix(leading)), rest = part.dropFirst(leading)
+            let base = names.reduce(0) { $0 + texts.measures.minimum($1) }
+            var piece: [Int] = [], width = base
+            for j in rest {
+                let w = texts.measures.minimum(j)
+                if !piece.isEmpty && width + w > textWidth {
+                    out.append(names + piece)
+                    piece = []
+                    width = base
+                }
+                piece.append(j)
+                width += w
+            }
+            if !piece.isEmpty || rest.isEmpty { out.append(names + piece) }
+        }
+        return out
+    }
+
+    /// A table of the shown columns at `positions` (of ``Texts``): fixed layout, borders on every
+    /// cell, a repeated header row, rows kept whole.
+    static func table(_ texts: Texts, columns positions: [Int]) -> String {
+        let layout = DOCXTableLayout.make(texts.measures.columns(positions), available: textWidth)
         let margin = DOCXTableLayout.cellMargin
         var out = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(layout.widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
             + DOCXStyles.tableBorders
@@ -158,21 +217,20 @@ public enum DOCXRenderer {
             + "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"\(margin)\" w:type=\"dxa\"/></w:tblCellMar>"
             + "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>"
         out += "<w:tblGrid>" + layout.widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        // Run sizes where they differ from the styles' 9 pt.
+        // Run sizes where they differ from the styles' 11 pt.
         func size(_ halfPoints: Int) -> String {
             halfPoints == DOCXStyles.tableHalfPoints ? "" : "<w:sz w:val=\"\(halfPoints)\"/><w:szCs w:val=\"\(halfPoints)\"/>"
         }
         let headerSize = size(layout.headerHalfPoints), cellSize = size(layout.halfPoints)
         out += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-        for (j, header) in headers.enumerated() {
-            out += cell(header, width: layout.widths[j], style: "TableHeader", alignment: nil, size: headerSize)
+        for (k, j) in positions.enumerated() {
+            out += cell(texts.headers[j], width: layout.widths[k], style: "TableHeader", alignment: nil, size: headerSize)
         }
         out += "</w:tr>"
-        let alignments = unbroken.map { $0 ? "right" : nil }
-        for row in rows {
+        for row in texts.rows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            for (j, text) in row.enumerated() {
-                out += cell(text, width: layout.widths[j], style: "TableText", alignment: alignments[j], size: cellSize)
+            for (k, j) in positions.enumerated() {
+                out += cell(row[j], width: layout.widths[k], style: "TableText", alignment: texts.unbroken[j] ? "right" : nil, size: cellSize)
             }
             out += "</w:tr>"
         }

@@ -3,8 +3,8 @@ import Foundation
 /// The fixed parts of ``DOCXRenderer``'s documents: the styles, the settings, the page-number header
 /// and the document properties.
 enum DOCXStyles {
-    /// The size of `TableText` and `TableHeader`, in half-points (9 pt).
-    static let tableHalfPoints = 18
+    /// The size of `TableText` and `TableHeader`, in half-points (11 pt).
+    static let tableHalfPoints = 22
 
     /// A table's borders: a thin black line on every side and between all cells (`w:tblBorders`).
     static let tableBorders = "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
@@ -13,8 +13,9 @@ enum DOCXStyles {
 
     /// `word/styles.xml`: Times New Roman 13 pt throughout (Vietnamese set as the language), and the
     /// paragraph styles the body uses: `Title` and `Heading1` (14 pt bold), `DateLine` (italic,
-    /// centred), `Caption` (bold, centred, kept with its table), `SourceNote` (12 pt italic),
-    /// `TableText` (9 pt, single-spaced) and `TableHeader` (the same, bold and centred), and the table
+    /// centred), `Lead` (a table's lead sentences: body text kept with the table, so that no heading is
+    /// left alone at a page foot), `Caption` (bold, centred, kept with its table), `SourceNote` (12 pt italic),
+    /// `TableText` (11 pt, single-spaced) and `TableHeader` (the same, bold and centred), and the table
     /// style `TableGrid` (a border on every cell).
     static let styles: String = {
         let font = "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
@@ -37,6 +38,7 @@ enum DOCXStyles {
             + style("Heading1", name: "heading 1", next: "Normal",
                     paragraph: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>",
                     run: "<w:b/><w:bCs/>\(size(28))")
+            + style("Lead", name: "Lead", next: "Normal", paragraph: "<w:keepNext/><w:keepLines/>")
             + style("Caption", name: "caption", next: "Normal", paragraph: "<w:keepNext/><w:spacing w:before=\"60\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
                     run: "<w:b/><w:bCs/>")
             + style("SourceNote", name: "Source Note", next: "Normal", paragraph: "<w:spacing w:before=\"60\" w:after=\"240\"/><w:jc w:val=\"left\"/>",

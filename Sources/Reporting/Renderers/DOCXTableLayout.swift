@@ -7,15 +7,15 @@ import Foundation
 /// its column is broken between letters, which is legible but ugly, and a number broken so misleads.
 /// So each column is at least as wide as its longest number or word (a word longer than
 /// ``longestWord``, an id such as `dl_bc_cds_6t_2024`, may break) and as its header's longest word in
-/// bold. Cells are 9 pt; when those minimums do not fit across the page, 8 pt, then 8 pt under a 7 pt
-/// header (English headers such as "Comparator" and "Projection" are wider than the numbers under
-/// them). The room left goes to the columns whose cells would wrap, in proportion to how much wider
+/// bold. Cells are 12 pt; when those minimums do not fit across the page, 11 pt (the size of a table
+/// in an administrative report: a table too wide for 11 pt is printed in parts, see
+/// ``DOCXRenderer``). The room left goes to the columns whose cells would wrap, in proportion to how much wider
 /// they would need to be to show their longest text on one line (headers may wrap; long texts are
 /// capped at ``longestLine``, so that a column of names wraps instead of taking the page). If the
 /// minimums fit at no size, header words break before any cell's. Widths come from Times New Roman's
 /// advance widths (Liberation Serif, LibreOffice's substitute, has the same metrics), with 3 % to spare.
 struct DOCXTableLayout: Equatable {
-    /// The font size of the body cells, in half-points (Word's unit: 18 is 9 pt).
+    /// The font size of the body cells, in half-points (Word's unit: 22 is 11 pt).
     var halfPoints: Int
     /// The font size of the header row, in half-points.
     var headerHalfPoints: Int
@@ -23,7 +23,9 @@ struct DOCXTableLayout: Equatable {
     var widths: [Int]
 
     /// The font sizes tried in turn, in half-points: (cells, header).
-    static let sizes = [(cells: 18, header: 18), (cells: 16, header: 16), (cells: 16, header: 14)]
+    static let sizes = [(cells: 24, header: 24), (cells: 22, header: 22)]
+    /// The smallest size, in half-points: what a part of a table must fit at (11 pt).
+    static var smallest: Int { sizes[sizes.count - 1].cells }
     /// A cell's left and right margins, each, in twips (0.6 mm).
     static let cellMargin = 34
     /// What a column needs beside its text: both margins and the border.
@@ -42,23 +44,53 @@ struct DOCXTableLayout: Equatable {
     ///
     /// The first sizes are taken whose columns fit and whose room left gives the wrapping columns at
     /// least half of what they lack to show their text on one line; failing that, the sizes that give
-    /// them the most (a wide table of long texts reads better in 8 pt on fewer lines than in 9 pt on
-    /// many); a 7 pt header only when 8 pt does not fit; when nothing fits, the smallest.
+    /// them the most (a wide table of long texts reads better in 11 pt on fewer lines than in 12 pt
+    /// on many); when nothing fits, the smallest.
     static func make(headers: [String], rows: [[String]], unbroken: [Bool], available: Int) -> DOCXTableLayout {
-        let count = headers.count
-        guard count > 0 else { return DOCXTableLayout(halfPoints: sizes[0].cells, headerHalfPoints: sizes[0].header, widths: []) }
-        // Measured once in units of 1/1000 em, then scaled per size.
-        var metrics = Metrics()
-        let header = headers.map { min(metrics.longestWord($0, bold: true), longestHeaderWord) }
-        var word = [Int](repeating: 0, count: count), line = [Int](repeating: 0, count: count)
-        for row in rows {
-            for (j, text) in row.prefix(count).enumerated() where !text.isEmpty {
-                let whole = metrics.width(text, bold: false)
-                let longest = j < unbroken.count && unbroken[j] ? min(whole, 2 * longestWord) : min(metrics.longestWord(text, bold: false), longestWord)
-                word[j] = max(word[j], longest)
-                line[j] = max(line[j], whole)
+        make(Measures(headers: headers, rows: rows, unbroken: unbroken), available: available)
+    }
+
+    /// What a table's columns need, in 1/1000 em (scaled per size): the widest header word in bold,
+    /// the widest word (a number: the whole number) and the widest line of each column's cells.
+    struct Measures {
+        var header: [Int], word: [Int], line: [Int]
+
+        /// The measures of `headers` over `rows` of display texts (an `unbroken` column's whole text is one word).
+        init(headers: [String], rows: [[String]], unbroken: [Bool]) {
+            let count = headers.count
+            var metrics = Metrics()
+            header = headers.map { min(metrics.longestWord($0, bold: true), longestHeaderWord) }
+            word = [Int](repeating: 0, count: count)
+            line = [Int](repeating: 0, count: count)
+            for row in rows {
+                for (j, text) in row.prefix(count).enumerated() where !text.isEmpty {
+                    let whole = metrics.width(text, bold: false)
+                    let longest = j < unbroken.count && unbroken[j] ? min(whole, 2 * longestWord) : min(metrics.longestWord(text, bold: false), longestWord)
+                    word[j] = max(word[j], longest)
+                    line[j] = max(line[j], whole)
+                }
             }
         }
+
+        init(header: [Int], word: [Int], line: [Int]) {
+            self.header = header
+            self.word = word
+            self.line = line
+        }
+
+        /// The measures of some columns, in their order.
+        func columns(_ js: [Int]) -> Measures { Measures(header: js.map { header[$0] }, word: js.map { word[$0] }, line: js.map { line[$0] }) }
+
+        /// The least width column j takes at the smallest size, in twips: its widest word or header word.
+        func minimum(_ j: Int) -> Int {
+            max(twips(word[j], halfPoints: smallest), twips(header[j], halfPoints: smallest)) + padding
+        }
+    }
+
+    /// ``make(headers:rows:unbroken:available:)`` from the columns' measures.
+    static func make(_ m: Measures, available: Int) -> DOCXTableLayout {
+        guard !m.header.isEmpty else { return DOCXTableLayout(halfPoints: sizes[0].cells, headerHalfPoints: sizes[0].header, widths: []) }
+        let (header, word, line) = (m.header, m.word, m.line)
         var best: (layout: DOCXTableLayout, satisfied: Double)?
         // A header smaller than its cells only when the same sizes do not fit.
         for size in sizes where size.header == size.cells || best?.satisfied ?? -1 < 0 {

@@ -98,7 +98,7 @@ public enum HTMLRenderer {
         table{border-collapse:collapse;font-size:.82rem;margin:.3rem 0 1rem}th,td{border:1px solid #ccc;padding:.25rem .45rem;vertical-align:top}
         th{background:#eef2f7;position:sticky;top:0;text-align:left}td.n{text-align:right;white-space:nowrap}td.name{min-width:12rem}
         caption{text-align:left;font-weight:600;padding:.2rem 0;color:#333}
-        table.cards td.reading{min-width:22rem}table.cards td.q{min-width:8.5rem}table.cards td.name{min-width:14rem}
+        table.cards td.reading{min-width:20rem}table.cards td.q{min-width:7rem}table.cards td.name{min-width:9rem}
         .scroll{overflow-x:auto;max-height:40rem}.scroll.cards{max-height:none}.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
         svg{background:#fff;border:1px solid #ddd;max-width:100%;height:auto}svg text{font-size:11px;fill:#333}
         dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem;max-width:60rem}.note{color:#555;font-size:.9rem}
@@ -110,7 +110,7 @@ public enum HTMLRenderer {
         @media print{@page{size:A4 landscape;margin:10mm}body{margin:0;padding:0;max-width:none;font-size:9pt}nav{display:none}
         section{break-before:page}section.first,section#targets{break-before:auto}h2{margin-top:0}.scroll{overflow:visible;max-height:none}
         th{position:static}table{font-size:7pt;width:100%}td,th{overflow-wrap:break-word}td.name,table.cards td.name{min-width:0}
-        table.cards td.reading,table.cards td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}
+        table.cards td.reading,table.cards td.q{min-width:0}thead{display:table-header-group}tr,svg{break-inside:avoid}h2,p.lead,caption{break-after:avoid}
         .badge{color:#000;border:1px solid #555;background:none!important;padding:0 .2rem;font-size:6.5pt;white-space:normal;border-radius:.2rem}
         .charts{display:grid;grid-template-columns:repeat(3,1fr)}svg{width:100%}svg.bars,svg.dots,svg.multiples{grid-column:span 2}}
         """
