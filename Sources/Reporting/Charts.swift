@@ -102,6 +102,30 @@ public struct FanChart: Sendable {
     }
 }
 
+extension FanChart {
+    /// The value axis of the chart (the page's and the Word document's): the data, the median and
+    /// the target, with the bands as long as they do not squash them (a loglinear 95 % band can be
+    /// huge; the bands are cut at the axis' edges and a note says so), within the bounds, from and to
+    /// multiples of a round step of about a quarter of the span.
+    func valueAxis() -> (low: Double, high: Double, step: Double) {
+        let core = (history.map(\.value) + path.map(\.median) + (target.map { [$0.value] } ?? [])).filter(\.isFinite)
+        let lows = path.compactMap { $0.lo95 ?? $0.lo80 }.filter(\.isFinite), highs = path.compactMap { $0.hi95 ?? $0.hi80 }.filter(\.isFinite)
+        let coreLow = core.min() ?? 0, coreHigh = core.max() ?? 1
+        let span = max(coreHigh - coreLow, abs(coreHigh) * 0.1, 1e-9)
+        var y0 = max(min(coreLow - 0.1 * span, lows.min() ?? .infinity), coreLow - span)
+        var y1 = min(max(coreHigh + 0.1 * span, highs.max() ?? -.infinity), coreHigh + span)
+        if let lower { y0 = max(y0, lower) }
+        if let upper { y1 = min(y1, upper) }
+        if !(y1 > y0) { y1 = y0 + 1 }
+        let step = SVGCharts.niceStep(y1 - y0, ticks: 4)
+        y0 = (y0 / step).rounded(.down) * step
+        y1 = (y1 / step).rounded(.up) * step
+        if let lower { y0 = max(y0, lower) }
+        if let upper { y1 = min(y1, upper) }
+        return (y0, y1, step)
+    }
+}
+
 /// Data of a bar chart: one row per entity, each with a bar per group (one group: a plain bar chart;
 /// two: the windows of a campaign comparison side by side).
 public struct BarChart: Sendable {
@@ -139,6 +163,11 @@ extension Words {
     static let chartMedian = Phrase(vi: "Dự báo (trung vị)", en: "Projection (median)")
     /// … for a band.
     static func chartBand(_ level: Int) -> Phrase { Phrase(vi: "Khoảng \(level) %", en: "\(level)% interval") }
+    /// The note when a table shows the charts of its first rows only: "Biểu đồ của 8 dòng đầu trong 60 dòng."
+    static func chartsShown(_ shown: Int, of all: Int) -> Phrase {
+        func n(_ v: Int, _ l: Language) -> String { NumberText.plain(Double(v), decimals: 0, l) }
+        return Phrase(vi: "Biểu đồ của \(n(shown, .vi)) dòng đầu trong \(n(all, .vi)) dòng.", en: "Charts of the first \(n(shown, .en)) of \(n(all, .en)) rows.")
+    }
     /// … for the target marker.
     static let chartTarget = Phrase(vi: "Mục tiêu", en: "Target")
     /// … for the lines of small multiples (every panel on one axis).

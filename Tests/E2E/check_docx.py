@@ -15,6 +15,8 @@ import re
 import subprocess
 import sys
 import tempfile
+import zipfile
+from xml.etree import ElementTree
 
 # Columns the Word tables leave out: ids beside their names (the target's source is named by the
 # document that set it), and the model, the same on every row, said once in a note under the table.
@@ -28,6 +30,19 @@ def text_of(pdf):
     # -raw keeps the content stream's order: a cell's wrapped lines stay together.
     out = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], check=True, capture_output=True, text=True).stdout
     return re.sub(r"\s+", " ", out)
+
+
+def chart_titles(doc):
+    """The titles of the document's native charts (word/charts/chartN.xml), in part order."""
+    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    c = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+    titles = []
+    with zipfile.ZipFile(doc) as z:
+        for name in sorted((n for n in z.namelist() if n.startswith("word/charts/")), key=lambda n: (len(n), n)):
+            root = ElementTree.fromstring(z.read(name))
+            title = root.find(f"{c}chart/{c}title")
+            titles.append("".join(t.text or "" for t in title.iter(f"{a}t")) if title is not None else "")
+    return titles
 
 
 def main(argv):
@@ -71,7 +86,15 @@ def main(argv):
             assert not missing, f"{doc}: the note saying the model once is missing: {missing}"
             missing = [e for e in expect if e not in text]
             assert not missing, f"{doc}: missing from the PDF text: {missing}"
-            print(f"{os.path.basename(doc)}: {pages} pages, A4 landscape, {len(body)} gap rows ({len(names)} entities), {len(headers)} headers")
+            # The charts: LibreOffice draws each (its title is in the PDF's text), and a report has some.
+            # (Compared without spaces: pdftotext drops some between a chart's words.)
+            titles, bare = chart_titles(doc), re.sub(r"\s+", "", text)
+            missing = [t for t in titles if re.sub(r"\s+", "", t) not in bare]
+            assert not missing, f"{doc}: charts not drawn by LibreOffice (titles missing from the PDF): {missing[:3]}"
+            if os.path.basename(doc) == "report.docx":
+                assert titles, f"{doc}: a report without charts"
+            print(f"{os.path.basename(doc)}: {pages} pages, A4 landscape, {len(body)} gap rows ({len(names)} entities), {len(headers)} headers, "
+                  f"{len(titles)} charts")
 
 
 if __name__ == "__main__":

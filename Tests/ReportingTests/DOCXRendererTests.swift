@@ -25,21 +25,28 @@ struct DOCXRendererTests {
         let data = try DOCXRenderer.document(title: "Báo cáo", summary: ["74 mục tiêu"], tables: [table], language: .vi,
                                              provenance: .init(dataset: "Datasets", observations: 961, sources: 7), generated: Self.june5)
         let package = try WordPackage(data)
-        #expect(Set(package.paths) == ["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-                                       "word/styles.xml", "word/settings.xml", "word/header1.xml", "docProps/core.xml"])
+        // The first 8 rows' fan charts, as chart parts.
+        #expect(Set(package.paths) == Set(["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
+                                           "word/styles.xml", "word/settings.xml", "word/header1.xml", "docProps/core.xml"]
+                                          + (1...8).map { "word/charts/chart\($0).xml" }))
         let body = try Self.body(package)
-        let blocks = body.children.filter { $0.name == "w:p" || $0.name == "w:tbl" }
+        // Two charts to a line, four lines, then the note that says they are the first rows'.
+        let figures = body.children("w:p").filter { $0.paragraphStyle == "Figure" }
+        #expect(figures.map { $0.all("c:chart").count } == [2, 2, 2, 2])
+        let blocks = body.children.filter { ($0.name == "w:p" && $0.paragraphStyle != "Figure") || $0.name == "w:tbl" }
         let texts = blocks.map { $0.name == "w:tbl" ? "<table>" : $0.wordText }
         // The gap table is too wide for one page: three tables (where each target stands; its
         // projection; its status with the paces it is read from), each with the names; the model,
         // the same on every row, said once under them.
-        #expect(Array(texts.prefix(12)) == ["Báo cáo", "Lập bằng Chiso ngày 05 tháng 6 năm 2025", "- 74 mục tiêu",
+        #expect(Array(texts.prefix(13)) == ["Báo cáo", "Lập bằng Chiso ngày 05 tháng 6 năm 2025", "- 74 mục tiêu",
                                             "1. Khoảng cách đến mục tiêu", "Bảng 1a. Khoảng cách đến mục tiêu", "<table>",
                                             "Bảng 1b. Khoảng cách đến mục tiêu", "<table>", "Bảng 1c. Khoảng cách đến mục tiêu", "<table>",
                                             "Mọi dự báo trong bảng theo cùng một phương pháp: hiệu chỉnh theo chuỗi thực.",
+                                            "Biểu đồ của 8 dòng đầu trong 39 dòng.",
                                             "Nguồn: Chiso, tính từ bộ dữ liệu Datasets (961 số liệu, 7 văn bản nguồn), ngày 05 tháng 6 năm 2025."])
-        #expect(blocks.prefix(12).map { $0.name == "w:tbl" ? "table" : $0.paragraphStyle ?? "" }
-                == ["Title", "DateLine", "Normal", "Heading1", "Caption", "table", "Caption", "table", "Caption", "table", "SourceNote", "SourceNote"])
+        #expect(blocks.prefix(13).map { $0.name == "w:tbl" ? "table" : $0.paragraphStyle ?? "" }
+                == ["Title", "DateLine", "Normal", "Heading1", "Caption", "table", "Caption", "table", "Caption", "table", "SourceNote", "SourceNote",
+                    "SourceNote"])
         let parts = table.columnParts()
         #expect(parts.count == 3 && Set(parts.joined()) == Set(table.columns.indices))
         let tables = body.children("w:tbl")
@@ -103,9 +110,11 @@ struct DOCXRendererTests {
         let tables = try Self.body(package).children("w:tbl")
         #expect(tables.count >= 3 && tables.allSatisfy { [nil, "24"].contains($0.first("w:tr")?.first("w:sz")?.val) })
         let types = try package.xml("[Content_Types].xml").all("Override").compactMap { $0.attributes["PartName"] }
-        #expect(Set(types) == ["/word/document.xml", "/word/styles.xml", "/word/settings.xml", "/word/header1.xml", "/docProps/core.xml"])
+        let charts = (1...8).map { "charts/chart\($0).xml" }
+        #expect(Set(types) == Set(["/word/document.xml", "/word/styles.xml", "/word/settings.xml", "/word/header1.xml", "/docProps/core.xml"]
+                                  + charts.map { "/word/" + $0 }))
         let relationships = try package.xml("word/_rels/document.xml.rels").all("Relationship").map { $0.attributes["Target"] ?? "" }
-        #expect(relationships == ["styles.xml", "header1.xml", "settings.xml"])
+        #expect(relationships == ["styles.xml", "header1.xml", "settings.xml"] + charts)
         #expect(try package.xml("word/settings.xml").first("w:compatSetting")?.val == "15")
         let core = try package.xml("docProps/core.xml")
         #expect(core.first("dc:title")?.text == "T" && core.first("dc:creator")?.text == "Chiso")
@@ -239,6 +248,7 @@ struct DOCXRendererTests {
             $0 == "Source: Chiso, computed from the dataset (961 observations, 7 source documents), 5 June 2025."
                 || $0 == "Every projection in the table uses the same method: calibrated."
                 || $0.hasPrefix("Entities of ") || $0 == "(*) Figures of another period than the one compared: the entity is not ranked."
+                || $0.hasPrefix("Charts of the first ")
         })
     }
 }

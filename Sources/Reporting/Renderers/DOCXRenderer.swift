@@ -62,20 +62,26 @@ public enum DOCXRenderer {
         let words = DocumentWords(language: language, date: generated)
         let package = try OfficePackage()
         let wordML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+        var charts: [String] = []
+        let document = body(title: title, summary: summary, tables: tables, words: words, provenance: provenance, overview: overview, charts: &charts)
+        let chartParts = charts.indices.map { "word/charts/chart\($0 + 1).xml" }
         try package.addContentTypes([("/word/document.xml", "\(wordML).document.main+xml"), ("/word/styles.xml", "\(wordML).styles+xml"),
                                      ("/word/settings.xml", "\(wordML).settings+xml"), ("/word/header1.xml", "\(wordML).header+xml"),
-                                     ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")])
+                                     ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")]
+            + chartParts.map { ("/\($0)", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml") })
         try package.addRelationships("_rels/.rels", [(OfficePackage.officeDocument, "word/document.xml"),
                                                      ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")])
         let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        // The charts' relationships follow the three fixed ones: chart k is rId(k + 3), k from 1.
         try package.addRelationships("word/_rels/document.xml.rels", [("\(relationships)/styles", "styles.xml"), ("\(relationships)/header", "header1.xml"),
-                                                                       ("\(relationships)/settings", "settings.xml")])
+                                                                       ("\(relationships)/settings", "settings.xml")]
+            + charts.indices.map { ("\(relationships)/chart", "charts/chart\($0 + 1).xml") })
         try package.add("word/styles.xml", DOCXStyles.styles)
         try package.add("word/settings.xml", DOCXStyles.settings)
         try package.add("word/header1.xml", DOCXStyles.pageNumberHeader)
         try package.add("docProps/core.xml", DOCXStyles.coreProperties(title: title, language: language, created: generated))
-        try package.add("word/document.xml", body(title: title, summary: summary, tables: tables, words: words, provenance: provenance,
-                                                  overview: overview))
+        try package.add("word/document.xml", document)
+        for (part, chart) in zip(chartParts, charts) { try package.add(part, chart) }
         return try package.data()
     }
 
@@ -92,11 +98,15 @@ public enum DOCXRenderer {
     static var textWidth: Int { page.width - page.left - page.right }
 
     /// `word/document.xml`.
+    /// `charts` collects the chart parts the body refers to, in order (``chartParagraphs(_:words:charts:)``).
     static func body(title: String, summary: [String], tables: [ReportTable], words: DocumentWords, provenance: Provenance?,
-                     overview: TargetOverview? = nil) -> String {
+                     overview: TargetOverview? = nil, charts: inout [String]) -> String {
         var out = OfficePackage.declaration
         out += "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
-            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>"
+            + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+            + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+            + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><w:body>"
         out += paragraph(title, style: "Title")
         out += paragraph(words.generatedLine, style: "DateLine")
         if let overview {
@@ -119,6 +129,7 @@ public enum DOCXRenderer {
             if table.rows.isEmpty { out += paragraph(words.noRows, style: "SourceNote") }
             for note in table.notes { out += paragraph(note.text(words.language), style: "SourceNote") }
             if let note = table.rowsLeftOutNote(shown: maximumRows, language: words.language) { out += paragraph(note, style: "SourceNote") }
+            out += chartParagraphs(table, words: words, charts: &charts)
             out += paragraph(words.sourceLine(provenance), style: "SourceNote")
         }
         if let overview {
@@ -235,6 +246,30 @@ public enum DOCXRenderer {
             out += "</w:tr>"
         }
         return out + "</w:tbl>"
+    }
+
+    /// The table's first charts (``DOCXCharts/maximumPerTable``) as native Word charts, two to a
+    /// line, and a note when there are more; their parts are appended to `charts`.
+    static func chartParagraphs(_ table: ReportTable, words: DocumentWords, charts: inout [String]) -> String {
+        let made = table.charts.prefix(DOCXCharts.maximumPerTable).compactMap { DOCXCharts.part($0, language: words.language) }
+        guard !made.isEmpty else { return "" }
+        var out = ""
+        for pair in stride(from: 0, to: made.count, by: 2).map({ Array(made[$0..<min($0 + 2, made.count)]) }) {
+            out += "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/></w:pPr>"
+            for (k, chart) in pair.enumerated() {
+                charts.append(chart.xml)
+                let id = charts.count
+                if k > 0 { out += "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>" }
+                out += "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(DOCXCharts.size.width)\" cy=\"\(chart.height)\"/>"
+                    + "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"\(id)\" name=\"\(words.language == .vi ? "Biểu đồ" : "Chart") \(id)\"/>"
+                    + "<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\">"
+                    + "<c:chart r:id=\"rId\(id + 3)\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+            }
+            out += "</w:p>"
+        }
+        let all = table.charts.count + table.chartsLeftOut
+        if all > made.count { out += paragraph(Words.chartsShown(made.count, of: all).text(words.language), style: "SourceNote") }
+        return out
     }
 
     /// A table cell of one paragraph.

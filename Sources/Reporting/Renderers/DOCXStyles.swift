@@ -14,7 +14,7 @@ enum DOCXStyles {
     /// `word/styles.xml`: Times New Roman 13 pt throughout (Vietnamese set as the language), and the
     /// paragraph styles the body uses: `Title` and `Heading1` (14 pt bold), `DateLine` (italic,
     /// centred), `Lead` (a table's lead sentences: body text kept with the table, so that no heading is
-    /// left alone at a page foot), `Caption` (bold, centred, kept with its table), `SourceNote` (12 pt italic),
+    /// left alone at a page foot), `Figure` (a line of charts, centred), `Caption` (bold, centred, kept with its table), `SourceNote` (12 pt italic),
     /// `TableText` (11 pt, single-spaced) and `TableHeader` (the same, bold and centred), and the table
     /// style `TableGrid` (a border on every cell).
     static let styles: String = {
@@ -39,6 +39,7 @@ enum DOCXStyles {
                     paragraph: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"0\"/>",
                     run: "<w:b/><w:bCs/>\(size(28))")
             + style("Lead", name: "Lead", next: "Normal", paragraph: "<w:keepNext/><w:keepLines/>")
+            + style("Figure", name: "Figure", next: "Normal", paragraph: "<w:keepLines/><w:spacing w:before=\"120\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>")
             + style("Caption", name: "caption", next: "Normal", paragraph: "<w:keepNext/><w:spacing w:before=\"60\" w:after=\"120\"/><w:jc w:val=\"center\"/>",
                     run: "<w:b/><w:bCs/>")
             + style("SourceNote", name: "Source Note", next: "Normal", paragraph: "<w:spacing w:before=\"60\" w:after=\"240\"/><w:jc w:val=\"left\"/>",

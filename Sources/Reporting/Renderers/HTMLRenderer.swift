@@ -134,8 +134,7 @@ public enum HTMLRenderer {
         for sentence in table.lead { body += "<p class=\"lead\">" + html(sentence.text(language)) + "</p>\n" }
         let shownCharts = min(table.charts.count, maximumCharts), allCharts = table.charts.count + table.chartsLeftOut
         if allCharts > shownCharts {
-            let (shown, all) = (NumberText.plain(Double(shownCharts), decimals: 0, language), NumberText.plain(Double(allCharts), decimals: 0, language))
-            body += "<p class=\"note\">" + (language == .vi ? "Biểu đồ của \(shown) dòng đầu trong \(all) dòng." : "Charts of the first \(shown) of \(all) rows.") + "</p>\n"
+            body += "<p class=\"note\">" + html(Words.chartsShown(shownCharts, of: allCharts).text(language)) + "</p>\n"
         }
         let drawn = table.charts.prefix(maximumCharts).filter { chart in
             if case let .bars(b) = chart { return b.bars.count <= maximumBars }

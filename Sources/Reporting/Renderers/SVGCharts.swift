@@ -31,22 +31,8 @@ enum SVGCharts {
         svg.legend(items.map { ($0.0, $0.1.text(l)) })
         if let style = chart.style { svg.line(Words.chartUnit(style.unitWords, percent: style.unit == .percent, maximum: nil).text(l), color: "#555") }
 
-        // Values: the data, the median and the target, with the bands as long as they do not squash them
-        // (a loglinear 95 % band can be huge); the bands are cut at the axis' edges and a note says so.
-        let core = (chart.history.map(\.value) + path.map(\.median) + (chart.target.map { [$0.value] } ?? [])).filter(\.isFinite)
+        let (y0, y1, step) = chart.valueAxis()
         let lows = path.compactMap { $0.lo95 ?? $0.lo80 }.filter(\.isFinite), highs = path.compactMap { $0.hi95 ?? $0.hi80 }.filter(\.isFinite)
-        let coreLow = core.min() ?? 0, coreHigh = core.max() ?? 1
-        let span = max(coreHigh - coreLow, abs(coreHigh) * 0.1, 1e-9)
-        var y0 = max(min(coreLow - 0.1 * span, lows.min() ?? .infinity), coreLow - span)
-        var y1 = min(max(coreHigh + 0.1 * span, highs.max() ?? -.infinity), coreHigh + span)
-        if let lower = chart.lower { y0 = max(y0, lower) }
-        if let upper = chart.upper { y1 = min(y1, upper) }
-        if !(y1 > y0) { y1 = y0 + 1 }
-        let step = niceStep(y1 - y0, ticks: 4)
-        y0 = (y0 / step).rounded(.down) * step
-        y1 = (y1 / step).rounded(.up) * step
-        if let lower = chart.lower { y0 = max(y0, lower) }
-        if let upper = chart.upper { y1 = min(y1, upper) }
         let ticks = tickValues(y0, y1, step: step), decimals = decimalsOf(step)
         let tickTexts = ticks.map { NumberText.plain($0, decimals: decimals, l) }
         let left = pad + (tickTexts.map { textWidth($0) }.max() ?? 0) + 6, right = w - 14
