@@ -115,6 +115,32 @@ public enum Words {
         }
     }
 
+    /// Why a row's status and P(meet) point different ways, from the numbers of its assessment: the
+    /// status is read from the projected pace against the pace needed (its ratio beside the threshold
+    /// it passed or missed), P(meet) from the whole range at the target year. "Tình trạng xét theo tốc
+    /// độ dự kiến (bằng 0,96 lần tốc độ cần; từ 0,95 là đúng tiến độ), còn khả năng đạt (38 %) xét
+    /// theo cả khoảng dự báo năm 2025, nên hai số này không cùng chiều." The generic remark when the
+    /// ratio is unknown.
+    static func disagreement(_ t: TargetAssessment) -> Phrase {
+        guard t.disagreement, let ratio = t.progressRatio, let p = t.pMeet else { return remark(.statusDisagreesWithPMeet) }
+        func n(_ v: Double, _ l: Language) -> String { NumberText.plain(v, decimals: 2, l) }
+        func rule(_ l: Language) -> String {
+            switch t.status {
+            case .onTrack, .achieved: l == .vi ? "từ \(n(StatusThresholds.onTrack, l)) là đúng tiến độ" : "\(n(StatusThresholds.onTrack, l)) or more is on track"
+            case .offTrack: l == .vi ? "dưới \(n(StatusThresholds.needsAcceleration, l)) là chậm tiến độ" : "under \(n(StatusThresholds.needsAcceleration, l)) is off track"
+            case .movingAway: l == .vi ? "dưới 0 là đi ngược hướng" : "under 0 is moving away"
+            case .needsAcceleration, .insufficientData, .missed: ""
+            }
+        }
+        func line(_ l: Language) -> String {
+            let probability = NumberText.format(p, .probability, l)
+            return l == .vi
+                ? "Tình trạng xét theo tốc độ dự kiến (bằng \(n(ratio, l)) lần tốc độ cần; \(rule(l))), còn khả năng đạt (\(probability)) xét theo cả khoảng dự báo năm \(t.year), nên hai số này không cùng chiều."
+                : "The status is read from the projected pace (\(n(ratio, l)) times the pace needed; \(rule(l))), P(meet) (\(probability)) from the whole \(t.year) range, so the two point different ways."
+        }
+        return Phrase(vi: line(.vi), en: line(.en))
+    }
+
     /// A forecast error as one line (the series' name kept as given).
     public static func error(_ error: ForecastError) -> Phrase {
         switch error {

@@ -249,4 +249,29 @@ import Testing
         #expect(planner.parentForecast != nil && planner.rows.allSatisfy { $0.atParentYear != nil })
         #expect(planner.disagreement == nil)
     }
+
+    /// A row whose status and P(meet) point different ways says why, with the numbers it is read
+    /// from: Gio Linh (planner province, online share, target 50 % in 2025) is on track by its
+    /// projected pace (a progress ratio of at least 0.95) while its 2025 median is just under 50 %,
+    /// so P(meet) is under one half. Rows that agree have no remark.
+    @Test func statusAndPMeetDisagreementIsExplained() throws {
+        let comparison = try #require(try EntityComparison.build(PlannerCasesTests.fixture(), indicator: "online_share").first)
+        let table = comparison.table()
+        let remark = try #require(table.columns.firstIndex { $0.key == "remark" })
+        let entity = try #require(table.columns.firstIndex { $0.key == "entity" })
+        for (row, r) in zip(table.rows, comparison.groups.flatMap(\.rows)) {
+            let t = r.forecast?.target
+            guard case let .text(id) = row[entity] else { Issue.record("entity id"); continue }
+            if let t, t.disagreement {
+                let ratio = try #require(t.progressRatio), p = try #require(t.pMeet)
+                #expect(id == "gio_linh" && t.status == .onTrack && ratio >= 0.95 && p < 0.5)
+                let text = table.display(row[remark], column: table.columns[remark], row: 0, language: .vi)
+                #expect(text.contains("bằng \(NumberText.plain(ratio, decimals: 2, .vi)) lần tốc độ cần; từ 0,95 là đúng tiến độ"))
+                #expect(text.contains("khả năng đạt (\(NumberText.format(p, .probability, .vi)))") && text.contains("năm 2025"))
+            } else {
+                #expect(table.display(row[remark], column: table.columns[remark], row: 0, language: .vi).isEmpty, "\(id)")
+            }
+        }
+        #expect(comparison.groups.flatMap(\.rows).count { $0.forecast?.target?.disagreement == true } == 1)
+    }
 }

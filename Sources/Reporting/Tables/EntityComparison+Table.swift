@@ -64,6 +64,8 @@ extension EntityComparison {
             .upper80,
             .pMeet,
             .init(key: "status", vi: "Tình trạng", en: "Status", format: .text),
+            // Why the status and P(meet) point different ways, where they do (the gap table's sentence).
+            .init(key: "remark", vi: "Ghi chú", en: "Remark", format: .text),
         ]
         if hasContributions {
             columns.append(.init(key: "contribution", vi: "Cấp trên tăng thêm nếu đơn vị đạt mục tiêu", en: "Parent gains if this entity meets the target",
@@ -105,6 +107,7 @@ extension EntityComparison {
                     r.target.map { _ in .phrase(r.targetIsParents ? Self.parentsTarget : Self.ownTarget) } ?? .text(""),
                     .number(r.gap), .number(p?.estimate), .number(i80?.lower), .number(i80?.upper), .number(r.forecast?.target?.pMeet),
                     r.status.map { .phrase(Words.status($0)) } ?? .text(""),
+                    r.forecast?.target.flatMap { $0.disagreement ? .phrase(Words.disagreement($0)) : nil } ?? .text(""),
                 ]
                 if hasContributions {
                     cells.append(.number(r.contribution?.points))
@@ -137,7 +140,8 @@ extension EntityComparison {
             }
         }
         let optional: [[String]] = [["rank_change"], ["change", "change_per_year"], ["parent_value", "difference_to_parent"],
-                                    ["target_value", "target_year", "target_of", "gap", "projection", "lower_80", "upper_80", "p_meet", "status"]]
+                                    ["target_value", "target_year", "target_of", "gap", "projection", "lower_80", "upper_80", "p_meet", "status"],
+                                    ["remark"]]
         let dropped = Set(optional.filter { $0.allSatisfy(empty) }.flatMap { $0 } + (groups.allSatisfy { $0.parent == nil } ? ["parent", "parent_name"] : []))
         if !dropped.isEmpty {
             let kept = columns.indices.filter { !dropped.contains(columns[$0].key) }

@@ -234,7 +234,7 @@ public struct GapTable: Sendable {
             let p = r.projection, t = r.forecast?.target
             func interval(_ level: Double) -> Projection.Interval? { p?.intervals.first { $0.level == level } }
             var remarks = r.remark.map { [Words.remark($0)] } ?? []
-            if let t, t.disagreement { remarks.append(Words.remark(.statusDisagreesWithPMeet)) }
+            if let t, t.disagreement { remarks.append(Words.disagreement(t)) }
             remarks += (p?.flags ?? []).map(Words.flag)
             let remark: ReportTable.Cell = Phrase.joined(remarks).map { .phrase($0) } ?? .text("")
             return [
