@@ -9,6 +9,8 @@ import Indicators
 // 3. with n = 4, where AICc is undefined for 3-parameter models, use leave-one-out RMSE;
 // 4. with n ≤ 3, do not pretend to choose from the data: use the indicator's kind
 //    (share → logit, count → loglinear, score and rank → linear).
+// These rules are written once, in `Selection.decide`, for `select` (one series, with its table of
+// candidates and the reason) and the batch kernel (many series, without allocating).
 
 /// One model considered by `auto`, with its scores and why it won or was excluded.
 public struct Candidate: Sendable, Equatable {
@@ -48,58 +50,167 @@ public enum Selection {
     ) throws(ForecastError) -> (fit: TrendFit, candidates: [Candidate], reason: SelectionReason) {
         try series.validate()
         let order = models ?? candidates(for: series.kind, hasUpperBound: series.upper != nil)
-        var fits: [TrendFit] = []
+        var fits: [TrendFit?] = []
+        var standings: [Standing] = []
         var table: [Candidate] = []
         var firstError: ForecastError?
         for model in order {
             do {
                 let fit = try TrendFit.fit(series, model: model)
+                fits.append(fit)
                 if let t = leavesBounds(fit, series: series, at: times) {
+                    standings.append(.medianLeaves)
                     table.append(Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: false,
                                            excluded: .pointLeavesBounds(t: t)))
                     continue
                 }
-                fits.append(fit)
+                standings.append(intervalLeavesBounds(fit, series: series, at: times) == nil ? .inside : .intervalLeaves)
                 table.append(Candidate(model: model, aicc: fit.aicc, looRMSE: fit.looRMSE, chosen: false, excluded: nil))
             } catch {
                 firstError = firstError ?? error
+                fits.append(nil)
+                standings.append(.notFitted)
                 table.append(Candidate(model: model, aicc: nil, looRMSE: nil, chosen: false, excluded: .failed(error)))
             }
         }
-        guard !fits.isEmpty else {
+        let n = series.count
+        guard let decision = decide(count: order.count, n: n, forced: false, standing: { standings[$0] },
+                                    aicc: { fits[$0]?.aicc }, looRMSE: { fits[$0]?.looRMSE }),
+              let winner = fits[decision.chosen]
+        else {
             throw firstError ?? .notApplicable(series.name, model: "auto", reason: .noCandidateInBounds)
         }
-        // Prefer models whose 95 % intervals stay inside the bounds, when there are any.
-        let inside = fits.filter { intervalLeavesBounds($0, series: series, at: times) == nil }
-        if !inside.isEmpty && inside.count < fits.count {
-            for fit in fits where !inside.contains(where: { $0.model == fit.model }) {
-                if let t = intervalLeavesBounds(fit, series: series, at: times), let i = table.firstIndex(where: { $0.model == fit.model }) {
-                    table[i].excluded = .intervalLeavesBounds(t: t)
+        // Models whose 95 % interval leaves the bounds, when some candidate's stays inside.
+        if decision.intervalsInside {
+            for k in order.indices where standings[k] == .intervalLeaves {
+                if let fit = fits[k], let t = intervalLeavesBounds(fit, series: series, at: times) {
+                    table[k].excluded = .intervalLeavesBounds(t: t)
                 }
             }
-            fits = inside
         }
-        let (winner, reason) = choose(fits, n: series.count, kind: series.kind)
+        let reason: SelectionReason
+        switch decision.rule {
+        case .forced: reason = .requested(winner.model)
+        case .byKind: reason = .byKind(n: n, kind: series.kind, model: winner.model)
+        case let .nearTieByLOO(other, gap):
+            reason = .nearTieByLOO(chosen: winner.model, other: order[other], gap: gap, chosenRMSE: winner.looRMSE ?? 0,
+                                   otherRMSE: fits[other]?.looRMSE ?? 0)
+        case let .lowestAICc(gap, runnerUp): reason = .lowestAICc(aicc: winner.aicc ?? 0, gap: gap, runnerUp: order[runnerUp])
+        case .lowestLOO: reason = .lowestLOO(n: n, rmse: winner.looRMSE ?? 0)
+        case .noScore: reason = .noScore(kind: series.kind, model: winner.model)
+        }
         for i in table.indices where table[i].model == winner.model && table[i].excluded == nil { table[i].chosen = true }
         return (winner, table, reason)
     }
 
-    static func choose(_ fits: [TrendFit], n: Int, kind: Indicator.Kind) -> (TrendFit, SelectionReason) {
-        if n <= 3 { return (fits[0], .byKind(n: n, kind: kind, model: fits[0].model)) }
-        let scored = fits.filter { $0.aicc != nil }.sorted { ($0.aicc ?? 0) < ($1.aicc ?? 0) }
-        if scored.count >= 2 {
-            let best = scored[0], second = scored[1]
-            let gap = (second.aicc ?? 0) - (best.aicc ?? 0)
-            if gap < 2, let a = best.looRMSE, let b = second.looRMSE, b < a {
-                return (second, .nearTieByLOO(chosen: second.model, other: best.model, gap: gap, chosenRMSE: b, otherRMSE: a))
+    /// Where a candidate stands against the indicator's bounds at the requested times.
+    enum Standing: Sendable, Equatable {
+        /// It could not be fitted (the model does not apply).
+        case notFitted
+        /// Its median leaves the bounds at some time: never chosen.
+        case medianLeaves
+        /// Its median stays inside but its 95 % interval leaves at some time.
+        case intervalLeaves
+        /// Median and 95 % interval inside at every time (or no interval: no spread to check).
+        case inside
+    }
+
+    /// What ``decide(count:n:forced:standing:aicc:looRMSE:)`` chose, by candidate index.
+    struct Decision: Sendable, Equatable {
+        /// The rule that decided, with the other candidate it names.
+        enum Rule: Sendable, Equatable {
+            /// The only candidate, used as it is.
+            case forced
+            /// n ≤ 3: the first admissible candidate in the kind's order.
+            case byKind
+            /// The runner-up in AICc, `gap` above the lowest (`other`), with a lower LOO RMSE.
+            case nearTieByLOO(other: Int, gap: Double)
+            /// The lowest AICc, `gap` below `runnerUp`.
+            case lowestAICc(gap: Double, runnerUp: Int)
+            /// Fewer than two AICc: the lowest LOO RMSE.
+            case lowestLOO
+            /// No AICc pair and no LOO: the first admissible candidate.
+            case noScore
+        }
+
+        /// The chosen candidate.
+        var chosen: Int
+        /// Why.
+        var rule: Rule
+        /// Whether some candidate's 95 % interval stays inside, so those whose interval leaves were set aside.
+        var intervalsInside: Bool
+    }
+
+    /// The selection rules (see the top of this file), once for every caller: candidates are indices
+    /// 0 ..< `count` in the order of preference when the data cannot decide, described by closures so
+    /// that the batch kernel decides from its scratch buffers without allocating.
+    ///
+    /// 1. `forced` (a single candidate asked for): used as it is if it was fitted, whatever its bounds.
+    /// 2. Admissible: median inside (``Standing/intervalLeaves`` or ``Standing/inside``); when some
+    ///    candidate is ``Standing/inside``, only those.
+    /// 3. n ≤ 3: the first admissible (by kind). Otherwise the two lowest AICc (earlier wins a tie):
+    ///    the runner-up when within 2 and its LOO RMSE is lower, else the lowest; with fewer than two
+    ///    AICc the lowest LOO RMSE (earlier wins a tie); with none, the first admissible.
+    ///
+    /// `standing` is first asked in order k = 0, 1, …: only of candidate 0 when forced, and for n ≤ 3 up
+    /// to the first candidate inside (so a caller may fit candidates as they are asked for); later it
+    /// may be asked again, as may `aicc` and `looRMSE`, only of candidates it was asked of before.
+    /// A NaN score counts as none.
+    /// - Returns: nil when no candidate is admissible (none fitted, or every median leaves the bounds).
+    static func decide(count: Int, n: Int, forced: Bool, standing: (Int) -> Standing, aicc: (Int) -> Double?,
+                       looRMSE: (Int) -> Double?) -> Decision? {
+        if forced {
+            return count == 1 && standing(0) != .notFitted ? Decision(chosen: 0, rule: .forced, intervalsInside: false) : nil
+        }
+        var anyInside = false, first = -1
+        for k in 0..<count {
+            switch standing(k) {
+            case .inside:
+                // n ≤ 3: the first candidate inside is the first admissible; the rest need not be looked at.
+                if n <= 3 { return Decision(chosen: k, rule: .byKind, intervalsInside: true) }
+                anyInside = true
+            case .intervalLeaves: break
+            case .notFitted, .medianLeaves: continue
             }
-            return (best, .lowestAICc(aicc: best.aicc ?? 0, gap: gap, runnerUp: second.model))
+            if first < 0 { first = k }
         }
-        let byLOO = fits.filter { $0.looRMSE != nil }.sorted { ($0.looRMSE ?? 0) < ($1.looRMSE ?? 0) }
-        if let best = byLOO.first {
-            return (best, .lowestLOO(n: n, rmse: best.looRMSE ?? 0))
+        guard first >= 0 else { return nil }
+        func admissible(_ k: Int) -> Bool {
+            switch standing(k) {
+            case .inside: true
+            case .intervalLeaves: !anyInside
+            case .notFitted, .medianLeaves: false
+            }
         }
-        return (fits[0], .noScore(kind: kind, model: fits[0].model))
+        if anyInside {
+            for k in 0..<count where admissible(k) { first = k; break }
+        }
+        if n <= 3 { return Decision(chosen: first, rule: .byKind, intervalsInside: anyInside) }
+        func score(_ value: Double?) -> Double? { value.flatMap { $0.isNaN ? nil : $0 } }
+        var best = -1, second = -1, bestAICc = 0.0, secondAICc = 0.0
+        for k in 0..<count where admissible(k) {
+            guard let a = score(aicc(k)) else { continue }
+            if best < 0 || a < bestAICc {
+                (second, secondAICc) = (best, bestAICc)
+                (best, bestAICc) = (k, a)
+            } else if second < 0 || a < secondAICc {
+                (second, secondAICc) = (k, a)
+            }
+        }
+        if best >= 0 && second >= 0 {
+            let gap = secondAICc - bestAICc
+            if gap < 2, let a = score(looRMSE(best)), let b = score(looRMSE(second)), b < a {
+                return Decision(chosen: second, rule: .nearTieByLOO(other: best, gap: gap), intervalsInside: anyInside)
+            }
+            return Decision(chosen: best, rule: .lowestAICc(gap: gap, runnerUp: second), intervalsInside: anyInside)
+        }
+        var byLOO = -1, lowest = 0.0
+        for k in 0..<count where admissible(k) {
+            guard let r = score(looRMSE(k)) else { continue }
+            if byLOO < 0 || r < lowest { (byLOO, lowest) = (k, r) }
+        }
+        if byLOO >= 0 { return Decision(chosen: byLOO, rule: .lowestLOO, intervalsInside: anyInside) }
+        return Decision(chosen: first, rule: .noScore, intervalsInside: anyInside)
     }
 
     /// The first requested time at which the fit's 95 % interval leaves [lower, upper], if any.

@@ -35,14 +35,10 @@ public struct TrendFit: Sendable {
     public var sigma: Double { sigma2.squareRoot() }
 
     enum Kernel: Sendable {
-        /// A line on a scale; `newWeight` is the weight of a new observation (1 for OLS).
-        case line(LineFit, Scale)
+        /// A textbook model on values (linear, loglinear, logit, drift, mean), shared with the batch kernel.
+        case textbook(ModelCore)
         /// Logistic GLM: coefficients at t = 0 … expressed on centred time for accuracy.
         case glm(b0: Double, b1: Double, tCentre: Double, cov00: Double, cov01: Double, cov11: Double, newTrials: Double, scale: Scale)
-        /// Random walk with drift from the last point.
-        case drift(lastT: Double, lastY: Double, drift: Double, span: Double)
-        /// The mean.
-        case mean(mean: Double, n: Int)
         /// The calibrated default.
         case calibrated(CalibratedTrend)
     }
@@ -57,10 +53,9 @@ public struct TrendFit: Sendable {
     public func distribution(at t: Double) -> PredictiveDistribution {
         let df = Double(dfResidual)
         switch kernel {
-        case let .line(fit, scale):
-            let dt = t - fit.tBar
-            let variance = sigma2 * (1 / fit.weightSum + dt * dt / fit.sxx + 1)
-            return PredictiveDistribution(location: fit.fitted(t), scale: variance.squareRoot(), degreesOfFreedom: df, transform: scale)
+        case let .textbook(core):
+            return PredictiveDistribution(location: core.location(at: t), scale: core.spread(at: t, sigma2: sigma2),
+                                          degreesOfFreedom: df, transform: core.scale)
         case let .glm(b0, b1, c, v00, v01, v11, m, scale):
             let x = t - c
             let eta = b0 + b1 * x
@@ -68,12 +63,6 @@ public struct TrendFit: Sendable {
             let p = 1 / (1 + exp(-eta))
             let newVariance = sigma2 / (m * p * (1 - p))
             return PredictiveDistribution(location: eta, scale: (fitVariance + newVariance).squareRoot(), degreesOfFreedom: df, transform: scale)
-        case let .drift(lastT, lastY, drift, span):
-            let h = abs(t - lastT)
-            let variance = sigma2 * (h + h * h / span)
-            return PredictiveDistribution(location: lastY + drift * (t - lastT), scale: variance.squareRoot(), degreesOfFreedom: df, transform: .identity)
-        case let .mean(mean, n):
-            return PredictiveDistribution(location: mean, scale: (sigma2 * (1 + 1 / Double(n))).squareRoot(), degreesOfFreedom: df, transform: .identity)
         case let .calibrated(trend):
             return trend.distribution(at: t)
         }

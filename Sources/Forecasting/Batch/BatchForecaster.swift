@@ -3,8 +3,9 @@ import Statistics
 
 /// Fits, selects and projects many series at once, on all cores, without allocating per series.
 ///
-/// The same models, formulas and selection rules as ``Forecaster`` (a test checks that both give
-/// the same model and numbers on random series), on values only (counts are not used here). Work is
+/// The same fits (``ModelCore``) and selection rules (``Selection/decide(count:n:forced:standing:aicc:looRMSE:)``)
+/// as ``Forecaster`` with ``IntervalMethod/model`` (a test checks that both give the same model and
+/// numbers on random series of every kind), on values only (counts are not used here). Work is
 /// split into chunks run with `DispatchQueue.concurrentPerform`; each chunk reuses one scratch
 /// buffer; Student t quantiles are tabulated once per call for the degrees of freedom that occur.
 public enum BatchForecaster {
@@ -38,10 +39,11 @@ public enum BatchForecaster {
                             batch.values.withUnsafeBufferPointer { yAll in
                                 let input = Input(times: tAll, values: yAll, batch: batch)
                                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                    var kernel = Kernel(candidates: candidates, times: times, levels: levels, table: table,
-                                                        lower: batch.lower, upper: batch.upper, kind: batch.kind, maxN: maxN)
-                                    let start = chunk * count / chunks, end = (chunk + 1) * count / chunks
-                                    for i in start..<end { kernel.run(series: i, input: input, output: out) }
+                                    Kernel.with(candidates: candidates, times: times, levels: levels, table: table, lower: batch.lower,
+                                                upper: batch.upper, maxN: maxN) { kernel in
+                                        let start = chunk * count / chunks, end = (chunk + 1) * count / chunks
+                                        for i in start..<end { kernel.run(series: i, input: input, output: out) }
+                                    }
                                 }
                             }
                         }

@@ -10,94 +10,77 @@ extension TrendFit {
 
     /// Fits `model` to `series`.
     ///
+    /// The textbook models on values come from ``ModelCore`` (the batch kernel's fits too); a share
+    /// with counts gets the quasi-binomial GLM for `logit`; ``TrendModel/calibrated`` the calibrated trend
+    /// with the shipped table.
+    ///
     /// - Throws: ``ForecastError/notApplicable(_:model:reason:)`` when the model does not apply
     ///   (non-positive values for loglinear, no bounds for logit, too few points), and the errors
     ///   of ``Series/validate(minimumPoints:allowConstant:)``.
     public static func fit(_ series: Series, model: TrendModel) throws(ForecastError) -> TrendFit {
         if model == .calibrated { return try calibrated(series, table: .shipped) }
         try series.validate()
-        let n = series.count
-        func refuse(_ reason: ForecastError.NotApplicable) -> ForecastError { .notApplicable(series.name, model: model.rawValue, reason: reason) }
-        switch model {
-        case .linear:
-            return line(series, scale: .identity, z: series.values, notes: [])
-        case .loglinear:
-            guard series.values.allSatisfy({ $0 > 0 }) else { throw refuse(.needsPositiveValues) }
-            return line(series, scale: .log, z: series.values.map { Foundation.log($0) }, notes: [])
-        case .logit:
-            guard let upper = series.upper else { throw refuse(.noUpperBound) }
-            let lower = series.lower ?? 0
-            if series.hasCounts && series.kind == .share {
-                return try glm(series, lower: lower, upper: upper)
+        if model == .logit, let upper = series.upper, series.hasCounts && series.kind == .share {
+            return try glm(series, lower: series.lower ?? 0, upper: upper)
+        }
+        let core: ModelCore
+        do {
+            core = try textbookCore(series, model: model)
+        } catch {
+            let reason: ForecastError.NotApplicable
+            switch error {
+            case .needsPositiveValues: reason = .needsPositiveValues
+            case .noUpperBound: reason = .noUpperBound
+            case .needsThreePoints: reason = .needsThreePoints
+            case .notTextbook: return try calibrated(series, table: .shipped)   // (returned above; kept for exhaustiveness)
             }
-            let (z, notes) = logitValues(series, lower: lower, upper: upper)
-            return line(series, scale: .logit(lower: lower, upper: upper), z: z, notes: notes)
-        case .drift:
-            guard n >= 3 else { throw refuse(.needsThreePoints) }
-            return drift(series)
-        case .mean:
-            return mean(series)
-        case .calibrated:
-            return try calibrated(series, table: .shipped)   // (returned above; kept for exhaustiveness)
+            throw .notApplicable(series.name, model: model.rawValue, reason: reason)
+        }
+        return textbook(series, core: core)
+    }
+
+    /// ``ModelCore`` on the series' times and values (a scratch buffer on the stack).
+    static func textbookCore(_ series: Series, model: TrendModel) throws(ModelCore.Refusal) -> ModelCore {
+        try series.times.withUnsafeBufferPointer { t throws(ModelCore.Refusal) in
+            try series.values.withUnsafeBufferPointer { y throws(ModelCore.Refusal) in
+                try withUnsafeTemporaryAllocation(of: Double.self, capacity: series.count) { z throws(ModelCore.Refusal) in
+                    try ModelCore(model, t: t, y: y, lower: series.lower, upper: series.upper, scratch: z)
+                }
+            }
         }
     }
 
-    /// Values on a bound moved inside it for the logit: by ``logitBoundaryShift`` of the range, or by
-    /// half the distance of the nearest other value to that bound if that is smaller (so a 0 % before
-    /// 0.6 % stays below it).
-    static func logitValues(_ series: Series, lower: Double, upper: Double) -> (z: [Double], notes: [FitNote]) {
-        let scale = Scale.logit(lower: lower, upper: upper)
-        let inside = series.values.filter { $0 > lower && $0 < upper }
-        let lowShift = min(logitBoundaryShift * (upper - lower), (inside.map { $0 - lower }.min() ?? upper - lower) / 2)
-        let highShift = min(logitBoundaryShift * (upper - lower), (inside.map { upper - $0 }.min() ?? upper - lower) / 2)
-        var moved: [FitNote.Move] = []
-        let z = zip(series.times, series.values).map { t, y -> Double in
-            if y <= lower {
-                moved.append(FitNote.Move(t: t, from: y, to: lower + lowShift))
-                return scale.forward(lower + lowShift)
-            }
-            if y >= upper {
-                moved.append(FitNote.Move(t: t, from: y, to: upper - highShift))
-                return scale.forward(upper - highShift)
-            }
-            return scale.forward(y)
-        }
+    /// A textbook fit made from its ``ModelCore``: coefficients named as R names them (`(Intercept)`
+    /// and `t` on decimal time for the lines, `drift`, `mean`) with their standard errors, and the notes:
+    /// values moved inside the bounds for the logit, no AICc for the drift.
+    static func textbook(_ series: Series, core: ModelCore) -> TrendFit {
+        let n = series.count
+        let coefficients: [Coefficient]
         var notes: [FitNote] = []
-        if !moved.isEmpty { notes.append(.valuesMovedInsideBounds(moved)) }
-        return (z, notes)
-    }
-
-    /// A line fitted on a scale: linear, loglinear, or logit on values.
-    static func line(_ series: Series, scale: Scale, z: [Double], notes: [FitNote]) -> TrendFit {
-        let n = series.count
-        let fit = series.times.withUnsafeBufferPointer { t in z.withUnsafeBufferPointer { LineFit(t: t, z: $0) } }
-        var jacobian = 0.0
-        var clampedY: [Double] = []
-        for zi in z { clampedY.append(scale.inverse(zi)) }
-        for y in clampedY { jacobian += scale.logJacobian(y) }
-        let ll = gaussianLogLikelihood(rss: fit.rss, n: n) + jacobian
-        let model: TrendModel = switch scale {
-        case .identity, .rankPlace: .linear
-        case .log, .logOffset: .loglinear
-        case .logit, .censoredLogit: .logit
-        }
-        var result = TrendFit(
-            model: model, name: series.name, n: n, coefficients: fit.coefficients(sigma2: fit.sigma2), sigma2: fit.sigma2,
-            dfResidual: fit.df, logLikelihood: ll.isFinite ? ll : nil,
-            aicc: aicc(logLikelihood: ll, k: model.informationParameters, n: n), looRMSE: nil, notes: notes,
-            kernel: .line(fit, scale))
-        if n >= 4 {
-            // Leave-one-out on the model scale: ẑ₋ᵢ = zᵢ − eᵢ/(1 − hᵢ), then back to the original scale.
-            var sum = 0.0
-            for i in 0..<n {
-                let e = z[i] - fit.fitted(series.times[i])
-                let loo = z[i] - e / (1 - fit.leverage(series.times[i]))
-                let err = series.values[i] - scale.inverse(loo)
-                sum += err * err
+        switch core.shape {
+        case let .line(fit):
+            coefficients = fit.coefficients(sigma2: fit.sigma2)
+            if case let .logit(lower, upper) = core.scale {
+                let (low, high) = series.values.withUnsafeBufferPointer { ModelCore.logitShifts($0, lower: lower, upper: upper) }
+                var moved: [FitNote.Move] = []
+                for (t, y) in zip(series.times, series.values) {
+                    if y <= lower {
+                        moved.append(FitNote.Move(t: t, from: y, to: lower + low))
+                    } else if y >= upper {
+                        moved.append(FitNote.Move(t: t, from: y, to: upper - high))
+                    }
+                }
+                if !moved.isEmpty { notes.append(.valuesMovedInsideBounds(moved)) }
             }
-            result.looRMSE = (sum / Double(n)).squareRoot()
+        case let .drift(_, _, drift, span):
+            coefficients = [Coefficient(name: "drift", estimate: drift, standardError: (core.sigma2 / span).squareRoot())]
+            notes.append(.driftHasNoAICc(changes: n - 1, values: n))
+        case let .mean(mean, _):
+            coefficients = [Coefficient(name: "mean", estimate: mean, standardError: (core.sigma2 / Double(n)).squareRoot())]
         }
-        return result
+        return TrendFit(
+            model: core.model, name: series.name, n: n, coefficients: coefficients, sigma2: core.sigma2, dfResidual: core.df,
+            logLikelihood: core.logLikelihood, aicc: core.aicc, looRMSE: core.looRMSE, notes: notes, kernel: .textbook(core))
     }
 
     /// The quasi-binomial GLM on counts; points without counts get the median denominator.
@@ -118,10 +101,9 @@ extension TrendFit {
             Coefficient(name: "t", estimate: b1, standardError: (phi * cov[1, 1]).squareRoot()),
         ]
         // AICc of the logit curve from the values-only fit (a quasi-likelihood has none).
-        let (z, _) = logitValues(series, lower: lower, upper: upper)
-        let valuesFit = line(series, scale: .logit(lower: lower, upper: upper), z: z, notes: [])
-        result.logLikelihood = valuesFit.logLikelihood
-        result.aicc = valuesFit.aicc
+        let valuesFit = try? textbookCore(series, model: .logit)
+        result.logLikelihood = valuesFit?.logLikelihood
+        result.aicc = valuesFit?.aicc
         notes.append(.aiccFromValues)
         result.notes = notes
         if n >= 4 {
@@ -181,71 +163,5 @@ extension TrendFit {
                          cov01: cov[0, 1], cov11: cov[1, 1], newTrials: trials.last ?? median,
                          scale: .logit(lower: lower, upper: upper)))
         return (fit, model, tCentre, median, imputed)
-    }
-
-    /// Random walk with drift for irregular times: Δyᵢ = b Δtᵢ + eᵢ, Var eᵢ = σ² Δtᵢ.
-    /// b̂ = (y_n − y_1)/(t_n − t_1), σ̂² = Σ (Δyᵢ − b̂Δtᵢ)²/Δtᵢ / (n − 2); on unit steps this is
-    /// forecast::rwf(drift = TRUE): forecast variance σ̂²(h + h²/(t_n − t_1)).
-    static func drift(_ series: Series) -> TrendFit {
-        let t = series.times, y = series.values, n = series.count
-        let span = t[n - 1] - t[0]
-        let b = (y[n - 1] - y[0]) / span
-        var rss = 0.0, ll = 0.0
-        for i in 1..<n {
-            let dt = t[i] - t[i - 1]
-            let r = (y[i] - y[i - 1]) - b * dt
-            rss += r * r / dt
-        }
-        let m = n - 1
-        let sigma2 = rss / Double(m - 1)
-        let mle = rss / Double(m)
-        for i in 1..<n {
-            let dt = t[i] - t[i - 1]
-            let r = (y[i] - y[i - 1]) - b * dt
-            ll += -0.5 * (Foundation.log(2 * Double.pi * mle * dt) + r * r / (mle * dt))
-        }
-        var result = TrendFit(
-            model: .drift, name: series.name, n: n,
-            coefficients: [Coefficient(name: "drift", estimate: b, standardError: (sigma2 / span).squareRoot())],
-            sigma2: sigma2, dfResidual: m - 1, logLikelihood: ll.isFinite ? ll : nil,
-            aicc: nil, looRMSE: nil,
-            notes: [.driftHasNoAICc(changes: m, values: n)],
-            kernel: .drift(lastT: t[n - 1], lastY: y[n - 1], drift: b, span: span))
-        if n >= 4 {
-            // One-step-ahead error for each point after the first, drift re-estimated without that change.
-            var sum = 0.0
-            for i in 1..<n {
-                let dt = t[i] - t[i - 1]
-                let bi = ((y[n - 1] - y[0]) - (y[i] - y[i - 1])) / (span - dt)
-                let err = y[i] - (y[i - 1] + bi * dt)
-                sum += err * err
-            }
-            result.looRMSE = (sum / Double(n - 1)).squareRoot()
-        }
-        return result
-    }
-
-    /// The mean with a Student t predictive: ȳ ± t s √(1 + 1/n).
-    static func mean(_ series: Series) -> TrendFit {
-        let n = series.count
-        let y = series.values
-        let mean = y.reduce(0, +) / Double(n)
-        let rss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let sigma2 = n > 1 ? rss / Double(n - 1) : .nan
-        let ll = gaussianLogLikelihood(rss: rss, n: n)
-        var result = TrendFit(
-            model: .mean, name: series.name, n: n,
-            coefficients: [Coefficient(name: "mean", estimate: mean, standardError: (sigma2 / Double(n)).squareRoot())],
-            sigma2: sigma2, dfResidual: n - 1, logLikelihood: ll.isFinite ? ll : nil,
-            aicc: aicc(logLikelihood: ll, k: 2, n: n), looRMSE: nil, notes: [], kernel: .mean(mean: mean, n: n))
-        if n >= 4 {
-            var sum = 0.0
-            for i in 0..<n {
-                let others = (mean * Double(n) - y[i]) / Double(n - 1)
-                sum += (y[i] - others) * (y[i] - others)
-            }
-            result.looRMSE = (sum / Double(n)).squareRoot()
-        }
-        return result
     }
 }
