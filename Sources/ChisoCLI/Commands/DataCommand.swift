@@ -54,7 +54,7 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             let l = language.language
             let (dataset, findings) = try DatasetLoader.load(files: files, format: numberFormat)
-            for f in findings { try Console.line(Words.finding(f).text(l)) }
+            for line in FindingLines.lines(findings, l) { try Console.line(line) }
             let errors = findings.filter { $0.severity == .error }.count
             if errors > 0 { throw CLIError.notWritten(path: out, errors: errors) }
             try Self.writeFolder(dataset, to: out, force: force)
@@ -208,7 +208,7 @@ struct DataCommand: ParsableCommand {
             let warnings = findings.count - errors
             switch format {
             case .table:
-                for f in findings { try Console.line(Words.finding(f).text(l)) }
+                for line in FindingLines.lines(findings, l) { try Console.line(line) }
                 try Console.line(Self.counts(dataset, l) + "; " + Self.errors.count(errors, l) + ", " + Self.warnings.count(warnings, l))
             case .json:
                 try Console.line(Self.json(dataset, findings, l))
@@ -227,7 +227,8 @@ struct DataCommand: ParsableCommand {
                 ("targets", .integer(dataset.targets.count)), ("errors", .integer(errors)), ("warnings", .integer(findings.count - errors)),
                 ("findings", .array(findings.map { f in
                     .object([("severity", .string(f.severity.rawValue)), ("code", .string(f.code.rawValue)),
-                             ("position", optional(f.position.map(\.description))), ("indicator", optional(f.indicator)),
+                             ("position", optional(f.position.map(\.description))), ("cause", optional(f.cause.map(\.description))),
+                             ("indicator", optional(f.indicator)),
                              ("entity", optional(f.entity)), ("period", optional(f.period)),
                              ("message", .string(MessageText.line(Words.problem(f.problem).text(l))))])
                 })),
