@@ -73,7 +73,7 @@ extension Words {
         return MessageText.line("\(place)\(word)\(subject)\(Words.problem(finding.problem).vi)")
     }
 
-    /// A root cause (``Finding/rootCauses(_:)``) as one line: the finding, and when others follow
+    /// A root cause (`Finding.rootCauses(_:)`) as one line: the finding, and when others follow
     /// from it, how many: `… (kéo theo 25 lỗi khác)` / `… (and 25 errors that follow from it)`.
     public static func rootCause(_ cause: Finding.RootCause) -> Phrase {
         let line = finding(cause.finding)

@@ -79,8 +79,11 @@ struct DataCommand: ParsableCommand {
                 discussion: """
                     Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per \
                     indicator and district, one column per period), Chi tiết số liệu (optional details) \
-                    and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by \
-                    chiso report --data FILE.xlsx and chiso data import FILE.xlsx.
+                    and Mục tiêu (comparator ≥ or ≤), with drop-down lists of Vietnamese words (tỷ lệ, \
+                    số lượng, điểm, hạng; tỉnh, huyện; %, hồ sơ; tăng, giảm; the English codes are read \
+                    too) and a grey example row (row 2, "Ví dụ: …", not read) on each sheet. A source \
+                    needs only its title. A filled workbook is read by chiso report --data FILE.xlsx \
+                    and chiso data import FILE.xlsx.
 
                     Example:
                       chiso data template --out mau-so-lieu.xlsx

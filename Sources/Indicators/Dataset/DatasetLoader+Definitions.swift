@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reading the definitions: sources, indicators and entities. A row with an error is left out, and
-/// recorded (``DatasetLoader/LeftOut``) so that the rows using it are told why, not that it is unknown.
+/// recorded (`LeftOut`) so that the rows using it are told why, not that it is unknown.
 extension DatasetLoader {
     /// Whether `id` may name an indicator, entity or source: 1 to 100 characters from A–Z, a–z, 0–9,
     /// `_`, `-` and `.`, starting with a letter or digit. Ids become file names (report files) and

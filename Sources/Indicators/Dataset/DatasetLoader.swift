@@ -180,7 +180,7 @@ public enum DatasetLoader {
             let row = Row(table: table, index: r, columns: columns)
             let start = findings.count
             defer {
-                if rearranged {
+                if rearranged, findings.count > start || !previous.isEmpty {
                     let new = Array(findings[start...])
                     findings.removeSubrange(start...)
                     findings += new.filter { !previous.contains($0) }

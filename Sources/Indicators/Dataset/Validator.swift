@@ -59,7 +59,7 @@ enum Validator {
             if NumberFormat.isAmbiguous(text) {
                 out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
-                                   .thousandsReading(text: text, column: name, value: v, whole: text.replacingOccurrences(of: ".", with: ""))))
+                                   .thousandsReading(text: text, column: row.label(name), value: v, whole: text.replacingOccurrences(of: ".", with: ""))))
             } else if whole {
                 out.append(Finding(.warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description, .notWhole(column: name, value: v)))

@@ -1,14 +1,14 @@
 import Indicators
 
 /// The words of the empty template: its instructions sheet, the example row of each sheet, and
-/// what the drop-down lists say of a word not in them. The allowed words are ``Vocabulary``'s.
+/// what the drop-down lists say of a word not in them. The allowed words are `Vocabulary`'s.
 extension DatasetWorkbookWriter {
     /// The title of the message shown for a typed value not in a drop-down list.
     static let listTitle = "Giá trị không có trong danh sách"
     /// The message shown for a typed value not in a drop-down list (Excel then lets it stand).
     static let listMessage = "Nên chọn một giá trị trong danh sách. Chiso cũng đọc được chữ không dấu và mã tiếng Anh (share, province…); giá trị khác sẽ bị báo lỗi khi kiểm tra."
 
-    /// The example row of a sheet (``DatasetWorkbook/exampleMarker`` first, grey italics): one
+    /// The example row of a sheet (`DatasetWorkbook.exampleMarker` first, grey italics): one
     /// indicator, one district, one report, its values for the first five `years`, one target.
     static func example(_ spec: DatasetWorkbook.Sheet, years: [String]) -> [Cell] {
         let marker = DatasetWorkbook.exampleMarker + " "

@@ -4,9 +4,9 @@ import Indicators
 /// A dataset as the workbook planners fill in (`DatasetWorkbook` in Indicators): instructions, indicators,
 /// entities, sources, the data wide (one row per indicator and entity, one column per period), the
 /// same observations long with their details, and targets (comparator `≥`/`≤`), with drop-down
-/// lists of Vietnamese words (``Vocabulary``) for the columns that take one of a few. Numbers are
+/// lists of Vietnamese words (`Vocabulary` in Indicators) for the columns that take one of a few. Numbers are
 /// stored at full precision. The empty template also has a grey example row on each sheet
-/// (``DatasetWorkbookWriter/example(_:years:)``), which the reader leaves out.
+/// (`example(_:years:)`), which the reader leaves out.
 public enum DatasetWorkbookWriter {
     typealias Cell = XLSXWriter.Cell
 
