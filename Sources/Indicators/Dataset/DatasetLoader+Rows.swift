@@ -159,6 +159,7 @@ extension DatasetLoader {
     /// title, as written and as ``NameKey``s), each with the cell of the row's first error: the
     /// cause of every later row that uses them.
     struct LeftOut {
+        /// By what they define: each naming text, and `U+001F` + its ``NameKey``, → the cell of the error.
         private var cells: [DataProblem.Definition: [String: SourcePosition]] = [:]
 
         /// Records a definition left out: `texts` name it, the error is at `cause`.
@@ -190,6 +191,7 @@ extension DatasetLoader {
     struct DefinitionCells {
         /// A reference: what defines it, its id, and the dataset column.
         struct Key: Hashable { var what: DataProblem.Definition, id: String, column: String }
+        /// Each reference's cell and the header of its column.
         private var cells: [Key: (position: SourcePosition, label: String)] = [:]
 
         /// Records where column `column` of the row defining `id` is.

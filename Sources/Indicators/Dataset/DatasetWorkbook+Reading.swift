@@ -176,11 +176,15 @@ extension DatasetWorkbook {
     struct Names {
         /// The ids of one sheet, and each name's key (``key(_:)``) with the ids it names.
         struct Lookup {
+            /// The ids the sheet defines.
             var ids = Set<String>()
+            /// A name's or alias's key → the ids it names (more than one: the name decides nothing).
             var names: [String: [String]] = [:]
         }
 
+        /// The indicators sheet's ids and names.
         var indicator = Lookup()
+        /// The entities sheet's ids, names and aliases.
         var entity = Lookup()
 
         init(indicators: CSVTable?, entities: CSVTable?) {

@@ -27,6 +27,7 @@ public enum Vocabulary {
         public let entries: [Entry]
         /// Extra drop-down words after each value's own (for units: common count nouns).
         public let moreDropDown: [String]
+        /// Each word's key (``Vocabulary/key(_:)``), codes included, → its value.
         private let index: [String: Value]
 
         /// Choices from `entries` (value, words); the English code of each value is accepted too.
