@@ -98,12 +98,16 @@ bench-xlsx: deps
 	python3 Tests/Benchmarks/bench_readers.py $(BENCH_XLSX_DIR) | tee $(BENCH_XLSX_DIR).txt
 
 # End-to-end checks with real readers: openpyxl for the XLSX, headless Chromium for the HTML,
-# LibreOffice Writer (headless, to PDF) and pdftotext for the Word documents.
+# LibreOffice Writer (headless, to PDF) and pdftotext for the Word documents, LibreOffice Calc for
+# the template.
 e2e: deps
 	@command -v chromium >/dev/null 2>&1 || (\
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium)
 	@(dpkg -s libreoffice-writer-nogui || dpkg -s libreoffice-writer) >/dev/null 2>&1 || (\
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui)
+	@# Calc, to print the template (Tests/E2E/check_template.py).
+	@(dpkg -s libreoffice-calc-nogui || dpkg -s libreoffice-calc) >/dev/null 2>&1 || (\
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui)
 	@# Times New Roman's metric twin with Vietnamese letters (fonts-liberation 1.x has none: LibreOffice
 	@# then draws the marks from another font and pdftotext reads them apart from their letters).
 	@dpkg -s fonts-liberation2 >/dev/null 2>&1 || (\

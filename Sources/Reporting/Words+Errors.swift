@@ -73,6 +73,31 @@ extension Words {
         return MessageText.line("\(place)\(word)\(subject)\(Words.problem(finding.problem).vi)")
     }
 
+    /// A root cause (`Finding.rootCauses(_:)`) as one line: the finding, and when others follow
+    /// from it, how many: `… (kéo theo 25 lỗi khác)` / `… (and 25 errors that follow from it)`.
+    public static func rootCause(_ cause: Finding.RootCause) -> Phrase {
+        let line = finding(cause.finding)
+        guard cause.consequences > 0 else { return line }
+        let n = cause.consequences
+        return Phrase(vi: line.vi + " (kéo theo \(count(n)) lỗi khác)",
+                      en: line.en + " (and \(n) error\(n == 1 ? "" : "s") that follow from it)")
+    }
+
+    /// The line after the root causes when some cells cause errors elsewhere: "3 ô gây ra 75 lỗi khác …".
+    public static func causes(cells: Int, errors: Int) -> Phrase {
+        Phrase(vi: "\(count(cells)) ô trên gây ra \(count(errors)) lỗi khác ở các dòng dùng đến chúng: sửa \(cells == 1 ? "ô này" : "các ô này") trước",
+               en: "\(cells) cell\(cells == 1 ? "" : "s") above cause\(cells == 1 ? "s" : "") \(errors) more error\(errors == 1 ? "" : "s") in the rows that use \(cells == 1 ? "it" : "them"): fix \(cells == 1 ? "it" : "them") first")
+    }
+
+    /// What a dataset row defines, in Vietnamese: "chỉ tiêu", "đơn vị", "nguồn".
+    static func definitionVi(_ what: DataProblem.Definition) -> String {
+        switch what {
+        case .indicator: "chỉ tiêu"
+        case .entity: "đơn vị"
+        case .source: "nguồn"
+        }
+    }
+
     /// A finding's severity: "lỗi" / "error", "cảnh báo" / "warning".
     public static func severity(_ severity: Finding.Severity) -> Phrase {
         severity == .error ? Phrase(vi: "lỗi", en: "error") : Phrase(vi: "cảnh báo", en: "warning")
@@ -106,7 +131,7 @@ extension Words {
             vi = "năm mục tiêu \(year) sớm hơn năm có số liệu đầu tiên (\(first)): không có số liệu để đánh giá mục tiêu"
         case let .duplicateFact(source, line): vi = "cùng một số liệu của nguồn \(source) đã có ở dòng \(line.map(String.init) ?? "?")"
         case let .conflictingValues(source, value, other, otherValue):
-            vi = "nguồn \(source) ghi \(n(value)), nguồn \(other) ghi \(n(otherValue)) và không nguồn nào có ngày ban hành muộn hơn (ngày trong sources.csv quyết định): bỏ cả hai"
+            vi = "nguồn \(source) ghi \(n(value)), nguồn \(other) ghi \(n(otherValue)) và không nguồn nào có ngày ban hành muộn hơn (ngày ban hành của nguồn quyết định): bỏ cả hai"
         case let .laterSourceUsed(source, value, date, used, usedValue, usedDate):
             vi = "nguồn \(source)\(date.isEmpty ? " (không ghi ngày)" : " (\(date))") ghi \(n(value)), nguồn \(used) (\(usedDate)) ghi \(n(usedValue)): dùng số liệu \(n(usedValue)) của nguồn ban hành sau"
         case let .rankContradiction(published, score, scoreValue, recomputed, of):
@@ -132,17 +157,21 @@ extension Words {
         case let .emptyCell(column): vi = "ô trống ở cột \"\(column)\""
         case let .notPlainNumber(text, column):
             vi = "\"\(text)\" ở cột \"\(column)\" không phải là số viết thường (bộ dữ liệu dùng dấu chấm thập phân, không có dấu phân cách hàng nghìn)"
-        case let .notOneOf(text, column, allowed): vi = "\"\(text)\" ở cột \"\(column)\" không thuộc các giá trị: \(allowed.joined(separator: ", "))"
+        case let .notOneOf(text, column, allowed, _):
+            vi = text.isEmpty ? "ô trống ở cột \"\(column)\"; hãy chọn một trong các giá trị: \(allowed.joined(separator: ", "))"
+                : "\"\(text)\" ở cột \"\(column)\" không phải là một trong các giá trị: \(allowed.joined(separator: ", "))"
         case let .notAKind(text, allowed): vi = "\"\(text)\" không thuộc các loại: \(allowed.joined(separator: ", "))"
         case let .entityByAlias(text, id): vi = "đơn vị được ghi là \"\(text)\"; mã của đơn vị là \(id)"
         case let .entityByIssuer(text, named, source, issuer, id):
             vi = "đơn vị được ghi là \"\(text)\", tên này ứng với \(named.joined(separator: " và ")); nguồn \(source) do \(issuer) ban hành nên đó là \(id)"
         case let .ambiguousEntity(text, named):
             vi = "đơn vị \"\(text)\" có thể là \(named.joined(separator: " hoặc ")) và nguồn không cho biết là đơn vị nào; hãy ghi mã"
-        case let .unknownEntity(text): vi = "không có đơn vị \"\(text)\" (không phải mã hay tên gọi khác trong entities.csv)"
+        case let .unknownEntity(text): vi = "không có đơn vị \"\(text)\" (không phải mã, tên hay tên gọi khác của đơn vị nào)"
         case let .unknownIndicator(id): vi = "không có chỉ tiêu \"\(id)\""
         case let .indicatorNotIn(id, file): vi = "chỉ tiêu \"\(id)\" không có trong \(file)"
-        case let .unknownSource(id): vi = "không có nguồn \"\(id)\""
+        case let .unknownSource(id): vi = "không có nguồn \"\(id)\" (không phải mã hay tên văn bản của nguồn nào)"
+        case let .definitionWithError(what, text, at):
+            vi = "\(definitionVi(what)) \"\(text)\" bị bỏ qua vì dòng khai báo có lỗi ở \(at)"
         case let .notAYear(text): vi = "\"\(text)\" không phải là năm"
         case let .period(error): vi = Words.error(error).vi
         case let .number(error): vi = Words.error(error).vi

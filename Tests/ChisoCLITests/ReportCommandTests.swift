@@ -43,11 +43,11 @@ struct ReportCommandTests {
         try Data("indicator,entity,year,value,comparator,source,note\nfixed_broadband_household_share,dak_nong,2025,80,=>,qd_749_2020,\n".utf8).write(to: targets)
         let r = try runChiso(["gaps", "--targets", targets.path, "--lang", "en"])
         #expect(r.status == 1)
-        #expect(r.stderr == "Error: \(targets.path):2:5: error[invalid_choice] \"=>\" in column \"comparator\" is not one of: >=, <=\n")
+        #expect(r.stderr == "Error: \(targets.path):2:5: error[invalid_choice] \"=>\" in column \"comparator\" is not one of: ≥, ≤ (or >=, <=)\n")
         let vi = try runChiso(["gaps", "--targets", targets.path])
         #expect(vi.status == 1)
         // In Vietnamese without the internal code (and without saying "lỗi" twice).
-        #expect(vi.stderr == "Lỗi: \(targets.path):2:5: \"=>\" ở cột \"comparator\" không thuộc các giá trị: >=, <=\n")
+        #expect(vi.stderr == "Lỗi: \(targets.path):2:5: \"=>\" ở cột \"comparator\" không phải là một trong các giá trị: ≥, ≤\n")
     }
 
     @Test func gapsFiltersAndFormats() throws {

@@ -68,12 +68,15 @@ grep -q "'=cmd|' /C calc'!A0" "${out}/h/comparison-dti_score-2023.csv"
 python3 Tests/E2E/check_xlsx.py "${out}/h" "${out}/hostile"
 "${chiso}" gaps --data "${out}/hostile" --format csv --output "${out}/h-gaps.csv"
 python3 Tests/E2E/check_docx.py "${out}/h-gaps.csv" "${out}/h/report.docx" --expect "<script>alert('x')</script>" --expect '"quoted" & <b>bold</b>'
-# A planner's workbook: the template chiso writes today, filled by openpyxl as a planner would, gives
-# the full report; the export of the shipped data opens in openpyxl with its drop-down lists.
+# A planner's workbook: the template chiso writes today, filled by openpyxl as a planner would (with
+# the English codes, and with Vietnamese words only), gives the full report and validates without
+# errors; the export of the shipped data opens in openpyxl with its drop-down lists.
 "${chiso}" data template --out "${out}/mau.xlsx"
 python3 Tests/ChisoCLITests/Fixtures/fill_template.py "${out}/mau.xlsx" "${out}/filled-template.xlsx" > /dev/null
 "${chiso}" report --data "${out}/filled-template.xlsx" --out "${out}/p" > /dev/null
 grep -q "Tỷ lệ hồ sơ trực tuyến toàn trình" "${out}/p/index.html"
+python3 Tests/ChisoCLITests/Fixtures/fill_template_vi.py "${out}/mau.xlsx" "${out}" > /dev/null
+"${chiso}" data validate --data "${out}/filled-template-vi.xlsx" | grep -q "; 0 lỗi, 0 cảnh báo$"
 "${chiso}" data export --format xlsx --out "${out}/export.xlsx"
 python3 - "${out}/export.xlsx" <<'PY'
 import sys, openpyxl
@@ -81,6 +84,9 @@ wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames == ["Hướng dẫn", "Chỉ tiêu", "Đơn vị", "Nguồn", "Số liệu", "Chi tiết số liệu", "Mục tiêu"], wb.sheetnames
 assert wb["Chi tiết số liệu"].max_row == 962, wb["Chi tiết số liệu"].max_row
 lists = [v.formula1 for v in wb["Chỉ tiêu"].data_validations.dataValidation]
-assert '"share,count,score,rank,amount"' in lists, lists
+assert '"tỷ lệ,số lượng,điểm,hạng,số tiền"' in lists, lists
 PY
-echo "e2e: 5 passed, 0 failed"
+# The template in LibreOffice Calc: Vietnamese drop-down lists, the grey example rows, and every
+# instruction printed whole (not one clipped line); its first page in .build/e2e to look at.
+python3 Tests/E2E/check_template.py "${out}/mau.xlsx" .build/e2e
+echo "e2e: 6 passed, 0 failed"

@@ -54,7 +54,7 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             let l = language.language
             let (dataset, findings) = try DatasetLoader.load(files: files, format: numberFormat)
-            for f in findings { try Console.line(Words.finding(f).text(l)) }
+            for line in FindingLines.lines(findings, l) { try Console.line(line) }
             let errors = findings.filter { $0.severity == .error }.count
             if errors > 0 { throw CLIError.notWritten(path: out, errors: errors) }
             try Self.writeFolder(dataset, to: out, force: force)
@@ -79,8 +79,11 @@ struct DataCommand: ParsableCommand {
                 discussion: """
                     Sheets: Hướng dẫn (instructions), Chỉ tiêu, Đơn vị, Nguồn, Số liệu (one row per \
                     indicator and district, one column per period), Chi tiết số liệu (optional details) \
-                    and Mục tiêu (comparator ≥ or ≤), with drop-down lists. A filled workbook is read by \
-                    chiso report --data FILE.xlsx and chiso data import FILE.xlsx.
+                    and Mục tiêu (comparator ≥ or ≤), with drop-down lists of Vietnamese words (tỷ lệ, \
+                    số lượng, điểm, hạng; tỉnh, huyện; %, hồ sơ; tăng, giảm; the English codes are read \
+                    too) and a grey example row (row 2, "Ví dụ: …", not read) on each sheet. A source \
+                    needs only its title. A filled workbook is read by chiso report --data FILE.xlsx \
+                    and chiso data import FILE.xlsx.
 
                     Example:
                       chiso data template --out mau-so-lieu.xlsx
@@ -208,7 +211,7 @@ struct DataCommand: ParsableCommand {
             let warnings = findings.count - errors
             switch format {
             case .table:
-                for f in findings { try Console.line(Words.finding(f).text(l)) }
+                for line in FindingLines.lines(findings, l) { try Console.line(line) }
                 try Console.line(Self.counts(dataset, l) + "; " + Self.errors.count(errors, l) + ", " + Self.warnings.count(warnings, l))
             case .json:
                 try Console.line(Self.json(dataset, findings, l))
@@ -227,7 +230,8 @@ struct DataCommand: ParsableCommand {
                 ("targets", .integer(dataset.targets.count)), ("errors", .integer(errors)), ("warnings", .integer(findings.count - errors)),
                 ("findings", .array(findings.map { f in
                     .object([("severity", .string(f.severity.rawValue)), ("code", .string(f.code.rawValue)),
-                             ("position", optional(f.position.map(\.description))), ("indicator", optional(f.indicator)),
+                             ("position", optional(f.position.map(\.description))), ("cause", optional(f.cause.map(\.description))),
+                             ("indicator", optional(f.indicator)),
                              ("entity", optional(f.entity)), ("period", optional(f.period)),
                              ("message", .string(MessageText.line(Words.problem(f.problem).text(l))))])
                 })),

@@ -78,8 +78,11 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
     case emptyCell(column: String)
     /// A dataset cell that is not a plain dot-decimal number.
     case notPlainNumber(text: String, column: String)
-    /// A cell that must be one of a fixed set of words.
-    case notOneOf(text: String, column: String, allowed: [String])
+    /// A cell that must be one of a fixed set of words: `allowed` are the Vietnamese words of the
+    /// template's drop-down list (``Vocabulary``), `codes` the English codes also accepted;
+    /// `column` is the column's header as the input names it (`Loại` in a workbook, `kind` in a
+    /// dataset folder).
+    case notOneOf(text: String, column: String, allowed: [String], codes: [String])
     /// A kind that is not one of the kinds (`allowed`).
     case notAKind(text: String, allowed: [String])
     /// An entity given by an alias.
@@ -94,8 +97,11 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
     case unknownIndicator(String)
     /// An indicator that is not in the definitions file `file`.
     case indicatorNotIn(id: String, file: String)
-    /// A source id that is not defined.
+    /// A source id (or title) that is not defined.
     case unknownSource(String)
+    /// An indicator, entity or source (`text` as the row names it) whose own row was left out for
+    /// the error at `at`: this row follows from that error.
+    case definitionWithError(Definition, text: String, at: SourcePosition)
     /// A year cell that is not a year (1900–2100).
     case notAYear(String)
     /// A period that does not parse.
@@ -189,6 +195,16 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
     case unknownCellType(String)
     /// A workbook whose package is damaged or beyond the reader's limits.
     case damaged(Damage)
+
+    /// What a dataset row defines.
+    public enum Definition: String, Sendable, Equatable {
+        /// An indicator (a row of the indicators sheet or `indicators.csv`).
+        case indicator
+        /// An entity.
+        case entity
+        /// A source.
+        case source
+    }
 
     /// A series as a message lists it: its name and where it starts.
     public struct SeriesLabel: Sendable, Equatable {
@@ -340,7 +356,7 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case let .targetBeforeData(year, first): "target year \(year) is before the first observation (\(first)): there is nothing to judge it by"
         case let .duplicateFact(source, line): "the same fact from \(source) is already at line \(line.map(String.init) ?? "?")"
         case let .conflictingValues(source, value, other, otherValue):
-            "\(source) gives \(value.clean), \(other) gives \(otherValue.clean), and neither source is dated later (sources.csv's date decides): both left out"
+            "\(source) gives \(value.clean), \(other) gives \(otherValue.clean), and neither source is dated later (the sources' dates decide): both left out"
         case let .laterSourceUsed(source, value, date, used, usedValue, usedDate):
             "\(source)\(date.isEmpty ? " (undated)" : " (\(date))") gives \(value.clean), \(used) (\(usedDate)) gives \(usedValue.clean): the later source's \(usedValue.clean) is used"
         case let .rankContradiction(published, score, scoreValue, recomputed, of):
@@ -364,17 +380,19 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case let .emptyCell(column): "empty cell in column \"\(column)\""
         case let .notPlainNumber(text, column):
             "\"\(text)\" in column \"\(column)\" is not a plain number (Datasets/ use dot decimals, no thousands separators)"
-        case let .notOneOf(text, column, allowed): "\"\(text)\" in column \"\(column)\" is not one of: \(allowed.joined(separator: ", "))"
+        case let .notOneOf(text, column, allowed, codes):
+            "\"\(text)\" in column \"\(column)\" is not one of: \(allowed.joined(separator: ", "))\(codes.isEmpty ? "" : " (or \(codes.joined(separator: ", ")))")"
         case let .notAKind(text, allowed): "\"\(text)\" is not one of \(allowed.joined(separator: ", "))"
         case let .entityByAlias(text, id): "entity given as \"\(text)\"; its id is \(id)"
         case let .entityByIssuer(text, named, source, issuer, id):
             "entity given as \"\(text)\", which names \(named.joined(separator: " and ")); source \(source) is issued by \(issuer), so it is \(id)"
         case let .ambiguousEntity(text, named):
             "entity \"\(text)\" names \(named.joined(separator: " and ")) and the source does not tell which; write the id"
-        case let .unknownEntity(text): "unknown entity \"\(text)\" (not an id or alias in entities.csv)"
+        case let .unknownEntity(text): "unknown entity \"\(text)\" (not the id, name or alias of any entity)"
         case let .unknownIndicator(id): "unknown indicator \"\(id)\""
         case let .indicatorNotIn(id, file): "indicator \"\(id)\" is not in \(file)"
-        case let .unknownSource(id): "unknown source \"\(id)\""
+        case let .unknownSource(id): "unknown source \"\(id)\" (not the id or title of any source)"
+        case let .definitionWithError(what, text, at): "\(what.rawValue) \"\(text)\" is left out for the error at \(at)"
         case let .notAYear(text): "\"\(text)\" is not a year"
         case let .period(error): error.description
         case let .number(error): error.description

@@ -30,7 +30,8 @@ public enum DatasetError: Error, Sendable, Equatable, CustomStringConvertible {
     case notPositive(SourcePosition, text: String, column: String)
     /// A required column is missing from the header.
     case missingColumn(file: String, name: String)
-    /// The dataset has error findings (the first is given, and how many there are).
+    /// The dataset has error findings: the first is given, and how many there are to fix (errors
+    /// that follow from another, ``Finding/cause``, are not counted).
     case invalid(first: Finding, errors: Int)
     /// The file has a header but no data rows.
     case noRows(file: String)

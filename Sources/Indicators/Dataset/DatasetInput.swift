@@ -20,7 +20,7 @@ extension DatasetLoader {
     public static func loadValid(path: String, format: NumberFormat = .auto) throws(DatasetError) -> Dataset {
         let (dataset, findings) = try load(path: path, format: format)
         let errors = findings.filter { $0.severity == .error }
-        if let first = errors.first { throw .invalid(first: first, errors: errors.count) }
+        if let invalid = DatasetError.invalid(errors) { throw invalid }
         return dataset
     }
 

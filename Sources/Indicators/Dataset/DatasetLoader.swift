@@ -37,10 +37,13 @@ public enum DatasetLoader {
     static func load(_ table: (String) throws(DatasetError) -> CSVTable,
                      moreObservations: [CSVTable] = []) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
         var findings: [Finding] = []
-        let sources = try readSources(table("sources.csv"), &findings)
-        let indicators = try readIndicators(table("indicators.csv"), &findings)
-        let entities = try readEntities(table("entities.csv"), &findings)
+        var leftOut = LeftOut(), cells = DefinitionCells()
+        let sources = try readSources(table("sources.csv"), &findings, &leftOut)
+        let indicators = try readIndicators(table("indicators.csv"), &findings, &leftOut, &cells)
+        let entities = try readEntities(table("entities.csv"), &findings, &leftOut, &cells)
         var context = Context(sources: sources, indicators: indicators, entities: entities)
+        context.leftOut = leftOut
+        context.cells = cells
         var keys = Validator.FactKeys()
         var observations = try readObservations(table("observations.csv"), &context, &findings, keys: &keys)
         for more in moreObservations { observations += try readObservations(more, &context, &findings, keys: &keys) }
@@ -48,7 +51,7 @@ public enum DatasetLoader {
         var dataset = Dataset(
             sources: Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             indicators: indicators, entities: entities, observations: observations, targets: targets)
-        let (checks, superseded) = Validator.crossChecksDeciding(dataset, keys: keys)
+        let (checks, superseded) = Validator.crossChecksDeciding(dataset, keys: keys, cells: cells, leftOut: leftOut)
         findings += checks
         // One value per fact: rows another source supersedes (or that repeat a source) are left out.
         if !superseded.isEmpty {
@@ -61,7 +64,7 @@ public enum DatasetLoader {
     public static func loadValid(directory: String) throws(DatasetError) -> Dataset {
         let (dataset, findings) = try load(directory: directory)
         let errors = findings.filter { $0.severity == .error }
-        if let first = errors.first { throw .invalid(first: first, errors: errors.count) }
+        if let invalid = DatasetError.invalid(errors) { throw invalid }
         return dataset
     }
 
@@ -114,214 +117,9 @@ public enum DatasetLoader {
         var findings: [Finding] = []
         let targets = try readTargets(resolved, context, &findings)
         let errors = findings.filter { $0.severity == .error }
-        if let first = errors.first { throw .invalid(first: first, errors: errors.count) }
+        if let invalid = DatasetError.invalid(errors) { throw invalid }
         dataset.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         dataset.targets = targets
-    }
-
-    // MARK: - Rows
-
-    /// Lookup tables shared by the row readers.
-    struct Context {
-        var sources: Set<String>
-        var indicators: [String: Indicator]
-        /// The indicators in file order.
-        var indicatorList: [Indicator]
-        var entityIds: Set<String>
-        /// Normalised alias → the entities it names (in file order; more than one is a clash).
-        var aliases: [String: [String]]
-        /// Entity → its parent.
-        var parents: [String: String]
-        /// Source → the entity its issuer names, when the issuer's name is an alias of exactly one.
-        var issuers: [String: String]
-
-        init(sources: [Source], indicators: [Indicator], entities: [Entity]) {
-            self.sources = Set(sources.map(\.id))
-            self.indicators = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            indicatorList = indicators
-            entityIds = Set(entities.map(\.id))
-            var aliases: [String: [String]] = [:]
-            for e in entities {
-                for name in [e.nameVi, e.nameEn] + e.aliases where !name.isEmpty {
-                    let key = Self.normalise(name)
-                    guard !key.isEmpty, !(aliases[key]?.contains(e.id) ?? false) else { continue }
-                    aliases[key, default: []].append(e.id)
-                }
-            }
-            self.aliases = aliases
-            parents = Dictionary(entities.compactMap { e in e.parent.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
-            var issuers: [String: String] = [:]
-            for s in sources {
-                if let named = aliases[Self.normalise(s.issuer)], named.count == 1 { issuers[s.id] = named[0] }
-            }
-            self.issuers = issuers
-        }
-
-        /// Whether `ancestor` is `id` or one of its parents (bounded, so a parent cycle cannot loop).
-        func isWithin(_ id: String, _ ancestor: String) -> Bool {
-            var current: String? = id, steps = 0
-            while let c = current, steps <= parents.count {
-                if c == ancestor { return true }
-                current = parents[c]
-                steps += 1
-            }
-            return false
-        }
-
-        /// Lowercased, without diacritics, apostrophes, spaces or punctuation: "K'rông Nô" → "krongno"
-        /// (``NameKey``, the key of every path).
-        static func normalise(_ name: String) -> String { NameKey.of(name) }
-    }
-
-    /// Field access with positions for one row.
-    struct Row {
-        let table: CSVTable
-        let index: Int
-        let columns: [String: Int]
-
-        func text(_ name: String) -> String {
-            guard let j = columns[name] else { return "" }
-            return text(at: j)
-        }
-
-        /// The field in column `j`, trimmed of spaces.
-        func text(at j: Int) -> String {
-            let fast: String? = table.withTrimmedBytes(index, j) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } }
-            return fast ?? table.field(index, j).trimmingCharacters(in: .whitespaces)
-        }
-
-        func position(_ name: String? = nil) -> SourcePosition {
-            table.position(index, name.flatMap { columns[$0] })
-        }
-
-        /// A plain dot-decimal number, or nil for an empty optional cell; a finding otherwise.
-        func number(_ name: String, required: Bool, _ findings: inout [Finding]) -> Double?? {
-            number(at: columns[name], name, required: required, &findings)
-        }
-
-        /// ``number(_:required:_:)`` for the column at `j` (named `name`).
-        func number(at j: Int?, _ name: String, required: Bool, _ findings: inout [Finding]) -> Double?? {
-            if let j, let typed = table.number(index, j) { return .some(typed) }
-            if let j, let parsed = table.withTrimmedBytes(index, j, { bytes -> Double?? in
-                guard let bytes else { return nil }
-                if bytes.isEmpty { return required ? nil : .some(nil) }
-                guard CSVTable.isPlainDecimal(bytes), let v = Double(String(decoding: bytes, as: UTF8.self)), v.isFinite else { return nil }
-                return .some(v)
-            }) {
-                return parsed
-            }
-            let t = text(name)
-            if t.isEmpty {
-                if required { findings.append(Finding(.error, .unparseable, at: position(name), .emptyCell(column: name))) ; return nil }
-                return .some(nil)
-            }
-            guard CSVTable.isPlainDecimal(t), let v = Double(t), v.isFinite else {
-                findings.append(Finding(.error, .unparseable, at: position(name),
-                    .notPlainNumber(text: t, column: name)))
-                return nil
-            }
-            return .some(v)
-        }
-
-        func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type, _ findings: inout [Finding]) -> T?
-        where T.RawValue == String {
-            let t = text(name)
-            if let v = T(rawValue: t) { return v }
-            findings.append(Finding(.error, .invalidChoice, at: position(name), .notOneOf(text: t, column: name, allowed: T.allCases.map(\.rawValue))))
-            return nil
-        }
-    }
-
-    static func columns(_ table: CSVTable, required: [String]) throws(DatasetError) -> [String: Int] {
-        for name in required where !table.header.contains(name) {
-            throw .missingColumn(file: table.file, name: name)
-        }
-        return Dictionary(table.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    static func rows(_ table: CSVTable, required: [String]) throws(DatasetError) -> [Row] {
-        let columns = try columns(table, required: required)
-        return (0..<table.rowCount).map { Row(table: table, index: $0, columns: columns) }
-    }
-
-    /// Whether `id` may name an indicator, entity or source: 1 to 100 characters from A–Z, a–z, 0–9,
-    /// `_`, `-` and `.`, starting with a letter or digit. Ids become file names (report files) and
-    /// command arguments, so nothing else (no `/`, space, quote or control character) is accepted.
-    public static func isValidId(_ id: String) -> Bool {
-        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 100,
-              first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return id.unicodeScalars.allSatisfy { c in
-            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-" || c == "."
-        }
-    }
-
-    static func checkId(_ row: Row, _ seen: inout Set<String>, _ findings: inout [Finding]) -> String? {
-        let id = row.text("id")
-        if !id.isEmpty && !isValidId(id) {
-            findings.append(Finding(.error, .invalidId, at: row.position("id"),
-                                    .invalidId(id)))
-            return nil
-        }
-        if id.isEmpty {
-            findings.append(Finding(.error, .unparseable, at: row.position("id"), .emptyId))
-            return nil
-        }
-        if !seen.insert(id).inserted {
-            findings.append(Finding(.error, .duplicateId, at: row.position("id"), .duplicateId(id)))
-            return nil
-        }
-        return id
-    }
-
-    static func readSources(_ table: CSVTable, _ findings: inout [Finding]) throws(DatasetError) -> [Source] {
-        var seen = Set<String>()
-        return try rows(table, required: ["id", "title", "issuer", "document_number", "date", "file"]).compactMap { row in
-            guard let id = checkId(row, &seen, &findings) else { return nil }
-            return Source(id: id, title: row.text("title"), issuer: row.text("issuer"),
-                          documentNumber: row.text("document_number"), date: row.text("date"), file: row.text("file"))
-        }
-    }
-
-    static func readIndicators(_ table: CSVTable, _ findings: inout [Finding]) throws(DatasetError) -> [Indicator] {
-        var seen = Set<String>()
-        let required = ["id", "name_vi", "name_en", "unit", "kind", "lower", "upper", "direction", "measure"]
-        return try rows(table, required: required).compactMap { row in
-            guard let id = checkId(row, &seen, &findings) else { return nil }
-            guard let unit = row.choice("unit", Indicator.Unit.self, &findings),
-                  let kind = row.choice("kind", Indicator.Kind.self, &findings),
-                  let direction = row.choice("direction", Indicator.Direction.self, &findings),
-                  let measure = row.choice("measure", Indicator.Measure.self, &findings),
-                  let lower = row.number("lower", required: false, &findings),
-                  let upper = row.number("upper", required: false, &findings)
-            else { return nil }
-            if let l = lower, let u = upper, !(l < u) {
-                findings.append(Finding(.error, .outOfBounds, at: row.position("upper"), indicator: id, .boundsReversed(lower: l, upper: u)))
-                return nil
-            }
-            let parent = row.text("parent"), ranks = row.text("ranks")
-            let labelVi = row.text("unit_label_vi"), labelEn = row.text("unit_label_en")
-            return Indicator(id: id, nameVi: row.text("name_vi"), nameEn: row.text("name_en"), unit: unit, kind: kind,
-                             lower: lower, upper: upper, direction: direction, measure: measure,
-                             parent: parent.isEmpty ? nil : parent, ranks: ranks.isEmpty ? nil : ranks,
-                             definition: row.text("definition"), unitLabelVi: labelVi.isEmpty ? nil : labelVi,
-                             unitLabelEn: labelEn.isEmpty ? nil : labelEn)
-        }
-    }
-
-    static func readEntities(_ table: CSVTable, _ findings: inout [Finding]) throws(DatasetError) -> [Entity] {
-        var seen = Set<String>()
-        return try rows(table, required: ["id", "name_vi", "name_en", "level", "parent", "aliases"]).compactMap { row in
-            guard let id = checkId(row, &seen, &findings),
-                  let level = row.choice("level", Entity.Level.self, &findings) else { return nil }
-            let parent = row.text("parent")
-            let aliases = row.text("aliases").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for alias in aliases where Context.normalise(alias).isEmpty {
-                findings.append(Finding(.error, .badAlias, at: row.position("aliases"), entity: id,
-                                        .aliasWithoutLetters(alias)))
-            }
-            return Entity(id: id, nameVi: row.text("name_vi"), nameEn: row.text("name_en"), level: level,
-                          parent: parent.isEmpty ? nil : parent, aliases: aliases)
-        }
     }
 
     /// Resolves an entity id, or an alias with a warning. An alias that names several entities is
@@ -337,7 +135,7 @@ public enum DatasetLoader {
             return named[0]
         }
         if named.count > 1 {
-            let source = row.text("source")
+            let source = context.source(row.text("source")) ?? row.text("source")
             if let issuer = context.issuers[source] {
                 let decided = named.filter { context.isWithin($0, issuer) }
                 if decided.count == 1 {
@@ -350,12 +148,16 @@ public enum DatasetLoader {
                                     .ambiguousEntity(text: text, named: named)))
             return nil
         }
-        findings.append(Finding(.error, .unknownEntity, at: row.position("entity"), indicator: indicator,
-                                .unknownEntity(text)))
+        findings.append(context.leftOut.finding(.entity, text, code: .unknownEntity, at: row.position("entity"), indicator: indicator)
+            ?? Finding(.error, .unknownEntity, at: row.position("entity"), indicator: indicator, .unknownEntity(text)))
         return nil
     }
 
     /// The rows of observations.csv that parse and name known ids, with their numbers in `keys`.
+    ///
+    /// A row naming a definition left out for an error gets a finding caused by that error. On a
+    /// sheet read as long rows (the wide data sheet: one row per period cell), a finding for a cell
+    /// the previous row already reported (the same indicator cell, say) is not repeated.
     static func readObservations(_ table: CSVTable, _ context: inout Context, _ findings: inout [Finding],
                                  keys: inout Validator.FactKeys) throws(DatasetError) -> [Observation] {
         let required = ["indicator", "entity", "period", "value", "numerator", "denominator", "source", "locator", "note"]
@@ -372,8 +174,19 @@ public enum DatasetLoader {
         var periodOf: [String: Result<(Period, Int32), PeriodError>] = [:]
         var out: [Observation] = []
         out.reserveCapacity(table.rowCount)
+        let rearranged = !table.placements.isEmpty
+        var previous: [Finding] = []
         for r in 0..<table.rowCount {
             let row = Row(table: table, index: r, columns: columns)
+            let start = findings.count
+            defer {
+                if rearranged, findings.count > start || !previous.isEmpty {
+                    let new = Array(findings[start...])
+                    findings.removeSubrange(start...)
+                    findings += new.filter { !previous.contains($0) }
+                    previous = new
+                }
+            }
             let indicatorText = row.text(at: ci)
             let resolvedIndicator = indicatorOf[indicatorText] ?? {
                 let v = (id: indicatorText, index: indicatorIndex[indicatorText], key: Validator.FactKeys.id(indicatorText, &keys.indicatorIds))
@@ -383,7 +196,8 @@ public enum DatasetLoader {
             let indicatorId = resolvedIndicator.id
             let indicator = resolvedIndicator.index.map { context.indicatorList[$0] }
             if indicator == nil {
-                findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), .unknownIndicator(indicatorId)))
+                findings.append(context.leftOut.finding(.indicator, indicatorId, code: .unknownIndicator, at: row.position("indicator"))
+                    ?? Finding(.error, .unknownIndicator, at: row.position("indicator"), .unknownIndicator(indicatorId)))
             }
             let entityText = row.text(at: ce)
             let entity: String?, entityKey: Int32
@@ -413,18 +227,23 @@ public enum DatasetLoader {
             }
             let sourceText = row.text(at: cs)
             let resolvedSource = sourceOf[sourceText] ?? {
-                let v = (id: sourceText, known: context.sources.contains(sourceText), key: Validator.FactKeys.id(sourceText, &keys.sourceIds))
+                let id = context.source(sourceText)
+                let v = (id: id ?? sourceText, known: id != nil, key: Validator.FactKeys.id(id ?? sourceText, &keys.sourceIds))
                 sourceOf[sourceText] = v
                 return v
             }()
             if !resolvedSource.known {
-                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(resolvedSource.id)))
+                findings.append(context.leftOut.finding(.source, sourceText, code: .unknownSource, at: row.position("source"), indicator: indicatorId)
+                    ?? Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(resolvedSource.id)))
             }
             let value = row.number(at: cv, "value", required: true, &findings)
             let numerator = row.number(at: cnum, "numerator", required: false, &findings)
             let denominator = row.number(at: cden, "denominator", required: false, &findings)
             guard let indicator, let entity, let period, resolvedSource.known,
-                  let v = value ?? nil, let numerator, let denominator else { continue }
+                  let v = value ?? nil, let numerator, let denominator else {
+                keys.incomplete.insert(indicatorId)
+                continue
+            }
             let observation = Observation(
                 indicator: indicatorId, entity: entity, period: period, value: v, numerator: numerator,
                 denominator: denominator, source: resolvedSource.id, locator: row.text(at: cl), note: row.text(at: cn),
@@ -442,7 +261,8 @@ public enum DatasetLoader {
             let indicatorId = row.text("indicator")
             let indicator = context.indicators[indicatorId]
             if indicator == nil {
-                findings.append(Finding(.error, .unknownIndicator, at: row.position("indicator"), .unknownIndicator(indicatorId)))
+                findings.append(context.leftOut.finding(.indicator, indicatorId, code: .unknownIndicator, at: row.position("indicator"))
+                    ?? Finding(.error, .unknownIndicator, at: row.position("indicator"), .unknownIndicator(indicatorId)))
             }
             let entity = entity(row, context, &findings, indicator: indicatorId)
             let yearText = row.text("year")
@@ -450,14 +270,14 @@ public enum DatasetLoader {
             if year == nil {
                 findings.append(Finding(.error, .unparseable, at: row.position("year"), indicator: indicatorId, .notAYear(yearText)))
             }
-            let comparator = row.choice("comparator", Target.Comparator.self, &findings)
-            let source = row.text("source")
-            if !context.sources.contains(source) {
-                findings.append(Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(source)))
+            let comparator = row.choice("comparator", Vocabulary.comparator, &findings)
+            let sourceText = row.text("source"), source = context.source(sourceText)
+            if source == nil {
+                findings.append(context.leftOut.finding(.source, sourceText, code: .unknownSource, at: row.position("source"), indicator: indicatorId)
+                    ?? Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(sourceText)))
             }
             let value = row.number("value", required: true, &findings)
-            guard let indicator, let entity, let year, let comparator, let v = value ?? nil,
-                  context.sources.contains(source) else { continue }
+            guard let indicator, let entity, let year, let comparator, let v = value ?? nil, let source else { continue }
             if let f = Validator.boundsCheck(v, indicator: indicator, at: row.position("value"), entity: entity, period: String(year)) {
                 findings.append(f)
                 continue

@@ -40,10 +40,13 @@ extension DatasetWorkbook {
             let source = defaultSource(book.file)
             let detailKeys = try detailValues(tables[observations.file])
             wide = try longRows(fromWide: sheet, names: names, defaultSource: source.id, details: detailKeys, format: format, findings: &findings)
-            if let wideTable = wide, (0..<wideTable.rowCount).contains(where: { wideTable.field($0, 6) == source.id }),
-               let sources = tables[sources.file], !(0..<sources.rowCount).contains(where: { sources.field($0, 0) == source.id }) {
+            let sourceColumn = observations.columns.firstIndex { $0.column == "source" } ?? 0
+            let idColumn = self.sources.columns.firstIndex { $0.column == "id" } ?? 0
+            if let wideTable = wide, (0..<wideTable.rowCount).contains(where: { wideTable.field($0, sourceColumn) == source.id }),
+               let sources = tables[sources.file], !(0..<sources.rowCount).contains(where: { sources.field($0, idColumn) == source.id }) {
+                let fields = self.sources.columns.map { ["id": source.id, "title": source.title, "file": source.file][$0.column] ?? "" }
                 tables[self.sources.file] = try sources.rewritten({ _, _ in },
-                    appending: [((sources.lines.last ?? sources.headerLine) + 1, [source.id, source.title, "", "", "", source.file])])
+                    appending: [((sources.lines.last ?? sources.headerLine) + 1, fields)])
             }
         }
         let loaded = try DatasetLoader.load({ name throws(DatasetError) in
@@ -81,8 +84,9 @@ extension DatasetWorkbook {
         return cut.isEmpty ? fallback : cut
     }
 
-    /// A sheet's table with the dataset file's columns in the file's order: headers mapped from
-    /// Vietnamese, missing columns empty, `≥`/`≤` made `>=`/`<=`, numbers written as text read in
+    /// A sheet's table with the sheet spec's columns in the spec's order: headers mapped from
+    /// Vietnamese, missing columns empty, example rows (``isExample(firstCell:)``) left out,
+    /// `≥`/`≤` made `>=`/`<=`, numbers written as text read in
     /// their column's convention (`format`, or under `auto` the one the column's cells decide, as
     /// ``CSVTable/numbers(_:name:positive:format:)`` decides a block). A missing sheet is an empty table.
     ///
@@ -108,11 +112,12 @@ extension DatasetWorkbook {
         var conventions: [Int: NumberFormat] = [:]
         for (k, column) in columns.enumerated() where numeric.contains(column) {
             guard let j = from[k] else { continue }
-            let cells = (0..<raw.rowCount).filter { r in raw.number(r, j) == nil && !CSVTable.isMissing(raw.field(r, j)) }.map { ($0, j) }
+            let cells = (0..<raw.rowCount).filter { r in raw.number(r, j) == nil && !CSVTable.isMissing(raw.field(r, j)) && !isExample(raw, r) }
+                .map { ($0, j) }
             conventions[j] = format == .auto ? try raw.blockFormat(cells, raw.header[j]) : format
         }
         var rows: [(line: Int, fields: [String], numbers: [Double?]?)] = [], places: [[Int]] = []
-        for r in 0..<raw.rowCount {
+        for r in 0..<raw.rowCount where !isExample(raw, r) {
             var fields: [String] = [], numbers: [Double?] = [], place: [Int] = []
             for (k, column) in columns.enumerated() {
                 guard let j = from[k] else {
@@ -154,6 +159,11 @@ extension DatasetWorkbook {
             .placing(columns: places)
     }
 
+    /// Whether row `r` of a sheet is an example row (its first cell, ``isExample(firstCell:)``).
+    static func isExample(_ table: CSVTable, _ r: Int) -> Bool {
+        !table.header.isEmpty && isExample(firstCell: table.field(r, 0))
+    }
+
     /// `table` (with the columns `indicator` and `entity` first) with names and aliases made ids.
     static func resolvingNames(_ table: CSVTable, _ names: Names) throws(DatasetError) -> CSVTable {
         try table.rewritten { _, fields in
@@ -164,19 +174,30 @@ extension DatasetWorkbook {
 
     /// Ids of indicators and entities by their names and aliases, from the workbook's sheets.
     struct Names {
-        var indicator: [String: [String]] = [:]
-        var entity: [String: [String]] = [:]
+        /// The ids of one sheet, and each name's key (``key(_:)``) with the ids it names.
+        struct Lookup {
+            /// The ids the sheet defines.
+            var ids = Set<String>()
+            /// A name's or alias's key → the ids it names (more than one: the name decides nothing).
+            var names: [String: [String]] = [:]
+        }
+
+        /// The indicators sheet's ids and names.
+        var indicator = Lookup()
+        /// The entities sheet's ids, names and aliases.
+        var entity = Lookup()
 
         init(indicators: CSVTable?, entities: CSVTable?) {
-            func add(_ table: CSVTable?, _ columns: [Int], aliases: Int?, into map: inout [String: [String]]) {
+            func add(_ table: CSVTable?, _ columns: [Int], aliases: Int?, into map: inout Lookup) {
                 guard let table else { return }
                 for r in 0..<table.rowCount {
                     let id = table.field(r, 0)
                     guard !id.isEmpty else { continue }
+                    map.ids.insert(id)
                     var names = columns.map { table.field(r, $0) }
                     if let aliases { names += table.field(r, aliases).split(separator: "|").map(String.init) }
-                    for name in Set(names.map(Names.key)) where !name.isEmpty && name != Names.key(id) {
-                        map[name, default: []].append(id)
+                    for name in Set(names.map(Names.key)) where !name.isEmpty && !(map.names[name]?.contains(id) ?? false) {
+                        map.names[name, default: []].append(id)
                     }
                 }
             }
@@ -191,9 +212,10 @@ extension DatasetWorkbook {
             return k.isEmpty ? PlannerTable.normalised(text) : k
         }
 
-        /// The id `text` names: itself when no name matches, the one id a name gives.
-        static func id(_ text: String, in map: [String: [String]]) -> String {
-            let ids = map[key(text)] ?? []
+        /// The id `text` names: itself when it is an id or no name matches, the one id a name gives.
+        static func id(_ text: String, in map: Lookup) -> String {
+            if map.ids.contains(text) { return text }
+            let ids = map.names[key(text)] ?? []
             return ids.count == 1 ? ids[0] : text
         }
     }
@@ -228,7 +250,7 @@ extension DatasetWorkbook {
             throw .workbook(sheet.position(nil, nil), problem: .sheetNeedsColumns(sheet: data.name, first: data.columns[0].header, second: data.columns[1].header))
         }
         var cells: [CSVTable.Cell] = []
-        for r in 0..<sheet.rowCount {
+        for r in 0..<sheet.rowCount where !isExample(sheet, r) {
             for (j, _) in periods where sheet.number(r, j) != nil || !CSVTable.isMissing(sheet.field(r, j)) { cells.append((r, j)) }
         }
         let values = try sheet.numbers(cells, name: data.name, format: format)

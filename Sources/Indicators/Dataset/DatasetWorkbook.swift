@@ -6,6 +6,10 @@
 /// per period, the way planners keep their numbers. Observations may be given in the wide sheet,
 /// in the long sheet (``observations``: with counts, locator and note), or in both (an
 /// observation in both must have the same value there; the long sheet adds its details).
+///
+/// Cells that take one of a few values hold the words of ``Vocabulary`` (Vietnamese, or the
+/// English codes). A row whose first cell starts with ``exampleMarker`` (the template's grey
+/// example rows) is not read.
 public enum DatasetWorkbook {
     /// A sheet holding one dataset file: its name, the file, and each column's Vietnamese header
     /// beside the file's column name.
@@ -28,9 +32,9 @@ public enum DatasetWorkbook {
 
     /// Other headers planners write for a dataset column (normalised: lowercase, NFC).
     static let synonyms: [String: [String]] = [
-        "indicator": ["chỉ tiêu", "tên chỉ tiêu", "chỉ số", "chi tieu"],
-        "entity": ["đơn vị", "tên đơn vị", "địa phương", "huyện", "tỉnh", "don vi"],
-        "source": ["nguồn", "nguồn số liệu", "văn bản"],
+        "indicator": ["chỉ tiêu", "tên chỉ tiêu", "chỉ số", "chi tieu", "mã chỉ tiêu"],
+        "entity": ["đơn vị", "tên đơn vị", "địa phương", "huyện", "tỉnh", "don vi", "mã đơn vị"],
+        "source": ["nguồn", "nguồn số liệu", "văn bản", "mã nguồn", "tên văn bản"],
         "value": ["mục tiêu", "giá trị mục tiêu", "chỉ tiêu phấn đấu", "số liệu"],
         "comparator": ["so sánh", "điều kiện"],
         "year": ["năm", "năm mục tiêu", "năm đạt"],
@@ -53,50 +57,48 @@ public enum DatasetWorkbook {
         ("Mã đơn vị", "id"), ("Tên đơn vị", "name_vi"), ("Tên tiếng Anh", "name_en"), ("Cấp", "level"),
         ("Trực thuộc", "parent"), ("Tên gọi khác", "aliases"),
     ])
-    /// Sources (`sources.csv`).
+    /// Sources (`sources.csv`): the title first; the id may be left empty (one is made from the
+    /// title, ``DatasetLoader/sourceId(title:taken:)``).
     public static let sources = Sheet(name: "Nguồn", file: "sources.csv", columns: [
-        ("Mã nguồn", "id"), ("Tên văn bản", "title"), ("Cơ quan ban hành", "issuer"), ("Số hiệu", "document_number"),
-        ("Ngày ban hành", "date"), ("Tệp", "file"),
+        ("Tên văn bản", "title"), ("Số hiệu", "document_number"), ("Cơ quan ban hành", "issuer"), ("Ngày ban hành", "date"),
+        ("Mã nguồn", "id"), ("Tệp", "file"),
     ])
-    /// Observations, long, with their details (`observations.csv`).
+    /// Observations, long, with their details (`observations.csv`). The indicator, entity and
+    /// source may be given by id or by name (a source by its title).
     public static let observations = Sheet(name: "Chi tiết số liệu", file: "observations.csv", columns: [
-        ("Mã chỉ tiêu", "indicator"), ("Mã đơn vị", "entity"), ("Kỳ", "period"), ("Giá trị", "value"), ("Tử số", "numerator"),
-        ("Mẫu số", "denominator"), ("Mã nguồn", "source"), ("Vị trí trong nguồn", "locator"), ("Ghi chú", "note"),
+        ("Chỉ tiêu", "indicator"), ("Đơn vị", "entity"), ("Kỳ", "period"), ("Giá trị", "value"), ("Tử số", "numerator"),
+        ("Mẫu số", "denominator"), ("Nguồn", "source"), ("Vị trí trong nguồn", "locator"), ("Ghi chú", "note"),
     ])
-    /// Targets (`targets.csv`); the comparator may be written `≥`/`≤` or `>=`/`<=`.
+    /// Targets (`targets.csv`); the comparator is one of ``Vocabulary/comparator`` (`≥`, `≤`, `>=`, …).
     public static let targets = Sheet(name: "Mục tiêu", file: "targets.csv", columns: [
-        ("Mã chỉ tiêu", "indicator"), ("Mã đơn vị", "entity"), ("Năm", "year"), ("Giá trị", "value"), ("So sánh", "comparator"),
-        ("Mã nguồn", "source"), ("Ghi chú", "note"),
+        ("Chỉ tiêu", "indicator"), ("Đơn vị", "entity"), ("Năm", "year"), ("Giá trị", "value"), ("So sánh", "comparator"),
+        ("Nguồn", "source"), ("Ghi chú", "note"),
     ])
     /// The wide data sheet: these label columns, then one column per period.
     public static let data = Sheet(name: "Số liệu", file: "observations.csv", columns: [
-        ("Mã chỉ tiêu", "indicator"), ("Mã đơn vị", "entity"), ("Mã nguồn", "source"),
+        ("Chỉ tiêu", "indicator"), ("Đơn vị", "entity"), ("Nguồn", "source"),
     ])
 
     /// The sheets holding dataset files, in the order they are written.
     public static let fileSheets = [indicators, entities, sources, data, observations, targets]
 
-    /// The allowed values of the columns that take one of a list (for the workbook's drop-down lists).
-    public static let choices: [String: [String]] = [
-        "unit": Indicator.Unit.allCases.map(\.rawValue),
-        "kind": Indicator.Kind.allCases.map(\.rawValue),
-        "direction": Indicator.Direction.allCases.map(\.rawValue),
-        "measure": Indicator.Measure.allCases.map(\.rawValue),
-        "level": Entity.Level.allCases.map(\.rawValue),
-        "comparator": ["≥", "≤"],
-    ]
+    /// What the first cell of an example row starts with: `Ví dụ:` (matched ignoring case and marks).
+    public static let exampleMarker = "Ví dụ:"
 
-    /// The instructions, one paragraph a line (Vietnamese).
-    public static let instructionLines = [
-        "Mẫu nhập số liệu Chiso",
-        "",
-        "1. Sheet \"Chỉ tiêu\": mỗi dòng một chỉ tiêu. Mã chỉ tiêu chỉ gồm chữ không dấu, số, gạch dưới, gạch ngang (ví dụ ty_le_ho_so_truc_tuyen). Đơn vị tính: percent (phần trăm), count (số lượng), score (điểm), rank (thứ hạng), vnd. Loại: share (tỷ lệ 0–100), count, score, rank, amount. Chiều tốt: up (càng cao càng tốt) hoặc down. Cách đo: flow (trong kỳ) hoặc stock (tại thời điểm). Đơn vị đếm (không bắt buộc): danh từ đi sau số đếm trong báo cáo (hồ sơ, dịch vụ, doanh nghiệp), ví dụ \"500.000 hồ sơ\"; để trống thì chỉ ghi số.",
-        "2. Sheet \"Đơn vị\": mỗi dòng một tỉnh, huyện hoặc cơ quan. Cấp: province (tỉnh), district (huyện) hoặc department (sở, ngành). Trực thuộc: mã đơn vị cấp trên. Tên gọi khác: các tên khác cách nhau bởi dấu |.",
-        "3. Sheet \"Nguồn\": mỗi dòng một văn bản (báo cáo, kế hoạch) mà số liệu được lấy từ đó. Ngày ban hành dạng 2024-06-30.",
-        "4. Sheet \"Số liệu\": mỗi dòng một chỉ tiêu của một đơn vị, mỗi cột một kỳ (2021, 2022, Năm 2023, 6 tháng đầu năm 2024, Quý I/2024, 30/6/2024). Có thể thêm cột kỳ. Ô để trống hoặc ghi \"-\" là không có số liệu. Số viết 12,5 hoặc 12.5 đều được, nhưng một cột chỉ dùng một cách viết.",
-        "5. Sheet \"Chi tiết số liệu\" (không bắt buộc): số liệu dạng dài, có tử số, mẫu số, vị trí trong nguồn và ghi chú. Một số liệu có ở cả hai sheet phải có cùng giá trị.",
-        "6. Sheet \"Mục tiêu\": mỗi dòng một mục tiêu. So sánh: ≥ (đạt khi không thấp hơn) hoặc ≤. Năm: năm phải đạt.",
-        "",
-        "Sau khi điền: chiso report --data ten-tep.xlsx --out bao-cao (hoặc chiso data import ten-tep.xlsx --out thu-muc để lưu thành bộ dữ liệu).",
-    ]
+    /// Whether a row whose first cell is `text` is an example (``exampleMarker``): the text before
+    /// its first colon is `Ví dụ` (or `ví dụ`, `Vi du`), or the whole cell is.
+    public static func isExample(firstCell text: String) -> Bool {
+        let head = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? text
+        return NameKey.of(head) == NameKey.of(exampleMarker)
+    }
+
+    /// The header the template gives dataset column `column` on the sheet named `sheet` (matched
+    /// as the reader matches sheets); on the data sheet, a column of the details sheet (its values
+    /// are the cells under the periods). Nil for a sheet the template does not have.
+    public static func header(of column: String, sheet: String) -> String? {
+        let key = PlannerTable.normalised(sheet)
+        guard let spec = fileSheets.first(where: { PlannerTable.normalised($0.name) == key }) else { return nil }
+        let specs = spec.name == data.name ? [data, observations] : [spec]
+        return specs.lazy.compactMap { $0.columns.first { $0.column == column }?.header }.first
+    }
 }

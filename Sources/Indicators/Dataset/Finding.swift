@@ -76,6 +76,9 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public var period: String?
     /// What is wrong, with the values concerned (Reporting's `Words` says it in a language).
     public var problem: DataProblem
+    /// The cell of the error this finding follows from (a definition row left out there), if any:
+    /// ``rootCauses(_:)`` folds such findings into that error.
+    public var cause: SourcePosition?
 
     /// What is wrong, in one English sentence.
     public var message: String { problem.description }
@@ -83,7 +86,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// A finding.
     public init(
         _ severity: Severity, _ code: Code, at position: SourcePosition? = nil, indicator: String? = nil,
-        entity: String? = nil, period: String? = nil, _ problem: DataProblem
+        entity: String? = nil, period: String? = nil, _ problem: DataProblem, cause: SourcePosition? = nil
     ) {
         self.severity = severity
         self.code = code
@@ -92,6 +95,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.entity = entity
         self.period = period
         self.problem = problem
+        self.cause = cause
     }
 
     /// `observations.csv:12:4: warning[ratio_mismatch] dti_score dak_song 2023: message`, made safe to

@@ -59,7 +59,7 @@ enum Validator {
             if NumberFormat.isAmbiguous(text) {
                 out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
-                                   .thousandsReading(text: text, column: name, value: v, whole: text.replacingOccurrences(of: ".", with: ""))))
+                                   .thousandsReading(text: text, column: row.label(name), value: v, whole: text.replacingOccurrences(of: ".", with: ""))))
             } else if whole {
                 out.append(Finding(.warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description, .notWhole(column: name, value: v)))
@@ -100,13 +100,15 @@ enum Validator {
     }
 
     /// The cross checks, and the observations (positions) that another row of the same fact
-    /// supersedes: see ``duplicates(_:_:)``.
-    static func crossChecksDeciding(_ data: Dataset, keys: FactKeys? = nil) -> (findings: [Finding], superseded: Set<Int>) {
+    /// supersedes: see ``duplicates(_:_:)``. `cells` place the references' findings; `leftOut`
+    /// tells a reference to a definition left out for an error from one to nothing.
+    static func crossChecksDeciding(_ data: Dataset, keys: FactKeys? = nil, cells: DatasetLoader.DefinitionCells = .init(),
+                                    leftOut: DatasetLoader.LeftOut = .init()) -> (findings: [Finding], superseded: Set<Int>) {
         var keys = keys ?? FactKeys(data.observations)
         keys.finish()
         let (found, superseded) = duplicates(data, keys)
-        return (references(data) + found + ranks(data, keys) + totals(data, keys) + targetsBeforeData(data, keys)
-                + slips(data, keys, superseded: superseded), superseded)
+        return (references(data, cells: cells, leftOut: leftOut) + found + ranks(data, keys) + totals(data, keys)
+                + targetsBeforeData(data, keys) + slips(data, keys, superseded: superseded), superseded)
     }
 
     /// The factor between consecutive values at or above which a step looks like a number read in
@@ -184,6 +186,9 @@ enum Validator {
         var periodIds: [Period: Int32] = [:]
         /// Observation positions of each indicator number, in file order.
         var byIndicator: [[Int32]] = []
+        /// Indicators some of whose rows were left out for an error: checks across their rows
+        /// (ranks against scores, totals against parts) would compare what is left and are skipped.
+        var incomplete = Set<String>()
 
         /// No facts yet (the loader appends them as it reads).
         init(capacity: Int = 0) {
@@ -241,48 +246,6 @@ enum Validator {
             pairs.sort { ($0.key, $0.offset) < ($1.key, $1.offset) }
             return pairs.map(\.offset)
         }
-    }
-
-    static func references(_ data: Dataset) -> [Finding] {
-        var out: [Finding] = []
-        let ids = Set(data.indicators.map(\.id))
-        for i in data.indicators {
-            if let p = i.parent, !ids.contains(p) {
-                out.append(Finding(.error, .badReference, indicator: i.id, .notAnIndicator(field: "parent", id: p)))
-            }
-            if let r = i.ranks, !ids.contains(r) {
-                out.append(Finding(.error, .badReference, indicator: i.id, .notAnIndicator(field: "ranks", id: r)))
-            }
-        }
-        let entityIds = Set(data.entities.map(\.id))
-        // Aliases must be unique among entities of the same parent: "Sở Tài chính" names one
-        // department in each province, which is fine.
-        var aliasOwner: [String: String] = [:]
-        let parentOf = Dictionary(data.entities.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
-        for e in data.entities {
-            if let p = e.parent, !entityIds.contains(p) {
-                out.append(Finding(.error, .badReference, entity: e.id, .notAnEntity(field: "parent", id: p)))
-            }
-            // Parents must lead to a top: an entity that is its own ancestor makes totals and
-            // district comparisons loop.
-            var path = [e.id], current = e.parent
-            while let p = current, entityIds.contains(p), path.count <= data.entities.count {
-                if p == e.id {
-                    out.append(Finding(.error, .badReference, entity: e.id, .parentCycle(path + [p])))
-                    break
-                }
-                path.append(p)
-                current = parentOf[p] ?? nil
-            }
-            for alias in Set(e.aliases.map(DatasetLoader.Context.normalise)).sorted() {
-                let key = "\(e.parent ?? "")|\(alias)"
-                if let other = aliasOwner[key], other != e.id {
-                    out.append(Finding(.warning, .aliasClash, entity: e.id, .aliasAlsoNames(alias: alias, other: other)))
-                }
-                aliasOwner[key] = e.id
-            }
-        }
-        return out
     }
 
     /// One fact (indicator, entity, period) given more than once. The same source twice is an
@@ -364,8 +327,8 @@ enum Validator {
         struct Group: Hashable { var period, source: Int32 }
         var out: [Finding] = []
         let observations = data.observations
-        for rankIndicator in data.indicators where rankIndicator.kind == .rank {
-            guard let scoreId = rankIndicator.ranks, let score = data.indicator(scoreId) else { continue }
+        for rankIndicator in data.indicators where rankIndicator.kind == .rank && !keys.incomplete.contains(rankIndicator.id) {
+            guard let scoreId = rankIndicator.ranks, let score = data.indicator(scoreId), !keys.incomplete.contains(scoreId) else { continue }
             var groups: [Group: [Int32]] = [:]
             for k in keys.observations(of: rankIndicator.id) {
                 groups[Group(period: keys.period[Int(k)], source: keys.source[Int(k)]), default: []].append(k)
@@ -425,8 +388,8 @@ enum Validator {
                 firstOfPart[keys.fact(Int(k))] = k
             }
         }
-        for total in data.indicators {
-            guard let parts = partsOf[total.id], !parts.isEmpty else { continue }
+        for total in data.indicators where !keys.incomplete.contains(total.id) {
+            guard let parts = partsOf[total.id], !parts.isEmpty, !parts.contains(where: keys.incomplete.contains) else { continue }
             let partNumbers = parts.map { keys.indicatorIds[$0] }
             var values: [Double] = []
             values.reserveCapacity(parts.count)

@@ -2,7 +2,7 @@ import Foundation
 import Indicators
 
 extension XLSXWriter {
-    /// A cell's look: its number format, font and wrapping.
+    /// A cell's look: its number format, font (bold, italic, size, colour) and wrapping.
     ///
     /// The format code is Excel's (`#,##0.00`, `0.0%`, `0`): the reader shows the separators of
     /// the user's locale (a Vietnamese Excel shows `#,##0.00` as `13.425,50`), so codes are always
@@ -16,13 +16,20 @@ extension XLSXWriter {
         public var size: Double
         /// Text wraps in its cell (aligned to the top).
         public var wrap: Bool
+        /// Italic font.
+        public var italic: Bool
+        /// The font's colour as six hexadecimal digits (`7F7F7F`); nil: the reader's default (black).
+        public var color: String?
 
         /// A style.
-        public init(numberFormat: String = "General", bold: Bool = false, size: Double = 11, wrap: Bool = false) {
+        public init(numberFormat: String = "General", bold: Bool = false, size: Double = 11, wrap: Bool = false,
+                    italic: Bool = false, color: String? = nil) {
             self.numberFormat = numberFormat
             self.bold = bold
             self.size = size
             self.wrap = wrap
+            self.italic = italic
+            self.color = color
         }
 
         /// General (numbers at full precision).
@@ -33,6 +40,8 @@ extension XLSXWriter {
         public static let title = Style(bold: true, size: 14)
         /// Text that wraps in its cell.
         public static let wrapped = Style(wrap: true)
+        /// An example to follow, not data: grey italics, wrapping.
+        public static let example = Style(wrap: true, italic: true, color: "7F7F7F")
         /// A whole number without separators (a year: `0`).
         public static let whole = Style(numberFormat: "0")
         /// A whole number with thousands separators (`#,##0`).
@@ -103,7 +112,7 @@ extension XLSXWriter {
         var xml: String {
             var custom: [String: Int] = [:], customOrder: [String] = []
             var fonts: [Style: Int] = [:], fontOrder: [Style] = []
-            func fontKey(_ s: Style) -> Style { Style(bold: s.bold, size: s.size) }
+            func fontKey(_ s: Style) -> Style { Style(bold: s.bold, size: s.size, italic: s.italic, color: s.color) }
             fonts[fontKey(.plain)] = 0
             fontOrder.append(fontKey(.plain))
             var xfs = ""
@@ -131,7 +140,10 @@ extension XLSXWriter {
             }
             let numFmts = customOrder.isEmpty ? "" : "<numFmts count=\"\(customOrder.count)\">"
                 + customOrder.map { "<numFmt numFmtId=\"\(custom[$0] ?? 0)\" formatCode=\"\(OfficePackage.xml($0))\"/>" }.joined() + "</numFmts>"
-            let fontXML = fontOrder.map { "<font>\($0.bold ? "<b/>" : "")<sz val=\"\($0.size.clean)\"/><name val=\"Calibri\"/></font>" }.joined()
+            let fontXML = fontOrder.map { font in
+                "<font>\(font.bold ? "<b/>" : "")\(font.italic ? "<i/>" : "")<sz val=\"\(font.size.clean)\"/>"
+                    + (font.color.map { "<color rgb=\"FF\(OfficePackage.xml($0))\"/>" } ?? "") + "<name val=\"Calibri\"/></font>"
+            }.joined()
             return """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\(numFmts)<fonts count="\(fontOrder.count)">\(fontXML)</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="\(styles.count)">\(xfs)</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>

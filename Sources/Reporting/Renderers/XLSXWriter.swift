@@ -18,17 +18,30 @@ public enum XLSXWriter {
         case number(Double, Style = .plain)
     }
 
-    /// A drop-down list on a range of cells: `values` are the allowed entries.
+    /// A drop-down list on a range of cells: `values` are the entries offered.
     public struct Validation: Sendable {
+        /// What the spreadsheet does with a typed value that is not in the list.
+        public enum Other: Sendable {
+            /// Refuses it (Excel's default).
+            case refuse
+            /// Shows `message` under `title` and lets the user keep it.
+            case warn(title: String, message: String)
+            /// Takes it: the list only suggests.
+            case allow
+        }
+
         /// The range, e.g. `D2:D1000`.
         public var range: String
-        /// The allowed values.
+        /// The values offered.
         public var values: [String]
+        /// What happens to another value.
+        public var other: Other
 
         /// A list validation.
-        public init(range: String, values: [String]) {
+        public init(range: String, values: [String], other: Other = .refuse) {
             self.range = range
             self.values = values
+            self.other = other
         }
     }
 
@@ -50,6 +63,10 @@ public enum XLSXWriter {
         public var autofilter = false
         /// Drop-down lists.
         public var validations: [Validation] = []
+        /// Printed across the page (landscape).
+        public var landscape = false
+        /// Printed scaled to the page's width (as many pages down as it takes).
+        public var fitToWidth = false
 
         /// A sheet of `rows`.
         public init(name: String, rows: [[Cell]]) {
@@ -107,7 +124,9 @@ public enum XLSXWriter {
     /// One worksheet's XML; its cells' styles are numbered in `styles`.
     static func sheet(_ sheet: Sheet, styles: inout StyleTable) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-        out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetViews><sheetView workbookViewId=\"0\">"
+        out += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        if sheet.fitToWidth { out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
+        out += "<sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
             let pane = sheet.frozenRows > 0 && sheet.frozenColumns > 0 ? "bottomRight" : (sheet.frozenRows > 0 ? "bottomLeft" : "topRight")
             out += "<pane\(sheet.frozenColumns > 0 ? " xSplit=\"\(sheet.frozenColumns)\"" : "")\(sheet.frozenRows > 0 ? " ySplit=\"\(sheet.frozenRows)\"" : "") topLeftCell=\"\(letters(sheet.frozenColumns))\(sheet.frozenRows + 1)\" activePane=\"\(pane)\" state=\"frozen\"/>"
@@ -159,11 +178,59 @@ public enum XLSXWriter {
             out += "<dataValidations count=\"\(sheet.validations.count)\">"
             for v in sheet.validations {
                 // A list formula is at most 255 characters; the values are short words.
-                out += "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(v.range)\"><formula1>\"\(OfficePackage.xml(v.values.joined(separator: ",")))\"</formula1></dataValidation>"
+                let other: String
+                switch v.other {
+                case .refuse: other = "showErrorMessage=\"1\""
+                case let .warn(title, message):
+                    other = "errorStyle=\"warning\" showErrorMessage=\"1\" errorTitle=\"\(OfficePackage.xml(title))\" error=\"\(OfficePackage.xml(message))\""
+                case .allow: other = "showErrorMessage=\"0\""
+                }
+                out += "<dataValidation type=\"list\" allowBlank=\"1\" \(other) sqref=\"\(v.range)\"><formula1>\"\(OfficePackage.xml(v.values.joined(separator: ",")))\"</formula1></dataValidation>"
             }
             out += "</dataValidations>"
         }
+        if sheet.landscape || sheet.fitToWidth {
+            out += "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/><pageSetup paperSize=\"9\""
+                + (sheet.fitToWidth ? " fitToWidth=\"1\" fitToHeight=\"0\"" : "") + " orientation=\"\(sheet.landscape ? "landscape" : "portrait")\"/>"
+        }
         return out + "</worksheet>"
+    }
+
+    /// The height in points that shows every line of a row whose wrapping cells hold long text
+    /// (`widths` in characters, as ``Sheet/widths``), or nil when each cell fits on one line. Lines
+    /// are estimated at one character per width unit (a width unit is a digit `0`; text runs about
+    /// 1.1 characters a unit in LibreOffice with DejaVu Sans and 1.25 in Excel with Calibri, so the
+    /// estimate errs towards a spare line, never a clipped one) and 15 points each, for 11-point text.
+    public static func fittedHeight(_ row: [Cell], widths: [Double]) -> Double? {
+        var lines = 1
+        for (j, cell) in row.enumerated() {
+            guard case let .text(s, style) = cell, style.wrap else { continue }
+            let perLine = max(1, Int(((j < widths.count ? widths[j] : 8.43) * 11 / style.size).rounded(.down)))
+            let count = s.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, paragraph in
+                total + max(1, Self.wrappedLines(String(paragraph), perLine: perLine))
+            }
+            lines = max(lines, count)
+        }
+        return lines > 1 ? Double(lines) * 15 + 2 : nil
+    }
+
+    /// How many lines `text` takes when wrapped at spaces to `perLine` characters (a word longer than
+    /// a line is broken).
+    static func wrappedLines(_ text: String, perLine: Int) -> Int {
+        var lines = 1, used = 0
+        for word in text.split(separator: " ") {
+            let n = word.count
+            if used == 0 {
+                lines += (n - 1) / perLine
+                used = (n - 1) % perLine + 1
+            } else if used + 1 + n <= perLine {
+                used += 1 + n
+            } else {
+                lines += 1 + (n - 1) / perLine
+                used = (n - 1) % perLine + 1
+            }
+        }
+        return lines
     }
 
     /// Excel's letters for a 0-based column (``SourcePosition/columnLetters(_:)`` counts from 1).

@@ -7,7 +7,10 @@ Usage (from the package root):
 
 The numbers are made up for the test (a province and three districts, 2020-2024); names, not ids,
 are used in the data and target sheets; the target of the share is written "80,5" with a decimal
-comma and the comparator as the planner's "≥". The test (PlannerWorkbookTests) runs
+comma and the comparator as the planner's "≥". The cells that take one of a few values hold the
+English codes (percent, share, up, province, …), which the reader accepts beside the Vietnamese
+words of the drop-down lists (fill_template_vi.py fills those). Rows go after the template's
+example row (row 2, "Ví dụ: …"), which is left as it is. The test (PlannerWorkbookTests) runs
 `chiso report --data filled-template.xlsx` and checks the report against these values.
 """
 import sys
@@ -21,6 +24,9 @@ assert wb.sheetnames == expected, wb.sheetnames
 def headers(ws):
     return [c.value for c in ws[1] if c.value is not None]
 
+for ws in wb.worksheets[1:]:
+    assert str(ws["A2"].value).startswith("Ví dụ:"), (ws.title, ws["A2"].value)
+
 assert headers(wb["Chỉ tiêu"])[:5] == ["Mã chỉ tiêu", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại"]
 ws = wb["Chỉ tiêu"]
 ws.append(["ho_so_truc_tuyen", "Tỷ lệ hồ sơ trực tuyến toàn trình", "Share of applications fully online", "percent", "share", 0, 100, "up", "flow"])
@@ -30,13 +36,14 @@ ws.append(["tinh_x", "tỉnh Hòa Bình Xanh", "Hoa Binh Xanh province", "provin
 for i, name in enumerate(["Krông Nô", "Đắk Mil", "Cư Jút"]):
     ws.append([f"huyen_{i + 1}", f"huyện {name}", f"{name} district", "district", "tinh_x", name])
 ws = wb["Nguồn"]
-ws.append(["bc_2024", "Báo cáo kết quả chuyển đổi số năm 2024", "UBND tỉnh Hòa Bình Xanh", "123/BC-UBND", "2024-12-20", None])
+assert headers(ws)[:5] == ["Tên văn bản", "Số hiệu", "Cơ quan ban hành", "Ngày ban hành", "Mã nguồn"], headers(ws)
+ws.append(["Báo cáo kết quả chuyển đổi số năm 2024", "123/BC-UBND", "UBND tỉnh Hòa Bình Xanh", "2024-12-20", "bc_2024", None])
 
 ws = wb["Số liệu"]
 # The template's header: label columns, then the years 2020..2030 as text; the planner uses 2020-2024
 # and adds "6 tháng đầu năm 2025".
 head = headers(ws)
-assert head[:3] == ["Mã chỉ tiêu", "Mã đơn vị", "Mã nguồn"], head
+assert head[:3] == ["Chỉ tiêu", "Đơn vị", "Nguồn"], head
 years = head[3:8]
 assert years == ["2020", "2021", "2022", "2023", "2024"], years
 ws.cell(row=1, column=len(head) + 1, value="6 tháng đầu năm 2025")
@@ -46,14 +53,14 @@ rows = [
     ("Tỷ lệ hồ sơ trực tuyến toàn trình", "Đắk Mil", [10.1, 14.9, 20.3, "-", 28.8]),
     ("dvc_muc_4", "huyen_3", [40, 65, 90, 120, 151]),
 ]
-for r, (indicator, entity, values) in enumerate(rows, start=2):
+for r, (indicator, entity, values) in enumerate(rows, start=3):
     ws.cell(row=r, column=1, value=indicator)
     ws.cell(row=r, column=2, value=entity)
     ws.cell(row=r, column=3, value="bc_2024")
     for k, v in enumerate(values):
         if v is not None:
             ws.cell(row=r, column=4 + k, value=v)
-ws.cell(row=2, column=len(head) + 1, value=51.3)
+ws.cell(row=3, column=len(head) + 1, value=51.3)
 
 ws = wb["Mục tiêu"]
 ws.append(["Tỷ lệ hồ sơ trực tuyến toàn trình", "Hòa Bình Xanh", 2025, "80,5", "≥", "bc_2024", "Nghị quyết của Tỉnh ủy"])
