@@ -4,9 +4,11 @@ import Foundation
 
 /// `--data DIR`, shared by the commands that read the dataset.
 struct DataOptions: ParsableArguments {
-    @Option(help: "Dataset: a folder, a workbook (the template's form or your own tables) or a CSV table (default: $CHISO_DATA, else the Datasets/ shipped with chiso).")
+    @Option(help: .text(vi: "Bộ dữ liệu: một thư mục, một sổ tính Excel (theo sổ tính mẫu hoặc bảng số liệu tự lập) hoặc một bảng CSV (mặc định: $CHISO_DATA; nếu không có thì dùng thư mục Datasets/ đi kèm chiso).",
+                        en: "Dataset: a folder, a workbook (the template's form or your own tables) or a CSV table (default: $CHISO_DATA, else the Datasets/ shipped with chiso)."))
     var data: String?
-    @Option(name: .customLong("number-format"), help: "Numbers in a table (a file given to forecast or --data): vi (12,5; 13.425), en (12.5; 13,425) or auto (default: decided per column; a number that reads both ways is refused).")
+    @Option(name: .customLong("number-format"), help: .text(vi: "Cách ghi số trong bảng (tệp đưa vào chiso forecast hoặc --data): vi (12,5; 13.425), en (12.5; 13,425) hoặc auto (mặc định: xác định theo từng cột; số có thể hiểu theo cả hai cách thì không được chấp nhận).",
+                                                            en: "Numbers in a table (a file given to forecast or --data): vi (12,5; 13.425), en (12.5; 13,425) or auto (default: decided per column; a number that reads both ways is refused)."))
     var numberFormat: NumberFormat = .auto
 
     /// The dataset, validated (errors are thrown).
@@ -119,10 +121,12 @@ extension TableLayout: ExpressibleByArgument {}
 
 /// `--sheet`, `--delimiter` and `--encoding`, for commands that read a planner's own file.
 struct TextFileOptions: ParsableArguments {
-    @Option(help: "Workbook: the sheet to read (default: the first).")
+    @Option(help: .text(vi: "Sổ tính Excel: trang tính cần đọc (mặc định: trang đầu tiên).", en: "Workbook: the sheet to read (default: the first)."))
     var sheet: String?
-    @Option(help: "CSV: field separator: auto (default: detected from the header line), comma, semicolon or tab.")
+    @Option(help: .text(vi: "Tệp CSV: dấu phân cách các cột: auto (mặc định: nhận biết từ dòng tiêu đề), comma (dấu phẩy), semicolon (dấu chấm phẩy) hoặc tab (ký tự tab).",
+                        en: "CSV: field separator: auto (default: detected from the header line), comma, semicolon or tab."))
     var delimiter: CSVTable.Delimiter = .auto
-    @Option(help: "CSV: text encoding: auto (default: UTF-16 with a byte-order mark, else UTF-8), utf8 or utf16.")
+    @Option(help: .text(vi: "Tệp CSV: bảng mã: auto (mặc định: UTF-16 khi tệp có dấu BOM, nếu không thì UTF-8), utf8 hoặc utf16.",
+                        en: "CSV: text encoding: auto (default: UTF-16 with a byte-order mark, else UTF-8), utf8 or utf16."))
     var encoding: CSVTable.Encoding = .auto
 }

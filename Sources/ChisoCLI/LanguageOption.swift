@@ -6,7 +6,8 @@ extension Language: ExpressibleByArgument {}
 
 /// `--lang vi|en` for every command; the default is `$CHISO_LANG` when it names a language, else vi.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "vi (default; or $CHISO_LANG) or en: the language of labels, words and numbers.")
+    @Option(name: .customLong("lang"), help: .text(vi: "vi (mặc định; hoặc theo $CHISO_LANG) hoặc en: ngôn ngữ của nhãn, lời văn và cách ghi số.",
+                                                   en: "vi (default; or $CHISO_LANG) or en: the language of labels, words and numbers."))
     var value: Language?
 
     /// The language asked for.
@@ -41,3 +42,10 @@ struct LanguageOption: ParsableArguments {
 /// A command's one-line summary in the language of this run (``LanguageOption/process``: argument-parser
 /// builds `--help` before any option is parsed, so the language is read from the arguments as written).
 func summary(vi: String, en: String) -> String { LanguageOption.process == .vi ? vi : en }
+
+extension ArgumentHelp {
+    /// An option's or argument's help in the language of this run (``summary(vi:en:)``), as
+    /// `@Option(help: .text(vi: "…", en: "…"))`. The parser's own words around it (headings, "(values:
+    /// …; default: …)") are put into Vietnamese by ``HelpText``.
+    static func text(vi: String, en: String) -> ArgumentHelp { ArgumentHelp(summary(vi: vi, en: en)) }
+}

@@ -17,7 +17,8 @@ import ZIPFoundation
 /// is a machine file with a fixed English header, not scanned), and error messages: a missing file,
 /// bad option values (ours and the argument parser's, with its usage lines), a missing argument,
 /// malformed cells (not a number, an unclosed quote, a number that reads two ways), a dataset that
-/// does not load, destinations that cannot be written. Not scanned: `--help` (English), `chiso notebook` (a developer's tool).
+/// does not load, destinations that cannot be written. Not scanned: `chiso notebook` (a developer's tool); `--help` is scanned, with this scan, by
+/// ``HelpLanguageTests``.
 @Suite struct LanguageTests {
     /// Words of the data itself (ids, names, sources, locators): allowed in either language.
     static func dataWords() throws -> Set<String> {

@@ -26,12 +26,14 @@ public func chisoExecutable() throws -> URL {
     throw FixtureError("chiso executable not found (looked in \(candidates.map(\.path)))")
 }
 
-/// Runs `chiso` with `arguments` in `directory` and returns its output and exit status.
-public func runChiso(_ arguments: [String], in directory: URL? = nil) throws -> ChisoRun {
+/// Runs `chiso` with `arguments` in `directory` (with `environment` added to this process's) and
+/// returns its output and exit status.
+public func runChiso(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ChisoRun {
     let process = Process()
     process.executableURL = try chisoExecutable()
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = directory }
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

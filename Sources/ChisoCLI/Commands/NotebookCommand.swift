@@ -9,14 +9,21 @@ struct NotebookCommand: ParsableCommand {
             commandName: "notebook",
             abstract: summary(vi: "Chạy các sổ tay văn bản có lệnh, hoặc ghi lại kết quả mong đợi của chúng.",
                          en: "Run executable text notebooks, or rewrite their expected output."),
-            discussion: """
+            discussion: summary(vi: """
+                Sổ tay là tệp Markdown có các khối lệnh ```chiso (mỗi khối một lệnh, chạy từ thư mục của sổ tay \
+                trên bộ dữ liệu đi kèm chiso), sau mỗi khối lệnh là một khối kết quả ```output.
+
+                Ví dụ:
+                  chiso notebook run Notebooks-text/*.md
+                  chiso notebook update Notebooks-text/02-dich-vu-cong-truc-tuyen.md
+                """, en: """
                 A notebook is Markdown with fenced ```chiso blocks (one command each, run from the \
                 notebook's folder against the shipped data), each followed by an ```output block.
 
                 Examples:
                   chiso notebook run Notebooks-text/*.md
                   chiso notebook update Notebooks-text/02-dich-vu-cong-truc-tuyen.md
-                """,
+                """),
             subcommands: [Run.self, Update.self]
         )
     }
@@ -52,16 +59,22 @@ struct NotebookCommand: ParsableCommand {
             CommandConfiguration(
                 abstract: summary(vi: "Chạy sổ tay và so sánh từng khối kết quả (bỏ qua khoảng trắng cuối dòng).",
                              en: "Run notebooks and compare every output block (trailing whitespace ignored)."),
-                discussion: """
+                discussion: summary(vi: """
+                    In phần khác nhau giữa kết quả mong đợi và kết quả mới của mỗi lệnh có thay đổi; mã thoát 1 nếu \
+                    có lệnh như vậy.
+
+                    Ví dụ:
+                      chiso notebook run Notebooks-text/01-bat-dau.md
+                    """, en: """
                     Prints a unified diff for each command whose output changed; exit 1 if any did.
 
                     Example:
                       chiso notebook run Notebooks-text/01-bat-dau.md
-                    """
+                    """)
             )
         }
 
-        @Argument(help: "Notebook files.")
+        @Argument(help: .text(vi: "Các tệp sổ tay.", en: "Notebook files."))
         var files: [String]
 
         @OptionGroup var language: LanguageOption
@@ -94,16 +107,21 @@ struct NotebookCommand: ParsableCommand {
             CommandConfiguration(
                 abstract: summary(vi: "Chạy sổ tay và ghi kết quả của mỗi lệnh vào khối kết quả của nó.",
                              en: "Run notebooks and write each command's output into its output block."),
-                discussion: """
+                discussion: summary(vi: """
+                    Dùng khi thay đổi là có chủ ý: xem lại kết quả bằng git diff.
+
+                    Ví dụ:
+                      chiso notebook update Notebooks-text/04-muc-tieu-2025-2030.md
+                    """, en: """
                     For intentional changes: review the result with git diff.
 
                     Example:
                       chiso notebook update Notebooks-text/04-muc-tieu-2025-2030.md
-                    """
+                    """)
             )
         }
 
-        @Argument(help: "Notebook files.")
+        @Argument(help: .text(vi: "Các tệp sổ tay.", en: "Notebook files."))
         var files: [String]
 
         @OptionGroup var language: LanguageOption

@@ -9,7 +9,17 @@ struct RegressCommand: ParsableCommand {
             commandName: "regress",
             abstract: summary(vi: "Ước lượng mô hình tuyến tính (OLS hoặc WLS) trên các cột của một tệp CSV.",
                          en: "Fit a linear model (OLS or WLS) to columns of a CSV file."),
-            discussion: """
+            discussion: summary(vi: """
+                Tệp CSV có một dòng tiêu đề; số được đọc theo --number-format (12,5 hoặc 12.5; 3e-4). Mô hình \
+                được ước lượng bằng phân tích QR có hoán vị cột trên các cột đã chuẩn hóa, có tinh chỉnh (không \
+                lập hệ phương trình chuẩn). Ma trận thiết kế không đủ hạng vẫn được ước lượng: hệ số không ước \
+                lượng được để trống (—) kèm cảnh báo, và hạng của ma trận cho biết số hệ số ước lượng được.
+
+                Ví dụ:
+                  chiso regress Datasets/examples/dvctt-share.csv --response share --predictors year
+                  chiso regress so-lieu.csv --response y --predictors x1,x2 --weights w --format json
+                  chiso regress bao-cao.csv --response ty_le --predictors nam --number-format vi
+                """, en: """
                 The CSV has a header row; numbers use a dot for decimals (12.5, 3e-4). The fit uses \
                 pivoted QR on centred, scaled columns with refinement (no normal equations). A design \
                 of lower rank is fitted: aliased coefficients are reported as null (NA) with a warning, \
@@ -19,7 +29,7 @@ struct RegressCommand: ParsableCommand {
                   chiso regress Datasets/examples/dvctt-share.csv --response share --predictors year
                   chiso regress data.csv --response y --predictors x1,x2 --weights w --format json
                   chiso regress bao-cao.csv --response ty_le --predictors nam --number-format vi
-                """
+                """)
         )
     }
 
@@ -28,26 +38,27 @@ struct RegressCommand: ParsableCommand {
         case table, json
     }
 
-    @Argument(help: "The CSV file (UTF-8, header row).")
+    @Argument(help: .text(vi: "Tệp CSV (bảng mã UTF-8, có dòng tiêu đề).", en: "The CSV file (UTF-8, header row)."))
     var file: String
 
-    @Option(help: "The response column.")
+    @Option(help: .text(vi: "Cột cần giải thích (biến phụ thuộc).", en: "The response column."))
     var response: String
 
-    @Option(help: "Predictor columns, comma-separated.")
+    @Option(help: .text(vi: "Các cột biến giải thích, cách nhau bằng dấu phẩy.", en: "Predictor columns, comma-separated."))
     var predictors: String
 
-    @Flag(help: "Fit without an intercept.")
+    @Flag(help: .text(vi: "Ước lượng không có hệ số chặn.", en: "Fit without an intercept."))
     var noIntercept = false
 
-    @Option(help: "A column of positive weights (weighted least squares).")
+    @Option(help: .text(vi: "Cột trọng số dương (bình phương nhỏ nhất có trọng số).", en: "A column of positive weights (weighted least squares)."))
     var weights: String?
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: .text(vi: "Dạng kết quả: table (bảng) hoặc json.", en: "Output format: table or json."))
     var format: Format = .table
 
     @Option(name: .customLong("number-format"),
-            help: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (default: decided per column; a column whose every number reads both ways, like 1.045, is refused).")
+            help: .text(vi: "Cách đọc số: vi (50,65 / 13.425), en (6,102 / 0.5) hoặc auto (mặc định: xác định theo từng cột; cột mà mọi số đều có thể hiểu theo cả hai cách, như 1.045, thì không được chấp nhận).",
+                        en: "Read numbers as vi (50,65 / 13.425), en (6,102 / 0.5) or auto (default: decided per column; a column whose every number reads both ways, like 1.045, is refused)."))
     var numberFormat: NumberFormat = .auto
     @OptionGroup var text: TextFileOptions
     @OptionGroup var language: LanguageOption

@@ -48,7 +48,20 @@ struct GapsCommand: ParsableCommand {
             commandName: "gaps",
             abstract: summary(vi: "Bảng khoảng cách đến mục tiêu: giá trị mới nhất, dự báo, khả năng đạt và tình trạng của từng mục tiêu.",
                          en: "Gap-to-target table: latest value, projection, P(meet) and status per target."),
-            discussion: """
+            discussion: summary(vi: """
+                Các dòng được xếp theo mức rủi ro, cao nhất trước (không đạt, đi ngược hướng, chậm tiến độ, cần \
+                tăng tốc, thiếu dữ liệu, đúng tiến độ, đã đạt; sau đó theo khả năng đạt).
+
+                --format docx ghi một tài liệu Word để dán vào báo cáo (khổ A4 nằm ngang, phông chữ Times New \
+                Roman, bảng có số thứ tự, tên bảng và dòng ghi nguồn); như xlsx, cần có --output.
+
+                Ví dụ:
+                  chiso gaps --year 2025
+                  chiso gaps --entity dak_lak --year 2024 --format xlsx --output gaps.xlsx
+                  chiso gaps --year 2025 --format docx --output gaps.docx
+                  chiso gaps --targets muc-tieu.csv --format md
+                  chiso gaps --status "chậm tiến độ" --status "cần tăng tốc" --entity "Krông Nô"
+                """, en: """
                 Rows are sorted most at risk first (missed, moving away, off track, needs acceleration, \
                 insufficient data, on track, achieved; then by P(meet)).
 
@@ -62,25 +75,30 @@ struct GapsCommand: ParsableCommand {
                   chiso gaps --year 2025 --format docx --output gaps.docx
                   chiso gaps --targets my-targets.csv --lang en --format md
                   chiso gaps --status "chậm tiến độ" --status "cần tăng tốc" --entity "Krông Nô"
-                """
+                """)
         )
     }
 
     @OptionGroup var data: DataOptions
     @OptionGroup var calibration: CalibrationOptions
-    @Option(help: "Targets to use instead of the dataset's: CSV or a workbook (sheet Mục tiêu), columns as in targets.csv or the template (Chỉ tiêu, Đơn vị, Năm, Giá trị, So sánh ≥/≤), ids or names.")
+    @Option(help: .text(vi: "Mục tiêu dùng thay cho mục tiêu của bộ dữ liệu: tệp CSV hoặc sổ tính (trang Mục tiêu), các cột như trong targets.csv hoặc sổ tính mẫu (Chỉ tiêu, Đơn vị, Năm, Giá trị, So sánh ≥/≤), ghi bằng mã hoặc tên.",
+                        en: "Targets to use instead of the dataset's: CSV or a workbook (sheet Mục tiêu), columns as in targets.csv or the template (Chỉ tiêu, Đơn vị, Năm, Giá trị, So sánh ≥/≤), ids or names."))
     var targets: String?
-    @Option(help: "Only targets for this year.")
+    @Option(help: .text(vi: "Chỉ lấy mục tiêu của năm này.", en: "Only targets for this year."))
     var year: Int?
-    @Option(help: "Only these entities: id, name or alias (repeatable).")
+    @Option(help: .text(vi: "Chỉ lấy các đơn vị này: mã, tên hoặc tên gọi khác (ghi được nhiều lần).",
+                        en: "Only these entities: id, name or alias (repeatable)."))
     var entity: [String] = []
-    @Option(help: "Only these indicators: id or name (repeatable).")
+    @Option(help: .text(vi: "Chỉ lấy các chỉ tiêu này: mã hoặc tên (ghi được nhiều lần).", en: "Only these indicators: id or name (repeatable)."))
     var indicator: [String] = []
-    @Option(help: "Only these statuses (repeatable), in either language: achieved/đã đạt, on-track/đúng tiến độ, needs-acceleration/cần tăng tốc, off-track/chậm tiến độ, moving-away/đi ngược hướng, insufficient-data/thiếu dữ liệu.")
+    @Option(help: .text(vi: "Chỉ lấy các tình trạng này (ghi được nhiều lần): đã đạt, đúng tiến độ, cần tăng tốc, chậm tiến độ, đi ngược hướng, thiếu dữ liệu (ghi tên tiếng Anh tương ứng cũng được).",
+                        en: "Only these statuses (repeatable), in either language: achieved/đã đạt, on-track/đúng tiến độ, needs-acceleration/cần tăng tốc, off-track/chậm tiến độ, moving-away/đi ngược hướng, insufficient-data/thiếu dữ liệu."))
     var status: [TargetAssessment.Status] = []
-    @Option(help: "md, csv, json, xlsx, html or docx (xlsx and docx need --output).")
+    @Option(help: .text(vi: "md, csv, json, xlsx, html hoặc docx (xlsx và docx cần có --output).",
+                        en: "md, csv, json, xlsx, html or docx (xlsx and docx need --output)."))
     var format: TableFormat = .md
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: .text(vi: "Ghi vào tệp này (ghi trọn vẹn một lần) thay vì in ra màn hình.",
+                        en: "Write to this file (atomically) instead of standard output."))
     var output: String?
     @OptionGroup var language: LanguageOption
     var lang: Language { language.language }
@@ -107,7 +125,21 @@ struct CompareCommand: ParsableCommand {
             commandName: "compare",
             abstract: summary(vi: "So sánh các đơn vị cùng cấp theo một chỉ tiêu: xếp hạng, thay đổi, số của cấp trên, mục tiêu, dự báo và phần khoảng cách của từng đơn vị.",
                          en: "Compare entities of one level on an indicator: rank, change, the parent's figure, target, projection and each one's part of the parent's gap."),
-            discussion: """
+            discussion: summary(vi: """
+                Mỗi chỉ tiêu có từ hai đơn vị cùng cấp trở lên thuộc cùng một đơn vị cấp trên được lập một bảng \
+                cho mỗi cấp: các đơn vị xếp từ tốt nhất theo chiều tốt của chỉ tiêu (với thứ hạng: số nhỏ hơn là \
+                tốt hơn), thứ hạng và thay đổi thứ hạng, thay đổi so với kỳ trước, số của cấp trên (số của chính \
+                cấp trên, hoặc gộp từ các đơn vị: cộng tử số và mẫu số, lấy tổng hoặc trung bình, có ghi rõ cách \
+                tính), mục tiêu gần nhất (của chính đơn vị; nếu không có thì của cấp trên, đối với tỷ lệ hoặc \
+                điểm) cùng dự báo, khoảng dự báo 80 % và khả năng đạt, và với tỷ lệ có tử số, mẫu số thì phần \
+                khoảng cách của cấp trên do từng đơn vị chiếm. Chỉ tiêu có các chỉ tiêu thành phần (dti_score) \
+                có thêm thứ hạng và tổng điểm tính lại cùng dư địa điểm của từng thành phần; tỷ lệ có tử số, mẫu \
+                số có thêm khoảng Wilson của hai giai đoạn.
+
+                Ví dụ:
+                  chiso compare --indicator dti_score --period 2023
+                  chiso compare --indicator online_application_share --format csv --output so-sanh.csv
+                """, en: """
                 Every indicator with two or more entities of one level under one parent gets a table per \
                 level: the entities best first by the indicator's direction (a rank: lower is better), \
                 their rank and its change, the change since the previous period, the parent's figure \
@@ -120,19 +152,22 @@ struct CompareCommand: ParsableCommand {
                 Examples:
                   chiso compare --indicator dti_score --period 2023
                   chiso compare --indicator online_application_share --format csv --output campaign.csv
-                """
+                """)
         )
     }
 
-    @Option(help: "Indicator: id, name or alias.")
+    @Option(help: .text(vi: "Chỉ tiêu: mã, tên hoặc tên gọi khác.", en: "Indicator: id, name or alias."))
     var indicator: String
-    @Option(help: "Period (default: each group's latest with at least two entities).")
+    @Option(help: .text(vi: "Kỳ so sánh (mặc định: kỳ gần nhất của mỗi nhóm có ít nhất hai đơn vị có số liệu).",
+                        en: "Period (default: each group's latest with at least two entities)."))
     var period: String?
     @OptionGroup var data: DataOptions
     @OptionGroup var calibration: CalibrationOptions
-    @Option(help: "md, csv, json, xlsx, html or docx (xlsx and docx need --output).")
+    @Option(help: .text(vi: "md, csv, json, xlsx, html hoặc docx (xlsx và docx cần có --output).",
+                        en: "md, csv, json, xlsx, html or docx (xlsx and docx need --output)."))
     var format: TableFormat = .md
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: .text(vi: "Ghi vào tệp này (ghi trọn vẹn một lần) thay vì in ra màn hình.",
+                        en: "Write to this file (atomically) instead of standard output."))
     var output: String?
     @OptionGroup var language: LanguageOption
     var lang: Language { language.language }
@@ -167,7 +202,20 @@ struct ReportCommand: ParsableCommand {
             commandName: "report",
             abstract: summary(vi: "Lập báo cáo đầy đủ (trang web, Word, Excel, bảng khoảng cách, so sánh) cho bộ dữ liệu.",
                          en: "Write the full report (HTML, gap tables, comparisons) for the dataset."),
-            discussion: """
+            discussion: summary(vi: """
+                Ghi index.html, report.docx (Word: tóm tắt, tình trạng, khoảng cách đến mục tiêu, dự báo, so \
+                sánh), gaps.{md,csv,json,xlsx} và comparison-*.{md,csv,json} vào thư mục (mặc định report/) rồi \
+                in phần tóm tắt. Báo cáo mới được ghi trọn vẹn vào một thư mục tạm bên cạnh rồi thay vào cùng \
+                một lúc: người đọc chỉ thấy báo cáo cũ hoặc báo cáo mới; khi có lỗi hoặc khi bị ngắt (Ctrl-C), \
+                báo cáo cũ được giữ nguyên. Thư mục được đánh dấu bằng tệp .chiso-report liệt kê các tệp của báo \
+                cáo: thư mục đã có chỉ được thay khi có tệp đó và không chứa gì khác ngoài các tệp được liệt kê \
+                (thư mục chứa tệp riêng của người dùng thì không bị thay, được giữ nguyên); quyền truy cập của \
+                thư mục được giữ nguyên.
+
+                Ví dụ:
+                  chiso report --out bao-cao
+                  chiso report --data mau-so-lieu.xlsx --out bao-cao
+                """, en: """
                 Writes index.html, report.docx (Word: summary, status, gaps, projections, comparisons), \
                 gaps.{md,csv,json,xlsx} and comparison-*.{md,csv,json} into the folder (default report/) \
                 and prints a summary. The new report is written whole into a temporary \
@@ -179,13 +227,13 @@ struct ReportCommand: ParsableCommand {
 
                 Example:
                   chiso report --out report --lang en
-                """
+                """)
         )
     }
 
     @OptionGroup var data: DataOptions
     @OptionGroup var calibration: CalibrationOptions
-    @Option(help: "Output folder.")
+    @Option(help: .text(vi: "Thư mục ghi báo cáo.", en: "Output folder."))
     var out: String = "report"
     @OptionGroup var language: LanguageOption
     var lang: Language { language.language }
