@@ -115,7 +115,7 @@ public enum Selection {
         case inside
     }
 
-    /// What ``decide(count:n:forced:standing:aicc:looRMSE:)`` chose, by candidate index.
+    /// What `decide(count:n:forced:standing:aicc:looRMSE:)` chose, by candidate index.
     struct Decision: Sendable, Equatable {
         /// The rule that decided, with the other candidate it names.
         enum Rule: Sendable, Equatable {

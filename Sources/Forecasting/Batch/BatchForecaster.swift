@@ -3,7 +3,7 @@ import Statistics
 
 /// Fits, selects and projects many series at once, on all cores, without allocating per series.
 ///
-/// The same fits (``ModelCore``) and selection rules (``Selection/decide(count:n:forced:standing:aicc:looRMSE:)``)
+/// The same fits (`ModelCore`) and selection rules (`Selection.decide(count:n:forced:standing:aicc:looRMSE:)`)
 /// as ``Forecaster`` with ``IntervalMethod/model`` (a test checks that both give the same model and
 /// numbers on random series of every kind), on values only (counts are not used here). Work is
 /// split into chunks run with `DispatchQueue.concurrentPerform`; each chunk reuses one scratch

@@ -5,7 +5,7 @@ extension BatchForecaster {
     /// Per-worker state: scratch buffers reused for every series of a chunk.
     ///
     /// Each series is checked as ``Series/validate(minimumPoints:allowConstant:)`` checks it, its
-    /// candidates are fitted by ``ModelCore`` and chosen by ``Selection/decide(count:n:forced:standing:aicc:looRMSE:)``:
+    /// candidates are fitted by `ModelCore` and chosen by `Selection.decide(count:n:forced:standing:aicc:looRMSE:)`:
     /// the one-series path's fits and rules, so both give the same model and the same numbers (to the
     /// bit: `BatchTests`). Nothing is allocated per series.
     struct Kernel {
@@ -15,7 +15,7 @@ extension BatchForecaster {
         let table: QuantileTable
         let lower: Double?
         let upper: Double?
-        /// ``ModelCore``'s scratch, as long as the longest series: the model-scale values of one series.
+        /// `ModelCore`'s scratch, as long as the longest series: the model-scale values of one series.
         let scratch: UnsafeMutableBufferPointer<Double>
         /// The current series' fits by candidate index (nil: the model does not apply), where asked.
         let fits: UnsafeMutableBufferPointer<ModelCore?>

@@ -10,7 +10,7 @@ extension TrendFit {
 
     /// Fits `model` to `series`.
     ///
-    /// The textbook models on values come from ``ModelCore`` (the batch kernel's fits too); a share
+    /// The textbook models on values come from `ModelCore` (the batch kernel's fits too); a share
     /// with counts gets the quasi-binomial GLM for `logit`; ``TrendModel/calibrated`` the calibrated trend
     /// with the shipped table.
     ///
@@ -39,7 +39,7 @@ extension TrendFit {
         return textbook(series, core: core)
     }
 
-    /// ``ModelCore`` on the series' times and values (a scratch buffer on the stack).
+    /// `ModelCore` on the series' times and values (a scratch buffer on the stack).
     static func textbookCore(_ series: Series, model: TrendModel) throws(ModelCore.Refusal) -> ModelCore {
         try series.times.withUnsafeBufferPointer { t throws(ModelCore.Refusal) in
             try series.values.withUnsafeBufferPointer { y throws(ModelCore.Refusal) in
@@ -50,7 +50,7 @@ extension TrendFit {
         }
     }
 
-    /// A textbook fit made from its ``ModelCore``: coefficients named as R names them (`(Intercept)`
+    /// A textbook fit made from its `ModelCore`: coefficients named as R names them (`(Intercept)`
     /// and `t` on decimal time for the lines, `drift`, `mean`) with their standard errors, and the notes:
     /// values moved inside the bounds for the logit, no AICc for the drift.
     static func textbook(_ series: Series, core: ModelCore) -> TrendFit {

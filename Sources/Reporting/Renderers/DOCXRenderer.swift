@@ -12,7 +12,7 @@ import Indicators
 /// fixed column widths that fill the page, fitted from Times New Roman's letter widths (cells in
 /// 12 pt, 11 pt in wide tables); at most ``maximumRows`` rows. A table whose columns do not fit
 /// across the page at 11 pt is printed in parts ("Bảng 4a", "Bảng 4b", …), each repeating the
-/// names that say what its rows are (``pieces(_:language:)``). Cell text is
+/// names that say what its rows are (`pieces(_:)`). Cell text is
 /// ``ReportTable/display(_:column:row:language:)``, as in every renderer.
 ///
 /// A column of ids beside a column of the same things' names (`entity` beside `entity_name`) is left
