@@ -15,24 +15,33 @@ extension BatchForecaster {
         let table: QuantileTable
         let lower: Double?
         let upper: Double?
-        /// `ModelCore`'s scratch, as long as the longest series: the model-scale values of one series.
+        /// The longest series' length.
+        let maxN: Int
+        /// `ModelCore`'s scratch, `maxN` doubles per candidate: the model-scale values of the current
+        /// series under candidate k at `k * maxN ..<`, kept until the fit is scored.
         let scratch: UnsafeMutableBufferPointer<Double>
         /// The current series' fits by candidate index (nil: the model does not apply), where asked.
         let fits: UnsafeMutableBufferPointer<ModelCore?>
         /// The current series' fits against the bounds at `times`, by candidate index (nil: not asked yet).
         let standings: UnsafeMutableBufferPointer<Selection.Standing?>
+        /// Whether the current series' fit of candidate k has its scores (computed when the rules read them).
+        let scored: UnsafeMutableBufferPointer<Bool>
 
-        /// Runs `body` with a worker's kernel for series of at most `maxN` points, its buffers (the
-        /// scratch, one fit and one standing per candidate) allocated for the call (on the stack when small).
+        /// Runs `body` with a worker's kernel for series of at most `maxN` points, its buffers (scratch,
+        /// fit, standing and scored flag per candidate) allocated for the call (on the stack when small).
         static func with(candidates: [TrendModel], times: [Double], levels: [Double], table: QuantileTable, lower: Double?,
                          upper: Double?, maxN: Int, _ body: (Kernel) -> Void) {
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: max(maxN, 1)) { scratch in
-                withUnsafeTemporaryAllocation(of: ModelCore?.self, capacity: max(candidates.count, 1)) { fits in
-                    withUnsafeTemporaryAllocation(of: Selection.Standing?.self, capacity: max(candidates.count, 1)) { standings in
-                        fits.initialize(repeating: nil)
-                        standings.initialize(repeating: nil)
-                        body(Kernel(candidates: candidates, times: times, levels: levels, table: table, lower: lower, upper: upper,
-                                    scratch: scratch, fits: fits, standings: standings))
+            let count = max(candidates.count, 1), maxN = max(maxN, 1)
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: maxN * count) { scratch in
+                withUnsafeTemporaryAllocation(of: ModelCore?.self, capacity: count) { fits in
+                    withUnsafeTemporaryAllocation(of: Selection.Standing?.self, capacity: count) { standings in
+                        withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { scored in
+                            fits.initialize(repeating: nil)
+                            standings.initialize(repeating: nil)
+                            scored.initialize(repeating: false)
+                            body(Kernel(candidates: candidates, times: times, levels: levels, table: table, lower: lower, upper: upper,
+                                        maxN: maxN, scratch: scratch, fits: fits, standings: standings, scored: scored))
+                        }
                     }
                 }
             }
@@ -57,18 +66,33 @@ extension BatchForecaster {
             if allEqual { return }
             // A forced model (one candidate) is used as it is, as Forecaster does: its bounds are not checked.
             let forced = candidates.count == 1
-            for k in standings.indices { standings[k] = nil }
-            // Candidates are fitted as the rules ask for them (in order; at n ≤ 3 up to the first inside).
+            for k in standings.indices {
+                standings[k] = nil
+                scored[k] = false
+            }
+            // Candidates are fitted as the rules ask where they stand (in order; at n ≤ 3 up to the first
+            // inside), and scored only when the rules read their scores (admissible ones, n ≥ 4).
+            func z(_ k: Int) -> UnsafeMutableBufferPointer<Double> {
+                UnsafeMutableBufferPointer(rebasing: scratch[(k * maxN)..<(k * maxN + n)])
+            }
             func candidate(_ k: Int) -> Selection.Standing {
                 if let known = standings[k] { return known }
-                let fit = try? ModelCore(candidates[k], t: t, y: y, lower: lower, upper: upper, scratch: scratch, likelihood: false)
+                let fit = try? ModelCore(candidates[k], t: t, y: y, lower: lower, upper: upper, scratch: z(k), scored: false)
                 let found: Selection.Standing = fit.map { forced ? .inside : standing(of: $0) } ?? .notFitted
                 fits[k] = fit
                 standings[k] = found
                 return found
             }
+            func scores(_ k: Int) -> ModelCore? {
+                if !scored[k], var fit = fits[k] {
+                    fit.score(t: t, y: y, z: UnsafeBufferPointer(z(k)), likelihood: false)
+                    fits[k] = fit
+                    scored[k] = true
+                }
+                return fits[k]
+            }
             guard let decision = Selection.decide(count: candidates.count, n: n, forced: forced, standing: candidate,
-                                                  aicc: { fits[$0]?.aicc }, looRMSE: { fits[$0]?.looRMSE }),
+                                                  aicc: { scores($0)?.aicc }, looRMSE: { scores($0)?.looRMSE }),
                   let fit = fits[decision.chosen]
             else { return }
             output.chosen[i] = candidates.firstIndex(of: fit.model).flatMap { Int8(exactly: $0) } ?? -1

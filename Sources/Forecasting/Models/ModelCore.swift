@@ -15,7 +15,9 @@ import Foundation
 /// leave-one-out errors back-transformed (ẑ₋ᵢ = zᵢ − eᵢ/(1 − hᵢ) for the lines, exact for OLS). The
 /// arithmetic is the one the one-series fits have always done, operation for operation, so both paths
 /// give the same bits; the lines agree with R's `lm`, the drift with `forecast::rwf(drift = TRUE)`, to
-/// 1e-9 (`RReferenceTests`).
+/// 1e-9 (`RReferenceTests`). A fit can be made without its scores and scored later
+/// (`score(t:y:z:likelihood:)`), so that the batch kernel scores only the candidates the selection
+/// rules read.
 struct ModelCore: Sendable, Equatable {
     /// What the model is, on the model scale.
     enum Shape: Sendable, Equatable {
@@ -47,12 +49,14 @@ struct ModelCore: Sendable, Equatable {
     var shape: Shape
     /// Points used.
     var n: Int
+    /// Residual sum of squares on the model scale (for the drift, of the changes over their time steps).
+    var rss: Double
     /// Residual variance on the model scale; NaN at df = 0 (two points on a line).
     var sigma2: Double
     /// Residual degrees of freedom: n − 2 for lines and drift, n − 1 for the mean.
     var df: Int
-    /// Log-likelihood on the original scale; nil when not finite (a perfect fit), or when not asked
-    /// for and no AICc needs it.
+    /// Log-likelihood on the original scale; nil when not finite (a perfect fit), not scored yet, or
+    /// not asked for where no AICc needs it.
     var logLikelihood: Double?
     /// AICc on the original scale (``TrendFit/aicc(logLikelihood:k:n:)``); nil when n ≤ k + 1, the
     /// log-likelihood is unknown, and always for the drift (its likelihood is of the n − 1 changes).
@@ -68,40 +72,69 @@ extension ModelCore {
     /// - Parameters:
     ///   - lower: the indicator's lower bound (the logit's, 0 when nil).
     ///   - upper: the indicator's upper bound (the logit needs one).
-    ///   - scratch: at least n doubles, overwritten with the model-scale values of the lines.
-    ///   - likelihood: whether to compute the log-likelihood where no AICc needs it: always for the
-    ///     drift (n − 1 logarithms; it has no AICc), for the others when n ≤ k + 1. The batch kernel,
-    ///     which only ranks, passes false.
+    ///   - scratch: at least n doubles, overwritten with the model-scale values of the lines (which
+    ///     `score(t:y:z:likelihood:)` reads again).
+    ///   - scored: whether to compute the scores now (log-likelihood, AICc, LOO RMSE).
     /// - Throws: ``Refusal`` when the model does not apply.
     init(_ model: TrendModel, t: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, lower: Double?, upper: Double?,
-         scratch: UnsafeMutableBufferPointer<Double>, likelihood: Bool = true) throws(Refusal) {
+         scratch: UnsafeMutableBufferPointer<Double>, scored: Bool = true) throws(Refusal) {
+        let n = y.count
         switch model {
         case .linear:
-            for k in 0..<y.count { scratch[k] = y[k] }
-            self = Self.line(.linear, scale: .identity, t: t, y: y, z: scratch, likelihood: likelihood)
+            for k in 0..<n { scratch[k] = y[k] }
+            self = Self.line(.linear, scale: .identity, t: t, z: scratch)
         case .loglinear:
-            for k in 0..<y.count {
+            for k in 0..<n {
                 guard y[k] > 0 else { throw .needsPositiveValues }
                 scratch[k] = Foundation.log(y[k])
             }
-            self = Self.line(.loglinear, scale: .log, t: t, y: y, z: scratch, likelihood: likelihood)
+            self = Self.line(.loglinear, scale: .log, t: t, z: scratch)
         case .logit:
             guard let u = upper else { throw .noUpperBound }
             let l = lower ?? 0
             let scale = Scale.logit(lower: l, upper: u)
             let (low, high) = Self.logitShifts(y, lower: l, upper: u)
-            for k in 0..<y.count {
+            for k in 0..<n {
                 scratch[k] = scale.forward(y[k] <= l ? l + low : (y[k] >= u ? u - high : y[k]))
             }
-            self = Self.line(.logit, scale: scale, t: t, y: y, z: scratch, likelihood: likelihood)
+            self = Self.line(.logit, scale: scale, t: t, z: scratch)
         case .drift:
-            guard y.count >= 3 else { throw .needsThreePoints }
-            self = Self.drift(t: t, y: y, likelihood: likelihood)
+            guard n >= 3 else { throw .needsThreePoints }
+            let span = t[n - 1] - t[0]
+            let b = (y[n - 1] - y[0]) / span
+            var rss = 0.0
+            for i in 1..<n {
+                let dt = t[i] - t[i - 1]
+                let r = (y[i] - y[i - 1]) - b * dt
+                rss += r * r / dt
+            }
+            self = ModelCore(model: .drift, scale: .identity, shape: .drift(lastT: t[n - 1], lastY: y[n - 1], drift: b, span: span),
+                             n: n, rss: rss, sigma2: rss / Double(n - 2), df: n - 2)
         case .mean:
-            self = Self.mean(y, likelihood: likelihood)
+            var sum = 0.0
+            for v in y { sum += v }
+            let mean = sum / Double(n)
+            var rss = 0.0
+            for v in y { rss += (v - mean) * (v - mean) }
+            self = ModelCore(model: .mean, scale: .identity, shape: .mean(mean: mean, n: n), n: n, rss: rss,
+                             sigma2: n > 1 ? rss / Double(n - 1) : .nan, df: n - 1)
         case .calibrated:
             throw .notTextbook
         }
+        if scored { score(t: t, y: y, z: UnsafeBufferPointer(scratch), likelihood: true) }
+    }
+
+    /// A fit without scores.
+    private init(model: TrendModel, scale: Scale, shape: Shape, n: Int, rss: Double, sigma2: Double, df: Int) {
+        self.init(model: model, scale: scale, shape: shape, n: n, rss: rss, sigma2: sigma2, df: df, logLikelihood: nil, aicc: nil,
+                  looRMSE: nil)
+    }
+
+    /// OLS of the model-scale values `z` on time (the first n of the buffer, n = t.count).
+    private static func line(_ model: TrendModel, scale: Scale, t: UnsafeBufferPointer<Double>,
+                             z: UnsafeMutableBufferPointer<Double>) -> ModelCore {
+        let fit = LineFit(t: t, z: UnsafeBufferPointer(rebasing: z[0..<t.count]))
+        return ModelCore(model: model, scale: scale, shape: .line(fit), n: t.count, rss: fit.rss, sigma2: fit.sigma2, df: fit.df)
     }
 
     /// How far values on a bound are moved inside it for the logit (an empirical-logit adjustment):
@@ -118,29 +151,70 @@ extension ModelCore {
         return (min(shift, lowGap / 2), min(shift, highGap / 2))
     }
 
-    /// OLS of the model-scale values `z` on time, scored on the original scale.
-    private static func line(_ model: TrendModel, scale: Scale, t: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                             z buffer: UnsafeMutableBufferPointer<Double>, likelihood: Bool) -> ModelCore {
-        let n = y.count
-        let z = UnsafeBufferPointer(rebasing: buffer[0..<n])
-        let fit = LineFit(t: t, z: z)
-        var ll = Double.nan
-        if likelihood || n > model.informationParameters + 1 {
-            ll = TrendFit.gaussianLogLikelihood(rss: fit.rss, n: n) + logJacobian(scale, z: z, y: y)
-        }
-        var loo: Double?
-        if n >= 4 {
-            var sum = 0.0
-            for k in 0..<n {
-                let e = z[k] - fit.fitted(t[k])
-                let err = y[k] - scale.inverse(z[k] - e / (1 - fit.leverage(t[k])))
-                sum += err * err
+    /// Computes the scores of this fit of `t`, `y`: log-likelihood, AICc and LOO RMSE (n ≥ 4).
+    ///
+    /// - Parameters:
+    ///   - z: for a line, the model-scale values the fit was made from (its scratch, unchanged since).
+    ///   - likelihood: whether to compute the log-likelihood where no AICc needs it: the drift's
+    ///     (n − 1 logarithms; it has no AICc), the others' at n ≤ k + 1. The batch kernel, which only
+    ///     ranks, passes false.
+    mutating func score(t: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, z: UnsafeBufferPointer<Double>,
+                        likelihood: Bool) {
+        let k = model.informationParameters
+        switch shape {
+        case let .line(fit):
+            // AICc on the original scale; leave-one-out on the model scale, ẑ₋ᵢ = zᵢ − eᵢ/(1 − hᵢ), then back.
+            var ll = Double.nan
+            if likelihood || n > k + 1 {
+                ll = TrendFit.gaussianLogLikelihood(rss: rss, n: n) + Self.logJacobian(scale, z: UnsafeBufferPointer(rebasing: z[0..<n]), y: y)
             }
-            loo = (sum / Double(n)).squareRoot()
+            logLikelihood = ll.isFinite ? ll : nil
+            aicc = TrendFit.aicc(logLikelihood: ll, k: k, n: n)
+            if n >= 4 {
+                var sum = 0.0
+                for i in 0..<n {
+                    let e = z[i] - fit.fitted(t[i])
+                    let err = y[i] - scale.inverse(z[i] - e / (1 - fit.leverage(t[i])))
+                    sum += err * err
+                }
+                looRMSE = (sum / Double(n)).squareRoot()
+            }
+        case let .drift(_, _, b, span):
+            // The likelihood of the n − 1 changes at the MLE σ̂²(n − 2)/(n − 1); no AICc.
+            if likelihood {
+                let mle = rss / Double(n - 1)
+                var ll = 0.0
+                for i in 1..<n {
+                    let dt = t[i] - t[i - 1]
+                    let r = (y[i] - y[i - 1]) - b * dt
+                    ll += -0.5 * (Foundation.log(2 * Double.pi * mle * dt) + r * r / (mle * dt))
+                }
+                logLikelihood = ll.isFinite ? ll : nil
+            }
+            if n >= 4 {
+                // One-step-ahead error for each point after the first, drift re-estimated without that change.
+                var sum = 0.0
+                for i in 1..<n {
+                    let dt = t[i] - t[i - 1]
+                    let bi = ((y[n - 1] - y[0]) - (y[i] - y[i - 1])) / (span - dt)
+                    let err = y[i] - (y[i - 1] + bi * dt)
+                    sum += err * err
+                }
+                looRMSE = (sum / Double(n - 1)).squareRoot()
+            }
+        case let .mean(mean, _):
+            let ll = likelihood || n > k + 1 ? TrendFit.gaussianLogLikelihood(rss: rss, n: n) : .nan
+            logLikelihood = ll.isFinite ? ll : nil
+            aicc = TrendFit.aicc(logLikelihood: ll, k: k, n: n)
+            if n >= 4 {
+                var total = 0.0
+                for v in y {
+                    let others = (mean * Double(n) - v) / Double(n - 1)
+                    total += (v - others) * (v - others)
+                }
+                looRMSE = (total / Double(n)).squareRoot()
+            }
         }
-        return ModelCore(model: model, scale: scale, shape: .line(fit), n: n, sigma2: fit.sigma2, df: fit.df,
-                         logLikelihood: ll.isFinite ? ll : nil,
-                         aicc: TrendFit.aicc(logLikelihood: ll, k: model.informationParameters, n: n), looRMSE: loo)
     }
 
     /// Σ ln |dz/dy| over the points: each term is ``Scale/logJacobian(_:)`` at `scale.inverse(zₖ)`, to
@@ -167,71 +241,6 @@ extension ModelCore {
             for k in 0..<z.count { sum += scale.logJacobian(scale.inverse(z[k])) }
         }
         return sum
-    }
-
-    /// Random walk with drift for irregular times: Δyᵢ = b Δtᵢ + eᵢ, Var eᵢ = σ² Δtᵢ.
-    /// b̂ = (y_n − y_1)/(t_n − t_1), σ̂² = Σ (Δyᵢ − b̂Δtᵢ)²/Δtᵢ / (n − 2); on unit steps this is
-    /// forecast::rwf(drift = TRUE): forecast variance σ̂²(h + h²/(t_n − t_1)). The log-likelihood is
-    /// that of the n − 1 changes at the MLE σ̂²(n − 2)/(n − 1).
-    private static func drift(t: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, likelihood: Bool) -> ModelCore {
-        let n = y.count
-        let span = t[n - 1] - t[0]
-        let b = (y[n - 1] - y[0]) / span
-        var rss = 0.0
-        for i in 1..<n {
-            let dt = t[i] - t[i - 1]
-            let r = (y[i] - y[i - 1]) - b * dt
-            rss += r * r / dt
-        }
-        let m = n - 1
-        var ll: Double?
-        if likelihood {
-            let mle = rss / Double(m)
-            var sum = 0.0
-            for i in 1..<n {
-                let dt = t[i] - t[i - 1]
-                let r = (y[i] - y[i - 1]) - b * dt
-                sum += -0.5 * (Foundation.log(2 * Double.pi * mle * dt) + r * r / (mle * dt))
-            }
-            ll = sum.isFinite ? sum : nil
-        }
-        var loo: Double?
-        if n >= 4 {
-            // One-step-ahead error for each point after the first, drift re-estimated without that change.
-            var sum = 0.0
-            for i in 1..<n {
-                let dt = t[i] - t[i - 1]
-                let bi = ((y[n - 1] - y[0]) - (y[i] - y[i - 1])) / (span - dt)
-                let err = y[i] - (y[i - 1] + bi * dt)
-                sum += err * err
-            }
-            loo = (sum / Double(n - 1)).squareRoot()
-        }
-        return ModelCore(model: .drift, scale: .identity, shape: .drift(lastT: t[n - 1], lastY: y[n - 1], drift: b, span: span), n: n,
-                         sigma2: rss / Double(m - 1), df: m - 1, logLikelihood: ll, aicc: nil, looRMSE: loo)
-    }
-
-    /// The mean with a Student t predictive: ȳ ± t s √(1 + 1/n).
-    private static func mean(_ y: UnsafeBufferPointer<Double>, likelihood: Bool) -> ModelCore {
-        let n = y.count
-        var sum = 0.0
-        for v in y { sum += v }
-        let mean = sum / Double(n)
-        var rss = 0.0
-        for v in y { rss += (v - mean) * (v - mean) }
-        let ll = likelihood || n > TrendModel.mean.informationParameters + 1 ? TrendFit.gaussianLogLikelihood(rss: rss, n: n) : .nan
-        var loo: Double?
-        if n >= 4 {
-            var total = 0.0
-            for v in y {
-                let others = (mean * Double(n) - v) / Double(n - 1)
-                total += (v - others) * (v - others)
-            }
-            loo = (total / Double(n)).squareRoot()
-        }
-        return ModelCore(model: .mean, scale: .identity, shape: .mean(mean: mean, n: n), n: n,
-                         sigma2: n > 1 ? rss / Double(n - 1) : .nan, df: n - 1, logLikelihood: ll.isFinite ? ll : nil,
-                         aicc: TrendFit.aicc(logLikelihood: ll, k: TrendModel.mean.informationParameters, n: n), looRMSE: loo)
     }
 
     /// The centre of the predictive distribution at decimal time `t`, on the model scale (its
