@@ -97,11 +97,12 @@ public struct PanelForecaster: Sendable {
             let entity = member >= 0 && member < data.entities.count ? data.entities[member].id : "\(member)"
             throw .tooFewPoints("\(indicator)/\(entity)", count: 0)
         }
-        let (request, pool) = entry.group.prepare(
+        let request = entry.group.withMotion(
             ForecastRequest(intervals: intervals, calibration: calibration, years: years, target: target), member: member)
         try Forecaster.check(series, request)
+        // The pool (every other member, for the textbook models) is gathered only when a fit is made.
         let fitted = try entry.fitted(FitKey(member: member, times: Forecaster.selectionTimes(series, request))) { () throws(ForecastError) in
-            try Forecaster.fit(series, request, pool: pool)
+            try Forecaster.fit(series, request, pool: entry.group.pool(for: request, member: member))
         }
         return (series, try Forecaster.forecast(series, fitted: fitted, request))
     }

@@ -61,8 +61,19 @@ public struct PeerGroup: Sendable {
     /// needs: none for the calibrated default (which uses only the motion), the other members for the
     /// textbook models (whose residual variance may be pooled).
     public func prepare(_ request: ForecastRequest, member k: Int) -> (request: ForecastRequest, pool: [Series]) {
+        let request = withMotion(request, member: k)
+        return (request, pool(for: request, member: k))
+    }
+
+    /// The request with member `k`'s peers' motion filled in (when it has none).
+    func withMotion(_ request: ForecastRequest, member k: Int) -> ForecastRequest {
         var request = request
         if request.peers == nil { request.peers = motion(of: k) }
-        return (request, Forecaster.isCalibrated(request) ? [] : others(excluding: k))
+        return request
+    }
+
+    /// The pool of ``prepare(_:member:)``: the other members for the textbook models, none for the calibrated default.
+    func pool(for request: ForecastRequest, member k: Int) -> [Series] {
+        Forecaster.isCalibrated(request) ? [] : others(excluding: k)
     }
 }
