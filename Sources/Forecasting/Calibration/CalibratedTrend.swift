@@ -54,7 +54,9 @@ public struct CalibratedTrend: Sendable {
     public var unit: Double
     /// The unit errors and ranges are measured in: the movement unit weighed with the peers' noise
     /// (``PeerMotion/noise``) as `unit^(1 − w) · noise^w`, w = ``noiseWeight``; the movement unit
-    /// without peers' noise.
+    /// without peers' noise. For a rank among N, combined with the spread of a place,
+    /// `√(e² + 1 / (12 N²))` (the standard deviation of a point spread evenly over 1/N): a rank that
+    /// rarely moves has errors as wide as its place, one that moves many places a year its movement.
     public var errorUnit: Double
     /// Where the unit comes from.
     public var unitSource: UnitSource
@@ -210,6 +212,11 @@ public struct CalibratedTrend: Sendable {
             } else {
                 errorUnit = unit
             }
+            // A rank's outcome is any point of its place (``CalibrationLearner/latentOffsets(_:)``): its
+            // errors hold the place's own spread, 1/field wide, beside the movement.
+            if case let .rankPlace(field) = scale, field > 0 {
+                errorUnit = (errorUnit * errorUnit + 1 / (12 * field * field)).squareRoot()
+            }
         }
 
         mutating func resolveUnit(table: CalibrationTable) { resolveUnit(typical: table.defaultUnit(family)) }
@@ -354,17 +361,18 @@ public struct CalibratedTrend: Sendable {
     /// The distance of the p-quantile from the centre at horizon h (see ``centre(horizon:_:)``), with
     /// `shape` the side's ``spreadShape(horizon:upper:_:)``.
     ///
-    /// For a rank, the 80 % range is never narrower than one place from a year on: when neither the
-    /// 10 % nor the 90 % quantile lies half a place and a little from the centre, one of them is moved
-    /// there (``rankFloorSide(horizon:_:)``). A flat rank among a field whose scores move can still move,
-    /// even where the panels learned from (regions' development ranks) mostly held still.
+    /// For a rank, the 80 % range is at least one whole place wide at one year: when its 10 % and 90 %
+    /// quantiles fall in the same rank there, one of them is moved just past that rank's boundary
+    /// (``rankFloor(_:)``), and kept at least that far from the centre at every horizon (in proportion
+    /// to h before a year), so that the fan widens steadily. A flat rank among a field whose scores
+    /// move can still move, even where the panels learned from (regions' development ranks) mostly
+    /// held still.
     func offset(horizon h: Double, _ p: Double, _ anchors: Anchors, shape: Double?) -> Double {
         let o = spreadOffset(horizon: h, p, anchors, shape: shape)
-        guard family == .rank, case let .rankPlace(field) = scale, field > 1, p <= 0.1 || p >= 0.9 else { return o }
-        let place = Self.rankRangeFloor / field * min(h, 1)
-        switch rankFloorSide(horizon: h, anchors) {
-        case .some(true) where p >= 0.9: return max(o, place)
-        case .some(false) where p <= 0.1: return min(o, -place)
+        guard family == .rank, p <= 0.1 || p >= 0.9, let floor = rankFloor(anchors) else { return o }
+        switch floor {
+        case let .worse(d) where p >= 0.9: return max(o, d * min(h, 1))
+        case let .better(d) where p <= 0.1: return min(o, -d * min(h, 1))
         default: return o
         }
     }
@@ -382,25 +390,41 @@ public struct CalibratedTrend: Sendable {
         spreadOffset(horizon: h, p, anchors, shape: spreadShape(horizon: h, upper: p >= 0.5, anchors))
     }
 
-    /// The side of a rank's 80 % range moved to one place at horizon h (true: toward worse ranks,
-    /// false: toward better; nil: the range is already a place wide, or not a rank). A rank whose
-    /// centre is at the top or bottom of the field can move only one way; otherwise the side with the
-    /// wider spread at one year, and where both are equal the side toward the middle of the field
-    /// (ranks far from it return toward it more often than they move further away). The side is read
-    /// at one year, so that it does not change from one horizon to the next.
-    func rankFloorSide(horizon h: Double, _ anchors: Anchors) -> Bool? {
-        guard family == .rank, case let .rankPlace(field) = scale, field > 1 else { return nil }
-        let place = Self.rankRangeFloor / field * min(h, 1)
-        if spreadOffset(horizon: h, 0.1, anchors) <= -place || spreadOffset(horizon: h, 0.9, anchors) >= place { return nil }
-        let rank = (zLast + centre(horizon: h, anchors)) * field + 0.5
-        if rank < 1.5 { return true }
-        if rank > field - 0.5 { return false }
-        let low = spreadOffset(horizon: 1, 0.1, anchors), high = spreadOffset(horizon: 1, 0.9, anchors)
-        if abs(abs(low) - abs(high)) > 1e-12 { return abs(high) > abs(low) }
-        return (zLast + centre(horizon: 1, anchors)) * field + 0.5 <= (field + 1) / 2
+    /// The side of a rank's 80 % range that is moved (``offset(horizon:_:_:shape:)``), and the least
+    /// distance from the centre it keeps from a year on (natural scale).
+    enum RankFloor: Equatable {
+        /// The 90 % quantile, toward worse ranks.
+        case worse(Double)
+        /// The 10 % quantile, toward better ranks.
+        case better(Double)
     }
 
-    /// The least distance, in places, of a rank's 10 % or 90 % quantile from the centre after a year.
+    /// The floor of a rank's 80 % range (nil: its 10 % and 90 % quantiles at one year already fall in
+    /// different ranks, or not a rank). The side moved reaches a hundredth of a place past the
+    /// boundary of the rank both fell in, and at least ``rankRangeFloor`` places from the centre. A
+    /// rank whose centre is at the top or bottom of the field can move only one way; otherwise the
+    /// side with the wider spread, and where both are equal the side toward the middle of the field
+    /// (ranks far from it return toward it more often than they move further away). Everything is
+    /// read at one year, so that the side and distance do not change from one horizon to the next.
+    func rankFloor(_ anchors: Anchors) -> RankFloor? {
+        guard family == .rank, case let .rankPlace(field) = scale, field > 1 else { return nil }
+        let centre = zLast + centre(horizon: 1, anchors)
+        let low = spreadOffset(horizon: 1, 0.1, anchors), high = spreadOffset(horizon: 1, 0.9, anchors)
+        func rank(_ z: Double) -> Double { min(max((z * field + 0.5).rounded(), 1), field.rounded()) }
+        let r = rank(centre + high)
+        guard rank(centre + low) == r else { return nil }
+        let place = Self.rankRangeFloor / field
+        let worse = RankFloor.worse(max((r + 0.01) / field - centre, place))
+        let better = RankFloor.better(max(centre - (r - 1.01) / field, place))
+        let centreRank = centre * field + 0.5
+        if centreRank < 1.5 { return worse }
+        if centreRank > field - 0.5 { return better }
+        if abs(abs(low) - abs(high)) > 1e-12 { return abs(high) > abs(low) ? worse : better }
+        return centreRank <= (field + 1) / 2 ? worse : better
+    }
+
+    /// The least distance, in places, of a floored side of a rank's 80 % range from the centre at one
+    /// year (``rankFloor(_:)``).
     public static let rankRangeFloor = 0.51
 
     /// How far (natural scale per year) a count may move either way (nil for other families): never

@@ -100,10 +100,13 @@ public enum CalibrationLearner {
                 let key = CalibrationTable.familyIndex(trend.family) * CalibrationTable.maxN + min(trend.n, CalibrationTable.maxN) - 1
                 for o in w.outcomes where o.horizon >= 0.5 && o.horizon <= Double(maxHorizon) + 1e-9 {
                     let m = trend.errorQuantile(horizon: o.horizon, 0.5)
-                    let e = trend.scale.forward(o.value) - trend.base(horizon: o.horizon) - m
                     let q = [0.025, 0.1, 0.9, 0.975].map { trend.errorQuantile(horizon: o.horizon, $0) - m }
-                    guard e.isFinite, q.allSatisfy(\.isFinite) else { continue }
-                    scored[key, default: []].append(Row(e: e, lo95: q[0], lo80: q[1], hi80: q[2], hi95: q[3]))
+                    guard q.allSatisfy(\.isFinite) else { continue }
+                    for d in latentOffsets(trend.scale) {
+                        let e = trend.scale.forward(o.value) + d - trend.base(horizon: o.horizon) - m
+                        guard e.isFinite else { continue }
+                        scored[key, default: []].append(Row(e: e, lo95: q[0], lo80: q[1], hi80: q[2], hi95: q[3]))
+                    }
                 }
             }
         }
@@ -230,11 +233,15 @@ public enum CalibrationLearner {
         }
         // β by (n, h, persistence slot, slope slot), over every family: the value of the grid whose base
         // forecast has the smallest mean absolute error in units.
+        // Ranks of two points or more also keep a β of their own (``ownBeta(_:n:)``), keyed past the
+        // pooled ones (which they still join, so that the other families' β does not depend on them).
+        let rankKeys = CalibrationTable.maxN * maxHorizon * CalibrationTable.persistenceSlots * CalibrationTable.slopeSlots
         var betaGroups: [Int: [Int]] = [:]
         for (i, s) in samples.enumerated() {
             let key = ((s.n - 1) * maxHorizon + s.h - 1) * CalibrationTable.persistenceSlots * CalibrationTable.slopeSlots
                 + s.persistenceSlot * CalibrationTable.slopeSlots + s.slopeSlot
             betaGroups[key, default: []].append(i)
+            if ownBeta(s.family, n: s.n) { betaGroups[rankKeys + key, default: []].append(i) }
         }
         var chosenBeta: [Int: Double] = [:]
         for key in betaGroups.keys.sorted() {
@@ -264,10 +271,14 @@ public enum CalibrationLearner {
                     for s in 0..<CalibrationTable.slopeSlots {
                         // A slot nobody reached takes the unknown-persistence β of its slope slot, then the
                         // pooled slope slot's.
-                        let beta = chosenBeta[betaKey(n: n, h: h, p: p, s: s)] ?? chosenBeta[betaKey(n: n, h: h, p: 0, s: s)]
-                            ?? chosenBeta[betaKey(n: n, h: h, p: p, s: 0)] ?? 0
+                        func pick(_ offset: Int) -> Double? {
+                            chosenBeta[offset + betaKey(n: n, h: h, p: p, s: s)] ?? chosenBeta[offset + betaKey(n: n, h: h, p: 0, s: s)]
+                                ?? chosenBeta[offset + betaKey(n: n, h: h, p: p, s: 0)]
+                        }
+                        let beta = pick(0) ?? 0
                         for f in CalibrationTable.Family.allCases {
-                            table.betas[table.betaIndex(f, n: n, h: h, persistenceSlot: p, slopeSlot: s)] = beta
+                            table.betas[table.betaIndex(f, n: n, h: h, persistenceSlot: p, slopeSlot: s)] =
+                                ownBeta(f, n: n) ? pick(rankKeys) ?? beta : beta
                         }
                     }
                 }
@@ -280,18 +291,20 @@ public enum CalibrationLearner {
             for l in Set([0, s.levelBin + 1]) { moves[l, default: []].append(m) }
         }
         for (l, m) in moves where m.count >= minimumCount { table.growthLimits[l] = quantile(m.sorted(), 0.99) }
-        // Standardised errors by cell.
+        // Standardised errors by cell (a rank's outcome spread over its place, ``latentOffsets(_:)``).
         var cells: [Int: [Double]] = [:]
         for s in samples {
             let beta = table.beta(s.family, n: s.n, h: s.h, persistenceSlot: s.persistenceSlot, slopeBin: s.slopeSlot - 1)
-            let e = (s.zActual - (s.zLast + beta * s.slope * s.horizon)) / s.errorUnit
-            // For one point, the "any slope" cells hold the naive forecast's errors: what a series
-            // without peers (no trend to borrow) is forecast with.
-            let any = s.n == 1 ? (s.zActual - s.zLast) / s.errorUnit : e
-            for l in Set([0, s.levelBin + 1]) {
-                cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
-                if s.slopeSlot > 0 {
-                    cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: s.slopeSlot), default: []].append(e)
+            for d in latentOffsets(s.scale) {
+                let e = (s.zActual + d - (s.zLast + beta * s.slope * s.horizon)) / s.errorUnit
+                // For one point, the "any slope" cells hold the naive forecast's errors: what a series
+                // without peers (no trend to borrow) is forecast with.
+                let any = s.n == 1 ? (s.zActual + d - s.zLast) / s.errorUnit : e
+                for l in Set([0, s.levelBin + 1]) {
+                    cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: 0), default: []].append(any)
+                    if s.slopeSlot > 0 {
+                        cells[table.cellIndex(s.family, n: s.n, h: s.h, levelSlot: l, slopeSlot: s.slopeSlot), default: []].append(e)
+                    }
                 }
             }
         }
@@ -304,6 +317,32 @@ public enum CalibrationLearner {
         table.resolve()
         return table
     }
+
+    /// Whether a family's β is learned from its own windows rather than with every family's: ranks of
+    /// two points or more. A rank's recent moves are a field's reshuffling, which reverses more often
+    /// than a share's or a score's trend (left in the pooled β, a rank that had gained places was
+    /// given P ≥ 0.6 of gaining another, met in about 0.25 of such targets).
+    static func ownBeta(_ family: CalibrationTable.Family, n: Int) -> Bool { family == .rank && n >= 2 }
+
+    /// Where in its place an outcome is counted, on the natural scale: 0 for every family but ranks; a
+    /// rank r among N is every place between r − 1 and r (the rank a latent score falls in), so its
+    /// outcome is counted at ``latentPoints`` evenly spread points of that place.
+    ///
+    /// Why: a rank is whole, and P(rank ≤ k) is read at the boundary between places (k / N on the
+    /// place scale, ``PredictiveDistribution``). Errors counted at the centre of the place pile up at
+    /// exactly 0 for a rank that holds (regions' development ranks among 8–15 hold in most years), and
+    /// a table learned from them, scaled to a rank among 200 countries that moves a few places a year,
+    /// said it would hold with the same certainty (left out of the table, the government-effectiveness
+    /// rank's P(meet) scored worse than its base rate). Spread over the place, the errors describe
+    /// the latent movement that every field size shares.
+    static func latentOffsets(_ scale: Scale) -> [Double] {
+        guard case let .rankPlace(field) = scale, field > 0 else { return [0] }
+        let k = Double(latentPoints)
+        return (0..<latentPoints).map { (Double($0) + 0.5) / k - 0.5 }.map { $0 / field }
+    }
+
+    /// How many points of its place a rank's outcome is counted at (``latentOffsets(_:)``).
+    static let latentPoints = 4
 
     /// R's type-7 quantile of sorted values.
     static func quantile(_ sorted: [Double], _ p: Double) -> Double {
