@@ -67,6 +67,15 @@ public struct CSVTable: Sendable {
     /// Per field, row after row, the 1-based sheet column it came from, for a table rearranged from
     /// a sheet (a wide sheet read as long rows); empty when field `j` is column `j + 1 + columnOffset`.
     var placements: [Int32] = []
+    /// What of a report's layout was read around the table and left out (titles above the header,
+    /// footnotes below it, plan sub-columns: ``ReportLayout``), with their cells.
+    public internal(set) var layoutNotes: [ReportLayout.Note] = []
+    /// Plan sub-columns of a two-row header (`Kế hoạch` under `Năm 2024`): column index → the
+    /// period it plans (``ReportLayout/combine(upper:lower:)``). Not periods of observations.
+    public internal(set) var planColumns: [Int: Period] = [:]
+    /// The header as the input wrote it, for a table whose columns were renamed (a targets sheet
+    /// arranged into the dataset's columns); empty when ``header`` is as written.
+    public internal(set) var writtenHeader: [String] = []
     /// The text, UTF-8 (a file is mapped, not copied).
     let bytes: Data
     /// Per field, row after row: start and end (exclusive) in `bytes`; a start of `-1 - s` marks a
@@ -108,8 +117,12 @@ public struct CSVTable: Sendable {
             rows.append((row.line, row.fields, nil))
             places.append((0..<header.count).map { $0 + 1 + columnOffset })
         }
-        return try CSVTable(file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, header: header, rows: rows)
+        var table = try CSVTable(file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, header: header, rows: rows)
             .placing(columns: places)
+        table.layoutNotes = layoutNotes
+        table.planColumns = planColumns
+        table.writtenHeader = writtenHeader
+        return table
     }
 
     /// The table with each field placed at the given 1-based sheet column (`columns[r][j]` for
@@ -379,6 +392,22 @@ public struct CSVTable: Sendable {
         guard valid else { throw .notUTF8(path: file) }
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let used = delimiter == .auto ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: bom) } : delimiter
+        // Title and subtitle lines and blank lines above the header are skipped (``ReportLayout``);
+        // the delimiter is then detected from the header itself.
+        // A title line has no delimiter to detect: under `auto` each is tried, the detected one first.
+        let tried = delimiter == .auto ? [used] + [Delimiter.comma, .semicolon, .tab].filter { $0 != used } : [used]
+        let top = bytes.withUnsafeBytes { raw in
+            tried.lazy.compactMap { headerStart(raw.bindMemory(to: UInt8.self), from: bom, delimiter: $0.byte ?? UInt8(ascii: ",")) }.first
+        } ?? (bom, 1, [])
+        let delimiterUsed = delimiter == .auto && top.offset != bom
+            ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: top.offset) } : used
+        return try parse(bytes: bytes, file: file, uniqueHeader: uniqueHeader, delimiter: delimiterUsed, from: top)
+    }
+
+    /// ``parse(bytes:file:uniqueHeader:delimiter:)`` from the header found by ``headerStart(_:from:delimiter:)``.
+    static func parse(bytes: Data, file: String, uniqueHeader: Bool, delimiter used: Delimiter,
+                      from top: (offset: Int, line: Int, titles: [(line: Int, text: String)])) throws(DatasetError) -> CSVTable {
+        var notes: [ReportLayout.Note] = top.titles.map { .titleRow(SourcePosition(file: file, line: $0.line), text: $0.text) }
         var header: [String]?
         var headerLine = 1
         var bounds: [Int32] = []
@@ -389,7 +418,10 @@ public struct CSVTable: Sendable {
         let result: DatasetError? = bytes.withUnsafeBytes { raw -> DatasetError? in
             let b = raw.bindMemory(to: UInt8.self)
             let n = b.count
-            var i = bom, line = 1
+            var i = top.offset, line = top.line
+            // Whether the last record was blank: a footnote (``ReportLayout/isFootnote(_:)``) after
+            // a blank record ends the table.
+            var afterBlank = false
             let quote = UInt8(ascii: "\""), comma = used.byte ?? UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             while i < n {
                 // One record.
@@ -435,12 +467,27 @@ public struct CSVTable: Sendable {
                         atEnd = true
                     }
                 }
-                if record.count == 2 {
-                    // A blank line (or one of spaces) is skipped.
-                    let s = Int(record[0]), e = Int(record[1])
-                    if s >= 0, String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
-                        .trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                // A blank line (or one of spaces, or of empty fields: a blank row saved by Excel) is skipped.
+                func blank(_ k: Int) -> Bool {
+                    let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
+                    let s = raw < 0 ? -1 - raw : raw
+                    return b[s..<e].allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 }
+                if blank(0), (1..<(record.count / 2)).allSatisfy(blank) {
+                    afterBlank = header != nil
+                    continue
+                }
+                if afterBlank, header != nil, (1..<(record.count / 2)).allSatisfy(blank) || (0..<(record.count / 2)).filter({ !blank($0) }).count == 1 {
+                    // Footnotes below the table: the rest of the text is left out.
+                    let k = (0..<(record.count / 2)).first { !blank($0) } ?? 0
+                    let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: b[(raw < 0 ? -1 - raw : raw)..<e]), as: UTF8.self)
+                    if ReportLayout.isFootnote(text) {
+                        notes.append(.footnotes(SourcePosition(file: file, line: start), text: text.trimmingCharacters(in: .whitespaces)))
+                        break
+                    }
+                }
+                afterBlank = false
                 guard let names = header else {
                     var names: [String] = []
                     for k in 0..<(record.count / 2) {
@@ -475,8 +522,10 @@ public struct CSVTable: Sendable {
         }
         if let result { throw result }
         guard let header else { throw .empty(file: file) }
-        return CSVTable(delimiter: used, file: file, sheet: nil, headerLine: headerLine, columnOffset: 0,
-                        header: header, lines: lines, bytes: bytes, bounds: bounds, numbers: [])
+        var table = CSVTable(delimiter: used, file: file, sheet: nil, headerLine: headerLine, columnOffset: 0,
+                             header: header, lines: lines, bytes: bytes, bounds: bounds, numbers: [])
+        table.layoutNotes = notes
+        return table
     }
 
     private init(delimiter: Delimiter, file: String, sheet: String?, headerLine: Int, columnOffset: Int,
