@@ -10,7 +10,7 @@ extension Words {
         switch note {
         case let .titleRow(_, text): "dòng tiêu đề \"\(text)\" phía trên bảng, bỏ qua"
         case let .footnotes(_, text): "phần ghi chú dưới bảng (\"\(text)\" …), bỏ qua"
-        case let .ignoredColumn(_, header): "cột \"\(header)\" không phải là cột của trang này, bỏ qua"
+        case let .ignoredColumn(_, header): "cột \"\(header)\" không phải là cột cần đọc, bỏ qua"
         case let .planColumn(_, header, period, targets):
             "cột \"\(header)\" là kế hoạch của \(period)" + (targets ? ", được đọc thành mục tiêu (≥, hoặc ≤ khi chỉ tiêu càng thấp càng tốt)"
                                                                      : ", không phải số thực hiện: bỏ qua")

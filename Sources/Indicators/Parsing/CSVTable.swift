@@ -394,11 +394,15 @@ public struct CSVTable: Sendable {
         let used = delimiter == .auto ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: bom) } : delimiter
         // Title and subtitle lines and blank lines above the header are skipped (``ReportLayout``);
         // the delimiter is then detected from the header itself.
-        // A title line has no delimiter to detect: under `auto` each is tried, the detected one first.
-        let tried = delimiter == .auto ? [used] + [Delimiter.comma, .semicolon, .tab].filter { $0 != used } : [used]
+        // A title line has no delimiter to detect: under `auto`, when the first line is not the
+        // header, each delimiter is tried and the one whose header comes first is used.
         let top = bytes.withUnsafeBytes { raw in
-            tried.lazy.compactMap { headerStart(raw.bindMemory(to: UInt8.self), from: bom, delimiter: $0.byte ?? UInt8(ascii: ",")) }.first
-        } ?? (bom, 1, [])
+            let b = raw.bindMemory(to: UInt8.self)
+            let first = headerStart(b, from: bom, delimiter: used.byte ?? UInt8(ascii: ","))
+            if delimiter != .auto || first?.offset == bom { return first }
+            return ([first] + [Delimiter.comma, .semicolon, .tab].filter { $0 != used }.map { headerStart(b, from: bom, delimiter: $0.byte ?? 0) })
+                .compactMap { $0 }.min { $0.offset < $1.offset }
+        } ?? (offset: bom, line: 1, titles: [(line: Int, text: String)]())
         let delimiterUsed = delimiter == .auto && top.offset != bom
             ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: top.offset) } : used
         return try parse(bytes: bytes, file: file, uniqueHeader: uniqueHeader, delimiter: delimiterUsed, from: top)

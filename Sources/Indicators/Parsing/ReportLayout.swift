@@ -158,7 +158,7 @@ extension ReportLayout.Note: CustomStringConvertible {
         switch self {
         case let .titleRow(_, text): "title row \"\(text)\" above the table, skipped"
         case let .footnotes(_, text): "footnotes below the table (\"\(text)\" …), skipped"
-        case let .ignoredColumn(_, header): "column \"\(header)\" is none of the sheet's columns, ignored"
+        case let .ignoredColumn(_, header): "column \"\(header)\" is not one that is read, ignored"
         case let .planColumn(_, header, period, targets):
             "column \"\(header)\" is the plan for \(period)" + (targets ? ": read as targets (≥, or ≤ when lower is better)" : ", not an observation: ignored")
         case let .totalsRow(_, text, entity): "totals row \"\(text)\" read as \(entity), the entity above the table's others"
