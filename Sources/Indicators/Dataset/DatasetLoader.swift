@@ -309,7 +309,7 @@ public enum DatasetLoader {
             if let said = Target.Comparator(rawValue: row.text("value_comparator")), let c = comparator, said != c {
                 findings.append(Finding(.error, .targetWording, at: row.position("value"), indicator: indicatorId,
                                         .target(.comparatorConflict(text: written, column: row.label("value"), written: said,
-                                                                    given: row.text("comparator"), comparatorColumn: row.label("comparator")))))
+                                                                    given: c == .atLeast ? "≥" : "≤", comparatorColumn: row.label("comparator")))))
                 comparator = nil
             }
             if !unit.isEmpty, let indicator, !TargetText.fits(unit: unit, indicator) {
