@@ -471,27 +471,41 @@ public struct CSVTable: Sendable {
                         atEnd = true
                     }
                 }
-                // A blank line (or one of spaces, or of empty fields: a blank row saved by Excel) is skipped.
                 func blank(_ k: Int) -> Bool {
                     let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
                     let s = raw < 0 ? -1 - raw : raw
                     return b[s..<e].allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 }
-                if blank(0), (1..<(record.count / 2)).allSatisfy(blank) {
+                if record.count == 2 && blank(0) {
+                    // A blank line (or one of spaces) is skipped.
                     afterBlank = header != nil
                     continue
                 }
-                if afterBlank, header != nil, (1..<(record.count / 2)).allSatisfy(blank) || (0..<(record.count / 2)).filter({ !blank($0) }).count == 1 {
-                    // Footnotes below the table: the rest of the text is left out.
+                if header != nil, blank(0), (1..<(record.count / 2)).allSatisfy(blank) {
+                    // A row of empty fields (a blank row saved by Excel) is a row, unless footnotes follow it.
+                    afterBlank = true
+                } else if afterBlank, header != nil, (0..<(record.count / 2)).filter({ !blank($0) }).count == 1 {
+                    // Footnotes below the table, after a blank line or row: they and the rest of the
+                    // text are left out, with the empty rows before them.
                     let k = (0..<(record.count / 2)).first { !blank($0) } ?? 0
                     let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
                     let text = String(decoding: UnsafeBufferPointer(rebasing: b[(raw < 0 ? -1 - raw : raw)..<e]), as: UTF8.self)
                     if ReportLayout.isFootnote(text) {
                         notes.append(.footnotes(SourcePosition(file: file, line: start), text: text.trimmingCharacters(in: .whitespaces)))
+                        while let last = lines.last, let names = header, last > 0, (0..<names.count).allSatisfy({ j in
+                            let k = bounds.count - 2 * names.count + 2 * j
+                            let raw = Int(bounds[k]), e = Int(bounds[k + 1])
+                            return b[(raw < 0 ? -1 - raw : raw)..<e].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                        }) {
+                            lines.removeLast()
+                            bounds.removeLast(2 * names.count)
+                        }
                         break
                     }
+                    afterBlank = false
+                } else {
+                    afterBlank = false
                 }
-                afterBlank = false
                 guard let names = header else {
                     var names: [String] = []
                     for k in 0..<(record.count / 2) {
