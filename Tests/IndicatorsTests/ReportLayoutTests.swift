@@ -105,6 +105,20 @@ struct ReportLayoutReadingTests {
         #expect(data.rowCount == 1)
     }
 
+    @Test func twoRowHeaderSavedAsCSV() throws {
+        let text = "STT,Huyện,Năm 2023,,Năm 2024,\n,,Kế hoạch,Thực hiện,KH,TH\n1,Đắk Mil,40,\"42,1\",50,\"48,6\"\n"
+        let table = try CSVTable.parse(text, file: "t.csv")
+        #expect(table.header == ["STT", "Huyện", "Kế hoạch Năm 2023", "Năm 2023", "KH Năm 2024", "Năm 2024"])
+        #expect(table.headerLine == 2 && table.lines == [3])
+        #expect(table.planColumns == [2: .year(2023), 4: .year(2024)])
+        let series = try #require(try PlannerTable.read(table, format: .auto).series.first)
+        #expect(series.points.map(\.value) == [42.1, 48.6])
+        #expect(series.plans.map(\.value) == [40, 50])
+        #expect(series.plans.map(\.position.description) == ["t.csv:3:3", "t.csv:3:5"])
+        // Without the sub-column row, two empty headers are still refused.
+        #expect(throws: DatasetError.self) { try CSVTable.parse("STT,Huyện,Năm 2023,,Năm 2024,\n1,Đắk Mil,40,42,50,48\n", file: "t.csv") }
+    }
+
     @Test func twoRowHeaderColumns() throws {
         #expect(ReportLayout.combine(upper: "Năm 2024", lower: "Thực hiện").header == "Năm 2024" && ReportLayout.combine(upper: "Năm 2024", lower: "Thực hiện").plan == nil)
         #expect(ReportLayout.combine(upper: "Năm 2024", lower: "Ước TH").header == "Năm 2024" && ReportLayout.combine(upper: "Năm 2024", lower: "Ước TH").plan == nil)

@@ -419,6 +419,14 @@ public struct CSVTable: Sendable {
         var record: [Int32] = []
         // A malformed quote anywhere in the file is reported before a header or row problem.
         var pending: DatasetError?
+        var awaitingSubheader = false, headerDuplicate: DatasetError?, plans: [Int: Period] = [:]
+        func duplicate(_ names: [String], line: Int) -> DatasetError? {
+            guard uniqueHeader else { return nil }
+            for (k, name) in names.enumerated() where names[..<k].contains(name) {
+                return .duplicateColumn(SourcePosition(file: file, line: line, column: k + 1), name: name)
+            }
+            return nil
+        }
         let result: DatasetError? = bytes.withUnsafeBytes { raw -> DatasetError? in
             let b = raw.bindMemory(to: UInt8.self)
             let n = b.count
@@ -506,6 +514,24 @@ public struct CSVTable: Sendable {
                 } else {
                     afterBlank = false
                 }
+                if awaitingSubheader, let names = header {
+                    // The row under the header: sub-columns of a two-row header (`Kế hoạch | Thực
+                    // hiện` under each year), or the first data row.
+                    awaitingSubheader = false
+                    let fields = (0..<(record.count / 2)).map { k in
+                        let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
+                        return String(decoding: UnsafeBufferPointer(rebasing: b[(raw < 0 ? -1 - raw : raw)..<e]), as: UTF8.self)
+                    }
+                    if let two = ReportLayout.subheader(header: names, lower: fields) {
+                        header = two.header
+                        headerLine = start
+                        plans = two.plans
+                        headerDuplicate = duplicate(two.header, line: start)
+                        pending = pending ?? headerDuplicate
+                        continue
+                    }
+                    pending = pending ?? headerDuplicate
+                }
                 guard let names = header else {
                     var names: [String] = []
                     for k in 0..<(record.count / 2) {
@@ -515,10 +541,10 @@ public struct CSVTable: Sendable {
                         if raw < 0 { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
                         names.append(text.trimmingCharacters(in: .whitespaces))
                     }
-                    for (k, name) in names.enumerated() where uniqueHeader && names[..<k].contains(name) {
-                        pending = pending ?? .duplicateColumn(SourcePosition(file: file, line: start, column: k + 1), name: name)
-                        break
-                    }
+                    // A name given twice is refused once the row under the header has been seen
+                    // (it may be the sub-columns of a two-row header, which name them apart).
+                    headerDuplicate = duplicate(names, line: start)
+                    awaitingSubheader = true
                     header = names
                     headerLine = start
                     // About one record a line: reserve once rather than grow a large file's arrays.
@@ -536,6 +562,7 @@ public struct CSVTable: Sendable {
                 bounds.append(contentsOf: record)
                 lines.append(start)
             }
+            if awaitingSubheader { pending = pending ?? headerDuplicate }
             return pending
         }
         if let result { throw result }
@@ -543,6 +570,7 @@ public struct CSVTable: Sendable {
         var table = CSVTable(delimiter: used, file: file, sheet: nil, headerLine: headerLine, columnOffset: 0,
                              header: header, lines: lines, bytes: bytes, bounds: bounds, numbers: [])
         table.layoutNotes = notes
+        table.planColumns = plans
         return table
     }
 

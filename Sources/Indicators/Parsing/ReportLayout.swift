@@ -108,6 +108,29 @@ public enum ReportLayout {
     }
 }
 
+extension ReportLayout {
+    /// A delimited text's two-row header, when the row under the header holds only sub-column roles
+    /// (``role(_:)``: `Kế hoạch`, `Thực hiện`, `KH`, `TH`) and empty cells, under at least one period:
+    /// each role column's group is the nearest header text at or left of it (a merged cell saved as
+    /// text leaves the cells it spanned empty), combined by ``combine(upper:lower:)``. Nil otherwise.
+    static func subheader(header: [String], lower: [String]) -> (header: [String], plans: [Int: Period])? {
+        let roles = lower.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard roles.count == header.count, roles.contains(where: { !$0.isEmpty }),
+              roles.allSatisfy({ $0.isEmpty || role($0) != nil }) else { return nil }
+        var out = header, plans: [Int: Period] = [:], group = "", periods = 0
+        for j in header.indices {
+            let own = header[j].trimmingCharacters(in: .whitespaces)
+            if !own.isEmpty { group = own }
+            let upper = own.isEmpty && !roles[j].isEmpty ? group : own
+            if !roles[j].isEmpty, (try? Period(parsing: upper)) != nil { periods += 1 }
+            let (text, plan) = combine(upper: upper, lower: roles[j])
+            out[j] = text
+            if let plan { plans[j] = plan }
+        }
+        return periods > 0 ? (out, plans) : nil
+    }
+}
+
 extension CSVTable {
     /// Where the header of delimited text starts, skipping title and subtitle records (at most one
     /// non-empty field) and blank ones before it: the byte offset and line of the first record with
