@@ -166,6 +166,35 @@ struct ReportLayoutTests {
         #expect(!comparison.contains("Điểm tối đa"))
     }
 
+    @Test func templateWithSTTAndGhiChuColumnsReadsTheSame() throws {
+        // The filled Vietnamese template with "STT" first on two sheets, a "Ghi chú" column on the
+        // indicators sheet and a title above the targets' header: each ignored with a warning.
+        let r = try runChiso(["data", "validate", "--data", Self.fixture("mau-co-stt.xlsx"), "--lang", "en"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        for line in ["mau-co-stt.xlsx[Số liệu]!A1: warning[layout] column \"STT\" is not one that is read, ignored",
+                     "mau-co-stt.xlsx[Mục tiêu]!A2: warning[layout] column \"STT\" is not one that is read, ignored",
+                     "mau-co-stt.xlsx[Chỉ tiêu]!O1: warning[layout] column \"Ghi chú\" is not one that is read, ignored"] {
+            #expect(r.stdout.contains(line), "\(line)\n\(r.stdout)")
+        }
+        #expect(r.stdout.hasSuffix("38 observations, 4 indicators, 5 entities, 2 sources, 3 targets; 0 errors, 3 warnings\n"), "\(r.stdout)")
+        // The same facts as the template without them (locators aside: the cells moved right).
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var read: [[String]] = []
+        for (k, file) in [folderFile("filled-template-vi.xlsx"), Self.fixture("mau-co-stt.xlsx")].enumerated() {
+            let out = dir.appendingPathComponent("d\(k)")
+            let imported = try runChiso(["data", "import", file, "--out", out.path])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let observations = try rows(out.appendingPathComponent("observations.csv")).map { $0[0...3].joined(separator: " ") }
+            let targets = try rows(out.appendingPathComponent("targets.csv")).map { $0[0...4].joined(separator: " ") }
+            read.append(observations + targets)
+        }
+        #expect(read.count == 2 && read[0] == read[1] && read[0].count == 41)
+    }
+
+    /// A fixture of the folder above this one.
+    func folderFile(_ name: String) -> String { Self.folder.deletingLastPathComponent().appendingPathComponent(name).path }
+
     /// (file, the errors' lines in English, each starting with its cell).
     static let badTargets: [(String, [String])] = [
         ("muc-tieu-sai.xlsx", [

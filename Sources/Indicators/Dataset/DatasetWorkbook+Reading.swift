@@ -204,9 +204,11 @@ extension DatasetWorkbook {
     /// written, the comparator written in it when the comparator column says another, and its unit.
     static let writtenColumns = ["value_written", "value_comparator", "value_unit"]
 
-    /// Whether row `r` of a sheet is an example row (its first cell, ``isExample(firstCell:)``).
+    /// Whether row `r` of a sheet is an example row (its first non-empty cell, ``isExample(firstCell:)``).
     static func isExample(_ table: CSVTable, _ r: Int) -> Bool {
-        !table.header.isEmpty && isExample(firstCell: table.field(r, 0))
+        // The first cell that is not empty: an `STT` column left of the template's may be empty there.
+        let first = table.header.indices.lazy.map { table.field(r, $0) }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return first.map(isExample(firstCell:)) ?? false
     }
 
     /// `table` (with the columns `indicator` and `entity` first) with names and aliases made ids.

@@ -18,6 +18,8 @@ writes:
   STT | Chỉ tiêu | Đơn vị | Năm | Mục tiêu | Ghi chú with targets as planners write them:
   "Đến năm 2025" / "≥ 80 %", "Năm 2025" / "ít nhất 85%", a year typed as the number 2025 / "700 điểm",
   "Đến năm 2025" / "tối thiểu 650 điểm".
+- mau-co-stt.xlsx: ../filled-template-vi.xlsx with an "STT" column first on the Số liệu and Mục
+  tiêu sheets, a "Ghi chú" column on the Chỉ tiêu sheet and a title above the Mục tiêu header.
 - muc-tieu-sai.xlsx, sheet "Mục tiêu": four bad cells, one per row: "≥ 80%" with "≤" in the So sánh
   column (E2 vs F2), "80%" for the DTI score (E3), "Đến năm 20x5" (D4), "khoảng 80" (E5).
 """
@@ -100,6 +102,26 @@ def targets(path, title_rows, header, rows):
                 ws.cell(row=r, column=c, value=value)
     book.save(path)
 
+
+# The Vietnamese filled template (../filled-template-vi.xlsx) as a planner reworks it: an "STT"
+# column first on the Số liệu and Mục tiêu sheets (empty on the example row), a "Ghi chú" column
+# last on the Chỉ tiêu sheet (which has no notes column), and a merged title above the Mục tiêu header.
+template = openpyxl.load_workbook(f"{folder}/../filled-template-vi.xlsx")
+for name in ["Số liệu", "Mục tiêu"]:
+    ws = template[name]
+    ws.insert_cols(1)
+    ws["A1"] = "STT"
+    for r in range(3, ws.max_row + 1):
+        if any(ws.cell(row=r, column=c).value is not None for c in range(2, ws.max_column + 1)):
+            ws.cell(row=r, column=1, value=r - 2)
+ws = template["Chỉ tiêu"]
+ws.cell(row=1, column=ws.max_column + 1, value="Ghi chú")
+ws.cell(row=3, column=ws.max_column, value="Số liệu năm 2024 là ước thực hiện")
+ws = template["Mục tiêu"]
+ws.insert_rows(1)
+ws["A1"] = "CÁC MỤC TIÊU CỦA KẾ HOẠCH CHUYỂN ĐỔI SỐ"
+ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ws.max_column)
+template.save(f"{folder}/mau-co-stt.xlsx")
 
 targets(f"{folder}/muc-tieu.xlsx",
         ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2025", "(Kèm theo Kế hoạch số 12/KH-UBND ngày 20/02/2025 của UBND tỉnh)", None],
