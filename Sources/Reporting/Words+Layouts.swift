@@ -5,6 +5,11 @@ import Indicators
 /// planner's table (``ReportLayout/Note``) and the targets that do not read (``TargetProblem``).
 /// The English is the library's own `description`.
 extension Words {
+    /// A note on a report's layout (what was read around a planner's table), in both languages.
+    public static func layout(_ note: ReportLayout.Note) -> Phrase {
+        Phrase(vi: layoutVi(note), en: note.description)
+    }
+
     /// A note on a report's layout, in Vietnamese.
     static func layoutVi(_ note: ReportLayout.Note) -> String {
         switch note {

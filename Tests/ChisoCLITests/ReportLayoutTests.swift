@@ -84,22 +84,27 @@ struct ReportLayoutTests {
         ])
     }
 
-    /// (file, sheet, entity, n, linear projection for 2025): the values each series was read with.
-    static let forecasts: [(String, String?, String, Int, Double)] = [
+    /// (file, sheet, entity, n, linear projection for 2025, a note the command prints): the values
+    /// each series was read with.
+    static let forecasts: [(String, String?, String, Int, Double, String?)] = [
         // 35,5 / 42,1 / 48,6 at 2022–2024: slope 6.55 a year, 42.0667 + 2 × 6.55.
-        ("dvc-huyen.csv", nil, "Đắk Mil", 3, 55.166_666_666_666_66),
+        ("dvc-huyen.csv", nil, "Đắk Mil", 3, 55.166_666_666_666_66,
+         "dvc-huyen.csv:10: footnotes below the table (\"Ghi chú: Số liệu năm 2024 là số ước thực hiện.\" …), skipped"),
         // Thực hiện 38,4 / 45,0 (not Kế hoạch 35 / 45): 45.0 + 6.6.
-        ("bao-cao-dvc.xlsx", "Tỷ lệ hồ sơ trực tuyến", "Krông Nô", 2, 51.6),
+        ("bao-cao-dvc.xlsx", "Tỷ lệ hồ sơ trực tuyến", "Krông Nô", 2, 51.6,
+         "bao-cao-dvc.xlsx[Tỷ lệ hồ sơ trực tuyến]!D5: column \"Kế hoạch Năm 2023\" is the plan for 2023, not an observation: ignored"),
         // The same as CSV, the year's cell left empty over its second sub-column.
-        ("ke-hoach-thuc-hien.csv", nil, "Krông Nô", 2, 51.6),
+        ("ke-hoach-thuc-hien.csv", nil, "Krông Nô", 2, 51.6,
+         "ke-hoach-thuc-hien.csv:3:6: column \"KH Năm 2024\" is the plan for 2024, not an observation: ignored"),
         // The totals row is a series too: 40,2 / 46,9.
-        ("bao-cao-dvc.xlsx", "Tỷ lệ hồ sơ trực tuyến", "Tổng cộng", 2, 53.6),
+        ("bao-cao-dvc.xlsx", "Tỷ lệ hồ sơ trực tuyến", "Tổng cộng", 2, 53.6, nil),
         // A wide sheet with a title, STT, Ghi chú and a footnote: 350,75 / 420 / 505,5.
-        ("bao-cao-dvc.xlsx", "Điểm DTI", "Cư Jút", 3, (350.75 + 420 + 505.5) / 3 + 2 * (505.5 - 350.75) / 2),
+        ("bao-cao-dvc.xlsx", "Điểm DTI", "Cư Jút", 3, (350.75 + 420 + 505.5) / 3 + 2 * (505.5 - 350.75) / 2,
+         "bao-cao-dvc.xlsx[Điểm DTI]!A9: footnotes below the table (\"* Điểm tối đa 1000.\" …), skipped"),
     ]
 
     @Test(arguments: forecasts.indices) func forecastFileReadsReportLayouts(_ k: Int) throws {
-        let (file, sheet, entity, n, projection) = Self.forecasts[k]
+        let (file, sheet, entity, n, projection, note) = Self.forecasts[k]
         var arguments = ["forecast", Self.fixture(file), "--entity", entity, "--model", "linear", "--to", "2025", "--format", "json", "--lang", "en"]
         if let sheet { arguments += ["--sheet", sheet] }
         let r = try runChiso(arguments)
@@ -108,6 +113,7 @@ struct ReportLayoutTests {
         #expect(json["n"] as? Int == n)
         let estimate = try #require((json["projections"] as? [[String: Any]])?.first?["estimate"] as? Double)
         #expect(abs(estimate - projection) < 1e-9, "\(estimate) vs \(projection)")
+        if let note { #expect(r.stderr.contains("note: \(Self.folder.path)/\(note)\n"), "\(r.stderr)") }
     }
 
     @Test func gapsReadsTargetsAsWritten() throws {
