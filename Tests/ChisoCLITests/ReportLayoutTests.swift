@@ -4,7 +4,7 @@ import Testing
 
 /// Tables as provincial reports lay them out, and targets as planners write them, read by every
 /// command (issue 23, item 2). The fixtures are in Fixtures/report-layouts: `dvc-huyen.csv` and
-/// `ke-hoach-thuc-hien.csv` (a two-row header saved as CSV) and the targets CSVs by hand, the workbooks by `make_workbooks.py` (openpyxl), whose docstring says
+/// `ke-hoach-thuc-hien.csv` (a two-row header saved as CSV, with a remark column "Đánh giá") and the targets CSVs by hand, the workbooks by `make_workbooks.py` (openpyxl), whose docstring says
 /// what each sheet holds: titles, "(Kèm theo …)" lines, blank rows, STT and Ghi chú columns, a
 /// two-row header (a year over "Kế hoạch | Thực hiện"), totals rows and footnotes.
 struct ReportLayoutTests {
@@ -196,6 +196,22 @@ struct ReportLayoutTests {
             read.append(observations + targets)
         }
         #expect(read.count == 2 && read[0] == read[1] && read[0].count == 41)
+    }
+
+    @Test func aRemarkColumnIsIgnoredAColumnThatTellsSeriesApartIsNot() throws {
+        // "Đánh giá" (Chưa đạt, Đạt) beside Huyện: a remark, ignored with a warning at its header.
+        let r = try runChiso(["data", "validate", "--data", Self.fixture("ke-hoach-thuc-hien.csv"), "--lang", "en"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("ke-hoach-thuc-hien.csv:3:8: warning[layout] column \"Đánh giá\" is not one that is read, ignored"), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix("6 observations, 1 indicator, 3 entities, 1 source, 6 targets; 0 errors, 4 warnings\n"), "\(r.stdout)")
+        // A text column whose rows give one district two values for a year names the series: refused as before.
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("chi-tiet.csv")
+        try Data("Huyện,Tên chỉ tiêu chi tiết,2023,2024\nĐắk Mil,Hồ sơ,1,2\nĐắk Mil,Dịch vụ,3,4\n".utf8).write(to: file)
+        let refused = try runChiso(["data", "validate", "--data", file.path, "--lang", "en"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: \(file.path):1:2: the column \"Tên chỉ tiêu chi tiết\" names neither indicators (head it Chỉ tiêu) nor entities (head it Đơn vị)\n")
     }
 
     /// A fixture of the folder above this one.

@@ -69,8 +69,18 @@ public enum PlannerImport {
             if entityColumn == nil, indicatorColumn == nil, headers.count == 1 { entityColumn = 0 }
             let unclaimed = headers.indices.filter { $0 != indicatorColumn && $0 != entityColumn }
             if let extra = unclaimed.first {
-                throw .badLayout(table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra])),
-                                 problem: .unclearLabelColumn(planner.labelColumns[extra]))
+                // Another text column (a remark such as "Đánh giá") is ignored with a note when the
+                // indicator or entity column is known and no two of its rows then give one series a
+                // value for the same period; otherwise it may name the series: say so.
+                let place = table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra]))
+                guard indicatorColumn != nil || entityColumn != nil,
+                      !mergesSeries(planner, by: [indicatorColumn, entityColumn].compactMap { $0 }) else {
+                    throw .badLayout(place, problem: .unclearLabelColumn(planner.labelColumns[extra]))
+                }
+                for k in unclaimed {
+                    notes.append(.ignoredColumn(table.position(nil, table.header.firstIndex(of: planner.labelColumns[k])),
+                                                header: planner.labelColumns[k]))
+                }
             }
             let fileName = (table.file as NSString).lastPathComponent
             let base = (fileName as NSString).deletingPathExtension
@@ -143,6 +153,20 @@ public enum PlannerImport {
         }
         let dataset = Dataset(sources: sources, indicators: indicators, entities: entities, observations: observations, targets: targets)
         return (dataset, notes)
+    }
+
+    /// Whether two series that differ only outside the label columns `kept` hold values for the
+    /// same period (so the other columns tell series apart and cannot be ignored).
+    static func mergesSeries(_ planner: PlannerTable, by kept: [Int]) -> Bool {
+        var seen = Set<String>()
+        for series in planner.series {
+            let name = kept.map { key(series.labels[$0].text) }.joined(separator: "\u{1F}")
+            for point in series.points {
+                let time = point.period?.description ?? String(point.decimalTime ?? .nan)
+                if !seen.insert(name + "\u{1F}" + time).inserted { return true }
+            }
+        }
+        return false
     }
 
     /// The name a totals row (`Tổng cộng`, `Cộng`) gets as an entity, when it does not name itself.
