@@ -2,7 +2,7 @@ import Foundation
 import Indicators
 
 /// Reports' layouts and targets as written, in Vietnamese: the notes on what was read around a
-/// planner's table (``ReportLayout/Note``) and the targets that do not read (``TargetProblem``).
+/// planner's table (`ReportLayout.Note`) and the targets that do not read (`TargetProblem`).
 /// The English is the library's own `description`.
 extension Words {
     /// A note on a report's layout (what was read around a planner's table), in both languages.

@@ -71,7 +71,7 @@ public struct CSVTable: Sendable {
     /// footnotes below it, plan sub-columns: ``ReportLayout``), with their cells.
     public internal(set) var layoutNotes: [ReportLayout.Note] = []
     /// Plan sub-columns of a two-row header (`Kế hoạch` under `Năm 2024`): column index → the
-    /// period it plans (``ReportLayout/combine(upper:lower:)``). Not periods of observations.
+    /// period it plans (`ReportLayout.combine(upper:lower:)`). Not periods of observations.
     public internal(set) var planColumns: [Int: Period] = [:]
     /// The header as the input wrote it, for a table whose columns were renamed (a targets sheet
     /// arranged into the dataset's columns); empty when ``header`` is as written.
