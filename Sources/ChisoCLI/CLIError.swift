@@ -45,6 +45,8 @@ enum CLIError: Error, CustomStringConvertible {
     case badNumber(option: String, NumberParseError)
     /// A target no value within the indicator's bounds can reach or miss.
     case targetOutsideBounds(value: Double, lower: Double?, upper: Double?)
+    /// A `--targets` file with errors: the library's error, and the command that lists them all.
+    case invalidTargets(DatasetError, path: String, data: String?)
 
     /// The message in both languages.
     var phrase: Phrase {
@@ -88,6 +90,11 @@ enum CLIError: Error, CustomStringConvertible {
             }
             return Phrase(vi: "--target: \(Words.number(value)) nằm ngoài giới hạn \(bounds(.vi)) của chỉ tiêu; không giá trị nào của chỉ tiêu có thể đạt đúng mục tiêu này",
                           en: "--target: \(value.clean) is outside the indicator's bounds \(bounds(.en)); no value of the indicator can meet it as stated")
+        case let .invalidTargets(error, path, data):
+            let words = Words.error(error)
+            guard case let .invalid(_, errors) = error, errors > 1 else { return words }
+            let command = "chiso data validate" + (data.map { " --data \(CLIError.shellWord($0))" } ?? "") + " --targets \(CLIError.shellWord(path))"
+            return Phrase(vi: words.vi + "; chạy \(command) để xem tất cả", en: words.en + "; run \(command) to see them all")
         case let .output(code):
             let reason = Words.system(code)
             return Phrase(vi: "đầu ra chuẩn: không ghi được (\(reason.vi))", en: "standard output: cannot be written (\(reason.en))")
@@ -96,6 +103,20 @@ enum CLIError: Error, CustomStringConvertible {
 
     /// The message in English.
     var description: String { phrase.en }
+
+    /// A `--targets` file's error: ``invalidTargets(_:path:data:)`` when the file has errors (its
+    /// message names the command that lists them all), else the error as it is.
+    static func targetsError(_ error: DatasetError, path: String, data: String?) -> any Error {
+        if case .invalid = error { return CLIError.invalidTargets(error, path: path, data: data) }
+        return error
+    }
+
+    /// `text` as one word a shell reads back as it is: unchanged when it holds only letters, digits
+    /// and `-_./,:+@%`, else in single quotes.
+    static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || CharacterSet.decimalDigits.contains($0) || "-_./,:+@%".unicodeScalars.contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }
 
 /// Errors in words, with the command-line hints a library's message leaves out (which flag chooses

@@ -40,4 +40,17 @@ enum Notes {
                              : "note: … and \(cells.count - 10) more cells with no value (left out)\n")
         }
     }
+
+    /// One note per thing of a report's layout read around a table and left out (footnotes, plan
+    /// sub-columns, which a forecast does not use); titles are not noted.
+    static func layout(_ table: CSVTable, _ language: Language) {
+        let plans = table.planColumns.sorted { $0.key < $1.key }.map { j, period in
+            ReportLayout.Note.planColumn(table.position(nil, j), header: table.header[j], period: period.description, targets: false)
+        }
+        for note in table.layoutNotes + plans {
+            if case .titleRow = note { continue }
+            let words = Words.layout(note)
+            Console.error(language == .vi ? "ghi chú: \(note.position): \(words.vi)\n" : "note: \(note.position): \(words.en)\n")
+        }
+    }
 }

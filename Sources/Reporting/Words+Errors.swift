@@ -173,6 +173,9 @@ extension Words {
         case let .definitionWithError(what, text, at):
             vi = "\(definitionVi(what)) \"\(text)\" bị bỏ qua vì dòng khai báo có lỗi ở \(at)"
         case let .notAYear(text): vi = "\"\(text)\" không phải là năm"
+        case let .notANumberAsWritten(text, column): vi = "\"\(text)\" ở cột \"\(column)\" không phải là số"
+        case let .target(problem): vi = targetVi(problem)
+        case let .layout(note): vi = layoutVi(note)
         case let .period(error): vi = Words.error(error).vi
         case let .number(error): vi = Words.error(error).vi
         case let .valueBelowBound(text, bound, indicator): vi = "\(text) thấp hơn cận dưới \(n(bound)) của \(indicator)"

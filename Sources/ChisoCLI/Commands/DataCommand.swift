@@ -205,6 +205,7 @@ struct DataCommand: ParsableCommand {
                     Ví dụ:
                       chiso data validate --data Datasets
                       chiso data validate --format json
+                      chiso data validate --data so-lieu.xlsx --targets muc-tieu.csv
                     """, en: """
                     Prints every finding (errors first), then a one-line summary. Exit status 0 when there \
                     are no errors (warnings record defects of the sources kept as published), 1 otherwise. \
@@ -214,6 +215,7 @@ struct DataCommand: ParsableCommand {
                     Examples:
                       chiso data validate --data Datasets
                       chiso data validate --format json
+                      chiso data validate --data so-lieu.xlsx --targets muc-tieu.csv
                     """)
             )
         }
@@ -222,6 +224,9 @@ struct DataCommand: ParsableCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
         @OptionGroup var options: DataOptions
+        @Option(help: .text(vi: "Tệp mục tiêu (CSV hoặc sổ tính, như chiso gaps --targets) cần kiểm tra với bộ dữ liệu: liệt kê mọi lỗi và cảnh báo kèm vị trí ô.",
+                            en: "A targets file (CSV or workbook, as for chiso gaps --targets) to check against the dataset: every finding with its cell."))
+        var targets: String?
         @Option(help: .text(vi: "table (mặc định: mỗi lỗi hoặc cảnh báo một dòng) hoặc json (kèm mã của từng lỗi, cảnh báo).",
                             en: "table (default: one line per finding) or json (with each finding's code)."))
         var format: Format = .table
@@ -255,7 +260,15 @@ struct DataCommand: ParsableCommand {
 
         func run() throws {
             let l = language.language
-            let (dataset, findings) = try options.load()
+            var (dataset, findings) = try options.load()
+            if let targets {
+                // The targets file's findings follow the dataset's; its targets replace the dataset's.
+                let read = try DatasetLoader.targets(path: targets, against: dataset, format: options.numberFormat)
+                findings = (findings + read.findings).enumerated()
+                    .sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+                dataset.targets = read.targets
+                dataset.sources = read.sources
+            }
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
             switch format {

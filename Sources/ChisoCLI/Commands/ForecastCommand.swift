@@ -218,6 +218,7 @@ struct ForecastCommand: ParsableCommand {
                 columns: .init(time: time, value: value, numerator: numerator, denominator: denominator, decimalTime: decimalTime),
                 format: data.numberFormat, measure: measure)
             let chosen = try planner.select(entity: entity, indicator: indicator)
+            Notes.layout(table, language.language)
             Notes.missing(chosen.missing, language.language)
             let (series, reason) = SeriesLoader.table(chosen, file: (file as NSString).lastPathComponent, kind: kind,
                                                       lower: try lower?.value("--lower"), upper: try upper?.value("--upper"), measure: measure)

@@ -106,7 +106,13 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let dir = data.directory()
         var dataset = try data.dataset()
-        if let targets { try DatasetLoader.addTargets(path: targets, to: &dataset, format: data.numberFormat) }
+        if let targets {
+            do {
+                try DatasetLoader.addTargets(path: targets, to: &dataset, format: data.numberFormat)
+            } catch {
+                throw CLIError.targetsError(error, path: targets, data: data.data)
+            }
+        }
         let entity = try self.entity.map { try Names.entity($0, in: dataset, directory: dir) }
         let indicator = try self.indicator.map { try Names.indicator($0, in: dataset, directory: dir) }
         let table = GapTable.build(dataset, years: year.map { [$0] }, entities: entity.isEmpty ? nil : Set(entity),

@@ -104,6 +104,13 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
     case definitionWithError(Definition, text: String, at: SourcePosition)
     /// A year cell that is not a year (1900–2100).
     case notAYear(String)
+    /// A cell of a sheet or table read in its column's number convention that is no number
+    /// (`column` as the input heads it).
+    case notANumberAsWritten(text: String, column: String)
+    /// A target as written that does not read or contradicts its row.
+    case target(TargetProblem)
+    /// What of a report's layout was read around a table (a note, not an error).
+    case layout(ReportLayout.Note)
     /// A period that does not parse.
     case period(PeriodError)
     /// A number that does not parse.
@@ -394,6 +401,9 @@ public enum DataProblem: Sendable, Equatable, CustomStringConvertible {
         case let .unknownSource(id): "unknown source \"\(id)\" (not the id or title of any source)"
         case let .definitionWithError(what, text, at): "\(what.rawValue) \"\(text)\" is left out for the error at \(at)"
         case let .notAYear(text): "\"\(text)\" is not a year"
+        case let .notANumberAsWritten(text, column): "\"\(text)\" in column \"\(column)\" is not a number"
+        case let .target(problem): problem.description
+        case let .layout(note): note.description
         case let .period(error): error.description
         case let .number(error): error.description
         case let .valueBelowBound(text, bound, indicator): "\(text) is below the lower bound \(bound) of \(indicator)"

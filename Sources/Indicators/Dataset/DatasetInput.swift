@@ -54,8 +54,16 @@ extension DatasetLoader {
                 }
             }
         }
-        let dataset = try PlannerImport.dataset(tables, format: format)
-        return try validated(dataset)
+        let (dataset, notes) = try PlannerImport.read(tables, format: format)
+        var (loaded, findings) = try validated(dataset)
+        findings += notes.map(layoutFinding)
+        return (loaded, findings)
+    }
+
+    /// A note on a report's layout (a footnote, plan sub-column, totals row or column left out) as
+    /// a warning at its cell: the table was read, and this is what was read around it.
+    static func layoutFinding(_ note: ReportLayout.Note) -> Finding {
+        Finding(.warning, .layout, at: note.position, .layout(note))
     }
 
     /// Validates a dataset built in memory, as if loaded from its files, with each observation's
@@ -63,7 +71,9 @@ extension DatasetLoader {
     static func validated(_ dataset: Dataset) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
         let (loaded, findings) = try load(texts: DatasetWriter.render(dataset))
         func original(_ p: SourcePosition?) -> SourcePosition? {
-            guard let p, p.file == "observations.csv", let line = p.line, line >= 2, line - 2 < dataset.observations.count else { return nil }
+            guard let p, let line = p.line, line >= 2 else { return nil }
+            if p.file == "targets.csv" { return line - 2 < dataset.targets.count ? dataset.targets[line - 2].position : nil }
+            guard p.file == "observations.csv", line - 2 < dataset.observations.count else { return nil }
             return dataset.observations[line - 2].position
         }
         let placed = findings.map { f -> Finding in
@@ -81,6 +91,11 @@ extension DatasetLoader {
             var o = o
             if let p = original(o.position) { o.position = p }
             return o
+        }
+        result.targets = loaded.targets.map { t in
+            var t = t
+            if let p = original(t.position) { t.position = p }
+            return t
         }
         return (result, placed)
     }

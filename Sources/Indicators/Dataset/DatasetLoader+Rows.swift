@@ -118,8 +118,10 @@ extension DatasetLoader {
                 return .some(nil)
             }
             guard CSVTable.isPlainDecimal(t), let v = Double(t), v.isFinite else {
-                findings.append(Finding(.error, .unparseable, at: position(name),
-                    .notPlainNumber(text: t, column: label(name))))
+                // A sheet or table read in its column's convention (``CSVTable/writtenHeader``) has
+                // read every number it holds: this cell is none. A dataset folder takes dot decimals.
+                findings.append(Finding(.error, .unparseable, at: position(name), table.writtenHeader.isEmpty
+                    ? .notPlainNumber(text: t, column: label(name)) : .notANumberAsWritten(text: t, column: label(name))))
                 return nil
             }
             return .some(v)
@@ -152,7 +154,8 @@ extension DatasetLoader {
     /// Column `name` of `table` as the input heads it: on a sheet of the template's form, the
     /// template's header (``DatasetWorkbook/header(of:sheet:)``); otherwise `name`.
     static func label(_ name: String, in table: CSVTable) -> String {
-        table.sheet.flatMap { DatasetWorkbook.header(of: name, sheet: $0) } ?? name
+        if let j = table.header.firstIndex(of: name), j < table.writtenHeader.count, !table.writtenHeader[j].isEmpty { return table.writtenHeader[j] }
+        return table.sheet.flatMap { DatasetWorkbook.header(of: name, sheet: $0) } ?? name
     }
 
     /// Definition rows left out for an error, by the texts that name them (id, names, aliases,

@@ -81,6 +81,27 @@ public enum DatasetLoader {
     /// - Throws: ``DatasetError`` for file problems, and ``DatasetError/invalid(first:errors:)`` with
     ///   the first row error (unknown ids, a bad comparator, a value out of bounds) naming its cell.
     public static func addTargets(path: String, to dataset: inout Dataset, format: NumberFormat = .auto) throws(DatasetError) {
+        let read = try targets(path: path, against: dataset, format: format)
+        let errors = read.findings.filter { $0.severity == .error }
+        if let invalid = DatasetError.invalid(errors) { throw invalid }
+        dataset.sources = read.sources
+        dataset.targets = read.targets
+    }
+
+    /// Reads a planner's targets file against a loaded dataset (as ``addTargets(path:to:format:)``
+    /// reads it) and returns every finding rather than the first error: what `data validate` lists.
+    ///
+    /// Targets may be written as planners write them (``TargetText``): the year `2025`, `Năm 2025`
+    /// or `Đến năm 2025`; the value with its comparator and unit (`≥ 80%`, `tối thiểu 80%`,
+    /// `tối đa 5 ngày`, `700 điểm`, `80,5`): the comparator from the words unless a comparator
+    /// column says otherwise (then an error), the unit checked against the indicator's. A column the
+    /// sheet does not have (`STT`) is ignored with a warning.
+    ///
+    /// - Returns: the targets read (rows with errors left out), the dataset's sources with the one
+    ///   made for rows naming none, and the findings (errors first), each naming its cell.
+    /// - Throws: ``DatasetError`` for a file that cannot be read.
+    public static func targets(path: String, against dataset: Dataset, format: NumberFormat = .auto) throws(DatasetError)
+        -> (targets: [Target], sources: [String: Source], findings: [Finding]) {
         let sheet: String?
         if TableFile.signature(path: path) == .zip {
             let names = try Workbook.open(path: path).sheetNames
@@ -116,10 +137,9 @@ public enum DatasetLoader {
         let context = Context(sources: sources, indicators: dataset.indicators, entities: dataset.entities)
         var findings: [Finding] = []
         let targets = try readTargets(resolved, context, &findings)
-        let errors = findings.filter { $0.severity == .error }
-        if let invalid = DatasetError.invalid(errors) { throw invalid }
-        dataset.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        dataset.targets = targets
+        findings += table.layoutNotes.filter { if case .titleRow = $0 { false } else { true } }.map(layoutFinding)
+        let order = findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+        return (targets, Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), order.map(\.element))
     }
 
     /// Resolves an entity id, or an alias with a warning. An alias that names several entities is
@@ -270,13 +290,33 @@ public enum DatasetLoader {
             if year == nil {
                 findings.append(Finding(.error, .unparseable, at: row.position("year"), indicator: indicatorId, .notAYear(yearText)))
             }
-            let comparator = row.choice("comparator", Vocabulary.comparator, &findings)
+            var comparator = row.choice("comparator", Vocabulary.comparator, &findings)
             let sourceText = row.text("source"), source = context.source(sourceText)
             if source == nil {
                 findings.append(context.leftOut.finding(.source, sourceText, code: .unknownSource, at: row.position("source"), indicator: indicatorId)
                     ?? Finding(.error, .unknownSource, at: row.position("source"), indicator: indicatorId, .unknownSource(sourceText)))
             }
-            let value = row.number("value", required: true, &findings)
+            // A target as written (``TargetText``, on a sheet or file arranged by the workbook reader).
+            let written = row.text("value_written"), unit = row.text("value_unit")
+            let value: Double??
+            if !written.isEmpty, table.number(row.index, row.columns["value"] ?? 0) == nil, !CSVTable.isPlainDecimal(row.text("value")) {
+                findings.append(Finding(.error, .unparseable, at: row.position("value"), indicator: indicatorId,
+                                        .target(.notAValue(text: written, column: row.label("value")))))
+                value = nil
+            } else {
+                value = row.number("value", required: true, &findings)
+            }
+            if let said = Target.Comparator(rawValue: row.text("value_comparator")), let c = comparator, said != c {
+                findings.append(Finding(.error, .targetWording, at: row.position("value"), indicator: indicatorId,
+                                        .target(.comparatorConflict(text: written, column: row.label("value"), written: said,
+                                                                    given: c == .atLeast ? "≥" : "≤", comparatorColumn: row.label("comparator")))))
+                comparator = nil
+            }
+            if !unit.isEmpty, let indicator, !TargetText.fits(unit: unit, indicator) {
+                findings.append(Finding(.error, .targetWording, at: row.position("value"), indicator: indicatorId,
+                                        .target(.wrongUnit(text: written, unit: unit, indicator: indicatorId, indicatorUnit: indicator.unit))))
+                continue
+            }
             guard let indicator, let entity, let year, let comparator, let v = value ?? nil, let source else { continue }
             if let f = Validator.boundsCheck(v, indicator: indicator, at: row.position("value"), entity: entity, period: String(year)) {
                 findings.append(f)

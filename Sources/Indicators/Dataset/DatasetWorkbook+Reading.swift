@@ -29,7 +29,8 @@ extension DatasetWorkbook {
             let raw = try sheetName(spec).map { name throws(DatasetError) in try book.table(sheet: name) }
             tables[spec.file] = try arranged(raw, spec, file: book.file, format: format)
         }
-        var findings: [Finding] = []
+        var findings: [Finding] = tables.values.flatMap(\.layoutNotes).filter { if case .titleRow = $0 { false } else { true } }
+            .map(DatasetLoader.layoutFinding)
         var wide: CSVTable?
         let names = Names(indicators: tables[indicators.file], entities: tables[entities.file])
         for file in [observations.file, targets.file] {
@@ -95,15 +96,37 @@ extension DatasetWorkbook {
     static func arranged(_ raw: CSVTable?, _ spec: Sheet, file: String, format: NumberFormat = .auto,
                          fill: ((_ column: String, _ fields: [String]) -> String?)? = nil) throws(DatasetError) -> CSVTable {
         let columns = spec.columns.map(\.column)
-        guard let raw else {
+        guard var raw else {
             return try CSVTable(file: file, sheet: spec.name, headerLine: 1, header: columns, rows: [])
         }
         var from: [Int?] = Array(repeating: nil, count: columns.count)
+        var notes = raw.layoutNotes
         for (j, header) in raw.header.enumerated() where !header.isEmpty {
+            // A column the sheet does not have (`STT`, `Ghi chú` on a sheet without notes) is
+            // ignored with a note; a column given twice is refused.
             guard let column = spec.column(forHeader: header), let k = columns.firstIndex(of: column) else {
-                throw .workbook(raw.position(nil, j), problem: .notAColumnOfSheet(header: header, sheet: spec.name, columns: spec.columns.map(\.header)))
+                notes.append(.ignoredColumn(raw.position(nil, j), header: header))
+                continue
             }
             from[k] = j
+        }
+        // Targets as written (``TargetText``): the year cell's words, and the value cell's comparator
+        // and unit, taken apart before the value's number is read in its column's convention.
+        let isTargets = spec.file == targets.file
+        var written: [Int: TargetText.Parts] = [:], writtenText: [Int: String] = [:]
+        if isTargets, let jv = columns.firstIndex(of: "value").flatMap({ from[$0] }) {
+            for r in 0..<raw.rowCount where raw.number(r, jv) == nil && !isExample(raw, r) {
+                let text = raw.field(r, jv).trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty, !CSVTable.isMissing(text) else { continue }
+                written[r] = TargetText.parts(text)
+                writtenText[r] = text
+            }
+            let jy = columns.firstIndex(of: "year").flatMap { from[$0] }
+            let shown = raw
+            raw = try raw.rewritten { r, fields in
+                if let parts = written[r], parts.number.contains(where: \.isNumber) { fields[jv] = parts.number }
+                if let jy, shown.number(r, jy) == nil, let y = TargetText.year(fields[jy].trimmingCharacters(in: .whitespaces)) { fields[jy] = String(y) }
+            }
         }
         let numeric: Set<String> = ["lower", "upper", "value", "numerator", "denominator", "year"]
         // Each numeric column's convention is decided over the whole column (as on the wide data
@@ -147,6 +170,19 @@ extension DatasetWorkbook {
                 numbers.append(number)
                 place.append(j + 1 + raw.columnOffset)
             }
+            if isTargets {
+                // The value as written, the comparator its words say (when the comparator column
+                // says something else: for the row reader to refuse) and its unit.
+                let parts = written[r]
+                let kc = columns.firstIndex(of: "comparator") ?? 0, kv = columns.firstIndex(of: "value") ?? 0
+                var said = ""
+                if let c = parts?.comparator {
+                    if fields[kc].isEmpty { fields[kc] = c.rawValue } else { said = c.rawValue }
+                }
+                fields += [writtenText[r] ?? "", said, parts?.unit ?? ""]
+                numbers += [nil, nil, nil]
+                place += Array(repeating: place[kv], count: 3)
+            }
             if let fill {
                 for (k, column) in columns.enumerated() where fields[k].isEmpty && numbers[k] == nil {
                     if let value = fill(column, fields) { fields[k] = value }
@@ -155,13 +191,24 @@ extension DatasetWorkbook {
             rows.append((raw.lines[r], fields, numbers))
             places.append(place)
         }
-        return try CSVTable(file: raw.file, sheet: raw.sheet, headerLine: raw.headerLine, header: columns, rows: rows)
+        var table = try CSVTable(file: raw.file, sheet: raw.sheet, headerLine: raw.headerLine, header: columns + (isTargets ? writtenColumns : []), rows: rows)
             .placing(columns: places)
+        // Messages name each column as the input heads it (`Giá trị`, `Mục tiêu 2025`), not the dataset's name.
+        table.writtenHeader = spec.columns.enumerated().map { k, c in from[k].map { raw.header[$0] } ?? c.header }
+        if isTargets, let kv = columns.firstIndex(of: "value") { table.writtenHeader += Array(repeating: table.writtenHeader[kv], count: writtenColumns.count) }
+        table.layoutNotes = notes
+        return table
     }
 
-    /// Whether row `r` of a sheet is an example row (its first cell, ``isExample(firstCell:)``).
+    /// The columns a targets sheet gets beside the dataset's, for the row reader: the value as
+    /// written, the comparator written in it when the comparator column says another, and its unit.
+    static let writtenColumns = ["value_written", "value_comparator", "value_unit"]
+
+    /// Whether row `r` of a sheet is an example row (its first non-empty cell, ``isExample(firstCell:)``).
     static func isExample(_ table: CSVTable, _ r: Int) -> Bool {
-        !table.header.isEmpty && isExample(firstCell: table.field(r, 0))
+        // The first cell that is not empty: an `STT` column left of the template's may be empty there.
+        let first = table.header.indices.lazy.map { table.field(r, $0) }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return first.map(isExample(firstCell:)) ?? false
     }
 
     /// `table` (with the columns `indicator` and `entity` first) with names and aliases made ids.
@@ -240,6 +287,11 @@ extension DatasetWorkbook {
         for (j, header) in sheet.header.enumerated() {
             if let column = data.column(forHeader: header) { label[column] = j; continue }
             if header.isEmpty && (0..<sheet.rowCount).allSatisfy({ CSVTable.isMissing(sheet.field($0, j)) }) { continue }
+            if PlannerTable.ignoredHeaders.contains(PlannerTable.normalised(header)) {
+                // `STT`, `Ghi chú`: a column of the report, not of the sheet.
+                findings.append(DatasetLoader.layoutFinding(.ignoredColumn(sheet.position(nil, j), header: header)))
+                continue
+            }
             do {
                 periods.append((j, try Period(parsing: header)))
             } catch {

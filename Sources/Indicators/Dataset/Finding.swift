@@ -60,6 +60,12 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         case numberTooLarge = "number_too_large"
         /// A target for a year before the indicator's first observation of that entity.
         case targetBeforeData = "target_before_data"
+        /// What of a report's layout was read around a table and left out or read otherwise
+        /// (footnotes, a plan sub-column, a totals row, a column a sheet does not have).
+        case layout = "layout"
+        /// A target written with a comparator or unit that contradicts its row (a `≥` value with
+        /// `≤` in the comparator column, `%` on a count).
+        case targetWording = "target_wording"
     }
 
     /// Severity.

@@ -26,6 +26,18 @@ public enum PlannerImport {
     /// - Throws: ``DatasetError`` as ``PlannerTable/read(_:layout:columns:format:measure:)`` does, and
     ///   for a table whose label columns cannot be told apart.
     public static func dataset(_ tables: [(table: CSVTable, name: String)], format: NumberFormat = .auto) throws(DatasetError) -> Dataset {
+        try read(tables, format: format).dataset
+    }
+
+    /// ``dataset(_:format:)``, with what of the reports' layouts was read and left out or turned
+    /// into something else (``ReportLayout/Note``): footnotes, plan sub-columns (their values become
+    /// targets of their year, the comparator from the indicator's direction), totals rows (the
+    /// entity above the table's entities: the province, named `Toàn tỉnh` unless the row names it;
+    /// in a table without an entity column, left out).
+    ///
+    /// - Throws: as ``dataset(_:format:)``.
+    public static func read(_ tables: [(table: CSVTable, name: String)], format: NumberFormat = .auto) throws(DatasetError) -> (dataset: Dataset, notes: [ReportLayout.Note]) {
+        var notes: [ReportLayout.Note] = [], targets: [Target] = []
         var indicators: [Indicator] = [], entities: [Entity] = [], sources: [String: Source] = [:], observations: [Observation] = []
         var indicatorIds: [String: String] = [:], entityIds: [String: String] = [:]
         // Each entity's index, and the normalised texts of its name and aliases.
@@ -57,8 +69,18 @@ public enum PlannerImport {
             if entityColumn == nil, indicatorColumn == nil, headers.count == 1 { entityColumn = 0 }
             let unclaimed = headers.indices.filter { $0 != indicatorColumn && $0 != entityColumn }
             if let extra = unclaimed.first {
-                throw .badLayout(table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra])),
-                                 problem: .unclearLabelColumn(planner.labelColumns[extra]))
+                // Another text column (a remark such as "Đánh giá") is ignored with a note when the
+                // indicator or entity column is known and no two of its rows then give one series a
+                // value for the same period; otherwise it may name the series: say so.
+                let place = table.position(nil, table.header.firstIndex(of: planner.labelColumns[extra]))
+                guard indicatorColumn != nil || entityColumn != nil,
+                      !mergesSeries(planner, by: [indicatorColumn, entityColumn].compactMap { $0 }) else {
+                    throw .badLayout(place, problem: .unclearLabelColumn(planner.labelColumns[extra]))
+                }
+                for k in unclaimed {
+                    notes.append(.ignoredColumn(table.position(nil, table.header.firstIndex(of: planner.labelColumns[k])),
+                                                header: planner.labelColumns[k]))
+                }
             }
             let fileName = (table.file as NSString).lastPathComponent
             let base = (fileName as NSString).deletingPathExtension
@@ -69,9 +91,20 @@ public enum PlannerImport {
             let valueHeader = planner.layout == .long ? table.header.first { h in
                 !planner.labelColumns.contains(h) && !PlannerTable.timeHeaders.contains(PlannerTable.normalised(h))
             } : nil
-            for series in planner.series where !series.points.isEmpty {
+            notes += table.layoutNotes.filter { if case .titleRow = $0 { false } else { true } }
+            // The table's entities, and its totals row's entity (their parent).
+            var tableEntities: [Int] = [], totalEntity: String?
+            for series in planner.series where !series.points.isEmpty || !series.plans.isEmpty {
                 let indicatorName = indicatorColumn.map { series.labels[$0].text } ?? valueHeader ?? table.sheet ?? name
-                let entityName = entityColumn.map { series.labels[$0].text } ?? base
+                var entityName = entityColumn.map { series.labels[$0].text } ?? base
+                if let c = entityColumn, ReportLayout.isTotal(series.labels[c].text) {
+                    let text = series.labels[c].text
+                    entityName = ReportLayout.namesProvince(text) ? text : provinceName
+                    notes.append(.totalsRow(series.position, text: text, entity: entityName))
+                } else if let c = indicatorColumn, ReportLayout.isTotal(series.labels[c].text) {
+                    notes.append(.totalsRowLeftOut(series.position, text: series.labels[c].text))
+                    continue
+                }
                 // Names are one entity (or indicator) when their ``NameKey``s agree: `Đắk Lắk`,
                 // `Đăk Lăk`, `Dak Lak` and one with a zero-width space are one district, the
                 // other spellings kept as its aliases; `_2` is only for names that truly differ.
@@ -93,6 +126,15 @@ public enum PlannerImport {
                     entityNames[k].insert(cachedNormalised(alias))
                 }
                 guard let i = indicatorIds[iKey], let e = entityIds[eKey] else { continue }
+                if let k = entityIndex[eKey] {
+                    if entityName == provinceName || ReportLayout.isTotal(entityName) { totalEntity = e } else { tableEntities.append(k) }
+                }
+                let direction = indicators.first { $0.id == i }?.direction ?? .up
+                for plan in series.plans {
+                    guard case let .year(y) = plan.period else { continue }
+                    targets.append(Target(indicator: i, entity: e, year: y, value: plan.value, comparator: direction == .down ? .atMost : .atLeast,
+                                          source: sourceId, note: locator(plan.position, file: table.file, name: fileName), position: plan.position))
+                }
                 for point in series.points {
                     guard let period = point.period else { continue }
                     observations.append(Observation(indicator: i, entity: e, period: period, value: point.value, numerator: point.numerator,
@@ -101,9 +143,34 @@ public enum PlannerImport {
                                                     position: point.position))
                 }
             }
+            if let totalEntity {
+                for k in Set(tableEntities) where entities[k].parent == nil && entities[k].level != .province { entities[k].parent = totalEntity }
+            }
+            for (j, period) in table.planColumns.sorted(by: { $0.key < $1.key }) {
+                let year: Bool = if case .year = period { true } else { false }
+                notes.append(.planColumn(table.position(nil, j), header: table.header[j], period: period.description, targets: year))
+            }
         }
-        return Dataset(sources: sources, indicators: indicators, entities: entities, observations: observations, targets: [])
+        let dataset = Dataset(sources: sources, indicators: indicators, entities: entities, observations: observations, targets: targets)
+        return (dataset, notes)
     }
+
+    /// Whether two series that differ only outside the label columns `kept` hold values for the
+    /// same period (so the other columns tell series apart and cannot be ignored).
+    static func mergesSeries(_ planner: PlannerTable, by kept: [Int]) -> Bool {
+        var seen = Set<String>()
+        for series in planner.series {
+            let name = kept.map { key(series.labels[$0].text) }.joined(separator: "\u{1F}")
+            for point in series.points {
+                let time = point.period?.description ?? String(point.decimalTime ?? .nan)
+                if !seen.insert(name + "\u{1F}" + time).inserted { return true }
+            }
+        }
+        return false
+    }
+
+    /// The name a totals row (`Tổng cộng`, `Cộng`) gets as an entity, when it does not name itself.
+    static let provinceName = "Toàn tỉnh"
 
     /// The key names are merged by: ``NameKey``, or the normalised text when it has no letter or digit.
     static func key(_ name: String) -> String {

@@ -67,6 +67,15 @@ public struct CSVTable: Sendable {
     /// Per field, row after row, the 1-based sheet column it came from, for a table rearranged from
     /// a sheet (a wide sheet read as long rows); empty when field `j` is column `j + 1 + columnOffset`.
     var placements: [Int32] = []
+    /// What of a report's layout was read around the table and left out (titles above the header,
+    /// footnotes below it, plan sub-columns: ``ReportLayout``), with their cells.
+    public internal(set) var layoutNotes: [ReportLayout.Note] = []
+    /// Plan sub-columns of a two-row header (`Kế hoạch` under `Năm 2024`): column index → the
+    /// period it plans (`ReportLayout.combine(upper:lower:)`). Not periods of observations.
+    public internal(set) var planColumns: [Int: Period] = [:]
+    /// The header as the input wrote it, for a table whose columns were renamed (a targets sheet
+    /// arranged into the dataset's columns); empty when ``header`` is as written.
+    public internal(set) var writtenHeader: [String] = []
     /// The text, UTF-8 (a file is mapped, not copied).
     let bytes: Data
     /// Per field, row after row: start and end (exclusive) in `bytes`; a start of `-1 - s` marks a
@@ -108,8 +117,12 @@ public struct CSVTable: Sendable {
             rows.append((row.line, row.fields, nil))
             places.append((0..<header.count).map { $0 + 1 + columnOffset })
         }
-        return try CSVTable(file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, header: header, rows: rows)
+        var table = try CSVTable(file: file, sheet: sheet, headerLine: headerLine, columnOffset: columnOffset, header: header, rows: rows)
             .placing(columns: places)
+        table.layoutNotes = layoutNotes
+        table.planColumns = planColumns
+        table.writtenHeader = writtenHeader
+        return table
     }
 
     /// The table with each field placed at the given 1-based sheet column (`columns[r][j]` for
@@ -322,164 +335,8 @@ public struct CSVTable: Sendable {
         try parse(bytes: Data(text.utf8), file: file, uniqueHeader: uniqueHeader, delimiter: delimiter)
     }
 
-    /// The delimiter of the first line outside quotes: the most frequent of `,` `;` and tab (`,` on
-    /// a tie or when none occurs).
-    static func detectDelimiter(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Delimiter {
-        var counts: [Delimiter: Int] = [.comma: 0, .semicolon: 0, .tab: 0]
-        var inQuotes = false, i = start
-        while i < b.count {
-            let c = b[i]
-            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes {
-                if c == 0x0A || c == 0x0D { break }
-                if c == UInt8(ascii: ",") { counts[.comma, default: 0] += 1 }
-                else if c == UInt8(ascii: ";") { counts[.semicolon, default: 0] += 1 }
-                else if c == 0x09 { counts[.tab, default: 0] += 1 }
-            }
-            i += 1
-        }
-        let best = [Delimiter.comma, .semicolon, .tab].max { (counts[$0] ?? 0) < (counts[$1] ?? 0) } ?? .comma
-        return (counts[best] ?? 0) > (counts[.comma] ?? 0) ? best : .comma
-    }
-
-    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-    static func isUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            func cont(_ k: Int) -> Bool { k < n && b[k] & 0xC0 == 0x80 }
-            if c >= 0xC2 && c <= 0xDF {
-                guard cont(i + 1) else { return false }
-                i += 2
-            } else if c >= 0xE0 && c <= 0xEF {
-                guard cont(i + 1), cont(i + 2) else { return false }
-                let c1 = b[i + 1]
-                if c == 0xE0 && c1 < 0xA0 { return false }
-                if c == 0xED && c1 >= 0xA0 { return false }
-                i += 3
-            } else if c >= 0xF0 && c <= 0xF4 {
-                guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
-                let c1 = b[i + 1]
-                if c == 0xF0 && c1 < 0x90 { return false }
-                if c == 0xF4 && c1 >= 0x90 { return false }
-                i += 4
-            } else {
-                return false
-            }
-        }
-        return true
-    }
-
-    /// Parses UTF-8 bytes (one pass; quotes are checked as they are read).
-    static func parse(bytes: Data, file: String, uniqueHeader: Bool, delimiter: Delimiter = .auto) throws(DatasetError) -> CSVTable {
-        guard bytes.count < Int(Int32.max) else { throw .unreadable(path: file, reason: .tooLarge) }
-        let valid = bytes.withUnsafeBytes { isUTF8($0.bindMemory(to: UInt8.self)) }
-        guard valid else { throw .notUTF8(path: file) }
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let used = delimiter == .auto ? bytes.withUnsafeBytes { detectDelimiter($0.bindMemory(to: UInt8.self), from: bom) } : delimiter
-        var header: [String]?
-        var headerLine = 1
-        var bounds: [Int32] = []
-        var lines: [Int] = []
-        var record: [Int32] = []
-        // A malformed quote anywhere in the file is reported before a header or row problem.
-        var pending: DatasetError?
-        let result: DatasetError? = bytes.withUnsafeBytes { raw -> DatasetError? in
-            let b = raw.bindMemory(to: UInt8.self)
-            let n = b.count
-            var i = bom, line = 1
-            let quote = UInt8(ascii: "\""), comma = used.byte ?? UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-            while i < n {
-                // One record.
-                let start = line
-                record.removeAll(keepingCapacity: true)
-                var atEnd = false
-                while !atEnd {
-                    // One field.
-                    if i < n && b[i] == quote {
-                        var j = i + 1, escaped = false, closed = false
-                        while j < n {
-                            let c = b[j]
-                            if c == quote {
-                                if j + 1 < n && b[j + 1] == quote { escaped = true; j += 2; continue }
-                                closed = true
-                                break
-                            }
-                            if c == lf { line += 1 } else if c == cr { line += 1; if j + 1 < n && b[j + 1] == lf { j += 1 } }
-                            j += 1
-                        }
-                        guard closed else { return .malformedQuote(SourcePosition(file: file, line: start, column: record.count / 2 + 1)) }
-                        record.append(escaped ? Int32(-1 - (i + 1)) : Int32(i + 1))
-                        record.append(Int32(j))
-                        i = j + 1
-                        if i < n && b[i] != comma && b[i] != lf && b[i] != cr {
-                            return .malformedQuote(SourcePosition(file: file, line: start, column: record.count / 2))
-                        }
-                    } else {
-                        var j = i
-                        while j < n, b[j] != comma, b[j] != lf, b[j] != cr { j += 1 }
-                        record.append(Int32(i))
-                        record.append(Int32(j))
-                        i = j
-                    }
-                    if i >= n {
-                        atEnd = true
-                    } else if b[i] == comma {
-                        i += 1
-                    } else {
-                        if b[i] == cr && i + 1 < n && b[i + 1] == lf { i += 1 }
-                        i += 1
-                        line += 1
-                        atEnd = true
-                    }
-                }
-                if record.count == 2 {
-                    // A blank line (or one of spaces) is skipped.
-                    let s = Int(record[0]), e = Int(record[1])
-                    if s >= 0, String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
-                        .trimmingCharacters(in: .whitespaces).isEmpty { continue }
-                }
-                guard let names = header else {
-                    var names: [String] = []
-                    for k in 0..<(record.count / 2) {
-                        let raw = Int(record[2 * k]), e = Int(record[2 * k + 1])
-                        let s = raw < 0 ? -1 - raw : raw
-                        var text = String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
-                        if raw < 0 { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
-                        names.append(text.trimmingCharacters(in: .whitespaces))
-                    }
-                    for (k, name) in names.enumerated() where uniqueHeader && names[..<k].contains(name) {
-                        pending = pending ?? .duplicateColumn(SourcePosition(file: file, line: start, column: k + 1), name: name)
-                        break
-                    }
-                    header = names
-                    headerLine = start
-                    // About one record a line: reserve once rather than grow a large file's arrays.
-                    var newlines = 0
-                    for k in i..<n where b[k] == lf { newlines += 1 }
-                    bounds.reserveCapacity((newlines + 1) * 2 * names.count)
-                    lines.reserveCapacity(newlines + 1)
-                    continue
-                }
-                guard record.count / 2 == names.count else {
-                    pending = pending ?? .raggedRow(SourcePosition(file: file, line: start), found: record.count / 2, expected: names.count)
-                    continue
-                }
-                guard pending == nil else { continue }
-                bounds.append(contentsOf: record)
-                lines.append(start)
-            }
-            return pending
-        }
-        if let result { throw result }
-        guard let header else { throw .empty(file: file) }
-        return CSVTable(delimiter: used, file: file, sheet: nil, headerLine: headerLine, columnOffset: 0,
-                        header: header, lines: lines, bytes: bytes, bounds: bounds, numbers: [])
-    }
-
-    private init(delimiter: Delimiter, file: String, sheet: String?, headerLine: Int, columnOffset: Int,
+    /// A table from its parts, as the parsers and readers make it.
+    init(delimiter: Delimiter, file: String, sheet: String?, headerLine: Int, columnOffset: Int,
                  header: [String], lines: [Int], bytes: Data, bounds: [Int32], numbers: [Double]) {
         self.delimiter = delimiter
         self.file = file

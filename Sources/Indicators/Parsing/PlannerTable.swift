@@ -61,6 +61,9 @@ public struct TableSeries: Sendable {
     public var shareEvidence: ShareEvidence?
     /// The series' cells that said "no value" (``CSVTable/isMissing(_:)``), left out.
     public var missing: [SourcePosition] = []
+    /// The plan values of a report's plan sub-columns (`Kế hoạch` under `Năm 2024`:
+    /// ``CSVTable/planColumns``), oldest first; not observations.
+    public var plans: [TablePoint] = []
 
     /// The labels joined by " · " (or empty for a table of one unlabelled series).
     public var name: String { labels.map(\.text).joined(separator: " · ") }
@@ -147,7 +150,7 @@ public struct PlannerTable: Sendable {
     ///   long table whose columns cannot be told (naming the columns there are).
     public static func read(_ table: CSVTable, layout: TableLayout = .auto, columns: Columns = Columns(),
                             format: NumberFormat?, measure: Indicator.Measure = .flow) throws(DatasetError) -> PlannerTable {
-        let periodColumns = table.header.indices.filter { (try? Period(parsing: table.header[$0])) != nil }
+        let periodColumns = table.header.indices.filter { table.planColumns[$0] == nil && (try? Period(parsing: table.header[$0])) != nil }
         let named = columns.time != nil || columns.value != nil
         let wide = layout == .wide || (layout == .auto && !named && periodColumns.count >= 2)
         if wide {
@@ -203,7 +206,7 @@ public struct PlannerTable: Sendable {
             }
             periods[j] = p
         }
-        let (labels, unit) = labelColumns(table, excluding: Set(periodColumns))
+        let (labels, unit) = labelColumns(table, excluding: Set(periodColumns).union(table.planColumns.keys))
         var missing: [Int: [SourcePosition]] = [:], cells: [CSVTable.Cell] = [], rowsKept: [Int] = []
         for r in 0..<table.rowCount {
             let present = periodColumns.filter { table.number(r, $0) != nil || !CSVTable.isMissing(table.field(r, $0)) }
@@ -217,6 +220,7 @@ public struct PlannerTable: Sendable {
         let values = try table.numbers(cells, name: "\(first)…\(last)", format: format)
         var byRow: [Int: [(Int, Double)]] = [:]
         for (cell, v) in zip(cells, values) { byRow[cell.row, default: []].append((cell.column, v)) }
+        let plans = try planPoints(table, rows: rowsKept, format: format, measure: measure)
         var series: [TableSeries] = [], seen: [String: Int] = [:]
         for r in rowsKept {
             let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
@@ -233,7 +237,7 @@ public struct PlannerTable: Sendable {
             let evidence = shareEvidence(header: nil, unit: unitText, labels: texts.map(\.text),
                                          texts: (byRow[r] ?? []).map { table.field(r, $0.0) })
             series.append(TableSeries(labels: texts, unit: unitText, points: points, position: table.position(r, nil),
-                                      shareEvidence: evidence, missing: missing[r] ?? []))
+                                      shareEvidence: evidence, missing: missing[r] ?? [], plans: plans[r] ?? []))
         }
         return PlannerTable(place: table.position(nil, nil), layout: .wide, labelColumns: labels.map { table.header[$0] },
                             series: series, missing: series.flatMap(\.missing))
@@ -255,7 +259,7 @@ public struct PlannerTable: Sendable {
         guard let time else { return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: [], series: [], missing: []) }
         var value = try index(columns.value)
         if value == nil {
-            let used: Set<Int> = Set([time, num, den].compactMap { $0 })
+            let used: Set<Int> = Set([time, num, den].compactMap { $0 }).union(table.planColumns.keys)
             func numeric(_ r: Int, _ j: Int) -> Bool {
                 table.number(r, j) != nil || CSVTable.isMissing(table.field(r, j)) || (try? NumberFormat.auto.parse(table.field(r, j))) != nil
                     || NumberFormat.isAmbiguous(table.field(r, j))
@@ -281,7 +285,7 @@ public struct PlannerTable: Sendable {
         }
         guard let value else { return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: [], series: [], missing: []) }
         let numeric = [value, num, den].compactMap { $0 }
-        let (labels, _) = labelColumns(table, excluding: Set(numeric + [time]))
+        let (labels, _) = labelColumns(table, excluding: Set(numeric + [time]).union(table.planColumns.keys))
         var kept: [Int] = [], missing: [SourcePosition] = [], missingByKey: [[Int]: [SourcePosition]] = [:]
         // A row's series: the number of each label's ``labelKey(_:)`` in its column (a district's
         // name repeats down the column: each distinct text is keyed once).

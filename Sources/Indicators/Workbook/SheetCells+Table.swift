@@ -117,18 +117,52 @@ extension SheetCells {
                 while b < merging.count, merging[b] == next { b += 1 }
             }
         }
-        guard let first = rows.first(where: ownValues) else { throw .empty(file: "\(file)[\(sheet)]") }
+        guard let top = rows.first(where: ownValues) else { throw .empty(file: "\(file)[\(sheet)]") }
+        /// The distinct cells row `r` shows that are not blank (a merged range counts once).
+        func shown(_ r: Int) -> Set<Int> {
+            var ids = Set<Int>()
+            for k in span(r) ?? 0..<0 where !blank(k) { ids.insert(filled(r, Int(columnNumbers[k]))) }
+            for m in mergesByRow[r] ?? [] where tops[m] >= 0 { ids.insert(tops[m]) }
+            return ids
+        }
+        // Titles, subtitles ("(Kèm theo …)") and blank rows above the header are skipped: the header
+        // is the first row showing two or more cells, when one comes soon (``ReportLayout``).
+        var layoutNotes: [ReportLayout.Note] = []
+        var first = top
+        if shown(top).count < 2, let at = rows.firstIndex(of: top) {
+            let near = rows[at...].prefix(ReportLayout.titleRowLimit + 1)
+            if let header = near.first(where: { shown($0).count >= 2 }) {
+                for r in near where r < header {
+                    for k in shown(r) { layoutNotes.append(.titleRow(position(row: r, column: Int(columnNumbers[k])), text: value(at: k).text)) }
+                }
+                first = header
+            }
+        }
         let grouped = (mergesByRow[first] ?? []).contains { merged[$0].columns.count > 1 }
         let headerRow = grouped && ownValues(first + 1) ? first + 1 : first
-        // The header's columns: its own cells and the merged ranges that reach it.
-        var columns = Set(span(headerRow).map { $0.map { Int(columnNumbers[$0]) } } ?? [])
-        for m in mergesByRow[headerRow] ?? [] { columns.formUnion(merged[m].columns) }
-        let used = columns.filter { !blank(filled(headerRow, $0)) }
+        // The header's columns: its own cells and the merged ranges that reach it (and the group row's).
+        var columns = Set<Int>()
+        for r in Set([first, headerRow]) {
+            columns.formUnion(span(r).map { $0.map { Int(columnNumbers[$0]) } } ?? [])
+            for m in mergesByRow[r] ?? [] { columns.formUnion(merged[m].columns) }
+        }
+        let used = columns.filter { !blank(filled(headerRow, $0)) || !blank(filled(first, $0)) }
         guard let lo = used.min(), let hi = used.max() else { throw .empty(file: "\(file)[\(sheet)]") }
         let width = hi - lo + 1
         var slots = [Int](repeating: -1, count: width)
         row(headerRow, lo...hi, into: &slots)
-        let header = slots.map { $0 < 0 ? "" : value(at: $0).text }
+        var header = slots.map { $0 < 0 ? "" : value(at: $0).text }
+        var planColumns: [Int: Period] = [:]
+        if headerRow != first {
+            // A two-row header: each column's group text and its own (``ReportLayout/combine(upper:lower:)``).
+            var upper = [Int](repeating: -1, count: width)
+            row(first, lo...hi, into: &upper)
+            for j in header.indices {
+                let (text, plan) = ReportLayout.combine(upper: upper[j] < 0 ? "" : value(at: upper[j]).text, lower: header[j])
+                header[j] = text
+                if let plan { planColumns[j] = plan }
+            }
+        }
         let range = "\(SourcePosition.columnLetters(lo))–\(SourcePosition.columnLetters(hi))"
 
         var writer = TableWriter(cells: self, width: width)
@@ -140,14 +174,26 @@ extension SheetCells {
         var lastText = [Range<Int>?](repeating: nil, count: width)
         let dataRows = rows.count - (rows.firstIndex { $0 > headerRow } ?? rows.count)
         writer.reserve(rows: dataRows)
+        // A footnote after a blank row ends the table (``ReportLayout/isFootnote(_:)``).
+        var previous = headerRow, afterBlank = false
         for r in rows where r > headerRow {
+            afterBlank = afterBlank || r > previous + 1
+            previous = r
+            if afterBlank, let own = span(r) {
+                let texts = own.filter { !blank($0) }
+                if texts.count == 1, let k = texts.first, ReportLayout.isFootnote(value(at: k).text) {
+                    layoutNotes.append(.footnotes(position(row: r, column: Int(columnNumbers[k])), text: value(at: k).text))
+                    break
+                }
+            }
             if let own = span(r) {
                 for k in own where (Int(columnNumbers[k]) < lo || Int(columnNumbers[k]) > hi) && !blank(k) {
                     throw .workbook(position(row: r, column: Int(columnNumbers[k])), problem: .valueOutsideTable(range: range))
                 }
             }
             row(r, lo...hi, into: &slots)
-            guard slots.contains(where: { !blank($0) }) else { continue }
+            guard slots.contains(where: { !blank($0) }) else { afterBlank = true; continue }
+            afterBlank = false
             cellCount += width
             guard cellCount <= limit else {
                 throw .workbook(SourcePosition(file: file, sheet: sheet), problem: .tableTooLarge(limit: limit))
@@ -166,8 +212,11 @@ extension SheetCells {
             }
             lines.append(r)
         }
-        return try writer.table(file: file, sheet: sheet, headerLine: headerRow, columnOffset: lo - 1, header: header,
-                                lines: lines, uniqueHeader: uniqueHeader)
+        var table = try writer.table(file: file, sheet: sheet, headerLine: headerRow, columnOffset: lo - 1, header: header,
+                                     lines: lines, uniqueHeader: uniqueHeader)
+        table.planColumns = planColumns
+        table.layoutNotes = layoutNotes
+        return table
     }
 }
 
