@@ -87,9 +87,17 @@ extension Words {
 }
 
 extension Words {
-    /// An indicator's name in each language (the dataset's `name_vi` and `name_en`).
-    public static func name(_ indicator: Indicator) -> Phrase { Phrase(vi: indicator.nameVi, en: indicator.nameEn) }
+    /// An indicator's name in each language (the dataset's `name_vi` and `name_en`; without an English
+    /// name, as a planner's own table has, the Vietnamese one in both).
+    public static func name(_ indicator: Indicator) -> Phrase { names(vi: indicator.nameVi, en: indicator.nameEn) }
 
-    /// An entity's name in each language (the dataset's `name_vi` and `name_en`).
-    public static func name(_ entity: Entity) -> Phrase { Phrase(vi: entity.nameVi, en: entity.nameEn) }
+    /// An entity's name in each language (the dataset's `name_vi` and `name_en`; without an English
+    /// name, the Vietnamese one in both).
+    public static func name(_ entity: Entity) -> Phrase { names(vi: entity.nameVi, en: entity.nameEn) }
+
+    /// A name in both languages, the Vietnamese standing for a missing English one (and the reverse).
+    static func names(vi: String, en: String) -> Phrase {
+        func blank(_ s: String) -> Bool { s.allSatisfy(\.isWhitespace) }
+        return Phrase(vi: blank(vi) ? en : vi, en: blank(en) ? vi : en)
+    }
 }

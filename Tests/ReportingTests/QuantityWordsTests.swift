@@ -23,6 +23,18 @@ import Testing
         #expect(words.vi == vi && words.en == en)
     }
 
+    /// A planner's own table names indicators and districts in Vietnamese only: English output shows
+    /// those names, never an empty cell (gaps --lang en gave empty `indicator_name` and `entity_name`).
+    @Test func missingEnglishNameIsTheVietnameseOne() {
+        let indicator = Indicator(id: "dvc", nameVi: "Tỷ lệ hồ sơ trực tuyến", nameEn: "", unit: .percent, kind: .share,
+                                  lower: 0, upper: 100, direction: .up, measure: .flow)
+        #expect(Words.name(indicator) == Phrase(vi: "Tỷ lệ hồ sơ trực tuyến", en: "Tỷ lệ hồ sơ trực tuyến"))
+        let entity = Entity(id: "dh", nameVi: "TP Đông Hà", nameEn: " ", level: .district)
+        #expect(Words.name(entity).en == "TP Đông Hà")
+        let named = Entity(id: "dh", nameVi: "TP Đông Hà", nameEn: "Dong Ha city", level: .district)
+        #expect(Words.name(named) == Phrase(vi: "TP Đông Hà", en: "Dong Ha city"))
+    }
+
     @Test func quantitiesByUnit() {
         #expect(Words.quantity(74.65, .percent, .vi) == "74,65 %" && Words.quantity(74.65, .percent, .en) == "74.65%")
         #expect(Words.quantity(655.26, .score, .vi) == "655,26 điểm" && Words.quantity(655.26, .score, .en) == "655.26 points")
