@@ -100,6 +100,19 @@ struct DatasetLoaderTests {
                message: "observations.csv:12:4: warning[zero_denominator] share d1 2022: rate 0 published for 0 of 0"),
     ]
 
+    /// A row (or a planner's target) naming an entity by its own name, in Vietnamese or English, is
+    /// read without a warning: the README invites names, and a warning on every row of a targets file
+    /// written "Huyện Hai" buried the findings that mattered. An alias is still warned about (above).
+    @Test func ownNameIsNoAlias() throws {
+        let dir = try MiniDataset.folder(observations: MiniDataset.clean + "share,Huyện Hai,2022,1,,,s1,,\nshare,district two,2021,2,,,s1,,\n",
+                                         targets: MiniDataset.targets + "share,Huyện Ba,2025,70,>=,s1,\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (data, findings) = try DatasetLoader.load(directory: dir.path)
+        #expect(findings.isEmpty, "\(findings)")
+        #expect(data.observations(indicator: "share", entity: "d2").map(\.value).sorted() == [1, 2])
+        #expect(data.targets.contains { $0.entity == "d3" && $0.value == 70 })
+    }
+
     @Test(arguments: defects)
     func findsDefect(_ d: Defect) throws {
         let dir = try MiniDataset.folder(observations: MiniDataset.clean + d.row + "\n")

@@ -12,6 +12,9 @@ extension DatasetLoader {
         var entityIds: Set<String>
         /// Normalised alias → the entities it names (in file order; more than one is a clash).
         var aliases: [String: [String]]
+        /// Normalised name → the entity whose own name (Vietnamese or English) it is: a row may name an
+        /// entity so without a warning, as a planner writes "Đắk Mil" for the district Đắk Mil.
+        var ownNames: [String: String] = [:]
         /// Entity → its parent.
         var parents: [String: String]
         /// Source → the entity its issuer names, when the issuer's name is an alias of exactly one.
@@ -40,6 +43,9 @@ extension DatasetLoader {
                 }
             }
             self.aliases = aliases
+            for e in entities {
+                for name in [e.nameVi, e.nameEn] where !Self.normalise(name).isEmpty { ownNames[Self.normalise(name)] = ownNames[Self.normalise(name)] ?? e.id }
+            }
             parents = Dictionary(entities.compactMap { e in e.parent.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
             var issuers: [String: String] = [:]
             for s in sources {

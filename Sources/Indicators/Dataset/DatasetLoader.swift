@@ -148,7 +148,10 @@ public enum DatasetLoader {
     static func entity(_ row: Row, _ context: Context, _ findings: inout [Finding], indicator: String) -> String? {
         let text = row.text("entity")
         if context.entityIds.contains(text) { return text }
-        let named = context.aliases[Context.normalise(text)] ?? []
+        let key = Context.normalise(text)
+        let named = context.aliases[key] ?? []
+        // The entity's own name is no alias: no warning.
+        if named.count == 1, context.ownNames[key] == named[0] { return named[0] }
         if named.count == 1 {
             findings.append(Finding(.warning, .entityAlias, at: row.position("entity"), indicator: indicator, entity: named[0],
                                     .entityByAlias(text: text, id: named[0])))
