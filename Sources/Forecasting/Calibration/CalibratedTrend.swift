@@ -424,7 +424,7 @@ public struct CalibratedTrend: Sendable {
     }
 
     /// The least distance, in places, of a floored side of a rank's 80 % range from the centre at one
-    /// year (``rankFloor(_:)``).
+    /// year (`rankFloor(_:)`).
     public static let rankRangeFloor = 0.51
 
     /// How far (natural scale per year) a count may move either way (nil for other families): never
