@@ -309,6 +309,8 @@ public struct CalibratedTrend: Sendable {
         var centre: (a: Double, b: Double)
         /// A and B of each side's spread shape (nil when the side's quantile sits on the centre at one year).
         var lower: (a: Double, b: Double)?, upper: (a: Double, b: Double)?
+        /// A rank's floor (``CalibratedTrend/rankFloor(_:)``), read once with the rest.
+        var rankFloor: RankFloor? = nil
     }
 
     /// The ``Anchors`` of this forecast.
@@ -324,9 +326,11 @@ public struct CalibratedTrend: Sendable {
             let ratio = (errorQuantile(horizon: top, p) - medianTop) / a
             return Self.curve(1, min(max(ratio, top.squareRoot()), top), top: top)
         }
-        return Anchors(median1: median1, medianTop: medianTop,
-                       centre: Self.curve(raw(1, median: median1), raw(top, median: medianTop), top: top),
-                       lower: shape(0.1), upper: shape(0.9))
+        var anchors = Anchors(median1: median1, medianTop: medianTop,
+                              centre: Self.curve(raw(1, median: median1), raw(top, median: medianTop), top: top),
+                              lower: shape(0.1), upper: shape(0.9))
+        anchors.rankFloor = rankFloor(anchors)
+        return anchors
     }
 
     /// The centre of the forecast at horizon h (the base plus the median error, as a change from the
@@ -369,7 +373,7 @@ public struct CalibratedTrend: Sendable {
     /// held still.
     func offset(horizon h: Double, _ p: Double, _ anchors: Anchors, shape: Double?) -> Double {
         let o = spreadOffset(horizon: h, p, anchors, shape: shape)
-        guard family == .rank, p <= 0.1 || p >= 0.9, let floor = rankFloor(anchors) else { return o }
+        guard family == .rank, p <= 0.1 || p >= 0.9, let floor = anchors.rankFloor else { return o }
         switch floor {
         case let .worse(d) where p >= 0.9: return max(o, d * min(h, 1))
         case let .better(d) where p <= 0.1: return min(o, -d * min(h, 1))

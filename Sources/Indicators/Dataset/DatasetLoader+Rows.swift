@@ -44,7 +44,7 @@ extension DatasetLoader {
             }
             self.aliases = aliases
             for e in entities {
-                for name in [e.nameVi, e.nameEn] where !Self.normalise(name).isEmpty { ownNames[Self.normalise(name)] = ownNames[Self.normalise(name)] ?? e.id }
+                for key in [e.nameVi, e.nameEn].map(Self.normalise) where !key.isEmpty && ownNames[key] == nil { ownNames[key] = e.id }
             }
             parents = Dictionary(entities.compactMap { e in e.parent.map { (e.id, $0) } }, uniquingKeysWith: { a, _ in a })
             var issuers: [String: String] = [:]
