@@ -8,16 +8,8 @@ import Foundation
 /// (`Chỉ tiêu`, `Chỉ số`, `Indicator` / `Đơn vị`, `Huyện`, `Xã`, `Tỉnh`, `Địa phương`, `District`);
 /// a lone label column names entities. Without an indicator column the indicator is the value
 /// column's header (long) or the sheet's or file's name (wide); without an entity column the entity
-/// is the file's name. Kinds come from the table (``ShareEvidence``: a share) or the names (`điểm`
-/// a score, `hạng` a rank, `đồng` an amount), else counts.
+/// is the file's name. Kinds come from ``KindRule`` (the one rule every command uses).
 public enum PlannerImport {
-    /// Headers of a column naming indicators.
-    static let indicatorHeaders: Set<String> = ["chỉ tiêu", "chi tieu", "tên chỉ tiêu", "chỉ số", "tên chỉ số", "indicator", "nội dung", "mã chỉ tiêu"]
-    /// Headers of a column naming entities.
-    static let entityHeaders: Set<String> = ["đơn vị", "don vi", "tên đơn vị", "huyện", "xã", "tỉnh", "địa phương", "huyện, thành phố",
-                                             "huyện/thành phố", "huyện/thị xã/thành phố", "địa bàn", "district", "province", "entity", "cơ quan",
-                                             "sở, ngành", "mã đơn vị", "commune"]
-
     /// A dataset from planner tables.
     ///
     /// - Parameters:
@@ -61,11 +53,11 @@ public enum PlannerImport {
             while taken.contains(id) { id = "\(base)_\(k)"; k += 1 }
             return id
         }
-        for (table, name) in tables {
+        for (table, _) in tables {
             let planner = try PlannerTable.read(table, format: format)
             let headers = planner.labelColumns.map(PlannerTable.normalised)
-            let indicatorColumn = headers.firstIndex { indicatorHeaders.contains($0) }
-            var entityColumn = headers.firstIndex { entityHeaders.contains($0) }
+            let indicatorColumn = headers.firstIndex { PlannerTable.indicatorHeaders.contains($0) }
+            var entityColumn = headers.firstIndex { PlannerTable.entityHeaders.contains($0) }
             if entityColumn == nil, indicatorColumn == nil, headers.count == 1 { entityColumn = 0 }
             let unclaimed = headers.indices.filter { $0 != indicatorColumn && $0 != entityColumn }
             if let extra = unclaimed.first {
@@ -88,20 +80,18 @@ public enum PlannerImport {
             if sources[sourceId] == nil {
                 sources[sourceId] = Source(id: sourceId, title: base, issuer: "", documentNumber: "", date: "", file: (table.file as NSString).lastPathComponent)
             }
-            let valueHeader = planner.layout == .long ? table.header.first { h in
-                !planner.labelColumns.contains(h) && !PlannerTable.timeHeaders.contains(PlannerTable.normalised(h))
-            } : nil
             notes += table.layoutNotes.filter { if case .titleRow = $0 { false } else { true } }
             // The table's entities, and its totals row's entity (their parent).
             var tableEntities: [Int] = [], totalEntity: String?
             for series in planner.series where !series.points.isEmpty || !series.plans.isEmpty {
-                let indicatorName = indicatorColumn.map { series.labels[$0].text } ?? valueHeader ?? table.sheet ?? name
+                let indicatorName = series.indicator
                 var entityName = entityColumn.map { series.labels[$0].text } ?? base
-                if let c = entityColumn, ReportLayout.isTotal(series.labels[c].text) {
+                // ``ReportLayout/isTotal(_:)`` on the cached key (a label without letters is never a total).
+                if let c = entityColumn, ReportLayout.isTotal(key: cachedKey(series.labels[c].text)) {
                     let text = series.labels[c].text
                     entityName = ReportLayout.namesProvince(text) ? text : provinceName
                     notes.append(.totalsRow(series.position, text: text, entity: entityName))
-                } else if let c = indicatorColumn, ReportLayout.isTotal(series.labels[c].text) {
+                } else if let c = indicatorColumn, ReportLayout.isTotal(key: cachedKey(series.labels[c].text)) {
                     notes.append(.totalsRowLeftOut(series.position, text: series.labels[c].text))
                     continue
                 }
@@ -112,7 +102,7 @@ public enum PlannerImport {
                 if indicatorIds[iKey] == nil {
                     let id = unique(DatasetWorkbook.slug(indicatorName, fallback: "indicator"), indicatorIds.values)
                     indicatorIds[iKey] = id
-                    indicators.append(indicator(id: id, name: indicatorName, unit: series.unit, share: series.shareEvidence))
+                    indicators.append(indicator(id: id, name: indicatorName, kind: series.kind))
                 }
                 if entityIds[eKey] == nil {
                     let id = unique(DatasetWorkbook.slug(entityName, fallback: "entity"), entityIds.values)
@@ -198,19 +188,10 @@ public enum PlannerImport {
         return p.description
     }
 
-    /// An indicator named `name`: a share when the table says so, else its kind from words in its
-    /// name or unit.
-    static func indicator(id: String, name: String, unit: String?, share: ShareEvidence?) -> Indicator {
-        let words = PlannerTable.normalised(name + " " + (unit ?? ""))
-        let (u, kind): (Indicator.Unit, Indicator.Kind)
-        if share != nil { (u, kind) = (.percent, .share) }
-        else if ["hạng", "rank"].contains(where: words.contains) { (u, kind) = (.rank, .rank) }
-        else if ["điểm", "score", "chỉ số"].contains(where: words.contains) { (u, kind) = (.score, .score) }
-        else if ["đồng", "vnd", "vnđ"].contains(where: words.contains) { (u, kind) = (.vnd, .amount) }
-        else { (u, kind) = (.count, .count) }
-        return Indicator(id: id, nameVi: name, nameEn: "", unit: u, kind: kind,
-                         lower: kind == .rank ? 1 : (kind == .score ? nil : 0), upper: share == .perMilleSigns ? 1000 : (kind == .share ? 100 : nil),
-                         direction: kind == .rank ? .down : .up, measure: .flow, parent: nil, ranks: nil, definition: "")
+    /// An indicator named `name`, of the kind the table gives it (``KindRule``).
+    static func indicator(id: String, name: String, kind decision: KindDecision) -> Indicator {
+        Indicator(id: id, nameVi: name, nameEn: "", unit: decision.unit, kind: decision.kind, lower: decision.lower, upper: decision.upper,
+                  direction: decision.kind == .rank ? .down : .up, measure: .flow, parent: nil, ranks: nil, definition: "")
     }
 
     /// An entity named `name`: a province, a department or (by default) a district, from its name.
