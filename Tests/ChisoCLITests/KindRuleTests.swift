@@ -38,13 +38,18 @@ struct KindRuleTests {
         return try #require(tables.first?["rows"] as? [[String: Any]])
     }
 
-    @Test(arguments: cases) func dataImport(_ c: Case) throws {
+    /// Runs chiso with `arguments` and `--out` a fresh folder, and returns the text of `file` in it.
+    func written(_ arguments: [String], file: String) throws -> String {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("data")
-        let r = try runChiso(["data", "import", c.path, "--out", out.path, "--lang", "en"])
+        let out = dir.appendingPathComponent("out")
+        let r = try runChiso(arguments + ["--out", out.path, "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        let lines = try String(contentsOf: out.appendingPathComponent("indicators.csv"), encoding: .utf8).split(separator: "\n")
+        return try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+    }
+
+    @Test(arguments: cases) func dataImport(_ c: Case) throws {
+        let lines = try written(["data", "import", c.path], file: "indicators.csv").split(separator: "\n")
         #expect(lines.count == 2)
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
         let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
@@ -84,13 +89,7 @@ struct KindRuleTests {
     }
 
     @Test(arguments: cases) func reportData(_ c: Case) throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("report")
-        let r = try runChiso(["report", "--data", c.path, "--out", out.path, "--lang", "en"])
-        #expect(r.status == 0, "\(r.stderr)")
-        let text = try String(contentsOf: out.appendingPathComponent("projections.json"), encoding: .utf8)
-        let found = try rows(text)
+        let found = try rows(try written(["report", "--data", c.path], file: "projections.json"))
         #expect(found.count == 2)
         #expect(Set(found.map { Self.kindOfUnit[$0["unit"] as? String ?? ""] }) == [c.kind], "\(found)")
     }

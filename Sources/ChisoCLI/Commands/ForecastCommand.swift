@@ -104,7 +104,7 @@ struct ForecastCommand: ParsableCommand {
     var numerator: String?
     @Option(help: .text(vi: "Tệp CSV: cột mẫu số của tỷ lệ (tổng số).", en: "CSV: trials behind a share."))
     var denominator: String?
-    @Option(help: .text(vi: "Tệp CSV: loại chỉ tiêu: share (tỷ lệ), count (số lượng), score (điểm), rank (thứ hạng) hoặc amount (giá trị) (mặc định: theo quy tắc chung của mọi lệnh, xem README: tỷ lệ khi có tử số và mẫu số hoặc dấu %, theo chữ trong tên hoặc tiêu đề cột như hạng, điểm, số; nếu không thì số lượng, hoặc điểm khi có giá trị âm).",
+    @Option(help: .text(vi: "Tệp CSV: loại chỉ tiêu: share (tỷ lệ), count (số lượng), score (điểm), rank (thứ hạng) hoặc amount (giá trị) (mặc định: như ở mọi lệnh khác: tỷ lệ khi có tử số và mẫu số hoặc dấu %, rồi theo chữ trong tên hoặc tiêu đề cột như hạng, điểm, số; nếu không thì số lượng, hoặc điểm khi có giá trị âm).",
                         en: "CSV: share, count, score, rank or amount (default: the rule every command uses, see the README: a share with counts or %, else by words such as hạng, điểm, số in the name or header; else a count, or a score when a value is negative)."))
     var kind: Indicator.Kind?
     @Option(parsing: .unconditional, help: .text(vi: "Tệp CSV: cận dưới (mặc định 0 với tỷ lệ, số lượng, giá trị).",

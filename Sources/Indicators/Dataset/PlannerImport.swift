@@ -76,6 +76,7 @@ public enum PlannerImport {
             }
             let fileName = (table.file as NSString).lastPathComponent
             let base = (fileName as NSString).deletingPathExtension
+            var locator = Locators(file: table.file, name: fileName)
             let sourceId = DatasetWorkbook.slug(base, fallback: "source")
             if sources[sourceId] == nil {
                 sources[sourceId] = Source(id: sourceId, title: base, issuer: "", documentNumber: "", date: "", file: (table.file as NSString).lastPathComponent)
@@ -117,19 +118,19 @@ public enum PlannerImport {
                 }
                 guard let i = indicatorIds[iKey], let e = entityIds[eKey] else { continue }
                 if let k = entityIndex[eKey] {
-                    if entityName == provinceName || ReportLayout.isTotal(entityName) { totalEntity = e } else { tableEntities.append(k) }
+                    if entityName == provinceName || ReportLayout.isTotal(key: eKey) { totalEntity = e } else { tableEntities.append(k) }
                 }
                 let direction = indicators.first { $0.id == i }?.direction ?? .up
                 for plan in series.plans {
                     guard case let .year(y) = plan.period else { continue }
                     targets.append(Target(indicator: i, entity: e, year: y, value: plan.value, comparator: direction == .down ? .atMost : .atLeast,
-                                          source: sourceId, note: locator(plan.position, file: table.file, name: fileName), position: plan.position))
+                                          source: sourceId, note: locator(plan.position), position: plan.position))
                 }
                 for point in series.points {
                     guard let period = point.period else { continue }
                     observations.append(Observation(indicator: i, entity: e, period: period, value: point.value, numerator: point.numerator,
                                                     denominator: point.denominator, source: sourceId,
-                                                    locator: locator(point.position, file: table.file, name: fileName), note: "",
+                                                    locator: locator(point.position), note: "",
                                                     position: point.position))
                 }
             }
@@ -180,12 +181,32 @@ public enum PlannerImport {
         return p.description
     }
 
-    /// ``locator(_:)`` for a cell of the file `file`, whose name without its folder is `name`.
-    static func locator(_ position: SourcePosition, file: String, name: String) -> String {
-        guard position.file == file else { return locator(position) }
-        var p = position
-        p.file = name
-        return p.description
+    /// ``locator(_:)`` for the cells of one file `file`, whose name without its folder is `name`:
+    /// the text before a cell's column (`so-lieu.xlsx[DVC]!`) and each column's letters made once,
+    /// not once per value.
+    struct Locators {
+        let file: String, name: String
+        private var prefixes: [String: String] = [:], letters: [Int: String] = [:]
+
+        init(file: String, name: String) {
+            self.file = file
+            self.name = name
+        }
+
+        /// The locator of the cell at `position`: ``SourcePosition/description`` with the file's name.
+        mutating func callAsFunction(_ position: SourcePosition) -> String {
+            guard position.file == file, let line = position.line, let column = position.column else {
+                var p = position
+                if p.file == file { p.file = name; return p.description }
+                return PlannerImport.locator(p)
+            }
+            guard let sheet = position.sheet else { return "\(name):\(line):\(column)" }
+            let prefix = prefixes[sheet] ?? "\(name)[\(sheet)]!"
+            prefixes[sheet] = prefix
+            let l = letters[column] ?? SourcePosition.columnLetters(column)
+            letters[column] = l
+            return prefix + l + String(line)
+        }
     }
 
     /// An indicator named `name`, of the kind the table gives it (``KindRule``).

@@ -86,6 +86,7 @@ extension Validator {
         let byId = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let entityIds = Set(entities.map(\.id))
         var keys = FactKeys(capacity: dataset.observations.count)
+        var last: (indicator: String, i: Int32, entity: String, e: Int32) = ("\u{0}", -1, "\u{0}", -1)
         var observations: [Observation] = []
         observations.reserveCapacity(dataset.observations.count)
         for var o in dataset.observations {
@@ -94,7 +95,8 @@ extension Validator {
             let before = findings.count
             referenceFindings(indicator: o.indicator, known: indicator != nil, entity: o.entity, known: entityIds.contains(o.entity),
                               source: o.source, known: sources[o.source] != nil, at: o.position, &findings)
-            for (column, v) in [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
+            let finite = o.value.isFinite && (o.numerator?.isFinite ?? true) && (o.denominator?.isFinite ?? true)
+            for (column, v) in finite ? [] : [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
                 guard let v, !v.isFinite else { continue }
                 findings.append(Finding(.error, .unparseable, at: o.position, .notPlainNumber(text: CSVWriter.number(v), column: column)))
             }
@@ -104,8 +106,10 @@ extension Validator {
             }
             rowChecks(o, indicator: indicator, row: TypedCells(observation: o), into: &findings)
             observations.append(o)
-            keys.append(indicator: FactKeys.id(o.indicator, &keys.indicatorIds), entity: FactKeys.id(o.entity, &keys.entityIds),
-                        period: FactKeys.id(o.period, &keys.periodIds), source: FactKeys.id(o.source, &keys.sourceIds))
+            // A table's rows run by series: the previous row's numbers serve while its texts recur.
+            if o.indicator != last.indicator { last = (o.indicator, FactKeys.id(o.indicator, &keys.indicatorIds), last.entity, last.e) }
+            if o.entity != last.entity { (last.entity, last.e) = (o.entity, FactKeys.id(o.entity, &keys.entityIds)) }
+            keys.append(indicator: last.i, entity: last.e, period: FactKeys.id(o.period, &keys.periodIds), source: FactKeys.id(o.source, &keys.sourceIds))
         }
         var targets: [Target] = []
         for var target in dataset.targets {

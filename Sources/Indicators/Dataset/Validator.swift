@@ -43,7 +43,9 @@ enum Validator {
     /// numerator/denominator), each finding at the cell `row` names for its column; appended to
     /// `out` (nothing is allocated when there are none).
     static func rowChecks(_ o: Observation, indicator: Indicator, row: some ObservationCells, into out: inout [Finding]) {
-        for (name, v) in [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
+        // The checks of every column only when one of them needs one (a million rows need none).
+        let large = abs(o.value) > largestMagnitude || abs(o.numerator ?? 0) > largestMagnitude || abs(o.denominator ?? 0) > largestMagnitude
+        for (name, v) in large ? [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] : [] {
             guard let v, abs(v) > largestMagnitude else { continue }
             out.append(Finding(.error, .numberTooLarge, at: row.cell(name), indicator: o.indicator, entity: o.entity,
                                period: o.period.description, .beyondLargest(column: name, value: v)))
@@ -53,9 +55,11 @@ enum Validator {
         // 1045 written with a Vietnamese thousands separator (an error: the rate would be 1000× off).
         // A count indicator's value may be a rate per 100 people (106.6), so only the thousands
         // pattern is flagged there, as a warning.
-        var counts: [(name: String, value: Double, whole: Bool)] = [("numerator", o.numerator), ("denominator", o.denominator)]
-            .compactMap { n, v in v.map { (n, $0, true) } }
-        if indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
+        let fractional = (o.numerator.map { $0.rounded() != $0 } ?? false) || (o.denominator.map { $0.rounded() != $0 } ?? false)
+            || (indicator.kind == .count && o.value.rounded() != o.value)
+        var counts: [(name: String, value: Double, whole: Bool)] = fractional
+            ? [("numerator", o.numerator), ("denominator", o.denominator)].compactMap { n, v in v.map { (n, $0, true) } } : []
+        if fractional && indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
         for (name, v, whole) in counts where v.rounded() != v {
             let text = row.text(name)
             if NumberFormat.isAmbiguous(text) {

@@ -203,21 +203,6 @@ public struct PlannerTable: Sendable {
         return (labels, unit)
     }
 
-    /// What in the texts says a series is a share.
-    static func shareEvidence(header: String?, unit: String?, labels: [String], texts: some Collection<String>) -> ShareEvidence? {
-        let says = KindRule.saysPercent
-        if let header, says(header) { return .header(header) }
-        if let unit, says(unit) { return .unit(unit) }
-        if let label = labels.first(where: says) { return .label(label) }
-        // Every text ending in the sign (checked until one does not).
-        func all(_ sign: String) -> Bool {
-            !texts.isEmpty && texts.allSatisfy { trimmed($0).hasSuffix(sign) }
-        }
-        if all("%") { return .percentSigns }
-        if all("‰") { return .perMilleSigns }
-        return nil
-    }
-
     /// One row per series, one column per period.
     static func readWide(_ table: CSVTable, periodColumns: [Int], format: NumberFormat?, measure: Indicator.Measure) throws(DatasetError) -> PlannerTable {
         var periods: [Int: Period] = [:]
