@@ -86,14 +86,19 @@ extension Validator {
         let byId = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let entityIds = Set(entities.map(\.id))
         var keys = FactKeys(capacity: dataset.observations.count)
-        var last: (indicator: String, i: Int32, entity: String, e: Int32) = ("\u{0}", -1, "\u{0}", -1)
+        // A table's rows run by series: the previous row's indicator and entity (looked up, and
+        // numbered once the first of their rows is kept) serve while their ids recur.
+        var lastIndicator: (id: String, indicator: Indicator?, key: Int32) = ("\u{0}", nil, -1)
+        var lastEntity: (id: String, known: Bool, key: Int32) = ("\u{0}", false, -1)
         var observations: [Observation] = []
         observations.reserveCapacity(dataset.observations.count)
         for var o in dataset.observations {
             (o.indicator, o.entity, o.source, o.locator, o.note) = (t(o.indicator), t(o.entity), t(o.source), t(o.locator), t(o.note))
-            let indicator = byId[o.indicator]
+            if o.indicator != lastIndicator.id { lastIndicator = (o.indicator, byId[o.indicator], -1) }
+            if o.entity != lastEntity.id { lastEntity = (o.entity, entityIds.contains(o.entity), -1) }
+            let indicator = lastIndicator.indicator
             let before = findings.count
-            referenceFindings(indicator: o.indicator, known: indicator != nil, entity: o.entity, known: entityIds.contains(o.entity),
+            referenceFindings(indicator: o.indicator, known: indicator != nil, entity: o.entity, known: lastEntity.known,
                               source: o.source, known: sources[o.source] != nil, at: o.position, &findings)
             let finite = o.value.isFinite && (o.numerator?.isFinite ?? true) && (o.denominator?.isFinite ?? true)
             for (column, v) in finite ? [] : [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
@@ -106,10 +111,10 @@ extension Validator {
             }
             rowChecks(o, indicator: indicator, row: TypedCells(observation: o), into: &findings)
             observations.append(o)
-            // A table's rows run by series: the previous row's numbers serve while its texts recur.
-            if o.indicator != last.indicator { last = (o.indicator, FactKeys.id(o.indicator, &keys.indicatorIds), last.entity, last.e) }
-            if o.entity != last.entity { (last.entity, last.e) = (o.entity, FactKeys.id(o.entity, &keys.entityIds)) }
-            keys.append(indicator: last.i, entity: last.e, period: FactKeys.id(o.period, &keys.periodIds), source: FactKeys.id(o.source, &keys.sourceIds))
+            if lastIndicator.key < 0 { lastIndicator.key = FactKeys.id(o.indicator, &keys.indicatorIds) }
+            if lastEntity.key < 0 { lastEntity.key = FactKeys.id(o.entity, &keys.entityIds) }
+            keys.append(indicator: lastIndicator.key, entity: lastEntity.key, period: FactKeys.id(o.period, &keys.periodIds),
+                        source: FactKeys.id(o.source, &keys.sourceIds))
         }
         var targets: [Target] = []
         for var target in dataset.targets {
