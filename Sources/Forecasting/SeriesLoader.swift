@@ -33,7 +33,7 @@ public enum SeriesLoader {
             numerators: observations.map(\.numerator), denominators: observations.map(\.denominator))
     }
 
-    /// Why a file's series has the kind it has (``Indicators/KindReason``).
+    /// Why a file's series has the kind it has (Indicators' `KindReason`).
     public typealias KindReason = Indicators.KindReason
 
     /// A series from one series of a planner's table (`PlannerTable`).
@@ -41,8 +41,8 @@ public enum SeriesLoader {
     /// - Parameters:
     ///   - table: the series.
     ///   - file: the file's name, the start of the series' name.
-    ///   - kind: the kind (default: the table's, ``TableSeries/kind``: ``KindRule``, as every
-    ///     command decides it); shares default to bounds 0–100 (0–1000 when written with ‰), counts
+    ///   - kind: the kind (default: the table's, `TableSeries.kind`: Indicators' `KindRule`, as
+    ///     every command decides it); shares default to bounds 0–100 (0–1000 when written with ‰), counts
     ///     and amounts to a lower bound of 0.
     ///   - lower: lower bound.
     ///   - upper: upper bound.

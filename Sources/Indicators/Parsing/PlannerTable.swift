@@ -65,7 +65,7 @@ public struct TableSeries: Sendable {
     /// ``CSVTable/planColumns``), oldest first; not observations.
     public var plans: [TablePoint] = []
 
-    /// The name of the series' indicator: its text in the indicator column (``PlannerTable/indicatorHeaders``),
+    /// The name of the series' indicator: its text in the indicator column (headed `Chỉ tiêu`, `Chỉ số`, `Indicator` …),
     /// else the value column's header (a long table), else the sheet's or the file's name.
     public var indicator: String = ""
     /// The kind of the series' indicator (``KindRule``, decided once for all the series of the
