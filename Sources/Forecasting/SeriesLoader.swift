@@ -33,41 +33,24 @@ public enum SeriesLoader {
             numerators: observations.map(\.numerator), denominators: observations.map(\.denominator))
     }
 
-    /// Why a file's series has the kind it has.
-    public enum KindReason: Sendable, Equatable {
-        /// The kind was given.
-        case given
-        /// Successes and trials are given, so the value is a share.
-        case counts
-        /// The table says the value is a share (0–100 %, or 0–1000 ‰ for per-mille signs).
-        case share(ShareEvidence)
-        /// Nothing says what the value is: a score (unbounded trend on the value's own scale).
-        case noEvidence
-    }
-
-    /// The kind of a table's series when none is given, and why: a share when counts are given or
-    /// the table says percent (`ShareEvidence`), else a score.
-    public static func defaultKind(_ series: TableSeries, counts: Bool) -> (Indicator.Kind, KindReason) {
-        if counts { return (.share, .counts) }
-        if let evidence = series.shareEvidence { return (.share, .share(evidence)) }
-        return (.score, .noEvidence)
-    }
+    /// Why a file's series has the kind it has (Indicators' `KindReason`).
+    public typealias KindReason = Indicators.KindReason
 
     /// A series from one series of a planner's table (`PlannerTable`).
     ///
     /// - Parameters:
     ///   - table: the series.
     ///   - file: the file's name, the start of the series' name.
-    ///   - kind: the kind (default: ``defaultKind(_:counts:)``); shares default to bounds 0–100
-    ///     (0–1000 when written with ‰), counts and amounts to a lower bound of 0.
+    ///   - kind: the kind (default: the table's, `TableSeries.kind`: Indicators' `KindRule`, as
+    ///     every command decides it); shares default to bounds 0–100 (0–1000 when written with ‰), counts
+    ///     and amounts to a lower bound of 0.
     ///   - lower: lower bound.
     ///   - upper: upper bound.
     ///   - measure: flow or stock (decides the time of a period).
     /// - Returns: the series and why it has its kind.
     public static func table(_ table: TableSeries, file: String, kind: Indicator.Kind?, lower: Double?, upper: Double?,
                              measure: Indicator.Measure) -> (Series, KindReason) {
-        let counts = table.points.allSatisfy { $0.numerator != nil && $0.denominator != nil } && !table.points.isEmpty
-        let (kind, reason) = kind.map { ($0, KindReason.given) } ?? defaultKind(table, counts: counts)
+        let (kind, reason) = kind.map { ($0, KindReason.given) } ?? (table.kind.kind, table.kind.reason)
         let defaultLower: Double? = [.share, .count, .amount].contains(kind) ? 0 : nil
         let defaultUpper: Double? = kind == .share ? (table.shareEvidence == .perMilleSigns ? 1000 : 100) : nil
         let name = table.name.isEmpty ? file : "\(file) · \(table.name)"

@@ -64,8 +64,13 @@ struct PlannerFileTests {
         #expect((2_000...10_000).contains(p.first?["estimate"] ?? 0))
         let signs = try forecast(["s.csv": "Năm,Giá trị\n2021,12%\n2022,20%\n2023,31%\n"], ["s.csv", "--lang", "en"])
         #expect(signs.stdout.hasPrefix("Series: s.csv: share, because every value is written with % (--kind to change)\n"))
-        let none = try forecast(["s.csv": "Năm,Điểm\n2021,412\n2022,455\n2023,501\n"], ["s.csv", "--lang", "en"])
-        #expect(none.stdout.hasPrefix("Series: s.csv: score, because nothing in the file says percent, count or rank: an unbounded score (--kind to change)\n"))
+        // The one kind rule (``KindRule``): a word of the header, else the values.
+        let word = try forecast(["s.csv": "Năm,Điểm\n2021,412\n2022,455\n2023,501\n"], ["s.csv", "--lang", "en"])
+        #expect(word.stdout.hasPrefix("Series: s.csv: score, because the name or header has the word \"điểm\" (--kind to change)\n"))
+        let none = try forecast(["s.csv": "Năm,Giá trị\n2021,412\n2022,455\n2023,501\n"], ["s.csv", "--lang", "en"])
+        #expect(none.stdout.hasPrefix("Series: s.csv: count, because nothing in the file says percent, score or rank and no value is negative: a count (--kind to change)\n"))
+        let negative = try forecast(["s.csv": "Năm,Giá trị\n2021,-1.5\n2022,0.5\n2023,2\n"], ["s.csv", "--lang", "en"])
+        #expect(negative.stdout.hasPrefix("Series: s.csv: score, because nothing in the file says percent, count or rank and a value is negative: an unbounded score (--kind to change)\n"))
         // In Vietnamese (the default), the same reason in words a planner reads.
         let vi = try forecast(["w.csv": wide], ["w.csv", "--indicator", "Tỷ lệ hồ sơ trực tuyến"])
         #expect(vi.stdout.hasPrefix("Chuỗi: w.csv · Tỷ lệ hồ sơ trực tuyến: tỷ lệ, vì đơn vị là \"%\" (--kind để đổi)\n"))

@@ -45,7 +45,8 @@ func fuzzPlanner(_ table: CSVTable) {
             }
         }
     }
-    if let dataset = try? PlannerImport.dataset([(table, "fuzz.csv")]), let (loaded, findings) = try? DatasetLoader.validated(dataset) {
+    if let dataset = try? PlannerImport.dataset([(table, "fuzz.csv")]) {
+        let (loaded, findings) = DatasetLoader.validated(dataset)
         for f in findings { _ = f.description }
         precondition(loaded.observations.count <= dataset.observations.count, "validation added observations")
     }

@@ -281,7 +281,8 @@ struct DataCommand: ParsableCommand {
             if errors > 0 { throw ExitCode.failure }
         }
 
-        /// The findings as JSON: the dataset's counts, and each finding with its severity, stable
+        /// The findings as JSON: the dataset's counts, each indicator's kind (`kinds`: id → kind, as
+        /// ``KindRule`` decided it for a planner's table), and each finding with its severity, stable
         /// code, position, indicator, entity, period and message in the language.
         static func json(_ dataset: Dataset, _ findings: [Finding], _ l: Language) -> String {
             func optional(_ s: String?) -> JSONText { s.map(JSONText.string) ?? .null }
@@ -290,6 +291,7 @@ struct DataCommand: ParsableCommand {
                 ("observations", .integer(dataset.observations.count)), ("indicators", .integer(dataset.indicators.count)),
                 ("entities", .integer(dataset.entities.count)), ("sources", .integer(dataset.sources.count)),
                 ("targets", .integer(dataset.targets.count)), ("errors", .integer(errors)), ("warnings", .integer(findings.count - errors)),
+                ("kinds", .object(dataset.indicators.map { ($0.id, .string($0.kind.rawValue)) })),
                 ("findings", .array(findings.map { f in
                     .object([("severity", .string(f.severity.rawValue)), ("code", .string(f.code.rawValue)),
                              ("position", optional(f.position.map(\.description))), ("cause", optional(f.cause.map(\.description))),

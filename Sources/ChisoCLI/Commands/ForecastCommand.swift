@@ -104,8 +104,8 @@ struct ForecastCommand: ParsableCommand {
     var numerator: String?
     @Option(help: .text(vi: "Tệp CSV: cột mẫu số của tỷ lệ (tổng số).", en: "CSV: trials behind a share."))
     var denominator: String?
-    @Option(help: .text(vi: "Tệp CSV: loại chỉ tiêu: share (tỷ lệ), count (số lượng), score (điểm), rank (thứ hạng) hoặc amount (giá trị) (mặc định: tỷ lệ khi có tử số và mẫu số, nếu không thì điểm).",
-                        en: "CSV: share, count, score, rank or amount (default: share with counts, else score)."))
+    @Option(help: .text(vi: "Tệp CSV: loại chỉ tiêu: share (tỷ lệ), count (số lượng), score (điểm), rank (thứ hạng) hoặc amount (giá trị) (mặc định: như ở mọi lệnh khác: tỷ lệ khi có tử số và mẫu số hoặc dấu %, rồi theo chữ trong tên hoặc tiêu đề cột như hạng, điểm, số; nếu không thì số lượng, hoặc điểm khi có giá trị âm).",
+                        en: "CSV: share, count, score, rank or amount (default: the rule every command uses, see the README: a share with counts or %, else by words such as hạng, điểm, số in the name or header; else a count, or a score when a value is negative)."))
     var kind: Indicator.Kind?
     @Option(parsing: .unconditional, help: .text(vi: "Tệp CSV: cận dưới (mặc định 0 với tỷ lệ, số lượng, giá trị).",
                                                  en: "CSV: lower bound (default 0 for shares, counts, amounts)."))
@@ -200,9 +200,13 @@ struct ForecastCommand: ParsableCommand {
         case .share(.percentSigns): p = Phrase(vi: "vì mọi giá trị đều ghi dấu %", en: "because every value is written with %")
         case .share(.perMilleSigns):
             p = Phrase(vi: "vì mọi giá trị đều ghi dấu ‰ (khoảng 0–1000)", en: "because every value is written with ‰ (bounds 0–1000)")
+        case .word(let w): p = Phrase(vi: "vì tên hoặc tiêu đề có chữ \"\(w)\"", en: "because the name or header has the word \"\(w)\"")
         case .noEvidence:
-            p = Phrase(vi: "vì tệp không cho biết là phần trăm, số đếm hay thứ hạng: coi là điểm số không giới hạn",
-                       en: "because nothing in the file says percent, count or rank: an unbounded score")
+            p = Phrase(vi: "vì tệp không cho biết là phần trăm, điểm hay thứ hạng và không có giá trị âm: coi là số lượng",
+                       en: "because nothing in the file says percent, score or rank and no value is negative: a count")
+        case .negativeValues:
+            p = Phrase(vi: "vì tệp không cho biết là phần trăm, số lượng hay thứ hạng và có giá trị âm: coi là điểm số không giới hạn",
+                       en: "because nothing in the file says percent, count or rank and a value is negative: an unbounded score")
         }
         return p.text(language) + (language == .vi ? " (--kind để đổi)" : " (--kind to change)")
     }

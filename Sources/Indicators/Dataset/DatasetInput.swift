@@ -55,7 +55,7 @@ extension DatasetLoader {
             }
         }
         let (dataset, notes) = try PlannerImport.read(tables, format: format)
-        var (loaded, findings) = try validated(dataset)
+        var (loaded, findings) = validated(dataset)
         findings += notes.map(layoutFinding)
         return (loaded, findings)
     }
@@ -66,37 +66,9 @@ extension DatasetLoader {
         Finding(.warning, .layout, at: note.position, .layout(note))
     }
 
-    /// Validates a dataset built in memory, as if loaded from its files, with each observation's
-    /// findings placed at the cell the observation came from.
-    static func validated(_ dataset: Dataset) throws(DatasetError) -> (dataset: Dataset, findings: [Finding]) {
-        let (loaded, findings) = try load(texts: DatasetWriter.render(dataset))
-        func original(_ p: SourcePosition?) -> SourcePosition? {
-            guard let p, let line = p.line, line >= 2 else { return nil }
-            if p.file == "targets.csv" { return line - 2 < dataset.targets.count ? dataset.targets[line - 2].position : nil }
-            guard p.file == "observations.csv", line - 2 < dataset.observations.count else { return nil }
-            return dataset.observations[line - 2].position
-        }
-        let placed = findings.map { f -> Finding in
-            var f = f
-            if let o = original(f.position) { f.position = o }
-            if case let .implausibleJump(value, previous, period, at, factor, fractional) = f.problem, let o = original(at) {
-                f.problem = .implausibleJump(value: value, previous: previous, previousPeriod: period, previousAt: o, factor: factor, fractionalCount: fractional)
-            }
-            return f
-        }
-        // Each observation kept (rows with errors, or that another source supersedes, are left out)
-        // goes back to its cell by the line it was rendered on.
-        var result = loaded
-        result.observations = loaded.observations.map { o in
-            var o = o
-            if let p = original(o.position) { o.position = p }
-            return o
-        }
-        result.targets = loaded.targets.map { t in
-            var t = t
-            if let p = original(t.position) { t.position = p }
-            return t
-        }
-        return (result, placed)
+    /// Validates a dataset built in memory (``Validator/validate(_:)``): each finding at the cell
+    /// its value came from, each observation and target kept with its own cell.
+    static func validated(_ dataset: Dataset) -> (dataset: Dataset, findings: [Finding]) {
+        Validator.validate(dataset)
     }
 }

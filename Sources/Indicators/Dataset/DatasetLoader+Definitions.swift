@@ -17,21 +17,7 @@ extension DatasetLoader {
     /// The row's id (`given`, or the id column), or nil with a finding: an id with other characters,
     /// an empty one, or one defined before.
     static func checkId(_ row: Row, _ seen: inout Set<String>, _ findings: inout [Finding], given: String? = nil) -> String? {
-        let id = given ?? row.text("id")
-        if !id.isEmpty && !isValidId(id) {
-            findings.append(Finding(.error, .invalidId, at: row.position("id"),
-                                    .invalidId(id)))
-            return nil
-        }
-        if id.isEmpty {
-            findings.append(Finding(.error, .unparseable, at: row.position("id"), .emptyId))
-            return nil
-        }
-        if !seen.insert(id).inserted {
-            findings.append(Finding(.error, .duplicateId, at: row.position("id"), .duplicateId(id)))
-            return nil
-        }
-        return id
+        Validator.checkedId(given ?? row.text("id"), &seen, &findings, at: row.position("id"))
     }
 
     /// The ids of sources without one, made from their titles (``sourceId(title:taken:)``), by row.

@@ -8,16 +8,8 @@ import Foundation
 /// (`Chỉ tiêu`, `Chỉ số`, `Indicator` / `Đơn vị`, `Huyện`, `Xã`, `Tỉnh`, `Địa phương`, `District`);
 /// a lone label column names entities. Without an indicator column the indicator is the value
 /// column's header (long) or the sheet's or file's name (wide); without an entity column the entity
-/// is the file's name. Kinds come from the table (``ShareEvidence``: a share) or the names (`điểm`
-/// a score, `hạng` a rank, `đồng` an amount), else counts.
+/// is the file's name. Kinds come from ``KindRule`` (the one rule every command uses).
 public enum PlannerImport {
-    /// Headers of a column naming indicators.
-    static let indicatorHeaders: Set<String> = ["chỉ tiêu", "chi tieu", "tên chỉ tiêu", "chỉ số", "tên chỉ số", "indicator", "nội dung", "mã chỉ tiêu"]
-    /// Headers of a column naming entities.
-    static let entityHeaders: Set<String> = ["đơn vị", "don vi", "tên đơn vị", "huyện", "xã", "tỉnh", "địa phương", "huyện, thành phố",
-                                             "huyện/thành phố", "huyện/thị xã/thành phố", "địa bàn", "district", "province", "entity", "cơ quan",
-                                             "sở, ngành", "mã đơn vị", "commune"]
-
     /// A dataset from planner tables.
     ///
     /// - Parameters:
@@ -61,11 +53,11 @@ public enum PlannerImport {
             while taken.contains(id) { id = "\(base)_\(k)"; k += 1 }
             return id
         }
-        for (table, name) in tables {
+        for (table, _) in tables {
             let planner = try PlannerTable.read(table, format: format)
             let headers = planner.labelColumns.map(PlannerTable.normalised)
-            let indicatorColumn = headers.firstIndex { indicatorHeaders.contains($0) }
-            var entityColumn = headers.firstIndex { entityHeaders.contains($0) }
+            let indicatorColumn = headers.firstIndex { PlannerTable.indicatorHeaders.contains($0) }
+            var entityColumn = headers.firstIndex { PlannerTable.entityHeaders.contains($0) }
             if entityColumn == nil, indicatorColumn == nil, headers.count == 1 { entityColumn = 0 }
             let unclaimed = headers.indices.filter { $0 != indicatorColumn && $0 != entityColumn }
             if let extra = unclaimed.first {
@@ -84,24 +76,23 @@ public enum PlannerImport {
             }
             let fileName = (table.file as NSString).lastPathComponent
             let base = (fileName as NSString).deletingPathExtension
+            var locator = Locators(file: table.file, name: fileName)
             let sourceId = DatasetWorkbook.slug(base, fallback: "source")
             if sources[sourceId] == nil {
                 sources[sourceId] = Source(id: sourceId, title: base, issuer: "", documentNumber: "", date: "", file: (table.file as NSString).lastPathComponent)
             }
-            let valueHeader = planner.layout == .long ? table.header.first { h in
-                !planner.labelColumns.contains(h) && !PlannerTable.timeHeaders.contains(PlannerTable.normalised(h))
-            } : nil
             notes += table.layoutNotes.filter { if case .titleRow = $0 { false } else { true } }
             // The table's entities, and its totals row's entity (their parent).
             var tableEntities: [Int] = [], totalEntity: String?
             for series in planner.series where !series.points.isEmpty || !series.plans.isEmpty {
-                let indicatorName = indicatorColumn.map { series.labels[$0].text } ?? valueHeader ?? table.sheet ?? name
+                let indicatorName = series.indicator
                 var entityName = entityColumn.map { series.labels[$0].text } ?? base
-                if let c = entityColumn, ReportLayout.isTotal(series.labels[c].text) {
+                // ``ReportLayout/isTotal(_:)`` on the cached key (a label without letters is never a total).
+                if let c = entityColumn, ReportLayout.isTotal(key: cachedKey(series.labels[c].text)) {
                     let text = series.labels[c].text
                     entityName = ReportLayout.namesProvince(text) ? text : provinceName
                     notes.append(.totalsRow(series.position, text: text, entity: entityName))
-                } else if let c = indicatorColumn, ReportLayout.isTotal(series.labels[c].text) {
+                } else if let c = indicatorColumn, ReportLayout.isTotal(key: cachedKey(series.labels[c].text)) {
                     notes.append(.totalsRowLeftOut(series.position, text: series.labels[c].text))
                     continue
                 }
@@ -112,7 +103,7 @@ public enum PlannerImport {
                 if indicatorIds[iKey] == nil {
                     let id = unique(DatasetWorkbook.slug(indicatorName, fallback: "indicator"), indicatorIds.values)
                     indicatorIds[iKey] = id
-                    indicators.append(indicator(id: id, name: indicatorName, unit: series.unit, share: series.shareEvidence))
+                    indicators.append(indicator(id: id, name: indicatorName, kind: series.kind))
                 }
                 if entityIds[eKey] == nil {
                     let id = unique(DatasetWorkbook.slug(entityName, fallback: "entity"), entityIds.values)
@@ -127,19 +118,19 @@ public enum PlannerImport {
                 }
                 guard let i = indicatorIds[iKey], let e = entityIds[eKey] else { continue }
                 if let k = entityIndex[eKey] {
-                    if entityName == provinceName || ReportLayout.isTotal(entityName) { totalEntity = e } else { tableEntities.append(k) }
+                    if entityName == provinceName || ReportLayout.isTotal(key: eKey) { totalEntity = e } else { tableEntities.append(k) }
                 }
                 let direction = indicators.first { $0.id == i }?.direction ?? .up
                 for plan in series.plans {
                     guard case let .year(y) = plan.period else { continue }
                     targets.append(Target(indicator: i, entity: e, year: y, value: plan.value, comparator: direction == .down ? .atMost : .atLeast,
-                                          source: sourceId, note: locator(plan.position, file: table.file, name: fileName), position: plan.position))
+                                          source: sourceId, note: locator(plan.position), position: plan.position))
                 }
                 for point in series.points {
                     guard let period = point.period else { continue }
                     observations.append(Observation(indicator: i, entity: e, period: period, value: point.value, numerator: point.numerator,
                                                     denominator: point.denominator, source: sourceId,
-                                                    locator: locator(point.position, file: table.file, name: fileName), note: "",
+                                                    locator: locator(point.position), note: "",
                                                     position: point.position))
                 }
             }
@@ -190,27 +181,38 @@ public enum PlannerImport {
         return p.description
     }
 
-    /// ``locator(_:)`` for a cell of the file `file`, whose name without its folder is `name`.
-    static func locator(_ position: SourcePosition, file: String, name: String) -> String {
-        guard position.file == file else { return locator(position) }
-        var p = position
-        p.file = name
-        return p.description
+    /// ``locator(_:)`` for the cells of one file `file`, whose name without its folder is `name`:
+    /// the text before a cell's column (`so-lieu.xlsx[DVC]!`) and each column's letters made once,
+    /// not once per value.
+    struct Locators {
+        let file: String, name: String
+        private var prefixes: [String: String] = [:], letters: [Int: String] = [:]
+
+        init(file: String, name: String) {
+            self.file = file
+            self.name = name
+        }
+
+        /// The locator of the cell at `position`: ``SourcePosition/description`` with the file's name.
+        mutating func callAsFunction(_ position: SourcePosition) -> String {
+            guard position.file == file, let line = position.line, let column = position.column else {
+                var p = position
+                if p.file == file { p.file = name; return p.description }
+                return PlannerImport.locator(p)
+            }
+            guard let sheet = position.sheet else { return "\(name):\(line):\(column)" }
+            let prefix = prefixes[sheet] ?? "\(name)[\(sheet)]!"
+            prefixes[sheet] = prefix
+            let l = letters[column] ?? SourcePosition.columnLetters(column)
+            letters[column] = l
+            return prefix + l + String(line)
+        }
     }
 
-    /// An indicator named `name`: a share when the table says so, else its kind from words in its
-    /// name or unit.
-    static func indicator(id: String, name: String, unit: String?, share: ShareEvidence?) -> Indicator {
-        let words = PlannerTable.normalised(name + " " + (unit ?? ""))
-        let (u, kind): (Indicator.Unit, Indicator.Kind)
-        if share != nil { (u, kind) = (.percent, .share) }
-        else if ["hạng", "rank"].contains(where: words.contains) { (u, kind) = (.rank, .rank) }
-        else if ["điểm", "score", "chỉ số"].contains(where: words.contains) { (u, kind) = (.score, .score) }
-        else if ["đồng", "vnd", "vnđ"].contains(where: words.contains) { (u, kind) = (.vnd, .amount) }
-        else { (u, kind) = (.count, .count) }
-        return Indicator(id: id, nameVi: name, nameEn: "", unit: u, kind: kind,
-                         lower: kind == .rank ? 1 : (kind == .score ? nil : 0), upper: share == .perMilleSigns ? 1000 : (kind == .share ? 100 : nil),
-                         direction: kind == .rank ? .down : .up, measure: .flow, parent: nil, ranks: nil, definition: "")
+    /// An indicator named `name`, of the kind the table gives it (``KindRule``).
+    static func indicator(id: String, name: String, kind decision: KindDecision) -> Indicator {
+        Indicator(id: id, nameVi: name, nameEn: "", unit: decision.unit, kind: decision.kind, lower: decision.lower, upper: decision.upper,
+                  direction: decision.kind == .rank ? .down : .up, measure: .flow, parent: nil, ranks: nil, definition: "")
     }
 
     /// An entity named `name`: a province, a department or (by default) a district, from its name.

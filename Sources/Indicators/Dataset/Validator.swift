@@ -35,15 +35,19 @@ enum Validator {
         return nil
     }
 
-    /// Appends the findings of one row (nothing is allocated when there are none).
     /// The largest magnitude a value, numerator or denominator may have: 1e150 (squares of larger
     /// numbers overflow in the statistics).
     public static let largestMagnitude = 1e150
 
-    static func rowChecks(_ o: Observation, indicator: Indicator, row: DatasetLoader.Row, into out: inout [Finding]) {
-        for (name, v) in [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] {
+    /// The checks of one observation against its indicator (magnitudes, counts, bounds, rate =
+    /// numerator/denominator), each finding at the cell `row` names for its column; appended to
+    /// `out` (nothing is allocated when there are none).
+    static func rowChecks(_ o: Observation, indicator: Indicator, row: some ObservationCells, into out: inout [Finding]) {
+        // The checks of every column only when one of them needs one (a million rows need none).
+        let large = abs(o.value) > largestMagnitude || abs(o.numerator ?? 0) > largestMagnitude || abs(o.denominator ?? 0) > largestMagnitude
+        for (name, v) in large ? [("value", Optional(o.value)), ("numerator", o.numerator), ("denominator", o.denominator)] : [] {
             guard let v, abs(v) > largestMagnitude else { continue }
-            out.append(Finding(.error, .numberTooLarge, at: row.position(name), indicator: o.indicator, entity: o.entity,
+            out.append(Finding(.error, .numberTooLarge, at: row.cell(name), indicator: o.indicator, entity: o.entity,
                                period: o.period.description, .beyondLargest(column: name, value: v)))
             return
         }
@@ -51,44 +55,46 @@ enum Validator {
         // 1045 written with a Vietnamese thousands separator (an error: the rate would be 1000× off).
         // A count indicator's value may be a rate per 100 people (106.6), so only the thousands
         // pattern is flagged there, as a warning.
-        var counts: [(name: String, value: Double, whole: Bool)] = [("numerator", o.numerator), ("denominator", o.denominator)]
-            .compactMap { n, v in v.map { (n, $0, true) } }
-        if indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
+        let fractional = (o.numerator.map { $0.rounded() != $0 } ?? false) || (o.denominator.map { $0.rounded() != $0 } ?? false)
+            || (indicator.kind == .count && o.value.rounded() != o.value)
+        var counts: [(name: String, value: Double, whole: Bool)] = fractional
+            ? [("numerator", o.numerator), ("denominator", o.denominator)].compactMap { n, v in v.map { (n, $0, true) } } : []
+        if fractional && indicator.kind == .count { counts.insert(("value", o.value, false), at: 0) }
         for (name, v, whole) in counts where v.rounded() != v {
             let text = row.text(name)
             if NumberFormat.isAmbiguous(text) {
-                out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
+                out.append(Finding(whole ? .error : .warning, .suspectNumber, at: row.cell(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
                                    .thousandsReading(text: text, column: row.label(name), value: v, whole: text.replacingOccurrences(of: ".", with: ""))))
             } else if whole {
-                out.append(Finding(.warning, .suspectNumber, at: row.position(name), indicator: o.indicator, entity: o.entity,
+                out.append(Finding(.warning, .suspectNumber, at: row.cell(name), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description, .notWhole(column: name, value: v)))
             }
         }
         if (indicator.lower.map { o.value < $0 } ?? false) || (indicator.upper.map { o.value > $0 } ?? false),
-           let f = boundsCheck(o.value, indicator: indicator, at: row.position("value"), entity: o.entity, period: o.period.description) {
+           let f = boundsCheck(o.value, indicator: indicator, at: row.cell("value"), entity: o.entity, period: o.period.description) {
             out.append(f)
         }
         if let c = o.numerator, c < 0 {
-            out.append(Finding(.error, .badCounts, at: row.position("numerator"), indicator: o.indicator, entity: o.entity,
+            out.append(Finding(.error, .badCounts, at: row.cell("numerator"), indicator: o.indicator, entity: o.entity,
                                period: o.period.description, .negativeCount(column: "numerator", value: c)))
         }
         if let c = o.denominator, c < 0 {
-            out.append(Finding(.error, .badCounts, at: row.position("denominator"), indicator: o.indicator, entity: o.entity,
+            out.append(Finding(.error, .badCounts, at: row.cell("denominator"), indicator: o.indicator, entity: o.entity,
                                period: o.period.description, .negativeCount(column: "denominator", value: c)))
         }
         guard let n = o.numerator, let d = o.denominator, indicator.kind == .share else { return }
         if n > d {
-            out.append(Finding(.error, .badCounts, at: row.position("numerator"), indicator: o.indicator, entity: o.entity,
+            out.append(Finding(.error, .badCounts, at: row.cell("numerator"), indicator: o.indicator, entity: o.entity,
                                period: o.period.description, .numeratorAboveDenominator(numerator: n, denominator: d)))
         } else if d == 0 {
-            out.append(Finding(.warning, .zeroDenominator, at: row.position("value"), indicator: o.indicator, entity: o.entity,
+            out.append(Finding(.warning, .zeroDenominator, at: row.cell("value"), indicator: o.indicator, entity: o.entity,
                                period: o.period.description, .zeroDenominator(rate: o.value, numerator: n, denominator: d)))
         } else {
             let scale = indicator.upper ?? 100
             let ratio = scale * n / d
             if abs(ratio - o.value) > publishedTolerance(o.value) {
-                out.append(Finding(.warning, .ratioMismatch, at: row.position("value"), indicator: o.indicator, entity: o.entity,
+                out.append(Finding(.warning, .ratioMismatch, at: row.cell("value"), indicator: o.indicator, entity: o.entity,
                                    period: o.period.description,
                                    .ratioMismatch(published: o.value, numerator: n, denominator: d, ratio: ratio)))
             }

@@ -65,6 +65,13 @@ public struct TableSeries: Sendable {
     /// ``CSVTable/planColumns``), oldest first; not observations.
     public var plans: [TablePoint] = []
 
+    /// The name of the series' indicator: its text in the indicator column (headed `Chỉ tiêu`, `Chỉ số`, `Indicator` …),
+    /// else the value column's header (a long table), else the sheet's or the file's name.
+    public var indicator: String = ""
+    /// The kind of the series' indicator (``KindRule``, decided once for all the series of the
+    /// indicator in the table).
+    public var kind = KindDecision(.count, reason: .noEvidence)
+
     /// The labels joined by " · " (or empty for a table of one unlabelled series).
     public var name: String { labels.map(\.text).joined(separator: " · ") }
 }
@@ -108,6 +115,8 @@ public struct PlannerTable: Sendable {
     public var layout: TableLayout
     /// The label columns.
     public var labelColumns: [String]
+    /// The value column's header (a long table).
+    public var valueColumn: String?
     /// The series, in the order they first appear.
     public var series: [TableSeries]
     /// The cells that said "no value" (``CSVTable/isMissing(_:)``), left out, in every series
@@ -117,6 +126,10 @@ public struct PlannerTable: Sendable {
     /// Header words of a long table's period column.
     static let timeHeaders: Set<String> = ["năm", "nam", "year", "years", "period", "kỳ", "ky", "kỳ báo cáo", "thời gian", "thoi gian",
                                            "time", "thời điểm", "thoi diem", "date", "ngày", "ngay", "giai đoạn"]
+    /// Header words of a share's numerator column.
+    static let numeratorHeaders: Set<String> = ["tử số", "tu so", "numerator"]
+    /// Header words of a share's denominator column.
+    static let denominatorHeaders: Set<String> = ["mẫu số", "mau so", "denominator"]
     /// Header words of a unit column.
     static let unitHeaders: Set<String> = ["đơn vị tính", "don vi tinh", "đvt", "dvt", "unit", "units"]
     /// Header words of columns that never name a series.
@@ -129,6 +142,14 @@ public struct PlannerTable: Sendable {
     public static func labelKey(_ text: String) -> String {
         let k = NameKey.of(text)
         return k.isEmpty ? normalised(text) : k
+    }
+
+    /// `text` without spaces or tabs at either end (`trimmingCharacters(in: .whitespaces)`, skipped
+    /// when neither end is blank: a label or unit cell almost never is).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// The header as compared: NFC, lowercased, inner spaces collapsed, trimmed.
@@ -153,13 +174,17 @@ public struct PlannerTable: Sendable {
         let periodColumns = table.header.indices.filter { table.planColumns[$0] == nil && (try? Period(parsing: table.header[$0])) != nil }
         let named = columns.time != nil || columns.value != nil
         let wide = layout == .wide || (layout == .auto && !named && periodColumns.count >= 2)
+        var planner: PlannerTable
         if wide {
             guard !periodColumns.isEmpty else {
                 throw .badLayout(table.position(nil, nil), problem: .noPeriodHeaders)
             }
-            return try readWide(table, periodColumns: periodColumns, format: format, measure: measure)
+            planner = try readWide(table, periodColumns: periodColumns, format: format, measure: measure)
+        } else {
+            planner = try readLong(table, columns: columns, format: format, measure: measure)
         }
-        return try readLong(table, columns: columns, format: format, measure: measure)
+        planner.decideKinds(fallbackName: table.sheet ?? (table.file as NSString).lastPathComponent)
+        return planner
     }
 
     /// The role of each non-period, non-value column: unit, ignored, or label (a text column).
@@ -176,24 +201,6 @@ public struct PlannerTable: Sendable {
             if text { labels.append(j) }
         }
         return (labels, unit)
-    }
-
-    /// What in the texts says a series is a share.
-    static func shareEvidence(header: String?, unit: String?, labels: [String], texts: [String]) -> ShareEvidence? {
-        func says(_ s: String) -> Bool {
-            let t = normalised(s)
-            return ["%", "tỷ lệ", "tỉ lệ", "ty le", "rate", "share", "percent", "phần trăm"].contains { t.contains($0) }
-        }
-        if let header, says(header) { return .header(header) }
-        if let unit, says(unit) { return .unit(unit) }
-        if let label = labels.first(where: says) { return .label(label) }
-        // Every text ending in the sign (checked until one does not).
-        func all(_ sign: String) -> Bool {
-            !texts.isEmpty && texts.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasSuffix(sign) }
-        }
-        if all("%") { return .percentSigns }
-        if all("‰") { return .perMilleSigns }
-        return nil
     }
 
     /// One row per series, one column per period.
@@ -223,7 +230,7 @@ public struct PlannerTable: Sendable {
         let plans = try planPoints(table, rows: rowsKept, format: format, measure: measure)
         var series: [TableSeries] = [], seen: [String: Int] = [:]
         for r in rowsKept {
-            let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
+            let texts = labels.map { (column: table.header[$0], text: trimmed(table.field(r, $0))) }
             let key = texts.map { labelKey($0.text) }.joined(separator: "\u{1F}")
             if let other = seen[key] {
                 throw .badLayout(table.position(r, nil), problem: .sameSeries(other: table.position(other, nil), labels: texts.map(\.text)))
@@ -233,7 +240,7 @@ public struct PlannerTable: Sendable {
                 periods[j].map { TablePoint(period: $0, decimalTime: nil, value: v, numerator: nil, denominator: nil, position: table.position(r, j)) }
             }
             points.sort { $0.time(measure: measure) < $1.time(measure: measure) }
-            let unitText = unit.map { table.field(r, $0).trimmingCharacters(in: .whitespaces) }
+            let unitText = unit.map { trimmed(table.field(r, $0)) }
             let evidence = shareEvidence(header: nil, unit: unitText, labels: texts.map(\.text),
                                          texts: (byRow[r] ?? []).map { table.field(r, $0.0) })
             series.append(TableSeries(labels: texts, unit: unitText, points: points, position: table.position(r, nil),
@@ -247,7 +254,13 @@ public struct PlannerTable: Sendable {
     static func readLong(_ table: CSVTable, columns: Columns, format: NumberFormat?, measure: Indicator.Measure) throws(DatasetError) -> PlannerTable {
         func index(_ name: String?) throws(DatasetError) -> Int? { try name.map { n throws(DatasetError) in try table.columnIndex(n) } }
         var time = try index(columns.time)
-        let num = try index(columns.numerator), den = try index(columns.denominator)
+        var num = try index(columns.numerator), den = try index(columns.denominator)
+        if num == nil, den == nil {
+            // Columns headed as counts (`Tử số`, `Mẫu số`) are the share's numerator and denominator.
+            let n = table.header.indices.filter { numeratorHeaders.contains(normalised(table.header[$0])) }
+            let d = table.header.indices.filter { denominatorHeaders.contains(normalised(table.header[$0])) }
+            if n.count == 1, d.count == 1 { (num, den) = (n[0], d[0]) }
+        }
         if time == nil {
             let found = table.header.indices.filter { timeHeaders.contains(normalised(table.header[$0])) }
             guard found.count == 1, let t = found.first else {
@@ -339,13 +352,13 @@ public struct PlannerTable: Sendable {
                                    position: table.position(r, value))
             if groups[key] == nil {
                 order.append(key)
-                let texts = labels.map { (column: table.header[$0], text: table.field(r, $0).trimmingCharacters(in: .whitespaces)) }
+                let texts = labels.map { (column: table.header[$0], text: trimmed(table.field(r, $0))) }
                 groups[key] = TableSeries(labels: texts, unit: nil, points: [], position: table.position(r, nil), shareEvidence: nil,
                                           missing: missingByKey[key] ?? [])
             }
             groups[key]?.points.append(point)
         }
-        let allTexts = kept.map { table.field($0, value) }
+        let allTexts = kept.lazy.map { table.field($0, value) }
         let evidence = shareEvidence(header: table.header[value], unit: nil, labels: [], texts: allTexts)
         var series: [TableSeries] = []
         for key in order {
@@ -359,7 +372,7 @@ public struct PlannerTable: Sendable {
             series.append(s)
         }
         return PlannerTable(place: table.position(nil, nil), layout: .long, labelColumns: labels.map { table.header[$0] },
-                            series: series, missing: missing)
+                            valueColumn: table.header[value], series: series, missing: missing)
     }
 
     /// The one series whose labels include `entity` and `indicator` (each compared by

@@ -66,8 +66,11 @@ public enum ReportLayout {
 
     /// Whether a label is a totals row's (`Tổng`, `Tổng cộng`, `Tổng số`, `Toàn tỉnh`, `Cộng`,
     /// `Total`), compared by ``NameKey``.
-    public static func isTotal(_ text: String) -> Bool {
-        ["tong", "tongcong", "tongso", "toantinh", "cong", "total", "cong toan tinh", "congtoantinh", "tongtoantinh"].contains(NameKey.of(text))
+    public static func isTotal(_ text: String) -> Bool { isTotal(key: NameKey.of(text)) }
+
+    /// ``isTotal(_:)`` for a label whose ``NameKey`` is `key` (a column's labels repeat: key each once).
+    static func isTotal(key: String) -> Bool {
+        ["tong", "tongcong", "tongso", "toantinh", "cong", "total", "cong toan tinh", "congtoantinh", "tongtoantinh"].contains(key)
     }
 
     /// Whether a totals label names the province itself (`Toàn tỉnh`).
