@@ -7,11 +7,11 @@ public enum Glossary {
     /// leave-one-indicator-out run on both corpora (each indicator scored with a table learned on the
     /// others, and by country inside it), 374,977 forecast windows. The ranges' coverage over the
     /// sixteen rows of kind × number of points (README, "Leave one indicator out"): 80 % ranges held
-    /// the outcome 73.3–92.4 % of the time, 95 % ranges 94.0–98.2 % (measured 2026-12-07, after ranks were
-    /// learned as places). Update with the README when the
+    /// the outcome 73.3–92.7 % of the time, 95 % ranges 94.0–98.1 % (measured 2026-12-07, session 11, after
+    /// ranks kept a learned share of their centre's movement). Update with the README when the
     /// method or the corpora change; what the corpora hold is the table's own record
     /// (`CalibrationTable.corpus`).
-    public static let backtest = (windows: 374_977, cover80: (73.3, 92.4), cover95: (94.0, 98.2))
+    public static let backtest = (windows: 374_977, cover80: (73.3, 92.7), cover95: (94.0, 98.1))
 
     /// What a calibration was learned from, from its own record: "27 chỉ tiêu ở 3.412 đơn vị
     /// (1960–2024)" / "27 indicators in 3,412 units (1960–2024)"; its source line when it has no record.

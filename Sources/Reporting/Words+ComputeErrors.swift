@@ -64,6 +64,7 @@ extension Words {
         case let .levelEdges(count): vi = "level_edges (họ count) cần \(count) giá trị tăng dần"
         case let .slopeEdges(count): vi = "slope_edges cần \(count) giá trị tăng dần"
         case .spread: vi = "spread cần hai giá trị dương"
+        case .centre: vi = "centre cần một giá trị trong khoảng 0…3"
         case .beta: vi = "beta cần 6 giá trị (mỗi mức bền nhịp một giá trị)"
         case .unit: vi = "unit cần một giá trị dương"
         case let .quantileCount(count): vi = "mỗi ô cần \(count) phân vị"

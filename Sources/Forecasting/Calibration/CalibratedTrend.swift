@@ -317,7 +317,9 @@ public struct CalibratedTrend: Sendable {
     var anchors: Anchors {
         let top = Double(table.maxHorizon)
         let median1 = errorQuantile(horizon: 1, 0.5), medianTop = errorQuantile(horizon: top, 0.5)
-        func raw(_ h: Double, median: Double) -> Double { beta(h) * slope * h + median }
+        // The learned centre's movement, of which the family's centre factor is kept (ranks: ``CalibrationTable/centreFactor(_:n:)``).
+        let kept = table.centreFactor(family, n: tableN)
+        func raw(_ h: Double, median: Double) -> Double { kept * (beta(h) * slope * h + median) }
         // The growth of the 90 % (upper) or 10 % (lower) quantile's distance from the centre between
         // one year and H, kept between √h (a random walk's spread) and h (a trend's).
         func shape(_ p: Double) -> (a: Double, b: Double)? {

@@ -112,6 +112,8 @@ public struct CalibrationTable: Sendable, Equatable {
     /// the cell's median are multiplied by them (learned by an inner cross-validation,
     /// ``CalibrationLearner``; 1 = as learned). See ``spread(_:n:p:)``.
     var spreads: [Double]
+    /// Centre factors by (family, n) (``centreFactor(_:n:)``; 1 = the centre as learned).
+    var centres: [Double]
     /// Count family, by level slot (any, then the bins): the fastest move per year (natural scale) that
     /// the training counts made — the 99th percentile of |z(actual) − z(last)| / h over their outcomes.
     var growthLimits: [Double]
@@ -135,6 +137,7 @@ public struct CalibrationTable: Sendable, Equatable {
         slopeEdges = Array(repeating: 0, count: families * Self.maxN * (Self.slopeBins - 1))
         countLevelEdges = Array(repeating: 0, count: Self.countLevelBins - 1)
         spreads = Array(repeating: 1, count: families * Self.maxN * 2)
+        centres = Array(repeating: 1, count: families * Self.maxN)
         let cells = families * Self.maxN * maxHorizon * Self.levelSlots * Self.slopeSlots
         counts = Array(repeating: 0, count: cells)
         quantiles = Array(repeating: 0, count: cells * Self.probabilities.count)
@@ -195,6 +198,16 @@ public struct CalibrationTable: Sendable, Equatable {
         if d >= 0.475 { return tail }
         return central + (tail - central) * (d - 0.4) / 0.075
     }
+
+    /// The centre factor for (family, n): the share of the learned centre's movement from the last value
+    /// (the trend kept and the cells' median error) that the forecast keeps; 1 for every family but
+    /// ranks (``CalibrationLearner``). Ranks are zero-sum: a district can climb only past others, so a
+    /// rank's own run of places persists less on a new field than the trends learned with it; the
+    /// factor is chosen, in 0 … 1.5, for the smallest absolute error in units on rank indicators the
+    /// inner table did not learn from.
+    public func centreFactor(_ f: Family, n: Int) -> Double { centres[centreIndex(f, n: n)] }
+
+    func centreIndex(_ f: Family, n: Int) -> Int { Self.familyIndex(f) * Self.maxN + min(max(n, 1), Self.maxN) - 1 }
 
     func spreadIndex(_ f: Family, n: Int) -> Int { (Self.familyIndex(f) * Self.maxN + min(max(n, 1), Self.maxN) - 1) * 2 }
 

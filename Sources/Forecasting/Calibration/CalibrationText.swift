@@ -8,7 +8,7 @@ import Foundation
 /// `indicators;entities;first_year;last_year`, what the windows learned from span), `series` (count: series learned from),
 /// `level_edges` (family `count`; values: the inner edges of its level bins on the fraction of the
 /// peers' frontier), `unit` (values: the family's typical movement unit), `growth_limit` (family
-/// `count`, level_bin `any` or a bin; values: the fastest move per year learned), `spread` (values: the central and tail spread factors of the family and n), `beta` (slope_bin `any` or a bin
+/// `count`, level_bin `any` or a bin; values: the fastest move per year learned), `spread` (values: the central and tail spread factors of the family and n), `centre` (only where it is not 1; values: the centre factor of the family and n), `beta` (slope_bin `any` or a bin
 /// number; values: β for each persistence slot, unknown first), `slope_edges` (values: the bins' inner edges)
 /// or `cell` (level_bin and slope_bin are
 /// `any` or a bin number; values: the quantiles at ``CalibrationTable/probabilities``, `;`-separated).
@@ -37,6 +37,8 @@ extension CalibrationTable {
             case slopeEdges(count: Int)
             /// A spread record without two positive values.
             case spread
+            /// A centre record without one value in 0…3.
+            case centre
             /// A beta record without one value per persistence slot.
             case beta
             /// A unit record without one positive value.
@@ -61,6 +63,7 @@ extension CalibrationTable {
                 case let .levelEdges(count): "level_edges (family count) need \(count) increasing values"
                 case let .slopeEdges(count): "slope_edges need \(count) increasing values"
                 case .spread: "spread needs two positive values"
+                case .centre: "centre needs one value in 0…3"
                 case .beta: "beta needs \(CalibrationTable.persistenceSlots) values (one per persistence slot)"
                 case .unit: "unit needs one positive value"
                 case let .quantileCount(count): "a cell needs \(count) quantiles"
@@ -109,6 +112,7 @@ extension CalibrationTable {
                 if covers(f, n: n) {
                     let k = spreadIndex(f, n: n)
                     lines.append("spread,\(f.rawValue),\(n),,,,,\(num(spreads[k]));\(num(spreads[k + 1]))")
+                    if centreFactor(f, n: n) != 1 { lines.append("centre,\(f.rawValue),\(n),,,,,\(num(centreFactor(f, n: n)))") }
                     lines.append("slope_edges,\(f.rawValue),\(n),,,,,\(slopeEdges[e..<(e + Self.slopeBins - 1)].map(num).joined(separator: ";"))")
                 }
                 for h in 1...maxHorizon where counts[cellIndex(f, n: n, h: h, levelSlot: 0, slopeSlot: 0)] >= minimumCount {
@@ -198,6 +202,10 @@ extension CalibrationTable {
                 guard v.count == 2, v[0] > 0, v[1] > 0 else { throw fail(.spread) }
                 table.spreads[table.spreadIndex(family, n: n)] = v[0]
                 table.spreads[table.spreadIndex(family, n: n) + 1] = v[1]
+            case "centre":
+                let n = try int(f[2], 1...Self.maxN)
+                guard v.count == 1, v[0] >= 0, v[0] <= 3 else { throw fail(.centre) }
+                table.centres[table.centreIndex(family, n: n)] = v[0]
             case "beta":
                 let n = try int(f[2], 1...Self.maxN), h = try int(f[3], 1...maxHorizon)
                 let s = f[5] == "any" ? 0 : try int(f[5], 0...(Self.slopeBins - 1)) + 1
