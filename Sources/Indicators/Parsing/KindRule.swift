@@ -55,19 +55,40 @@ public struct KindDecision: Sendable, Equatable {
 /// 1. every value has a numerator and a denominator (columns `Tử số` and `Mẫu số`): a share;
 /// 2. the table says percent (``ShareEvidence``): `%`, `tỷ lệ`, `rate` … in the value column's
 ///    header, the unit or the indicator's name, or `%` (`‰`) after every value: a share of 100 (1000);
-/// 3. a word of the indicator's name, the value column's header or the unit: `hạng`/`rank` a rank,
-///    `điểm`/`score`/`chỉ số` a score, `đồng`/`VND` an amount, `số`/`số lượng`/`count` a count;
+/// 3. a whole word of the indicator's name, the value column's header or the unit (``word(texts:)``):
+///    `xếp hạng`/`hạng`/`rank` a rank; a name starting with `Số` a count; `chỉ số`/`điểm`/`score`
+///    a score; `triệu đồng`/`VND` an amount; `số`/`số lượng`/`count` a count;
 /// 4. else the values decide: a value below 0 makes an unbounded score (a count is never
 ///    negative), otherwise a count.
 public enum KindRule {
-    /// Words that make a rank, a score, an amount and a count (rule 3), in the order they are tried.
-    static let words: [(kind: Indicator.Kind, words: [String])] = [
-        (.rank, ["hạng", "rank"]),
-        (.score, ["điểm", "score", "chỉ số"]),
-        (.amount, ["đồng", "vnd", "vnđ"]),
-    ]
-    /// Whole words that make a count.
-    static let countWords: Set<String> = ["số", "count", "number"]
+    /// The texts as whole words: lower case, composed, every run of other characters one space, with a
+    /// space at each end, so that a word or phrase is found only whole (`" tỷ lệ "`, never "rate" in
+    /// "corporate" or "đồng" in "cộng đồng" when that is excluded).
+    static func words(_ texts: [String]) -> String {
+        " " + texts.map { PlannerTable.normalised($0).split { !($0.isLetter || $0.isNumber) }.joined(separator: " ") }
+            .joined(separator: " ") + " "
+    }
+
+    /// Whether the whole words `w` hold `phrase` (one or more words).
+    static func has(_ w: String, _ phrase: String) -> Bool { w.contains(" " + phrase + " ") }
+
+    /// The kind a word of rule 3 gives, and the word, if any: tried in the order rank, count written
+    /// first ("Số …", "Số lượng …": a count, even of "điểm" in the sense of places), score, amount,
+    /// count. Phrases where the word means something else are left out: "hạng mục" (an item), "địa
+    /// điểm" (a place), "cộng đồng" and "hội đồng" (community, council; "đồng" is the currency only
+    /// as "triệu đồng", "tỷ đồng", "nghìn đồng" or a unit written "đồng").
+    public static func word(texts: [String]) -> (kind: Indicator.Kind, word: String)? {
+        let w = words(texts)
+        for phrase in ["xếp hạng", "thứ hạng", "rank", "ranking"] where has(w, phrase) { return (.rank, phrase) }
+        if has(w, "hạng"), !has(w, "hạng mục") { return (.rank, "hạng") }
+        if let first = texts.first(where: { !$0.isEmpty }), words([first]).hasPrefix(" số ") { return (.count, "số") }
+        for phrase in ["chỉ số", "score", "index"] where has(w, phrase) { return (.score, phrase) }
+        if has(w, "điểm"), !has(w, "địa điểm") { return (.score, "điểm") }
+        for phrase in ["vnd", "vnđ", "triệu đồng", "tỷ đồng", "nghìn đồng", "ngàn đồng"] where has(w, phrase) { return (.amount, phrase) }
+        if texts.contains(where: { words([$0]) == " đồng " }) { return (.amount, "đồng") }
+        for phrase in ["số", "số lượng", "count", "number"] where has(w, phrase) { return (.count, phrase) }
+        return nil
+    }
 
     /// The kind of a column.
     ///
@@ -79,19 +100,16 @@ public enum KindRule {
     public static func decide(texts: [String], share: ShareEvidence?, counts: Bool, values: some Sequence<Double>) -> KindDecision {
         if counts { return KindDecision(.share, reason: .counts) }
         if let share { return KindDecision(.share, reason: .share(share), perMille: share == .perMilleSigns) }
-        let joined = PlannerTable.normalised(texts.joined(separator: " "))
-        for (kind, list) in words {
-            if let word = list.first(where: joined.contains) { return KindDecision(kind, reason: .word(word)) }
-        }
-        let tokens = joined.split { !$0.isLetter }.map(String.init)
-        if let word = tokens.first(where: countWords.contains) { return KindDecision(.count, reason: .word(word)) }
+        if let (kind, word) = word(texts: texts) { return KindDecision(kind, reason: .word(word)) }
         if values.contains(where: { $0 < 0 }) { return KindDecision(.score, reason: .negativeValues) }
         return KindDecision(.count, reason: .noEvidence)
     }
 
-    /// Whether `text` says percent (rule 2: `%`, `tỷ lệ`, `tỉ lệ`, `rate`, `share`, `percent`, `phần trăm`).
+    /// Whether `text` says percent (rule 2): a `%` sign, or the whole words `tỷ lệ`, `tỉ lệ`, `ty le`,
+    /// `phần trăm`, `rate`, `share`, `percent` or `percentage`.
     public static func saysPercent(_ text: String) -> Bool {
-        let t = PlannerTable.normalised(text)
-        return ["%", "tỷ lệ", "tỉ lệ", "ty le", "rate", "share", "percent", "phần trăm"].contains { t.contains($0) }
+        if text.contains("%") { return true }
+        let w = words([text])
+        return ["tỷ lệ", "tỉ lệ", "ty le", "ti le", "phần trăm", "rate", "share", "percent", "percentage"].contains { has(w, $0) }
     }
 }
